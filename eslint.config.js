@@ -1,0 +1,100 @@
+import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import tseslint from 'typescript-eslint';
+
+// Import boundaries (DESIGN §4): core ← model ← store ← routes; web sees only core and schemas.
+const noPlatformOrIo = [
+  {
+    group: ['**/platform/**', 'kysely', 'better-sqlite3', 'pg', 'fastify', 'node:fs', 'node:fs/*'],
+    message: 'model.ts and core hold pure rules: no I/O, no platform.',
+  },
+  {
+    group: ['./store*', './routes*', './service*', './documents*'],
+    message: 'model.ts is imported by store and routes, never the reverse.',
+  },
+];
+
+export default defineConfig(
+  { ignores: ['dist/**', 'node_modules/**', 'gm2i-data/**', 'test-results/**', 'playwright-report/**', 'bin/**', 'scripts/**'] },
+  js.configs.recommended,
+  tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...noPlatformOrIo, { group: ['**/modules/**'], message: 'core imports nothing of the modules.' }] },
+      ],
+    },
+  },
+  { files: ['src/modules/*/model.ts'], rules: { 'no-restricted-imports': ['error', { patterns: noPlatformOrIo }] } },
+  {
+    files: ['src/modules/*/store.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['./routes*', './service*'], message: 'store.ts holds SQL only; routes call it, not the reverse.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/platform/**/*.ts'],
+    ignores: ['src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/modules/**', '**/cli/**'],
+              message: 'platform is plumbing: it never imports a module (the composition root in cli/ wires them).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/modules/**/*.ts'],
+    ignores: ['src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./[^./]+/(?!index\\.js$|schemas\\.js$)',
+              message: 'A module uses another only through its index.ts (or its schemas.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['web/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)src/(?!core/|modules/[^/]+/schemas|platform/[^/]+/schemas)',
+              message: 'The web imports only core and schemas.ts from the server.',
+            },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+    },
+  },
+  { files: ['**/*.js', '**/*.mjs'], extends: [tseslint.configs.disableTypeChecked] },
+);

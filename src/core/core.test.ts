@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { formatDateFr, isoWeekKey, isPlainDate, plainDate } from './date.js';
+import { DomainError, assertNoProblems } from './errors.js';
+import { fieldLabel, messageFor } from './messages.js';
+import { fcfa, formatFcfa } from './money.js';
+import { montantEnLettres } from './words.js';
+
+describe('PlainDate', () => {
+  it('accepts only real calendar dates written YYYY-MM-DD', () => {
+    expect(isPlainDate('2024-02-29')).toBe(true);
+    expect(isPlainDate('2023-02-29')).toBe(false);
+    expect(isPlainDate('2026-13-01')).toBe(false);
+    expect(isPlainDate('28/11/2026')).toBe(false);
+    expect(() => plainDate('2026-1-1')).toThrow(RangeError);
+  });
+  it('prints dates the Malian way, day first', () => {
+    expect(formatDateFr('2026-11-28')).toBe('28/11/2026');
+  });
+  it('gives ISO week keys across a year boundary', () => {
+    expect(isoWeekKey(plainDate('2026-01-01'))).toBe('2026-W01');
+    expect(isoWeekKey(plainDate('2027-01-01'))).toBe('2026-W53');
+    expect(isoWeekKey(plainDate('2026-11-28'))).toBe('2026-W48');
+  });
+});
+
+describe('Fcfa', () => {
+  it('refuses amounts that are not safe whole numbers', () => {
+    expect(() => fcfa(10.5)).toThrow(RangeError);
+    expect(() => fcfa(2 ** 53)).toThrow(RangeError);
+    expect(fcfa(1_234_500)).toBe(1_234_500);
+  });
+  it('formats with no-break spaces the PDF fonts can draw', () => {
+    expect(formatFcfa(1_234_500)).toBe('1\u00a0234\u00a0500\u00a0FCFA');
+  });
+});
+
+describe('montantEnLettres', () => {
+  it.each([
+    [1, 'un franc CFA'],
+    [71, 'soixante et onze francs CFA'],
+    [80, 'quatre-vingts francs CFA'],
+    [200_000, 'deux cent mille francs CFA'],
+    [2_500_000, 'deux millions cinq cent mille francs CFA'],
+    [1_000_000, 'un million de francs CFA'],
+  ])('writes %i as « %s »', (n, words) => {
+    expect(montantEnLettres(fcfa(n))).toBe(words);
+  });
+});
+
+describe('errors and messages', () => {
+  it('lists every validation problem at once', () => {
+    const problems = [
+      { field: 'a', message: 'premier' },
+      { field: 'b', message: 'second' },
+    ];
+    try {
+      assertNoProblems(problems);
+      expect.fail('should throw');
+    } catch (e) {
+      expect(e).toBeInstanceOf(DomainError);
+      expect(messageFor((e as DomainError).code, (e as DomainError).details)).toContain('premier ; second');
+    }
+  });
+  it('names fields the way users read them', () => {
+    expect(fieldLabel('localites.0.nom')).toBe('localité n°1, nom');
+    expect(fieldLabel('administrateur.motDePasse')).toBe('administrateur, mot de passe');
+  });
+});

@@ -1,0 +1,39 @@
+/** A civil or accounting date, `YYYY-MM-DD`. The domain never reads the clock: callers pass `today`. */
+export type PlainDate = string & { readonly __brand: 'PlainDate' };
+
+const RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isPlainDate(s: string): s is PlainDate {
+  const m = RE.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const dt = new Date(Date.UTC(y, mo - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
+}
+
+export function plainDate(s: string): PlainDate {
+  if (!isPlainDate(s)) throw new RangeError(`invalid PlainDate ${s}`);
+  return s;
+}
+
+/** The UTC calendar date of an instant (used only at the edges, where the clock is read). */
+export function plainDateOf(instant: Date): PlainDate {
+  return instant.toISOString().slice(0, 10) as PlainDate;
+}
+
+/** `2026-11-28` → `28/11/2026`, the way dates are written on Malian documents. */
+export function formatDateFr(d: string): string {
+  const m = RE.exec(d);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : d;
+}
+
+/** ISO week key `YYYY-Www` of a date (Monday-based), used by backup rotation. */
+export function isoWeekKey(d: PlainDate): string {
+  const dt = new Date(`${d}T00:00:00Z`);
+  const day = (dt.getUTCDay() + 6) % 7;
+  dt.setUTCDate(dt.getUTCDate() - day + 3);
+  const year = dt.getUTCFullYear();
+  const jan4 = new Date(Date.UTC(year, 0, 4));
+  const week = 1 + Math.round(((dt.getTime() - jan4.getTime()) / 86400000 - 3 + ((jan4.getUTCDay() + 6) % 7)) / 7);
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}

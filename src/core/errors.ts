@@ -1,0 +1,51 @@
+/** Every error the domain can raise. The web and the server translate a code to French with `messages.ts`. */
+export type ErrorCode =
+  | 'VALIDATION'
+  | 'NON_AUTHENTIFIE'
+  | 'NON_AUTORISE'
+  | 'CSRF'
+  | 'IDENTIFIANTS_INVALIDES'
+  | 'COMPTE_VERROUILLE'
+  | 'COMPTE_DESACTIVE'
+  | 'MOT_DE_PASSE_A_CHANGER'
+  | 'MOT_DE_PASSE_FAIBLE'
+  | 'MOT_DE_PASSE_ACTUEL_FAUX'
+  | 'INTROUVABLE'
+  | 'DOUBLON'
+  | 'DEJA_CONFIGUREE'
+  | 'NON_CONFIGUREE'
+  | 'DERNIER_ADMIN'
+  | 'TROP_DE_REQUETES'
+  | 'BASE_INCOMPATIBLE'
+  | 'SAUVEGARDE_INVALIDE'
+  | 'BASE_OCCUPEE'
+  | 'OPERATION_IMPOSSIBLE'
+  | 'ERREUR_INTERNE';
+
+/** One problem of a validation: where (a field path) and what (a French sentence). */
+export interface Problem {
+  field: string;
+  message: string;
+}
+
+export type ErrorDetails = Record<string, string | number | boolean | null | Problem[]>;
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ErrorDetails;
+  constructor(code: ErrorCode, details: ErrorDetails = {}) {
+    super(code);
+    this.name = 'DomainError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+/** Raise a VALIDATION error listing every problem at once, or do nothing when there are none. */
+export function assertNoProblems(problems: Problem[]): void {
+  if (problems.length > 0) throw new DomainError('VALIDATION', { problems });
+}
+
+export function isDomainError(e: unknown): e is DomainError {
+  return e instanceof DomainError;
+}

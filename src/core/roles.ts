@@ -1,0 +1,37 @@
+/** The roles of a town hall's staff (issue 2 §6). */
+export const ROLES = ['admin', 'maire', 'secretaire_general', 'regisseur_recettes', 'agent_etat_civil', 'lecteur'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Administrateur (cellule informatique)',
+  maire: 'Maire (ordonnateur)',
+  secretaire_general: 'Secrétaire général',
+  regisseur_recettes: 'Régisseur de recettes',
+  agent_etat_civil: "Agent d'état civil",
+  lecteur: 'Lecteur (conseiller)',
+};
+
+/**
+ * The permission matrix: every route declares one of these, and only these roles hold it.
+ * `public` needs no login; `authentifie` needs any logged-in user.
+ */
+export const PERMISSIONS = {
+  public: [],
+  authentifie: [],
+  'commune.lire': ROLES,
+  'commune.modifier': ['admin', 'maire', 'secretaire_general'],
+  'localites.modifier': ['admin', 'maire', 'secretaire_general'],
+  'utilisateurs.gerer': ['admin'],
+  'journal.lire': ['admin', 'maire'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function roleHas(role: Role, permission: Permission): boolean {
+  if (permission === 'public' || permission === 'authentifie') return true;
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export function isRole(s: string): s is Role {
+  return (ROLES as readonly string[]).includes(s);
+}

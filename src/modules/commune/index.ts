@@ -1,0 +1,3 @@
+export { communeRoutes } from './routes.js';
+export { seedCommuneDemo, DEMO_PASSWORD, DEMO_USERS } from './demo.js';
+export { readCommune } from './service.js';

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { Identifiant } from '../../platform/auth/schemas.js';
+
+export const TypeCommune = z.enum(['rurale', 'urbaine']);
+export const TypeLocalite = z.enum(['village', 'fraction', 'quartier']);
+
+export const TYPE_LOCALITE_LABELS: Record<z.infer<typeof TypeLocalite>, string> = {
+  village: 'Village',
+  fraction: 'Fraction',
+  quartier: 'Quartier',
+};
+
+const Population = z.number().int().min(0).max(10_000_000);
+
+export const CommuneInput = z.object({
+  nom: z.string().trim().min(2).max(100),
+  type: TypeCommune,
+  cercle: z.string().trim().min(2).max(100),
+  region: z.string().trim().min(2).max(100),
+  population: Population,
+});
+export type CommuneInput = z.infer<typeof CommuneInput>;
+
+export const Commune = CommuneInput.extend({
+  demonstration: z.boolean(),
+  nombreConseillers: z.number().int().nullable(),
+  populationLocalites: z.number().int(),
+});
+export type Commune = z.infer<typeof Commune>;
+
+export const LocaliteInput = z.object({
+  type: TypeLocalite,
+  nom: z.string().trim().min(2).max(100),
+  population: Population,
+  chef: z.string().trim().max(100).nullable().default(null),
+});
+export type LocaliteInput = z.infer<typeof LocaliteInput>;
+
+export const LocaliteUpdate = LocaliteInput.extend({ actif: z.boolean() });
+export type LocaliteUpdate = z.infer<typeof LocaliteUpdate>;
+
+export const Localite = LocaliteUpdate.extend({ id: z.number().int() });
+export type Localite = z.infer<typeof Localite>;
+
+export const InstallationBody = z.object({
+  commune: CommuneInput,
+  localites: z.array(LocaliteInput).max(200),
+  administrateur: z.object({
+    identifiant: Identifiant,
+    nomComplet: z.string().trim().min(2).max(100),
+    motDePasse: z.string().min(1).max(200),
+  }),
+});
+export type InstallationBody = z.infer<typeof InstallationBody>;
+
+export const InstallationStatus = z.object({
+  configuree: z.boolean(),
+  base: z.enum(['reel', 'demo']),
+  demonstrationPossible: z.boolean(),
+});
+export type InstallationStatus = z.infer<typeof InstallationStatus>;

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { backupsToKeep, type BackupStamp } from './rotation.js';
+
+function daily(days: number, from = Date.UTC(2026, 10, 28, 8)): BackupStamp[] {
+  return Array.from({ length: days }, (_, i) => {
+    const at = new Date(from - i * 86400_000).toISOString();
+    return { name: `b${i}`, at };
+  });
+}
+
+describe('backup rotation (7 daily, 4 weekly, 12 monthly)', () => {
+  it('keeps the 7 newest days', () => {
+    const kept = backupsToKeep(daily(10), { daily: 7, weekly: 0, monthly: 0 });
+    expect([...kept].sort()).toEqual(['b0', 'b1', 'b2', 'b3', 'b4', 'b5', 'b6']);
+  });
+  it('keeps one backup per day only: the newest of that day', () => {
+    const two = [
+      { name: 'morning', at: '2026-11-28T07:00:00Z' },
+      { name: 'evening', at: '2026-11-28T19:00:00Z' },
+    ];
+    expect([...backupsToKeep(two, { daily: 7, weekly: 0, monthly: 0 })]).toEqual(['evening']);
+  });
+  it('keeps at most 7 + 4 + 12 backups over a year and a half of daily backups', () => {
+    const kept = backupsToKeep(daily(540));
+    expect(kept.size).toBeLessThanOrEqual(23);
+    expect(kept.size).toBeGreaterThanOrEqual(12);
+    expect(kept.has('b0')).toBe(true);
+  });
+  it('keeps the newest of each of the last 12 months', () => {
+    const kept = backupsToKeep(daily(540), { daily: 0, weekly: 0, monthly: 12 });
+    expect(kept.size).toBe(12);
+    // 2026-11-28 is b0; the newest of October 2026 is the 31st, 28 days earlier.
+    expect(kept.has('b28')).toBe(true);
+  });
+});

@@ -1,0 +1,57 @@
+import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.js';
+
+export type Engine = 'sqlite' | 'postgres';
+
+export interface Connection {
+  db: Kysely<DB>;
+  engine: Engine;
+  /** The SQLite handle (for the online backup API and integrity checks); absent on PostgreSQL. */
+  sqlite?: Database.Database;
+  /** Where the data lives, for messages: a file path or a redacted URL. */
+  location: string;
+  close(): Promise<void>;
+}
+
+let pgTypesSet = false;
+function setPgTypes(): void {
+  if (pgTypesSet) return;
+  // pg returns int8/numeric as strings; amounts are safe integers of FCFA.
+  const toSafe = (v: string): number => {
+    const n = Number(v);
+    if (!Number.isSafeInteger(n)) throw new RangeError(`unsafe integer from database: ${v}`);
+    return n;
+  };
+  pg.types.setTypeParser(pg.types.builtins.INT8, toSafe);
+  pg.types.setTypeParser(pg.types.builtins.NUMERIC, toSafe);
+  pgTypesSet = true;
+}
+
+/** Open the embedded SQLite file with the settings that survive a power cut (DESIGN §1). */
+export function openSqlite(file: string): Connection {
+  const sqlite = new Database(file);
+  if (file !== ':memory:') sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, engine: 'sqlite', sqlite, location: file, close: () => db.destroy() };
+}
+
+/** Open PostgreSQL (regional or national server). `searchPath` isolates test schemas. */
+export function openPostgres(url: string, searchPath?: string): Connection {
+  setPgTypes();
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    ...(searchPath ? { options: `-c search_path=${searchPath}` } : {}),
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return { db, engine: 'postgres', location: url.replace(/:\/\/([^:@]+):[^@]*@/, '://$1:***@'), close: () => db.destroy() };
+}
+
+export function openDatabase(target: { file: string } | { url: string }): Connection {
+  return 'url' in target ? openPostgres(target.url) : openSqlite(target.file);
+}

@@ -1,0 +1,56 @@
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { DomainError } from '../../core/errors.js';
+import * as m20261128T0000 from '../../migrations/20261128T0000_socle.js';
+
+/** Every migration, in order. Add new ones at the end; never edit a shipped one. */
+const MIGRATIONS: Record<string, Migration> = {
+  '20261128T0000_socle': m20261128T0000,
+};
+
+const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };
+
+function migratorFor<T>(db: Kysely<T>): Migrator {
+  return new Migrator({ db: db as Kysely<unknown>, provider });
+}
+
+/**
+ * Refuse a database whose applied migrations are not a prefix of the code's:
+ * one made by a newer GM2i, or by another program.
+ */
+export async function checkCompatible<T>(db: Kysely<T>): Promise<{ pending: string[] }> {
+  const infos = await migratorFor(db).getMigrations();
+  const known = new Set(Object.keys(MIGRATIONS));
+  const applied = await appliedNames(db);
+  const unknown = applied.filter((n) => !known.has(n));
+  if (unknown.length > 0) {
+    throw new DomainError('BASE_INCOMPATIBLE', {
+      raison: `elle contient des migrations inconnues (${unknown.join(', ')}) ; elle vient sans doute d'une version plus récente.`,
+    });
+  }
+  const order = Object.keys(MIGRATIONS);
+  const prefix = order.slice(0, applied.length);
+  if (applied.some((n, i) => n !== prefix[i])) {
+    throw new DomainError('BASE_INCOMPATIBLE', { raison: 'les migrations appliquées ne suivent pas l’ordre attendu.' });
+  }
+  return { pending: infos.filter((i) => !i.executedAt).map((i) => i.name) };
+}
+
+async function appliedNames<T>(db: Kysely<T>): Promise<string[]> {
+  try {
+    const r = await sql<{ name: string }>`select name from kysely_migration order by timestamp, name`.execute(db);
+    return r.rows.map((row) => row.name);
+  } catch {
+    return [];
+  }
+}
+
+/** Bring the database to the code's schema. Migrations only move forward. */
+export async function migrateToLatest<T>(db: Kysely<T>): Promise<string[]> {
+  await checkCompatible(db);
+  const { error, results } = await migratorFor(db).migrateToLatest();
+  if (error) {
+    const msg = error instanceof Error ? error.message : JSON.stringify(error);
+    throw new DomainError('BASE_INCOMPATIBLE', { raison: `échec de la migration : ${msg}` });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,78 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { DomainError, type ErrorCode, type Problem } from '../../core/errors.js';
+import { fieldLabel, messageFor } from '../../core/messages.js';
+
+/** The one place where an error code becomes an HTTP status. */
+const STATUS: Record<ErrorCode, number> = {
+  VALIDATION: 400,
+  NON_AUTHENTIFIE: 401,
+  NON_AUTORISE: 403,
+  CSRF: 403,
+  IDENTIFIANTS_INVALIDES: 401,
+  COMPTE_VERROUILLE: 423,
+  COMPTE_DESACTIVE: 403,
+  MOT_DE_PASSE_A_CHANGER: 403,
+  MOT_DE_PASSE_FAIBLE: 400,
+  MOT_DE_PASSE_ACTUEL_FAUX: 400,
+  INTROUVABLE: 404,
+  DOUBLON: 409,
+  DEJA_CONFIGUREE: 409,
+  NON_CONFIGUREE: 409,
+  DERNIER_ADMIN: 409,
+  TROP_DE_REQUETES: 429,
+  BASE_INCOMPATIBLE: 500,
+  SAUVEGARDE_INVALIDE: 400,
+  BASE_OCCUPEE: 409,
+  OPERATION_IMPOSSIBLE: 409,
+  ERREUR_INTERNE: 500,
+};
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  details?: DomainError['details'];
+}
+
+function body(e: DomainError): ErrorBody {
+  return { code: e.code, message: messageFor(e.code, e.details), details: e.details };
+}
+
+function zodProblems(error: FastifyError & { validation: { instancePath: string; message?: string }[] }): Problem[] {
+  return error.validation.map((v) => {
+    const field = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
+    return { field: field || 'requête', message: `${fieldLabel(field)} : ${v.message ?? 'valeur invalide'}` };
+  });
+}
+
+/** Turn anything thrown by a route into `{code, message}` with a French sentence. Never a stack trace. */
+export function toErrorReply(error: unknown, req: FastifyRequest, reply: FastifyReply): FastifyReply {
+  let e: DomainError;
+  if (error instanceof DomainError) e = error;
+  else if (hasZodFastifySchemaValidationErrors(error)) e = new DomainError('VALIDATION', { problems: zodProblems(error) });
+  else if (isFastifyClientError(error)) e = clientError(error);
+  else {
+    req.log.error({ err: error }, 'unexpected error');
+    e = new DomainError('ERREUR_INTERNE');
+  }
+  return reply.status(STATUS[e.code]).send(body(e));
+}
+
+function isFastifyClientError(e: unknown): e is FastifyError {
+  const s = (e as FastifyError | undefined)?.statusCode;
+  return typeof s === 'number' && s >= 400 && s < 500;
+}
+
+function clientError(e: FastifyError): DomainError {
+  if (e.statusCode === 429) return new DomainError('TROP_DE_REQUETES');
+  if (
+    e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ||
+    e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+    e.statusCode === 400 ||
+    e.statusCode === 415
+  ) {
+    return new DomainError('VALIDATION', { problems: [{ field: 'requête', message: 'requête illisible (JSON attendu)' }] });
+  }
+  if (e.statusCode === 404) return new DomainError('INTROUVABLE', { quoi: 'Page' });
+  return new DomainError('VALIDATION', { problems: [{ field: 'requête', message: 'requête refusée' }] });
+}

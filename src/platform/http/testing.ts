@@ -1,0 +1,78 @@
+import type { Connection } from '../db/connect.js';
+import { testConnection } from '../db/testing.js';
+import type { Db } from '../db/schema.js';
+import { buildApp, type App, type RoutePlugin } from './app.js';
+import type { Databases } from './context.js';
+
+export interface TestApp {
+  app: App;
+  conn: Connection;
+  /** Move the clock (lockouts, sessions). */
+  clock: { now: Date };
+  close(): Promise<void>;
+}
+
+/** The HTTP app on a fresh test database, with a movable clock and an in-test demo database. */
+export async function testApp(modules: RoutePlugin[], seedDemo?: (db: Db, now: Date) => Promise<void>): Promise<TestApp> {
+  const conn = await testConnection();
+  const clock = { now: new Date('2026-03-02T09:00:00Z') };
+  let demo: Connection | undefined;
+  const databases: Databases = {
+    reel: conn,
+    async demo(create) {
+      if (!demo && create && seedDemo) {
+        demo = await testConnection();
+        await seedDemo(demo.db, clock.now);
+      }
+      return demo;
+    },
+    async closeAll() {
+      await conn.close();
+      await demo?.close();
+    },
+  };
+  const app = await buildApp({ databases, now: () => clock.now }, modules);
+  return {
+    app,
+    conn,
+    clock,
+    close: async () => {
+      await app.close();
+      await databases.closeAll();
+    },
+  };
+}
+
+/** A browser-like client: keeps the session cookie and sends the CSRF header. */
+export class TestClient {
+  private cookies = new Map<string, string>();
+  csrf = 'anonyme';
+  constructor(private readonly app: App) {}
+
+  async call<T = unknown>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<{ status: number; body: T }> {
+    const res = await this.app.inject({
+      method,
+      url,
+      ...(body !== undefined ? { payload: body as Record<string, unknown> } : {}),
+      headers: {
+        ...(method !== 'GET' ? { 'x-csrf-token': this.csrf } : {}),
+        cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+      },
+    });
+    for (const c of res.cookies) {
+      if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    const parsed = res.body ? (JSON.parse(res.body) as T) : (undefined as T);
+    const maybe = parsed as { csrf?: string | null } | undefined;
+    if (maybe && typeof maybe === 'object' && 'csrf' in maybe && typeof maybe.csrf === 'string') this.csrf = maybe.csrf;
+    return { status: res.statusCode, body: parsed };
+  }
+
+  async login(identifiant: string, motDePasse: string) {
+    return this.call<{ utilisateur: { doitChangerMotDePasse: boolean } | null; csrf: string; code?: string }>('POST', '/api/v1/session', {
+      identifiant,
+      motDePasse,
+    });
+  }
+}
