@@ -1,11 +1,12 @@
 import { communeRoutes, seedCommuneDemo } from '../modules/commune/index.js';
 import { auditRoutes } from '../platform/audit/routes.js';
 import { authRoutes } from '../platform/auth/routes.js';
+import { backupRoutes } from '../platform/backup/routes.js';
 import type { Db } from '../platform/db/schema.js';
 import type { RoutePlugin } from '../platform/http/app.js';
 
 /** The composition root: every module's routes, in one list. */
-export const MODULES: RoutePlugin[] = [authRoutes, auditRoutes, communeRoutes];
+export const MODULES: RoutePlugin[] = [authRoutes, auditRoutes, backupRoutes, communeRoutes];
 
 /** Each module adds its demo records here, in dependency order. */
 export async function seedDemo(db: Db, now: Date): Promise<void> {

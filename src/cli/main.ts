@@ -86,7 +86,7 @@ program
     await withDb(
       g(),
       async (c) => {
-        const done = await migrateToLatest(c.db);
+        const done = await migrateToLatest(c.db, c.schema);
         console.log(done.length ? `Migrations appliquées : ${done.join(', ')}` : 'La base est déjà à jour.');
       },
       false,

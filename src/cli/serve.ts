@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,7 +30,19 @@ export async function serve(o: ServeOptions): Promise<{ app: App; stop: () => Pr
     const reel = await openTarget(o.target, { migrate: true });
     const now = () => new Date();
     const databases = makeDatabases(o.target, reel, seedDemo, now);
-    const app = await buildApp({ databases, now, webDir: o.webDir ?? defaultWebDir(), seedDemo }, MODULES, { logger: o.logger ?? false });
+    const app = await buildApp(
+      {
+        databases,
+        now,
+        webDir: o.webDir ?? defaultWebDir(),
+        seedDemo,
+        automaticBackups: o.backups && 'dataDir' in o.target,
+        onUnexpectedError: errorLogger('dataDir' in o.target ? o.target.dataDir : undefined),
+        ...('dataDir' in o.target ? { dataDir: o.target.dataDir } : {}),
+      },
+      MODULES,
+      { logger: o.logger ?? false },
+    );
     const schedule =
       o.backups && reel.sqlite && 'dataDir' in o.target
         ? startBackupSchedule(reel.sqlite, o.target.dataDir, now, (m) => console.log(m))
@@ -47,6 +60,15 @@ export async function serve(o: ServeOptions): Promise<{ app: App; stop: () => Pr
     release();
     throw e;
   }
+}
+
+/** Unexpected errors go to stderr and, on a commune PC, to `<data>/erreurs.log` for the cellule informatique. */
+function errorLogger(dataDir: string | undefined): (e: unknown, where: string) => void {
+  return (e, where) => {
+    const line = `${new Date().toISOString()} ${where}\n${e instanceof Error ? (e.stack ?? e.message) : JSON.stringify(e)}\n`;
+    console.error(line);
+    if (dataDir) fs.appendFileSync(path.join(dataDir, 'erreurs.log'), line);
+  };
 }
 
 /** The addresses a colleague can type in a browser on the office network. */

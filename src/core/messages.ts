@@ -55,6 +55,9 @@ const FIELD_LABELS: Record<string, string> = {
   motDePasseActuel: 'mot de passe actuel',
   role: 'rôle',
   actif: 'actif',
+  avant: 'avant',
+  apres: 'après',
+  jusqua: 'jusqu’à',
 };
 
 /** `localites.0.nom` → `localité n°1, nom`: a field path as a secrétaire général reads it. */

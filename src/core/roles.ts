@@ -23,6 +23,7 @@ export const PERMISSIONS = {
   'localites.modifier': ['admin', 'maire', 'secretaire_general'],
   'utilisateurs.gerer': ['admin'],
   'journal.lire': ['admin', 'maire'],
+  'sauvegardes.lire': ['admin', 'maire', 'secretaire_general'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

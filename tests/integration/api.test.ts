@@ -35,6 +35,14 @@ describe('permission matrix and OpenAPI', () => {
     expect(api.filter((r) => !documented.has(`${r.method} ${r.url}`))).toEqual([]);
   });
 
+  it('sends security headers that still work over plain HTTP on the office LAN', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/sante' });
+    expect(res.headers['strict-transport-security']).toBeUndefined();
+    expect(String(res.headers['content-security-policy'])).not.toContain('upgrade-insecure-requests');
+    expect(String(res.headers['content-security-policy'])).toContain("default-src 'self'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
   it('an unknown API address answers a French 404, not a crash', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/nexiste-pas' });
     expect(res.statusCode).toBe(404);

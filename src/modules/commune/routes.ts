@@ -6,7 +6,9 @@ import { IdParams, SessionInfo } from '../../platform/auth/schemas.js';
 import { createSession } from '../../platform/auth/store.js';
 import { setSessionCookie } from '../../platform/auth/routes.js';
 import { BASE_COOKIE } from '../../platform/http/auth-hook.js';
-import type { AppContext } from '../../platform/http/context.js';
+import type { AppContext, Base } from '../../platform/http/context.js';
+import type { Db } from '../../platform/db/schema.js';
+import { DEMO_PASSWORD, DEMO_USERS } from './demo.js';
 import { Commune, CommuneInput, InstallationBody, InstallationStatus, Localite, LocaliteInput, LocaliteUpdate } from './schemas.js';
 import { addLocalite, editCommune, editLocalite, install, readCommune, toLocalite } from './service.js';
 import * as store from './store.js';
@@ -14,14 +16,17 @@ import * as store from './store.js';
 export function communeRoutes(fastify: FastifyInstance, ctx: AppContext): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
+  const status = async (db: Db, base: Base): Promise<InstallationStatus> => ({
+    configuree: (await store.getCommune(db)) !== undefined,
+    base,
+    demonstrationPossible: ctx.databases.reel.engine === 'sqlite',
+    demonstration: base === 'demo' ? { motDePasse: DEMO_PASSWORD, comptes: DEMO_USERS } : null,
+  });
+
   app.get(
     '/api/v1/installation',
     { config: { permission: 'public' }, schema: { tags: ['installation'], response: { 200: InstallationStatus } } },
-    async (req) => ({
-      configuree: (await store.getCommune(req.db)) !== undefined,
-      base: req.base,
-      demonstrationPossible: ctx.databases.reel.engine === 'sqlite',
-    }),
+    (req) => status(req.db, req.base),
   );
 
   app.post(
@@ -62,12 +67,8 @@ export function communeRoutes(fastify: FastifyInstance, ctx: AppContext): void {
       } else {
         reply.clearCookie(BASE_COOKIE, { path: '/' });
       }
-      const db = req.body.active ? (await ctx.databases.demo(false))?.db : ctx.databases.reel.db;
-      return {
-        configuree: db ? (await store.getCommune(db)) !== undefined : false,
-        base: req.body.active ? ('demo' as const) : ('reel' as const),
-        demonstrationPossible: true,
-      };
+      const demo = req.body.active ? await ctx.databases.demo(false) : undefined;
+      return demo ? status(demo.db, 'demo') : status(ctx.databases.reel.db, 'reel');
     },
   );
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Identifiant } from '../../platform/auth/schemas.js';
+import { Identifiant, RoleSchema } from '../../platform/auth/schemas.js';
 
 export const TypeCommune = z.enum(['rurale', 'urbaine']);
 export const TypeLocalite = z.enum(['village', 'fraction', 'quartier']);
@@ -25,6 +25,7 @@ export const Commune = CommuneInput.extend({
   demonstration: z.boolean(),
   nombreConseillers: z.number().int().nullable(),
   populationLocalites: z.number().int(),
+  nombreLocalites: z.number().int(),
 });
 export type Commune = z.infer<typeof Commune>;
 
@@ -57,5 +58,12 @@ export const InstallationStatus = z.object({
   configuree: z.boolean(),
   base: z.enum(['reel', 'demo']),
   demonstrationPossible: z.boolean(),
+  /** Only in the training database: the demo accounts and their shared password, shown on the login page. */
+  demonstration: z
+    .object({
+      motDePasse: z.string(),
+      comptes: z.array(z.object({ identifiant: z.string(), nomComplet: z.string(), role: RoleSchema })),
+    })
+    .nullable(),
 });
 export type InstallationStatus = z.infer<typeof InstallationStatus>;

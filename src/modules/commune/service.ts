@@ -15,6 +15,7 @@ export function toLocalite(r: LocaliteRow): Localite {
 export async function readCommune(db: Db): Promise<Commune> {
   const c = await store.getCommune(db);
   if (!c) throw new DomainError('NON_CONFIGUREE');
+  const totals = await store.localitesTotals(db);
   return {
     nom: c.nom,
     type: c.type,
@@ -23,7 +24,8 @@ export async function readCommune(db: Db): Promise<Commune> {
     population: c.population,
     demonstration: c.demonstration === 1,
     nombreConseillers: nombreConseillers(c.population),
-    populationLocalites: await store.sumPopulationLocalites(db),
+    populationLocalites: totals.population,
+    nombreLocalites: totals.nombre,
   };
 }
 

@@ -45,11 +45,12 @@ export async function updateLocalite(tx: Tx, id: number, l: LocaliteUpdate, now:
     .execute();
 }
 
-export async function sumPopulationLocalites(tx: Tx): Promise<number> {
+/** Count and population of the active localités. */
+export async function localitesTotals(tx: Tx): Promise<{ nombre: number; population: number }> {
   const r = await tx
     .selectFrom('localite')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('population'), eb.lit(0)).as('total'))
+    .select((eb) => [eb.fn.countAll<number>().as('nombre'), eb.fn.coalesce(eb.fn.sum<number>('population'), eb.lit(0)).as('population')])
     .where('actif', '=', 1)
     .executeTakeFirstOrThrow();
-  return Number(r.total);
+  return { nombre: Number(r.nombre), population: Number(r.population) };
 }

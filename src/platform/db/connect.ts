@@ -10,6 +10,8 @@ export interface Connection {
   engine: Engine;
   /** The SQLite handle (for the online backup API and integrity checks); absent on PostgreSQL. */
   sqlite?: Database.Database;
+  /** The PostgreSQL schema in use (tests isolate themselves in one); absent on SQLite. */
+  schema?: string;
   /** Where the data lives, for messages: a file path or a redacted URL. */
   location: string;
   close(): Promise<void>;
@@ -49,7 +51,7 @@ export function openPostgres(url: string, searchPath?: string): Connection {
     ...(searchPath ? { options: `-c search_path=${searchPath}` } : {}),
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: 'postgres', location: url.replace(/:\/\/([^:@]+):[^@]*@/, '://$1:***@'), close: () => db.destroy() };
+  return { db, engine: 'postgres', schema: searchPath ?? 'public', location: url.replace(/:\/\/([^:@]+):[^@]*@/, '://$1:***@'), close: () => db.destroy() };
 }
 
 export function openDatabase(target: { file: string } | { url: string }): Connection {

@@ -24,8 +24,8 @@ export async function openTarget(target: Target, opts: { migrate: boolean }): Pr
     conn = openSqlite(sqlitePath(target.dataDir));
   }
   try {
-    if (opts.migrate) await migrateToLatest(conn.db);
-    else await checkCompatible(conn.db);
+    if (opts.migrate) await migrateToLatest(conn.db, conn.schema);
+    else await checkCompatible(conn.db, conn.schema);
   } catch (e) {
     await conn.close();
     throw e;

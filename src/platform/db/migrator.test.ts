@@ -8,9 +8,9 @@ describe('migrations', () => {
   it('migrate an empty database, then find nothing more to do', async () => {
     const conn = await testConnection({ migrate: false });
     try {
-      expect((await migrateToLatest(conn.db)).length).toBeGreaterThan(0);
-      expect(await migrateToLatest(conn.db)).toEqual([]);
-      expect((await checkCompatible(conn.db)).pending).toEqual([]);
+      expect((await migrateToLatest(conn.db, conn.schema)).length).toBeGreaterThan(0);
+      expect(await migrateToLatest(conn.db, conn.schema)).toEqual([]);
+      expect((await checkCompatible(conn.db, conn.schema)).pending).toEqual([]);
     } finally {
       await conn.close();
     }
@@ -20,10 +20,10 @@ describe('migrations', () => {
     const conn = await testConnection();
     try {
       await sql`insert into kysely_migration (name, timestamp) values ('29990101T0000_futur', '2999-01-01T00:00:00.000Z')`.execute(conn.db);
-      const err = await checkCompatible(conn.db).catch((e: unknown) => e);
+      const err = await checkCompatible(conn.db, conn.schema).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(DomainError);
       expect((err as DomainError).code).toBe('BASE_INCOMPATIBLE');
-      await expect(migrateToLatest(conn.db)).rejects.toBeInstanceOf(DomainError);
+      await expect(migrateToLatest(conn.db, conn.schema)).rejects.toBeInstanceOf(DomainError);
     } finally {
       await conn.close();
     }

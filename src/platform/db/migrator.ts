@@ -9,16 +9,20 @@ const MIGRATIONS: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };
 
-function migratorFor<T>(db: Kysely<T>): Migrator {
-  return new Migrator({ db: db as Kysely<unknown>, provider });
+/**
+ * `schema` names the PostgreSQL schema of the migration tables: Kysely's table lookup would otherwise
+ * see a `kysely_migration` of another schema of the same database.
+ */
+function migratorFor<T>(db: Kysely<T>, schema?: string): Migrator {
+  return new Migrator({ db: db as Kysely<unknown>, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
 }
 
 /**
  * Refuse a database whose applied migrations are not a prefix of the code's:
  * one made by a newer GM2i, or by another program.
  */
-export async function checkCompatible<T>(db: Kysely<T>): Promise<{ pending: string[] }> {
-  const infos = await migratorFor(db).getMigrations();
+export async function checkCompatible<T>(db: Kysely<T>, schema?: string): Promise<{ pending: string[] }> {
+  const infos = await migratorFor(db, schema).getMigrations();
   const known = new Set(Object.keys(MIGRATIONS));
   const applied = await appliedNames(db);
   const unknown = applied.filter((n) => !known.has(n));
@@ -45,9 +49,9 @@ async function appliedNames<T>(db: Kysely<T>): Promise<string[]> {
 }
 
 /** Bring the database to the code's schema. Migrations only move forward. */
-export async function migrateToLatest<T>(db: Kysely<T>): Promise<string[]> {
-  await checkCompatible(db);
-  const { error, results } = await migratorFor(db).migrateToLatest();
+export async function migrateToLatest<T>(db: Kysely<T>, schema?: string): Promise<string[]> {
+  await checkCompatible(db, schema);
+  const { error, results } = await migratorFor(db, schema).migrateToLatest();
   if (error) {
     const msg = error instanceof Error ? error.message : JSON.stringify(error);
     throw new DomainError('BASE_INCOMPATIBLE', { raison: `échec de la migration : ${msg}` });

@@ -31,6 +31,6 @@ export async function testConnection(opts: { migrate?: boolean } = {}): Promise<
   } else {
     conn = openSqlite(':memory:');
   }
-  if (opts.migrate !== false) await migrateToLatest(conn.db);
+  if (opts.migrate !== false) await migrateToLatest(conn.db, conn.schema);
   return conn;
 }

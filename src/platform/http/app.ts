@@ -40,7 +40,7 @@ export async function buildApp(ctx: AppContext, modules: RoutePlugin[], opts: { 
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.setErrorHandler((err, req, reply) => toErrorReply(err, req, reply));
+  app.setErrorHandler((err, req, reply) => toErrorReply(err, req, reply, ctx.onUnexpectedError));
 
   await app.register(cookie);
   // Plain HTTP on the office LAN: no HSTS, no upgrade-insecure-requests (STACK.md §3).

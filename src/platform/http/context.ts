@@ -17,8 +17,14 @@ export interface AppContext {
   databases: Databases;
   /** The clock, injected so tests can move time. */
   now: () => Date;
+  /** The data folder of a commune PC (SQLite); undefined on a PostgreSQL server. */
+  dataDir?: string;
+  /** Whether the server takes automatic backups (off with `--sans-sauvegarde`). */
+  automaticBackups?: boolean;
   /** Built web UI to serve, if any. */
   webDir?: string;
+  /** Told of every unexpected error (a bug): the server writes it to its error log. */
+  onUnexpectedError?: (e: unknown, where: string) => void;
   /** Seeds the demo database; given by the composition root so platform does not import modules. */
   seedDemo?: (db: Db, now: Date) => Promise<void>;
 }

@@ -46,13 +46,19 @@ function zodProblems(error: FastifyError & { validation: { instancePath: string;
 }
 
 /** Turn anything thrown by a route into `{code, message}` with a French sentence. Never a stack trace. */
-export function toErrorReply(error: unknown, req: FastifyRequest, reply: FastifyReply): FastifyReply {
+export function toErrorReply(
+  error: unknown,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  onUnexpected?: (e: unknown, where: string) => void,
+): FastifyReply {
   let e: DomainError;
   if (error instanceof DomainError) e = error;
   else if (hasZodFastifySchemaValidationErrors(error)) e = new DomainError('VALIDATION', { problems: zodProblems(error) });
   else if (isFastifyClientError(error)) e = clientError(error);
   else {
     req.log.error({ err: error }, 'unexpected error');
+    onUnexpected?.(error, `${req.method} ${req.url}`);
     e = new DomainError('ERREUR_INTERNE');
   }
   return reply.status(STATUS[e.code]).send(body(e));

@@ -1,0 +1,9 @@
+import { z } from 'zod';
+
+export const EtatSauvegardes = z.object({
+  automatiques: z.boolean(),
+  dossier: z.string().nullable(),
+  nombre: z.number().int(),
+  derniere: z.object({ le: z.string(), fichier: z.string(), octets: z.number().int() }).nullable(),
+});
+export type EtatSauvegardes = z.infer<typeof EtatSauvegardes>;

@@ -1,0 +1,58 @@
+import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
+import { Route, Switch } from 'wouter';
+import { ChangePasswordPage } from '../modules/auth/ChangePasswordPage';
+import { LoginPage } from '../modules/auth/LoginPage';
+import { UsersPage } from '../modules/auth/UsersPage';
+import { CommunePage } from '../modules/commune/CommunePage';
+import { LocalitesPage } from '../modules/commune/LocalitesPage';
+import { WizardPage } from '../modules/commune/WizardPage';
+import { HistoriquePage } from '../modules/journal/HistoriquePage';
+import { HomePage } from './HomePage';
+import { SessionProvider, useSession } from './session';
+import { Shell } from './Shell';
+
+function Gate() {
+  const { installation, session } = useSession();
+  if (!installation.configuree) return <WizardPage />;
+  if (!session.utilisateur) return <LoginPage />;
+  if (session.utilisateur.doitChangerMotDePasse) return <ChangePasswordPage forced />;
+  return (
+    <Shell>
+      <Switch>
+        <Route path="/" component={HomePage} />
+        <Route path="/commune" component={CommunePage} />
+        <Route path="/localites" component={LocalitesPage} />
+        <Route path="/utilisateurs" component={UsersPage} />
+        <Route path="/historique" component={HistoriquePage} />
+        <Route path="/mot-de-passe">{() => <ChangePasswordPage />}</Route>
+        <Route>
+          <Alert color="yellow" title="Page introuvable">
+            Cette adresse ne correspond à aucune page de GM2i.
+          </Alert>
+        </Route>
+      </Switch>
+    </Shell>
+  );
+}
+
+export function App() {
+  return (
+    <SessionProvider
+      loading={
+        <Center h="100vh">
+          <Loader aria-label="Chargement" />
+        </Center>
+      }
+      failed={(msg, retry) => (
+        <Center h="100vh">
+          <Stack align="center">
+            <Text c="red">{msg}</Text>
+            <Button onClick={retry}>Réessayer</Button>
+          </Stack>
+        </Center>
+      )}
+    >
+      <Gate />
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,22 @@
+import { Button, Group, Text } from '@mantine/core';
+import { api } from './api';
+import { useSession } from './session';
+
+/** Shown on every screen of the training database, so nobody mistakes it for the real books. */
+export function DemoBanner() {
+  const { refresh } = useSession();
+  const leave = async () => {
+    await api('POST', '/api/v1/demonstration', { active: false });
+    await refresh();
+  };
+  return (
+    <Group h={40} px="md" justify="space-between" bg="orange.6" c="white" wrap="nowrap" role="status">
+      <Text fw={700} size="sm">
+        BASE DE FORMATION — commune fictive de démonstration. Rien de ce qui est saisi ici ne touche les vrais registres.
+      </Text>
+      <Button size="compact-sm" variant="white" color="orange" onClick={() => void leave()}>
+        Quitter la démonstration
+      </Button>
+    </Group>
+  );
+}

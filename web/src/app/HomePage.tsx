@@ -1,0 +1,141 @@
+import { Alert, Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'wouter';
+import { formatNombre } from '../../../src/core/money';
+import { ROLE_LABELS, roleHas, type Role } from '../../../src/core/roles';
+import type { EtatSauvegardes } from '../../../src/platform/backup/schemas';
+import type { Commune } from '../../../src/modules/commune/schemas';
+import { useSession } from './session';
+import { useApi } from './useApi';
+
+/** What each role comes to GM2i for, today. */
+const ROLE_INTRO: Record<Role, string> = {
+  admin: 'Vous gérez les comptes, les rôles et la sécurité des données de la mairie.',
+  maire: 'Vous suivez la commune et contrôlez l’historique de toutes les écritures.',
+  secretaire_general: 'Vous tenez le profil de la commune et la liste de ses localités.',
+  regisseur_recettes: 'Vous consultez le profil de la commune et ses localités.',
+  agent_etat_civil: 'Vous consultez le profil de la commune et ses localités.',
+  lecteur: 'Vous consultez le profil de la commune et ses localités.',
+};
+
+function BackupCard() {
+  const { data } = useApi<EtatSauvegardes>('/api/v1/sauvegardes');
+  if (!data) return null;
+  const last = data.derniere;
+  const old = last ? Date.now() - Date.parse(last.le) > 2 * 86400_000 : true;
+  return (
+    <Paper withBorder p="md">
+      <Text fw={600} mb={4}>
+        Sauvegardes
+      </Text>
+      {!data.dossier ? (
+        <Text size="sm" c="dimmed">
+          Pas de sauvegarde automatique pour cette base (formation ou serveur PostgreSQL).
+        </Text>
+      ) : last ? (
+        <Stack gap={2}>
+          <Text size="sm">
+            Dernière : <b>{new Date(last.le).toLocaleString('fr-FR')}</b>{' '}
+            {old ? <Badge color="red">ancienne</Badge> : <Badge color="teal">à jour</Badge>}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {data.nombre} sauvegarde(s) dans {data.dossier}
+          </Text>
+          {!data.automatiques && (
+            <Text size="sm" c="red">
+              Sauvegardes automatiques désactivées (option --sans-sauvegarde).
+            </Text>
+          )}
+          <Text size="xs" c="dimmed">
+            Copiez aussi ce dossier sur une clé USB chaque semaine (commande « gm2i backup --to »).
+          </Text>
+        </Stack>
+      ) : (
+        <Alert color="red">
+          {data.automatiques
+            ? 'Aucune sauvegarde encore.'
+            : 'Aucune sauvegarde : les sauvegardes automatiques sont désactivées (option --sans-sauvegarde).'}
+        </Alert>
+      )}
+    </Paper>
+  );
+}
+
+export function HomePage() {
+  const { session } = useSession();
+  const commune = useApi<Commune>('/api/v1/commune');
+  const user = session.utilisateur;
+  if (!user) return null;
+  const c = commune.data;
+  return (
+    <Stack>
+      <div>
+        <Title order={2}>Bonjour, {user.nomComplet}</Title>
+        <Text c="dimmed">
+          {ROLE_LABELS[user.role]} — {ROLE_INTRO[user.role]}
+        </Text>
+      </div>
+      {c && (
+        <Paper withBorder p="md">
+          <Group justify="space-between">
+            <div>
+              <Title order={3}>
+                Commune {c.type} de {c.nom}
+              </Title>
+              <Text c="dimmed">
+                Cercle de {c.cercle} — région de {c.region}
+              </Text>
+            </div>
+            {c.demonstration && <Badge color="orange">Démonstration</Badge>}
+          </Group>
+          <SimpleGrid cols={3} mt="md">
+            <div>
+              <Text size="xl" fw={700}>
+                {formatNombre(c.population)}
+              </Text>
+              <Text size="sm">habitants</Text>
+            </div>
+            <div>
+              <Text size="xl" fw={700}>
+                {c.nombreConseillers ?? '—'}
+              </Text>
+              <Text size="sm">conseillers communaux</Text>
+            </div>
+            <div>
+              <Anchor component={Link} href="/localites" size="xl" fw={700}>
+                Voir les localités
+              </Anchor>
+              <Text size="sm">
+                {c.nombreLocalites} localité(s), {formatNombre(c.populationLocalites)} habitants
+              </Text>
+            </div>
+          </SimpleGrid>
+        </Paper>
+      )}
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        {roleHas(user.role, 'sauvegardes.lire') && <BackupCard />}
+        {roleHas(user.role, 'utilisateurs.gerer') && (
+          <Paper withBorder p="md">
+            <Text fw={600}>Comptes</Text>
+            <Text size="sm" mb="xs">
+              Créez un compte par agent : chacun n’accède qu’à son travail, et chaque écriture porte son nom.
+            </Text>
+            <Anchor component={Link} href="/utilisateurs">
+              Gérer les utilisateurs
+            </Anchor>
+          </Paper>
+        )}
+        {roleHas(user.role, 'journal.lire') && (
+          <Paper withBorder p="md">
+            <Text fw={600}>Historique</Text>
+            <Text size="sm" mb="xs">
+              Chaque écriture est enregistrée et chaînée : une modification faite en cachette se détecte.
+            </Text>
+            <Anchor component={Link} href="/historique">
+              Consulter l’historique
+            </Anchor>
+          </Paper>
+        )}
+      </SimpleGrid>
+    </Stack>
+  );
+}

@@ -1,0 +1,52 @@
+import type { ErrorCode, ErrorDetails, Problem } from '../../../src/core/errors';
+import { messageFor } from '../../../src/core/messages';
+
+/** An error answered by the server, with its French sentence. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: ErrorDetails = {},
+  ) {
+    super(message);
+  }
+  get problems(): Problem[] {
+    return Array.isArray(this.details.problems) ? this.details.problems : [];
+  }
+}
+
+let csrf = 'anonyme';
+/** Remember the CSRF token of the session; sent on every state-changing request. */
+export function setCsrf(token: string | null): void {
+  csrf = token ?? 'anonyme';
+}
+
+export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method,
+      credentials: 'same-origin',
+      headers: {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(method !== 'GET' ? { 'x-csrf-token': csrf } : {}),
+      },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+  } catch {
+    throw new ApiError('ERREUR_INTERNE', 'Le serveur GM2i ne répond pas. Vérifiez qu’il est démarré sur le poste de la mairie.');
+  }
+  const text = await res.text();
+  const data = text ? (JSON.parse(text) as unknown) : undefined;
+  if (!res.ok) {
+    const e = (data ?? {}) as { code?: ErrorCode; message?: string; details?: ErrorDetails };
+    const code = e.code ?? 'ERREUR_INTERNE';
+    throw new ApiError(code, e.message ?? messageFor(code, e.details ?? {}), e.details ?? {});
+  }
+  return data as T;
+}
+
+/** The French sentence of any error thrown by `api`. */
+export function errorText(e: unknown): string {
+  return e instanceof ApiError ? e.message : messageFor('ERREUR_INTERNE');
+}

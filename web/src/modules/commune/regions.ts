@@ -1,0 +1,23 @@
+/** Suggestions for the région field; free text stays allowed (regions were redrawn in 2023). */
+export const REGIONS_MALI = [
+  'Kayes',
+  'Koulikoro',
+  'Sikasso',
+  'Ségou',
+  'Mopti',
+  'Tombouctou',
+  'Gao',
+  'Kidal',
+  'Taoudénit',
+  'Ménaka',
+  'Nioro du Sahel',
+  'Kita',
+  'Dioïla',
+  'Nara',
+  'Bougouni',
+  'Koutiala',
+  'San',
+  'Douentza',
+  'Bandiagara',
+  'District de Bamako',
+];

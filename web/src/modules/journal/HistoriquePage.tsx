@@ -1,0 +1,140 @@
+import { Alert, Button, Group, Loader, NativeSelect, Table, Text } from '@mantine/core';
+import { fieldLabel } from '../../../../src/core/messages';
+import { useState } from 'react';
+import type { JournalEntry, Verification } from '../../../../src/platform/audit/schemas';
+import { api, errorText } from '../../app/api';
+import { useApi } from '../../app/useApi';
+import { PageTitle } from '../../components/PageTitle';
+
+const ACTIONS: Record<string, string> = {
+  'commune.installee': 'Installation de la commune',
+  'commune.modifiee': 'Profil de la commune modifié',
+  'localite.creee': 'Localité ajoutée',
+  'localite.modifiee': 'Localité modifiée',
+  'utilisateur.cree': 'Compte créé',
+  'utilisateur.mot_de_passe_change': 'Mot de passe changé',
+  'utilisateur.mot_de_passe_reinitialise': 'Mot de passe réinitialisé',
+  'utilisateur.active': 'Compte réactivé',
+  'utilisateur.desactive': 'Compte désactivé',
+  'compte.verrouille': 'Compte bloqué (trop d’essais)',
+};
+
+const ENTITES = [
+  { value: '', label: 'Tout' },
+  { value: 'commune', label: 'Commune' },
+  { value: 'localite', label: 'Localités' },
+  { value: 'utilisateur', label: 'Utilisateurs' },
+];
+
+/** A journal payload as a short French line: `nom : Dioro · population : 2100`. */
+function describe(details: unknown): string {
+  if (details === null || typeof details !== 'object') return details === null || details === undefined ? '' : JSON.stringify(details);
+  return Object.entries(details as Record<string, unknown>)
+    .map(
+      ([k, v]) =>
+        `${fieldLabel(k)} : ${v !== null && typeof v === 'object' ? `(${describe(v)})` : v === null ? '—' : String(v as string | number | boolean)}`,
+    )
+    .join(' · ');
+}
+
+function dateHeure(iso: string): string {
+  const d = new Date(iso);
+  return `${d.toLocaleDateString('fr-FR')} ${d.toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' })}`;
+}
+
+/** The audit journal, newest first, and a check of its hash chain. */
+export function HistoriquePage() {
+  const [entite, setEntite] = useState('');
+  const [avant, setAvant] = useState<number | null>(null);
+  const url = `/api/v1/journal?limite=50${entite ? `&entite=${entite}` : ''}${avant ? `&avant=${avant}` : ''}`;
+  const { data, error } = useApi<JournalEntry[]>(url);
+  const [verif, setVerif] = useState<Verification | string | null>(null);
+
+  const verify = async () => {
+    try {
+      setVerif(await api<Verification>('GET', '/api/v1/journal/verification'));
+    } catch (e) {
+      setVerif(errorText(e));
+    }
+  };
+
+  return (
+    <>
+      <PageTitle
+        title="Historique"
+        subtitle="Toutes les écritures, dans l’ordre, avec leur auteur. Le journal est chaîné : toute modification se voit."
+      >
+        <Button variant="light" onClick={() => void verify()}>
+          Vérifier l’intégrité du journal
+        </Button>
+      </PageTitle>
+      {verif !== null &&
+        (typeof verif === 'string' ? (
+          <Alert color="red">{verif}</Alert>
+        ) : verif.intact ? (
+          <Alert color="teal" mb="md" title="Journal intact">
+            {verif.entrees} écriture(s) vérifiée(s) : aucune n’a été modifiée ni supprimée.
+          </Alert>
+        ) : (
+          <Alert color="red" mb="md" title="Journal altéré">
+            {verif.problemes.map((p) => (
+              <div key={`${p.seq}-${p.message}`}>
+                Écriture n°{p.seq} : {p.message}
+              </div>
+            ))}
+          </Alert>
+        ))}
+      <Group mb="sm">
+        <NativeSelect
+          label="Domaine"
+          value={entite}
+          onChange={(e) => {
+            setEntite(e.currentTarget.value);
+            setAvant(null);
+          }}
+          data={ENTITES}
+        />
+      </Group>
+      {error && <Alert color="red">{error}</Alert>}
+      {!data ? (
+        <Loader />
+      ) : (
+        <>
+          <Table striped withTableBorder fz="sm" aria-label="Journal d'audit">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>N°</Table.Th>
+                <Table.Th>Date et heure</Table.Th>
+                <Table.Th>Utilisateur</Table.Th>
+                <Table.Th>Opération</Table.Th>
+                <Table.Th>Détails</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.map((e) => (
+                <Table.Tr key={e.seq}>
+                  <Table.Td>{e.seq}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{dateHeure(e.le)}</Table.Td>
+                  <Table.Td>{e.utilisateur}</Table.Td>
+                  <Table.Td>{ACTIONS[e.action] ?? e.action}</Table.Td>
+                  <Table.Td>
+                    <Text size="xs">{describe(e.details)}</Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          {data.length === 0 && <Text c="dimmed">Aucune écriture.</Text>}
+          <Group justify="space-between" mt="sm">
+            <Button variant="default" disabled={avant === null} onClick={() => setAvant(null)}>
+              Les plus récentes
+            </Button>
+            <Button variant="default" disabled={data.length < 50} onClick={() => setAvant(data.at(-1)?.seq ?? null)}>
+              Plus anciennes →
+            </Button>
+          </Group>
+        </>
+      )}
+    </>
+  );
+}
