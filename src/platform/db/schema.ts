@@ -1,4 +1,5 @@
 import type { Generated, Kysely, Transaction } from 'kysely';
+import type { ChainFields } from '../audit/chain.js';
 
 /** Booleans are stored as 0/1 integers on both engines so that one code path serves both. */
 export type Flag = 0 | 1;
@@ -48,17 +49,9 @@ export interface SessionTable {
   expires_at: string;
 }
 
-export interface AuditJournalTable {
-  seq: number;
-  at: string;
-  user_id: number | null;
-  user_label: string;
-  action: string;
-  entity: string;
-  entity_id: string;
+/** One journal entry: the chained fields (see audit/chain.ts), the payload and the entry's hash. */
+export interface AuditJournalTable extends ChainFields {
   payload: string;
-  payload_hash: string;
-  prev_hash: string;
   hash: string;
 }
 
