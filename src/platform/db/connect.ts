@@ -51,7 +51,13 @@ export function openPostgres(url: string, searchPath?: string): Connection {
     ...(searchPath ? { options: `-c search_path=${searchPath}` } : {}),
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: 'postgres', schema: searchPath ?? 'public', location: url.replace(/:\/\/([^:@]+):[^@]*@/, '://$1:***@'), close: () => db.destroy() };
+  return {
+    db,
+    engine: 'postgres',
+    schema: searchPath ?? 'public',
+    location: url.replace(/:\/\/([^:@]+):[^@]*@/, '://$1:***@'),
+    close: () => db.destroy(),
+  };
 }
 
 export function openDatabase(target: { file: string } | { url: string }): Connection {

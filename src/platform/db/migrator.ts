@@ -1,10 +1,12 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { DomainError } from '../../core/errors.js';
 import * as m20261128T0000 from '../../migrations/20261128T0000_socle.js';
+import * as m20261129T0000 from '../../migrations/20261129T0000_budget.js';
 
 /** Every migration, in order. Add new ones at the end; never edit a shipped one. */
 const MIGRATIONS: Record<string, Migration> = {
   '20261128T0000_socle': m20261128T0000,
+  '20261129T0000_budget': m20261129T0000,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -61,7 +61,100 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+export interface NomenclatureVersionTable {
+  id: Generated<number>;
+  code: string;
+  libelle: string;
+  provisoire: Flag;
+  source: string;
+  created_at: string;
+}
+
+export interface NomenclatureCodeTable {
+  version_id: number;
+  type: 'nature' | 'fonction';
+  code: string;
+  libelle: string;
+  parent: string | null;
+  section: 'fonctionnement' | 'investissement' | null;
+  sens: 'recette' | 'depense' | null;
+  role: 'prelevement' | 'resultat_reporte' | 'depenses_imprevues' | null;
+  niveau: number;
+  feuille: Flag;
+}
+
+export interface NomenclatureCorrespondanceTable {
+  de_version_id: number;
+  vers_version_id: number;
+  ancien: string;
+  nouveau: string;
+}
+
+export interface ExerciceTable {
+  annee: number;
+  nomenclature_version_id: number;
+  created_at: string;
+}
+
+export type DocumentBudgetaire = 'BP' | 'BA';
+
+export interface BudgetLigneTable {
+  id: Generated<number>;
+  exercice: number;
+  document: DocumentBudgetaire;
+  nature: string;
+  fonction: string | null;
+  secteur: string | null;
+  localite_id: number | null;
+  libelle: string | null;
+  origine: 'nouveau' | 'report' | 'rar';
+  montant: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BudgetActeTable {
+  id: Generated<number>;
+  exercice: number;
+  type: 'vote' | 'approbation' | 'ouverture' | 'cloture';
+  document: DocumentBudgetaire | null;
+  date: string;
+  reference: string;
+  autorite: string | null;
+  created_at: string;
+  user_id: number | null;
+}
+
+export interface BudgetModificationTable {
+  id: Generated<number>;
+  exercice: number;
+  numero: number;
+  type: 'virement';
+  date: string;
+  objet: string;
+  deliberation_ref: string | null;
+  deliberation_date: string | null;
+  approbation_ref: string | null;
+  approbation_date: string | null;
+  created_at: string;
+  user_id: number | null;
+}
+
+export interface BudgetMouvementTable {
+  modification_id: number;
+  ligne_id: number;
+  montant: number;
+}
+
 export interface DB {
+  nomenclature_version: NomenclatureVersionTable;
+  nomenclature_code: NomenclatureCodeTable;
+  nomenclature_correspondance: NomenclatureCorrespondanceTable;
+  exercice: ExerciceTable;
+  budget_ligne: BudgetLigneTable;
+  budget_acte: BudgetActeTable;
+  budget_modification: BudgetModificationTable;
+  budget_mouvement: BudgetMouvementTable;
   commune: CommuneTable;
   localite: LocaliteTable;
   utilisateur: UtilisateurTable;

@@ -1,0 +1,219 @@
+import { describe, expect, it } from 'vitest';
+import { parseChart, type ChartRow } from '../nomenclature/model.js';
+import {
+  checkVirement,
+  documentProblems,
+  partBp,
+  statutExercice,
+  totaux,
+  VIREMENT_POLICY_DEFAULT,
+  type LigneEtat,
+  type LigneRule,
+  type LineContext,
+} from './model.js';
+
+const r = (code: string, parent: string, section: string, sens: string, role = ''): ChartRow => ({
+  line: 1,
+  type: 'nature',
+  code,
+  libelle: code,
+  parent,
+  section,
+  sens,
+  role,
+});
+const chart = parseChart([
+  r('71', '', 'fonctionnement', 'recette'),
+  r('7111', '71', 'fonctionnement', 'recette'),
+  r('60', '', 'fonctionnement', 'depense'),
+  r('601', '60', 'fonctionnement', 'depense'),
+  r('602', '60', 'fonctionnement', 'depense'),
+  r('61', '', 'fonctionnement', 'depense'),
+  r('611', '61', 'fonctionnement', 'depense'),
+  r('67', '', 'fonctionnement', 'depense', 'prelevement'),
+  r('11', '', 'investissement', 'recette', 'prelevement'),
+  r('10', '', 'investissement', 'recette'),
+  r('102', '10', 'investissement', 'recette'),
+  r('22', '', 'investissement', 'depense'),
+  r('222', '22', 'investissement', 'depense'),
+  { line: 1, type: 'fonction', code: '01.3', libelle: 'x', parent: '', section: '', sens: '', role: '' },
+  { line: 1, type: 'fonction', code: '09.1', libelle: 'x', parent: '', section: '', sens: '', role: '' },
+]).chart;
+const ctx: LineContext = {
+  natures: new Map(chart.natures.map((c) => [c.code, c])),
+  fonctions: new Set(['01.3', '09.1']),
+  localites: new Set([1, 2]),
+};
+const L = (nature: string, montant: number, extra: Partial<LigneRule> = {}): LigneRule => ({
+  document: 'BP',
+  nature,
+  fonction: null,
+  secteur: null,
+  localiteId: null,
+  libelle: null,
+  origine: 'nouveau',
+  montant,
+  ...extra,
+});
+const balanced: LigneRule[] = [
+  L('7111', 5_000_000),
+  L('601', 3_000_000, { fonction: '01.3' }),
+  L('67', 2_000_000, { fonction: '01.3' }),
+  L('11', 2_000_000),
+  L('102', 8_000_000),
+  L('222', 10_000_000, { fonction: '09.1', secteur: 'Éducation', localiteId: 1 }),
+];
+
+describe('budget primitif checks', () => {
+  it('a balanced budget with its prélèvement on both sides has no problem', () => {
+    expect(documentProblems('BP', balanced, ctx)).toEqual([]);
+    expect(totaux(balanced, ctx.natures)).toEqual({
+      fonctionnement: { recettes: 5_000_000, depenses: 5_000_000 },
+      investissement: { recettes: 10_000_000, depenses: 10_000_000 },
+    });
+  });
+  it('each section must be balanced (équilibre réel)', () => {
+    const p = documentProblems('BP', [...balanced, L('602', 100_000, { fonction: '01.3' })], ctx);
+    expect(p.map((x) => x.field)).toEqual(['equilibre.fonctionnement']);
+    expect(p[0]?.message).toContain('déficit de 100 000');
+  });
+  it('the prélèvement appears on both sides with the same amount', () => {
+    const lines = balanced.map((l) =>
+      l.nature === '11' ? { ...l, montant: 1_500_000 } : l.nature === '102' ? { ...l, montant: 8_500_000 } : l,
+    );
+    expect(documentProblems('BP', lines, ctx).map((x) => x.field)).toEqual(['prelevement']);
+  });
+  it('no credit is negative', () => {
+    const p = documentProblems('BP', [L('601', -5, { fonction: '01.3' })], ctx);
+    expect(p.some((x) => x.message.includes('négatif'))).toBe(true);
+  });
+  it('an expense carries a fonction code; an investment expense a secteur and a localité', () => {
+    const p = documentProblems('BP', [L('601', 0), L('222', 0, { fonction: '09.1' })], ctx);
+    expect(p.map((x) => x.field)).toEqual(['lignes.0.fonction', 'lignes.1.secteur', 'lignes.1.localiteId']);
+  });
+  it('credits are voted on leaf codes that exist', () => {
+    const p = documentProblems('BP', [L('60', 0, { fonction: '01.3' }), L('999', 0)], ctx);
+    expect(p.map((x) => x.field)).toEqual(['lignes.0.nature', 'lignes.1.nature']);
+  });
+});
+
+describe('exercice status', () => {
+  it('goes préparation → voté → approuvé → exécution → clos through dated acts', () => {
+    expect(statutExercice([])).toBe('preparation');
+    expect(statutExercice([{ type: 'vote', document: 'BP' }])).toBe('vote');
+    expect(
+      statutExercice([
+        { type: 'vote', document: 'BP' },
+        { type: 'approbation', document: 'BP' },
+      ]),
+    ).toBe('approuve');
+    expect(
+      statutExercice([
+        { type: 'vote', document: 'BP' },
+        { type: 'approbation', document: 'BP' },
+        { type: 'ouverture', document: null },
+      ]),
+    ).toBe('execution');
+    expect(statutExercice([{ type: 'cloture', document: null }])).toBe('clos');
+    expect(statutExercice([{ type: 'vote', document: 'BA' }])).toBe('preparation');
+  });
+});
+
+describe('virements de crédits', () => {
+  const etat = (nature: string, chapitre: string, initial: number, extra: Partial<LigneEtat> = {}): LigneEtat => ({
+    nature,
+    chapitre,
+    documentApprouve: true,
+    initial,
+    hausseVirements: 0,
+    disponible: initial,
+    ...extra,
+  });
+  const lignes = new Map<number, LigneEtat>([
+    [1, etat('601', '60', 1_000_000)],
+    [2, etat('602', '60', 1_000_000)],
+    [3, etat('611', '61', 1_000_000)],
+    [4, etat('222', '22', 1_000_000)],
+  ]);
+  const v = (
+    mouvements: { ligneId: number; montant: number }[],
+    deliberationRef: string | null = 'D-1',
+    approbationRef: string | null = null,
+  ) => checkVirement({ mouvements, deliberationRef, approbationRef }, lignes, ctx.natures, VIREMENT_POLICY_DEFAULT);
+
+  it('article to article inside a chapter needs a délibération', () => {
+    expect(
+      v([
+        { ligneId: 1, montant: -100_000 },
+        { ligneId: 2, montant: 100_000 },
+      ]),
+    ).toEqual({ niveau: 'deliberation', problems: [] });
+    expect(
+      v(
+        [
+          { ligneId: 1, montant: -100_000 },
+          { ligneId: 2, montant: 100_000 },
+        ],
+        null,
+      ).problems.map((p) => p.field),
+    ).toEqual(['deliberationRef']);
+  });
+  it('chapter to chapter needs a délibération and the tutelle’s approval', () => {
+    const r1 = v([
+      { ligneId: 1, montant: -100_000 },
+      { ligneId: 3, montant: 100_000 },
+    ]);
+    expect(r1.niveau).toBe('deliberation_et_approbation');
+    expect(r1.problems.map((p) => p.field)).toEqual(['approbationRef']);
+    expect(
+      v(
+        [
+          { ligneId: 1, montant: -100_000 },
+          { ligneId: 3, montant: 100_000 },
+        ],
+        'D-1',
+        'A-1',
+      ).problems,
+    ).toEqual([]);
+  });
+  it('no virement raises a line by more than 20 % of its initial credit, cumulatively', () => {
+    expect(
+      v([
+        { ligneId: 1, montant: -200_001 },
+        { ligneId: 2, montant: 200_001 },
+      ]).problems,
+    ).toHaveLength(1);
+    const after = new Map(lignes);
+    after.set(2, etat('602', '60', 1_000_000, { hausseVirements: 150_000 }));
+    const r2 = checkVirement(
+      {
+        mouvements: [
+          { ligneId: 1, montant: -60_000 },
+          { ligneId: 2, montant: 60_000 },
+        ],
+        deliberationRef: 'D',
+        approbationRef: null,
+      },
+      after,
+      ctx.natures,
+      VIREMENT_POLICY_DEFAULT,
+    );
+    expect(r2.problems[0]?.message).toContain('déjà 150 000');
+  });
+  it('moves only what is available, balanced, inside one section, on approved budgets', () => {
+    const p = v(
+      [
+        { ligneId: 1, montant: -1_200_000 },
+        { ligneId: 4, montant: 1_000_000 },
+      ],
+      'D',
+      'A',
+    ).problems.map((x) => x.message);
+    expect(p.some((m) => m.includes('égaux'))).toBe(true);
+    expect(p.some((m) => m.includes('disponibles'))).toBe(true);
+    expect(p.some((m) => m.includes('même section'))).toBe(true);
+  });
+  it('the 20 % uses one rounding: down to the franc', () => {
+    expect(partBp(1_000_003, 2000)).toBe(200_000);
+  });
+});

@@ -1,0 +1,233 @@
+import type { Problem } from '../../core/errors.js';
+import type { CodeNature } from '../nomenclature/schemas.js';
+import type { DocumentBudgetaire, LigneInput, StatutExercice, Totaux } from './schemas.js';
+
+/** A budget line as the rules see it. */
+export interface LigneRule extends LigneInput {
+  id?: number;
+  document: DocumentBudgetaire;
+}
+
+export interface ActeRule {
+  type: 'vote' | 'approbation' | 'ouverture' | 'cloture';
+  document: DocumentBudgetaire | null;
+}
+
+/**
+ * The status of an exercice, derived from its dated acts: préparation → voté → approuvé → exécution → clos.
+ * The BP decides the first three steps (the BA comes during execution).
+ */
+export function statutExercice(actes: ActeRule[]): StatutExercice {
+  const has = (t: ActeRule['type'], d: DocumentBudgetaire | null = null) =>
+    actes.some((a) => a.type === t && (d === null || a.document === d));
+  if (has('cloture')) return 'clos';
+  if (has('ouverture')) return 'execution';
+  if (has('approbation', 'BP')) return 'approuve';
+  if (has('vote', 'BP')) return 'vote';
+  return 'preparation';
+}
+
+export function isVoted(actes: ActeRule[], doc: DocumentBudgetaire): boolean {
+  return actes.some((a) => a.type === 'vote' && a.document === doc);
+}
+export function isApproved(actes: ActeRule[], doc: DocumentBudgetaire): boolean {
+  return actes.some((a) => a.type === 'approbation' && a.document === doc);
+}
+
+export interface LineContext {
+  natures: Map<string, CodeNature>;
+  fonctions: Set<string>;
+  localites: Set<number>;
+}
+
+/**
+ * Problems of one line: the nature code exists and is votable (a leaf); an expense carries a fonction code
+ * (nature × fonction presentation, arrêté n°2020-2475 art. 11); an investment expense carries a secteur and a
+ * localité (ventilation sectorielle et spatiale); a BP credit is never negative.
+ */
+export function ligneProblems(l: LigneRule, ctx: LineContext, i: number): Problem[] {
+  const problems: Problem[] = [];
+  const at = (field: string, message: string) =>
+    problems.push({ field: `lignes.${i}.${field}`, message: `ligne ${i + 1} (${l.nature}) : ${message}` });
+  const n = ctx.natures.get(l.nature);
+  if (!n) at('nature', `le code nature ${l.nature} n'existe pas dans la nomenclature`);
+  else if (!n.feuille) at('nature', `le code ${l.nature} a des subdivisions : votez sur une subdivision`);
+  if (n?.sens === 'depense') {
+    if (!l.fonction) at('fonction', 'une dépense doit porter un code fonction');
+    else if (!ctx.fonctions.has(l.fonction)) at('fonction', `le code fonction ${l.fonction} n'existe pas`);
+    if (n.section === 'investissement') {
+      if (!l.secteur) at('secteur', "une dépense d'investissement doit indiquer son secteur");
+      if (l.localiteId === null) at('localiteId', "une dépense d'investissement doit indiquer sa localité");
+    }
+  } else if (l.fonction && !ctx.fonctions.has(l.fonction)) at('fonction', `le code fonction ${l.fonction} n'existe pas`);
+  if (l.localiteId !== null && !ctx.localites.has(l.localiteId)) at('localiteId', 'localité inconnue');
+  if (l.document === 'BP' && l.montant < 0) at('montant', 'un crédit ne peut pas être négatif');
+  return problems;
+}
+
+/** Totals by section and sens of a set of lines (amounts as given). */
+export function totaux(lines: { nature: string; montant: number }[], natures: Map<string, CodeNature>): Totaux {
+  const t: Totaux = { fonctionnement: { recettes: 0, depenses: 0 }, investissement: { recettes: 0, depenses: 0 } };
+  for (const l of lines) {
+    const n = natures.get(l.nature);
+    if (!n) continue;
+    if (n.sens === 'recette') t[n.section].recettes += l.montant;
+    else t[n.section].depenses += l.montant;
+  }
+  return t;
+}
+
+/**
+ * Équilibre réel: each section is balanced, recettes = dépenses (old code: "en équilibre réel";
+ * the section-by-section test is the francophone practice, [G] for Mali's 2023 code).
+ */
+export function equilibreProblems(t: Totaux, label: string): Problem[] {
+  const problems: Problem[] = [];
+  for (const section of ['fonctionnement', 'investissement'] as const) {
+    const { recettes, depenses } = t[section];
+    if (recettes !== depenses) {
+      const ecart = recettes - depenses;
+      problems.push({
+        field: `equilibre.${section}`,
+        message: `${label} : la section de ${section} n'est pas équilibrée (recettes ${fmt(recettes)}, dépenses ${fmt(depenses)}, ${ecart > 0 ? 'excédent' : 'déficit'} de ${fmt(Math.abs(ecart))} FCFA)`,
+      });
+    }
+  }
+  return problems;
+}
+
+function fmt(n: number): string {
+  return new Intl.NumberFormat('fr-FR').format(n).replace(/[\u202f\u00a0]/g, ' ');
+}
+
+/**
+ * The prélèvement (transfer from fonctionnement to investissement) appears on both sides with the same amount:
+ * a dépense de fonctionnement and a recette d'investissement, both with the chart role `prelevement`.
+ */
+export function prelevementProblems(
+  lines: { nature: string; montant: number }[],
+  natures: Map<string, CodeNature>,
+  label: string,
+): Problem[] {
+  let depense = 0;
+  let recette = 0;
+  for (const l of lines) {
+    const n = natures.get(l.nature);
+    if (n?.role !== 'prelevement') continue;
+    if (n.sens === 'depense' && n.section === 'fonctionnement') depense += l.montant;
+    if (n.sens === 'recette' && n.section === 'investissement') recette += l.montant;
+  }
+  if (depense === recette) return [];
+  return [
+    {
+      field: 'prelevement',
+      message: `${label} : le prélèvement pour l'investissement (${fmt(depense)} FCFA en dépense de fonctionnement) doit être égal à sa recette en investissement (${fmt(recette)} FCFA)`,
+    },
+  ];
+}
+
+/** Every problem of a budget document at once: its lines, its balance, its prélèvement. */
+export function documentProblems(doc: DocumentBudgetaire, lines: LigneRule[], ctx: LineContext): Problem[] {
+  const label = doc === 'BP' ? 'Budget primitif' : 'Budget additionnel';
+  const own = lines.filter((l) => l.document === doc);
+  return [
+    ...own.flatMap((l, i) => ligneProblems(l, ctx, i)),
+    ...equilibreProblems(totaux(own, ctx.natures), label),
+    ...prelevementProblems(own, ctx.natures, label),
+  ];
+}
+
+/**
+ * Rules for virements de crédits (old code, memoireonline co4 [V old code, L for 2023]):
+ * article → article inside a chapter needs a délibération; chapter → chapter needs a délibération and
+ * the tutelle's approval; no virement may raise a line above its initial credit + 20 %.
+ * Kept as configuration: the 2020 nomenclature's voting level is not known ([G]).
+ */
+export interface VirementPolicy {
+  /** Largest cumulative increase of a line by virements, in basis points of its initial credit. */
+  hausseMaxBp: number;
+  deliberationDansChapitre: boolean;
+  approbationEntreChapitres: boolean;
+}
+
+export const VIREMENT_POLICY_DEFAULT: VirementPolicy = {
+  hausseMaxBp: 2000,
+  deliberationDansChapitre: true,
+  approbationEntreChapitres: true,
+};
+
+/** Basis points of an amount, rounded down to the franc: the one rounding used for percentages. */
+export function partBp(montant: number, bp: number): number {
+  return Math.floor((montant * bp) / 10_000);
+}
+
+export interface LigneEtat {
+  nature: string;
+  chapitre: string;
+  documentApprouve: boolean;
+  /** The credit voted for the line (BP or BA), the base of the 20 % rule. */
+  initial: number;
+  /** What virements already added to the line. */
+  hausseVirements: number;
+  /** Crédit ouvert less what is already committed. */
+  disponible: number;
+}
+
+export interface VirementRule {
+  mouvements: { ligneId: number; montant: number }[];
+  deliberationRef: string | null;
+  approbationRef: string | null;
+}
+
+export type NiveauVirement = 'deliberation' | 'deliberation_et_approbation';
+
+/** Check a virement against the lines' state and the policy; says which authority it needs. */
+export function checkVirement(
+  v: VirementRule,
+  lignes: Map<number, LigneEtat>,
+  natures: Map<string, CodeNature>,
+  policy: VirementPolicy,
+): { niveau: NiveauVirement; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const add = (message: string) => problems.push({ field: 'mouvements', message });
+  const total = v.mouvements.reduce((s, m) => s + m.montant, 0);
+  if (!v.mouvements.some((m) => m.montant < 0) || !v.mouvements.some((m) => m.montant > 0))
+    add('un virement retire des crédits à au moins une ligne pour les donner à au moins une autre');
+  if (total !== 0) add(`les crédits retirés et ajoutés doivent être égaux (écart de ${fmt(total)} FCFA)`);
+  const sections = new Set<string>();
+  const chapitres = new Set<string>();
+  for (const m of v.mouvements) {
+    const l = lignes.get(m.ligneId);
+    if (!l) {
+      add(`ligne budgétaire n°${m.ligneId} inconnue pour cet exercice`);
+      continue;
+    }
+    const n = natures.get(l.nature);
+    if (n) sections.add(`${n.section}/${n.sens}`);
+    chapitres.add(l.chapitre);
+    if (!l.documentApprouve) add(`ligne ${l.nature} : son budget n'est pas encore approuvé`);
+    if (n?.sens !== 'depense') add(`ligne ${l.nature} : les virements portent sur des crédits de dépense`);
+    if (m.montant < 0 && -m.montant > l.disponible)
+      add(`ligne ${l.nature} : on ne peut retirer que ${fmt(l.disponible)} FCFA disponibles, pas ${fmt(-m.montant)}`);
+    if (m.montant > 0) {
+      const plafond = partBp(l.initial, policy.hausseMaxBp);
+      if (l.hausseVirements + m.montant > plafond) {
+        add(
+          `ligne ${l.nature} : les virements ne peuvent l'augmenter que de ${policy.hausseMaxBp / 100} % de son crédit initial, soit ${fmt(plafond)} FCFA (déjà ${fmt(l.hausseVirements)})`,
+        );
+      }
+    }
+  }
+  if (sections.size > 1) add("un virement reste dans une même section : entre sections, c'est le prélèvement, voté au budget");
+  const niveau: NiveauVirement = chapitres.size > 1 ? 'deliberation_et_approbation' : 'deliberation';
+  const needsDelib = niveau === 'deliberation' ? policy.deliberationDansChapitre : true;
+  if (needsDelib && !v.deliberationRef)
+    problems.push({ field: 'deliberationRef', message: 'indiquez la délibération du conseil qui autorise ce virement' });
+  if (niveau === 'deliberation_et_approbation' && policy.approbationEntreChapitres && !v.approbationRef) {
+    problems.push({
+      field: 'approbationRef',
+      message: "un virement entre chapitres doit être approuvé par la tutelle : indiquez la référence de l'approbation",
+    });
+  }
+  return { niveau, problems };
+}

@@ -1,0 +1,4 @@
+export { chapitreOf } from './model.js';
+export { ensureProvisionalChart, importMapping, importNomenclature, natureMap, requireNomenclature, PROVISIONAL_CODE } from './service.js';
+export { getMapping, listVersions } from './store.js';
+export { nomenclatureRoutes } from './routes.js';

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+export const Section = z.enum(['fonctionnement', 'investissement']);
+export type Section = z.infer<typeof Section>;
+export const Sens = z.enum(['recette', 'depense']);
+export type Sens = z.infer<typeof Sens>;
+export const RoleCompte = z.enum(['prelevement', 'resultat_reporte', 'depenses_imprevues']);
+export type RoleCompte = z.infer<typeof RoleCompte>;
+
+export const CodeNature = z.object({
+  code: z.string(),
+  libelle: z.string(),
+  parent: z.string().nullable(),
+  section: Section,
+  sens: Sens,
+  role: RoleCompte.nullable(),
+  niveau: z.number().int(),
+  feuille: z.boolean(),
+});
+export type CodeNature = z.infer<typeof CodeNature>;
+
+export const CodeFonction = z.object({
+  code: z.string(),
+  libelle: z.string(),
+  parent: z.string().nullable(),
+  niveau: z.number().int(),
+  feuille: z.boolean(),
+});
+export type CodeFonction = z.infer<typeof CodeFonction>;
+
+export const NomenclatureVersion = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  libelle: z.string(),
+  provisoire: z.boolean(),
+  source: z.string(),
+  creeLe: z.string(),
+});
+export type NomenclatureVersion = z.infer<typeof NomenclatureVersion>;
+
+export const Nomenclature = z.object({
+  version: NomenclatureVersion,
+  natures: z.array(CodeNature),
+  fonctions: z.array(CodeFonction),
+});
+export type Nomenclature = z.infer<typeof Nomenclature>;
+
+export const SECTION_LABELS: Record<Section, string> = {
+  fonctionnement: 'Section de fonctionnement',
+  investissement: "Section d'investissement",
+};
+export const SENS_LABELS: Record<Sens, string> = { recette: 'Recettes', depense: 'Dépenses' };

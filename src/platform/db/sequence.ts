@@ -1,0 +1,21 @@
+import { PostgresAdapter, sql } from 'kysely';
+import type { DB, Tx } from './schema.js';
+
+type NumberedTable = { [K in keyof DB]: DB[K] extends { exercice: number; numero: number } ? K : never }[keyof DB];
+
+/**
+ * The next number of a per-exercice series (virements, mandats, bordereaux…): max + 1 inside the caller's
+ * transaction, so numbers are gap-free and never reused. PostgreSQL serialises callers with an advisory lock;
+ * SQLite already runs one writer at a time. A unique (exercice, numero) constraint backs it up.
+ */
+export async function nextNumero(tx: Tx, table: NumberedTable, exercice: number): Promise<number> {
+  if (tx.getExecutor().adapter instanceof PostgresAdapter) {
+    await sql`select pg_advisory_xact_lock(hashtext(${table}), ${exercice})`.execute(tx);
+  }
+  const r = await tx
+    .selectFrom(table)
+    .select((eb) => eb.fn.max<number>('numero').as('n'))
+    .where('exercice', '=', exercice)
+    .executeTakeFirst();
+  return Number(r?.n ?? 0) + 1;
+}

@@ -1,0 +1,92 @@
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { DomainError } from '../../core/errors.js';
+
+/** A row of a table file: its 1-based line number in the file and its cells by lower-case header. */
+export interface TableRow {
+  line: number;
+  cells: Record<string, string>;
+}
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object') {
+    if ('result' in v) return cellText(v.result);
+    if ('richText' in v) return v.richText.map((t) => t.text).join('');
+    if ('text' in v) return String(v.text);
+    if (v instanceof Date) return v.toISOString().slice(0, 10);
+    return '';
+  }
+  return String(v);
+}
+
+/**
+ * Read a CSV (UTF-8, comma or semicolon) or the first sheet of an XLSX into rows keyed by header.
+ * Refuses unreadable files with a French message; empty lines are skipped.
+ */
+export async function readTable(data: Buffer, fileName: string): Promise<TableRow[]> {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith('.xlsx')) return readXlsx(data);
+  if (lower.endsWith('.csv') || lower.endsWith('.txt')) return readCsv(data.toString('utf8').replace(/^\uFEFF/, ''));
+  throw new DomainError('VALIDATION', {
+    problems: [{ field: 'fichier', message: `format de fichier non reconnu (${fileName}) : CSV ou XLSX attendu` }],
+  });
+}
+
+function readCsv(text: string): TableRow[] {
+  const firstLine = text.split('\n', 1)[0] ?? '';
+  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  let records: string[][];
+  try {
+    const parsed: string[][] = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, trim: true });
+    records = parsed;
+  } catch (e) {
+    throw new DomainError('VALIDATION', {
+      problems: [{ field: 'fichier', message: `CSV illisible : ${e instanceof Error ? e.message : ''}` }],
+    });
+  }
+  const [header, ...rest] = records;
+  if (!header) return [];
+  const keys = header.map((h) => h.trim().toLowerCase());
+  return rest
+    .map((r, i) => ({ line: i + 2, cells: Object.fromEntries(keys.map((k, j) => [k, (r[j] ?? '').trim()])) }))
+    .filter((r) => Object.values(r.cells).some((v) => v !== ''));
+}
+
+async function readXlsx(data: Buffer): Promise<TableRow[]> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
+  } catch {
+    throw new DomainError('VALIDATION', { problems: [{ field: 'fichier', message: 'fichier XLSX illisible' }] });
+  }
+  const ws = wb.worksheets[0];
+  if (!ws) return [];
+  const headerRow = findHeaderRow(ws);
+  if (!headerRow) return [];
+  const keys: string[] = [];
+  ws.getRow(headerRow).eachCell({ includeEmpty: true }, (c, col) => (keys[col] = cellText(c.value).trim().toLowerCase()));
+  const rows: TableRow[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, n) => {
+    if (n <= headerRow) return;
+    const cells: Record<string, string> = {};
+    keys.forEach((k, col) => {
+      if (k) cells[k] = cellText(row.getCell(col).value).trim();
+    });
+    if (Object.values(cells).some((v) => v !== '')) rows.push({ line: n, cells });
+  });
+  return rows;
+}
+
+/** GM2i's own exports put a title above the table: the header is the first row with a `code` cell. */
+function findHeaderRow(ws: ExcelJS.Worksheet): number | undefined {
+  for (let n = 1; n <= Math.min(ws.rowCount, 20); n++) {
+    let found = false;
+    ws.getRow(n).eachCell((c) => {
+      const t = cellText(c.value).trim().toLowerCase();
+      if (t === 'code' || t === 'type' || t === 'nature') found = true;
+    });
+    if (found) return n;
+  }
+  return ws.rowCount > 0 ? 1 : undefined;
+}
