@@ -12,6 +12,7 @@ import { DEMO_DIR, openTarget, sqlitePath, type Target } from '../platform/db/da
 import { isLocked } from '../platform/db/lock.js';
 import { migrateToLatest } from '../platform/db/migrator.js';
 import type { Connection } from '../platform/db/connect.js';
+import { registerBudgetCommands } from './budget-commands.js';
 import { seedDemo } from './compose.js';
 import { lanAddresses, serve } from './serve.js';
 import { verifyDatabase } from './verify.js';
@@ -211,6 +212,8 @@ program
     for (const l of report.lines) console.log(l);
     if (!report.ok) process.exitCode = 1;
   });
+
+registerBudgetCommands(program, (f) => withDb(g(), f));
 
 /** One French sentence and a non-zero exit code; never a stack trace. */
 function fail(e: unknown): never {

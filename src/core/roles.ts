@@ -24,6 +24,10 @@ export const PERMISSIONS = {
   'utilisateurs.gerer': ['admin'],
   'journal.lire': ['admin', 'maire'],
   'sauvegardes.lire': ['admin', 'maire', 'secretaire_general'],
+  'budget.lire': ROLES,
+  'budget.preparer': ['maire', 'secretaire_general'],
+  'budget.actes': ['maire', 'secretaire_general'],
+  'budget.virements': ['maire', 'secretaire_general'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -19,7 +19,12 @@ describe('login and sessions', () => {
     expect(bad.body).toMatchObject({ code: 'IDENTIFIANTS_INVALIDES', message: 'Identifiant ou mot de passe incorrect.' });
     const ok = await c.login(ADMIN.identifiant, ADMIN.motDePasse);
     expect(ok.status).toBe(200);
-    const raw = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { identifiant: ADMIN.identifiant, motDePasse: ADMIN.motDePasse }, headers: { 'x-csrf-token': 'a' } });
+    const raw = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { identifiant: ADMIN.identifiant, motDePasse: ADMIN.motDePasse },
+      headers: { 'x-csrf-token': 'a' },
+    });
     expect(String(raw.headers['set-cookie'])).toMatch(/gm2i_session=[^;]+;.*HttpOnly;.*SameSite=Strict/);
     expect((await c.call('GET', '/api/v1/commune')).status).toBe(200);
   });

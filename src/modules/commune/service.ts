@@ -1,7 +1,7 @@
 import { assertNoProblems, DomainError } from '../../core/errors.js';
 import { appendAudit, SYSTEM_ACTOR, type Actor } from '../../platform/audit/journal.js';
 import { createUser } from '../../platform/auth/service.js';
-import type { Db } from '../../platform/db/schema.js';
+import type { Db, Tx } from '../../platform/db/schema.js';
 import { localiteProblems, localitesProblems, nombreConseillers } from './model.js';
 import type { Commune, CommuneInput, InstallationBody, Localite, LocaliteInput, LocaliteUpdate } from './schemas.js';
 import * as store from './store.js';
@@ -12,7 +12,7 @@ export function toLocalite(r: LocaliteRow): Localite {
   return { id: r.id, type: r.type, nom: r.nom, population: r.population, chef: r.chef, actif: r.actif === 1 };
 }
 
-export async function readCommune(db: Db): Promise<Commune> {
+export async function readCommune(db: Tx): Promise<Commune> {
   const c = await store.getCommune(db);
   if (!c) throw new DomainError('NON_CONFIGUREE');
   const totals = await store.localitesTotals(db);

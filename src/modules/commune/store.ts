@@ -54,3 +54,8 @@ export async function localitesTotals(tx: Tx): Promise<{ nombre: number; populat
     .executeTakeFirstOrThrow();
   return { nombre: Number(r.nombre), population: Number(r.population) };
 }
+
+/** Names of every localité by id, for documents. */
+export async function localiteNames(tx: Tx): Promise<Map<number, string>> {
+  return new Map((await tx.selectFrom('localite').select(['id', 'nom']).execute()).map((r) => [r.id, r.nom]));
+}

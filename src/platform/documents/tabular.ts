@@ -53,15 +53,27 @@ function readCsv(text: string): TableRow[] {
     .filter((r) => Object.values(r.cells).some((v) => v !== ''));
 }
 
-async function readXlsx(data: Buffer): Promise<TableRow[]> {
+async function loadWorkbook(data: Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
     throw new DomainError('VALIDATION', { problems: [{ field: 'fichier', message: 'fichier XLSX illisible' }] });
   }
-  const ws = wb.worksheets[0];
-  if (!ws) return [];
+  return wb;
+}
+
+async function readXlsx(data: Buffer): Promise<TableRow[]> {
+  const ws = (await loadWorkbook(data)).worksheets[0];
+  return ws ? readSheet(ws) : [];
+}
+
+/** Every sheet of an XLSX, each read as a table (GM2i's own exports have one sheet per section). */
+export async function readWorkbook(data: Buffer): Promise<{ sheet: string; rows: TableRow[] }[]> {
+  return (await loadWorkbook(data)).worksheets.map((ws) => ({ sheet: ws.name, rows: readSheet(ws) }));
+}
+
+function readSheet(ws: ExcelJS.Worksheet): TableRow[] {
   const headerRow = findHeaderRow(ws);
   if (!headerRow) return [];
   const keys: string[] = [];

@@ -49,6 +49,10 @@ export class TestClient {
   csrf = 'anonyme';
   constructor(private readonly app: App) {}
 
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
   async call<T = unknown>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<{ status: number; body: T }> {
     const res = await this.app.inject({
       method,
@@ -56,7 +60,7 @@ export class TestClient {
       ...(body !== undefined ? { payload: body as Record<string, unknown> } : {}),
       headers: {
         ...(method !== 'GET' ? { 'x-csrf-token': this.csrf } : {}),
-        cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        cookie: this.cookieHeader(),
       },
     });
     for (const c of res.cookies) {

@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { DomainError } from '../core/errors.js';
+import { formatNombre } from '../core/money.js';
+import { convertBudget, exportBudget, loadBudget } from '../modules/budget/index.js';
+import { importMapping, importNomenclature, listVersions } from '../modules/nomenclature/index.js';
+import { SYSTEM_ACTOR } from '../platform/audit/journal.js';
+import type { Connection } from '../platform/db/connect.js';
+
+type WithDb = <T>(f: (c: Connection) => Promise<T>) => Promise<T>;
+
+function annee(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 2000 || n > 2100) throw new DomainError('OPERATION_IMPOSSIBLE', { raison: `Exercice invalide : ${v}` });
+  return n;
+}
+
+function readFile(file: string): { data: Buffer; name: string } {
+  if (!fs.existsSync(file)) throw new DomainError('OPERATION_IMPOSSIBLE', { raison: `Fichier introuvable : ${file}` });
+  return { data: fs.readFileSync(file), name: file };
+}
+
+/** `gm2i nomenclature …`, `gm2i budget convert`, `gm2i document budget`. */
+export function registerBudgetCommands(program: Command, withDb: WithDb): void {
+  const nom = program.command('nomenclature').description('nomenclatures budgétaires (plans de comptes)');
+  nom
+    .command('list')
+    .description('liste les versions de nomenclature')
+    .action(() =>
+      withDb(async (c) => {
+        for (const v of await listVersions(c.db))
+          console.log(`${v.code.padEnd(28)} ${v.provisoire ? 'PROVISOIRE ' : 'officielle '} ${v.libelle}`);
+      }),
+    );
+  nom
+    .command('import <fichier>')
+    .description('importe une nomenclature (CSV ou XLSX) comme nouvelle version')
+    .requiredOption('--code <code>', 'code de la version, ex. MALI-2020-2475')
+    .requiredOption('--libelle <libellé>', 'libellé de la version')
+    .option('--officielle', 'le fichier reproduit le texte officiel (sinon : provisoire)')
+    .option('--source <texte>', 'référence du texte', '')
+    .action((file: string, o: { code: string; libelle: string; officielle?: boolean; source: string }) =>
+      withDb(async (c) => {
+        const id = await importNomenclature(
+          c.db,
+          SYSTEM_ACTOR,
+          readFile(file),
+          { code: o.code, libelle: o.libelle, provisoire: !o.officielle, source: o.source },
+          new Date(),
+        );
+        console.log(`Nomenclature « ${o.code} » importée (n°${id}).`);
+      }),
+    );
+  nom
+    .command('correspondance <fichier>')
+    .description('importe une table de correspondance ancien → nouveau code (CSV ou XLSX : ancien,nouveau)')
+    .requiredOption('--de <code>', 'version de départ')
+    .requiredOption('--vers <code>', "version d'arrivée")
+    .action((file: string, o: { de: string; vers: string }) =>
+      withDb(async (c) => {
+        const n = await importMapping(c.db, SYSTEM_ACTOR, readFile(file), o.de, o.vers, new Date());
+        console.log(`${n} correspondance(s) enregistrée(s) de ${o.de} vers ${o.vers}.`);
+      }),
+    );
+
+  const budget = program.command('budget').description('budget');
+  budget
+    .command('convert')
+    .description("convertit le budget d'un exercice vers une autre nomenclature")
+    .requiredOption('--exercice <année>', 'exercice')
+    .requiredOption('--vers <code>', 'nomenclature cible')
+    .action((o: { exercice: string; vers: string }) =>
+      withDb(async (c) => {
+        const r = await convertBudget(c.db, SYSTEM_ACTOR, annee(o.exercice), o.vers, new Date());
+        console.log(`Budget ${o.exercice} converti vers ${o.vers} : ${r.converties} ligne(s).`);
+      }),
+    );
+
+  const doc = program.command('document').description('documents imprimables');
+  doc
+    .command('budget')
+    .description('édite un budget (PDF, XLSX ou JSON)')
+    .requiredOption('--exercice <année>', 'exercice')
+    .option('--document <BP|BA>', 'budget primitif ou additionnel', 'BP')
+    .option('--format <pdf|xlsx|json>', 'format', 'pdf')
+    .option('--out <fichier>', 'fichier de sortie')
+    .action((o: { exercice: string; document: string; format: string; out?: string }) =>
+      withDb(async (c) => {
+        if (o.document !== 'BP' && o.document !== 'BA')
+          throw new DomainError('OPERATION_IMPOSSIBLE', { raison: `Document inconnu « ${o.document} » : BP ou BA.` });
+        if (o.format !== 'pdf' && o.format !== 'xlsx' && o.format !== 'json')
+          throw new DomainError('OPERATION_IMPOSSIBLE', { raison: `Format inconnu « ${o.format} » : pdf, xlsx ou json.` });
+        const a = annee(o.exercice);
+        const f = await exportBudget(c.db, a, o.document, o.format, new Date());
+        const out = path.resolve(o.out ?? f.fileName);
+        fs.writeFileSync(out, f.data);
+        const t = (await loadBudget(c.db, a)).view.totaux[o.document];
+        console.log(`${out} écrit (recettes ${formatNombre(t.fonctionnement.recettes + t.investissement.recettes)} FCFA).`);
+      }),
+    );
+}

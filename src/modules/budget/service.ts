@@ -1,0 +1,383 @@
+import { assertNoProblems, DomainError } from '../../core/errors.js';
+import { appendAudit, type Actor } from '../../platform/audit/journal.js';
+import type { Db, DocumentBudgetaire, Tx } from '../../platform/db/schema.js';
+import { nextNumero } from '../../platform/db/sequence.js';
+import { chapitreOf, ensureProvisionalChart, natureMap, requireNomenclature } from '../nomenclature/index.js';
+import type { Nomenclature } from '../nomenclature/schemas.js';
+import {
+  checkVirement,
+  documentProblems,
+  isApproved,
+  isVoted,
+  statutExercice,
+  totaux,
+  VIREMENT_POLICY_DEFAULT,
+  type LigneEtat,
+  type LigneRule,
+  type LineContext,
+} from './model.js';
+import type { BudgetView, FicheLigne, Ligne, LigneInput, VirementBody } from './schemas.js';
+import * as store from './store.js';
+
+export interface BudgetState {
+  view: BudgetView;
+  nomenclature: Nomenclature;
+  ctx: LineContext;
+}
+
+const key = (l: { nature: string; fonction: string | null; secteur: string | null; localite_id: number | null; libelle: string | null }) =>
+  [l.nature, l.fonction, l.secteur, l.localite_id, l.libelle].join('|');
+
+/** Everything about one exercice's budget, computed from its records. */
+export async function loadBudget(tx: Tx, annee: number): Promise<BudgetState> {
+  const ex = await store.findExercice(tx, annee);
+  if (!ex) throw new DomainError('INTROUVABLE', { quoi: `L'exercice ${annee}` });
+  const nomenclature = await requireNomenclature(tx, ex.nomenclature_version_id);
+  const natures = natureMap(nomenclature);
+  const ctx: LineContext = {
+    natures,
+    fonctions: new Set(nomenclature.fonctions.map((f) => f.code)),
+    localites: await store.localiteIds(tx),
+  };
+  const actes = await store.listActes(tx, annee);
+  const rows = await store.listLignes(tx, annee);
+  const mouvements = await store.listMouvements(tx, annee);
+  const previous = new Map<string, number>();
+  for (const p of (await store.listLignes(tx, annee - 1)).filter((l) => l.document === 'BP'))
+    previous.set(key(p), (previous.get(key(p)) ?? 0) + p.montant);
+  const hasPrevious = previous.size > 0;
+
+  const lignes: Ligne[] = rows.map((r) => {
+    const n = natures.get(r.nature);
+    const virements = mouvements.filter((m) => m.ligne_id === r.id).reduce((s, m) => s + m.montant, 0);
+    return {
+      id: r.id,
+      document: r.document,
+      nature: r.nature,
+      fonction: r.fonction,
+      secteur: r.secteur,
+      localiteId: r.localite_id,
+      libelle: r.libelle,
+      origine: r.origine,
+      montant: r.montant,
+      section: n?.section ?? 'fonctionnement',
+      sens: n?.sens ?? 'depense',
+      chapitre: chapitreOf(r.nature, natures),
+      libelleNature: n?.libelle ?? '(code inconnu)',
+      virements,
+      creditOuvert: r.montant + virements,
+      bpPrecedent: hasPrevious && r.document === 'BP' ? (previous.get(key(r)) ?? 0) : null,
+    };
+  });
+  const rules: LigneRule[] = lignes.map((l) => ({ ...l }));
+  const acteRules = actes.map((a) => ({ type: a.type, document: a.document }));
+  const view: BudgetView = {
+    exercice: {
+      annee,
+      statut: statutExercice(acteRules),
+      nomenclatureId: nomenclature.version.id,
+      nomenclatureLibelle: nomenclature.version.libelle,
+      nomenclatureProvisoire: nomenclature.version.provisoire,
+      actes: actes.map((a) => ({ type: a.type, document: a.document, date: a.date, reference: a.reference, autorite: a.autorite })),
+    },
+    lignes,
+    totaux: {
+      BP: totaux(
+        lignes.filter((l) => l.document === 'BP'),
+        natures,
+      ),
+      BA: totaux(
+        lignes.filter((l) => l.document === 'BA'),
+        natures,
+      ),
+      ouverts: totaux(
+        lignes.map((l) => ({ nature: l.nature, montant: l.creditOuvert })),
+        natures,
+      ),
+    },
+    problemes: { BP: documentProblems('BP', rules, ctx), BA: documentProblems('BA', rules, ctx) },
+    documentsVotes: { BP: isVoted(acteRules, 'BP'), BA: isVoted(acteRules, 'BA') },
+  };
+  return { view, nomenclature, ctx };
+}
+
+function assertOpen(s: BudgetState): void {
+  if (s.view.exercice.statut === 'clos')
+    throw new DomainError('OPERATION_IMPOSSIBLE', {
+      raison: `L'exercice ${s.view.exercice.annee} est clos : il ne peut plus être modifié.`,
+    });
+}
+
+/** Open a new exercice on the current chart; optionally start its BP from the previous year's BP. */
+export async function createExercice(db: Db, actor: Actor, annee: number, reprendre: boolean, now: Date): Promise<void> {
+  const versionId = await ensureProvisionalChart(db, actor, now);
+  await db.transaction().execute(async (tx) => {
+    if (await store.findExercice(tx, annee)) throw new DomainError('DOUBLON', { quoi: `L'exercice ${annee}` });
+    const prev = await store.findExercice(tx, annee - 1);
+    await store.insertExercice(tx, annee, prev?.nomenclature_version_id ?? versionId, now.toISOString());
+    if (reprendre && prev) {
+      const lines = (await store.listLignes(tx, annee - 1)).filter((l) => l.document === 'BP');
+      await store.replaceLignes(
+        tx,
+        annee,
+        'BP',
+        lines.map((l) => ({
+          nature: l.nature,
+          fonction: l.fonction,
+          secteur: l.secteur,
+          localiteId: l.localite_id,
+          libelle: l.libelle,
+          origine: 'nouveau',
+          montant: l.montant,
+        })),
+        now.toISOString(),
+      );
+    }
+    await appendAudit(tx, actor, { action: 'exercice.cree', entity: 'exercice', entityId: annee, payload: { reprendre } }, now);
+  });
+}
+
+/** Save the draft lines of a document. Structural problems refuse the save; imbalance is allowed while drafting. */
+export async function saveLignes(
+  db: Db,
+  actor: Actor,
+  annee: number,
+  doc: DocumentBudgetaire,
+  lignes: LigneInput[],
+  now: Date,
+): Promise<BudgetView> {
+  return db.transaction().execute(async (tx) => {
+    const s = await loadBudget(tx, annee);
+    assertOpen(s);
+    const voted = s.view.documentsVotes[doc];
+    if (voted)
+      throw new DomainError('OPERATION_IMPOSSIBLE', {
+        raison: `Le ${doc === 'BP' ? 'budget primitif' : 'budget additionnel'} ${annee} est voté : il ne se modifie plus que par virement ou budget additionnel.`,
+      });
+    if (doc === 'BA' && !isApproved(s.view.exercice.actes, 'BP'))
+      throw new DomainError('OPERATION_IMPOSSIBLE', { raison: 'Le budget additionnel se prépare une fois le budget primitif approuvé.' });
+    const rules = lignes.map((l) => ({ ...l, document: doc }));
+    assertNoProblems(documentProblems(doc, rules, s.ctx).filter((p) => p.field.startsWith('lignes.')));
+    await store.replaceLignes(tx, annee, doc, lignes, now.toISOString());
+    const t = totaux(lignes, s.ctx.natures);
+    await appendAudit(
+      tx,
+      actor,
+      {
+        action: 'budget.lignes_enregistrees',
+        entity: 'exercice',
+        entityId: annee,
+        payload: { document: doc, lignes: lignes.length, totaux: t },
+      },
+      now,
+    );
+    return (await loadBudget(tx, annee)).view;
+  });
+}
+
+/** Record the council's vote. The document must have no problem at all. */
+export async function recordVote(
+  db: Db,
+  actor: Actor,
+  annee: number,
+  doc: DocumentBudgetaire,
+  date: string,
+  reference: string,
+  now: Date,
+): Promise<BudgetView> {
+  return db.transaction().execute(async (tx) => {
+    const s = await loadBudget(tx, annee);
+    assertOpen(s);
+    if (s.view.documentsVotes[doc]) throw new DomainError('OPERATION_IMPOSSIBLE', { raison: 'Ce budget est déjà voté.' });
+    if (doc === 'BA' && !isApproved(s.view.exercice.actes, 'BP'))
+      throw new DomainError('OPERATION_IMPOSSIBLE', { raison: "Le budget primitif doit d'abord être approuvé." });
+    if (!s.view.lignes.some((l) => l.document === doc))
+      throw new DomainError('OPERATION_IMPOSSIBLE', { raison: 'Ce budget ne contient aucune ligne.' });
+    assertNoProblems(s.view.problemes[doc]);
+    await store.insertActe(
+      tx,
+      { exercice: annee, type: 'vote', document: doc, date, reference, autorite: 'Conseil communal', user_id: actor.userId },
+      now.toISOString(),
+    );
+    await appendAudit(
+      tx,
+      actor,
+      {
+        action: 'budget.vote',
+        entity: 'exercice',
+        entityId: annee,
+        payload: { document: doc, date, reference, totaux: s.view.totaux[doc] },
+      },
+      now,
+    );
+    return (await loadBudget(tx, annee)).view;
+  });
+}
+
+/** Record the tutelle's approval of a voted document. After it, the document is locked. */
+export async function recordApprobation(
+  db: Db,
+  actor: Actor,
+  annee: number,
+  doc: DocumentBudgetaire,
+  a: { date: string; reference: string; autorite: string },
+  now: Date,
+): Promise<BudgetView> {
+  return db.transaction().execute(async (tx) => {
+    const s = await loadBudget(tx, annee);
+    assertOpen(s);
+    const vote = s.view.exercice.actes.find((x) => x.type === 'vote' && x.document === doc);
+    if (!vote)
+      throw new DomainError('OPERATION_IMPOSSIBLE', {
+        raison: 'La tutelle approuve un budget voté : enregistrez d’abord le vote du conseil.',
+      });
+    if (isApproved(s.view.exercice.actes, doc)) throw new DomainError('OPERATION_IMPOSSIBLE', { raison: 'Ce budget est déjà approuvé.' });
+    if (a.date < vote.date)
+      throw new DomainError('VALIDATION', {
+        problems: [{ field: 'date', message: `l'approbation ne peut pas précéder le vote (${vote.date})` }],
+      });
+    await store.insertActe(
+      tx,
+      {
+        exercice: annee,
+        type: 'approbation',
+        document: doc,
+        date: a.date,
+        reference: a.reference,
+        autorite: a.autorite,
+        user_id: actor.userId,
+      },
+      now.toISOString(),
+    );
+    await appendAudit(
+      tx,
+      actor,
+      { action: 'budget.approbation', entity: 'exercice', entityId: annee, payload: { document: doc, ...a } },
+      now,
+    );
+    return (await loadBudget(tx, annee)).view;
+  });
+}
+
+/** Open execution (needs an approved BP) or close the exercice (needs execution). */
+export async function recordEtape(
+  db: Db,
+  actor: Actor,
+  annee: number,
+  type: 'ouverture' | 'cloture',
+  date: string,
+  now: Date,
+): Promise<BudgetView> {
+  return db.transaction().execute(async (tx) => {
+    const s = await loadBudget(tx, annee);
+    assertOpen(s);
+    const statut = s.view.exercice.statut;
+    if (type === 'ouverture' && statut !== 'approuve')
+      throw new DomainError('OPERATION_IMPOSSIBLE', { raison: "L'exécution s'ouvre une fois le budget primitif approuvé." });
+    if (type === 'cloture' && statut !== 'execution')
+      throw new DomainError('OPERATION_IMPOSSIBLE', { raison: 'Seul un exercice en exécution peut être clos.' });
+    await store.insertActe(
+      tx,
+      {
+        exercice: annee,
+        type,
+        document: null,
+        date,
+        reference: type === 'ouverture' ? "Ouverture de l'exécution" : "Clôture de l'exercice",
+        autorite: null,
+        user_id: actor.userId,
+      },
+      now.toISOString(),
+    );
+    await appendAudit(tx, actor, { action: `exercice.${type}`, entity: 'exercice', entityId: annee, payload: { date } }, now);
+    return (await loadBudget(tx, annee)).view;
+  });
+}
+
+/** Record a virement de crédits: a numbered record, checked against the policy and the lines' state. */
+export async function createVirement(
+  db: Db,
+  actor: Actor,
+  annee: number,
+  v: VirementBody,
+  now: Date,
+): Promise<{ numero: number; view: BudgetView }> {
+  return db.transaction().execute(async (tx) => {
+    const s = await loadBudget(tx, annee);
+    assertOpen(s);
+    const hausse = await hausseParLigne(tx, annee);
+    const etats = new Map<number, LigneEtat>(
+      s.view.lignes.map((l) => [
+        l.id,
+        {
+          nature: l.nature,
+          chapitre: l.chapitre,
+          documentApprouve: isApproved(s.view.exercice.actes, l.document),
+          initial: l.montant,
+          hausseVirements: hausse.get(l.id) ?? 0,
+          disponible: l.creditOuvert,
+        },
+      ]),
+    );
+    const { niveau, problems } = checkVirement(v, etats, s.ctx.natures, VIREMENT_POLICY_DEFAULT);
+    assertNoProblems(problems);
+    const numero = await nextNumero(tx, 'budget_modification', annee);
+    await store.insertModification(
+      tx,
+      {
+        exercice: annee,
+        numero,
+        date: v.date,
+        objet: v.objet,
+        deliberation_ref: v.deliberationRef,
+        deliberation_date: v.deliberationDate,
+        approbation_ref: v.approbationRef,
+        approbation_date: v.approbationDate,
+        user_id: actor.userId,
+      },
+      v.mouvements,
+      now.toISOString(),
+    );
+    await appendAudit(
+      tx,
+      actor,
+      { action: 'budget.virement', entity: 'exercice', entityId: annee, payload: { numero, niveau, ...v } },
+      now,
+    );
+    return { numero, view: (await loadBudget(tx, annee)).view };
+  });
+}
+
+async function hausseParLigne(tx: Tx, annee: number): Promise<Map<number, number>> {
+  const m = new Map<number, number>();
+  for (const x of await store.listMouvements(tx, annee)) if (x.montant > 0) m.set(x.ligne_id, (m.get(x.ligne_id) ?? 0) + x.montant);
+  return m;
+}
+
+/** The history of one line: its voted credit, then every virement, with the running crédit ouvert. */
+export async function ficheLigne(tx: Tx, annee: number, ligneId: number): Promise<FicheLigne> {
+  const s = await loadBudget(tx, annee);
+  const ligne = s.view.lignes.find((l) => l.id === ligneId);
+  if (!ligne) throw new DomainError('INTROUVABLE', { quoi: 'Ligne budgétaire' });
+  const vote = s.view.exercice.actes.find((a) => a.type === 'vote' && a.document === ligne.document);
+  let cumul = ligne.montant;
+  const historique = [
+    {
+      date: vote?.date ?? '',
+      operation: `${ligne.document === 'BP' ? 'Budget primitif' : 'Budget additionnel'}${vote ? ` voté (${vote.reference})` : ' (projet)'}`,
+      montant: ligne.montant,
+      cumul,
+    },
+  ];
+  for (const m of (await store.listMouvements(tx, annee)).filter((x) => x.ligne_id === ligneId)) {
+    cumul += m.montant;
+    historique.push({ date: m.date, operation: `Virement n°${m.numero} — ${m.objet}`, montant: m.montant, cumul });
+  }
+  return { ligne, historique };
+}
+
+export async function listExercicesView(tx: Tx) {
+  const out = [];
+  for (const e of await store.listExercices(tx)) out.push((await loadBudget(tx, e.annee)).view.exercice);
+  return out;
+}

@@ -1,0 +1,125 @@
+import type { DocumentBudgetaire, Tx } from '../../platform/db/schema.js';
+import type { LigneInput } from './schemas.js';
+
+export async function findExercice(tx: Tx, annee: number) {
+  return tx.selectFrom('exercice').selectAll().where('annee', '=', annee).executeTakeFirst();
+}
+
+export async function listExercices(tx: Tx) {
+  return tx.selectFrom('exercice').selectAll().orderBy('annee', 'desc').execute();
+}
+
+export async function insertExercice(tx: Tx, annee: number, versionId: number, now: string): Promise<void> {
+  await tx.insertInto('exercice').values({ annee, nomenclature_version_id: versionId, created_at: now }).execute();
+}
+
+export async function listActes(tx: Tx, annee: number) {
+  return tx.selectFrom('budget_acte').selectAll().where('exercice', '=', annee).orderBy('id').execute();
+}
+
+export async function insertActe(
+  tx: Tx,
+  a: {
+    exercice: number;
+    type: 'vote' | 'approbation' | 'ouverture' | 'cloture';
+    document: DocumentBudgetaire | null;
+    date: string;
+    reference: string;
+    autorite: string | null;
+    user_id: number | null;
+  },
+  now: string,
+): Promise<void> {
+  await tx
+    .insertInto('budget_acte')
+    .values({ ...a, created_at: now })
+    .execute();
+}
+
+export async function listLignes(tx: Tx, annee: number) {
+  return tx
+    .selectFrom('budget_ligne')
+    .selectAll()
+    .where('exercice', '=', annee)
+    .orderBy('document')
+    .orderBy('nature')
+    .orderBy('id')
+    .execute();
+}
+
+/** Replace the draft lines of a document that is not voted yet (the caller checks that). */
+export async function replaceLignes(tx: Tx, annee: number, document: DocumentBudgetaire, lignes: LigneInput[], now: string): Promise<void> {
+  await tx.deleteFrom('budget_ligne').where('exercice', '=', annee).where('document', '=', document).execute();
+  for (let i = 0; i < lignes.length; i += 100) {
+    await tx
+      .insertInto('budget_ligne')
+      .values(
+        lignes.slice(i, i + 100).map((l) => ({
+          exercice: annee,
+          document,
+          nature: l.nature,
+          fonction: l.fonction,
+          secteur: l.secteur,
+          localite_id: l.localiteId,
+          libelle: l.libelle,
+          origine: l.origine,
+          montant: l.montant,
+          created_at: now,
+          updated_at: now,
+        })),
+      )
+      .execute();
+  }
+}
+
+export async function listMouvements(tx: Tx, annee: number) {
+  return tx
+    .selectFrom('budget_mouvement')
+    .innerJoin('budget_modification', 'budget_modification.id', 'budget_mouvement.modification_id')
+    .select([
+      'budget_mouvement.ligne_id',
+      'budget_mouvement.montant',
+      'budget_modification.numero',
+      'budget_modification.date',
+      'budget_modification.objet',
+    ])
+    .where('budget_modification.exercice', '=', annee)
+    .orderBy('budget_modification.numero')
+    .execute();
+}
+
+export async function listModifications(tx: Tx, annee: number) {
+  return tx.selectFrom('budget_modification').selectAll().where('exercice', '=', annee).orderBy('numero').execute();
+}
+
+export async function insertModification(
+  tx: Tx,
+  m: {
+    exercice: number;
+    numero: number;
+    date: string;
+    objet: string;
+    deliberation_ref: string | null;
+    deliberation_date: string | null;
+    approbation_ref: string | null;
+    approbation_date: string | null;
+    user_id: number | null;
+  },
+  mouvements: { ligneId: number; montant: number }[],
+  now: string,
+): Promise<number> {
+  const { id } = await tx
+    .insertInto('budget_modification')
+    .values({ ...m, type: 'virement', created_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await tx
+    .insertInto('budget_mouvement')
+    .values(mouvements.map((x) => ({ modification_id: id, ligne_id: x.ligneId, montant: x.montant })))
+    .execute();
+  return id;
+}
+
+export async function localiteIds(tx: Tx): Promise<Set<number>> {
+  return new Set((await tx.selectFrom('localite').select('id').execute()).map((r) => r.id));
+}

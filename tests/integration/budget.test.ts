@@ -1,0 +1,258 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { BudgetView } from '../../src/modules/budget/schemas.js';
+import type { TestApp, TestClient } from '../../src/platform/http/testing.js';
+import { installedApp, userWithRole } from './helpers.js';
+
+let t: TestApp;
+let sg: TestClient;
+let admin: TestClient;
+let localites: { id: number; nom: string }[];
+
+beforeEach(async () => {
+  const r = await installedApp();
+  t = r.t;
+  admin = r.admin;
+  sg = await userWithRole(t, r.admin, 'sg', 'secretaire_general');
+  localites = (await sg.call<{ id: number; nom: string }[]>('GET', '/api/v1/localites')).body;
+});
+afterEach(async () => {
+  await t.close();
+});
+
+const L = (nature: string, montant: number, extra: Record<string, unknown> = {}) => ({
+  nature,
+  montant,
+  fonction: null,
+  secteur: null,
+  localiteId: null,
+  libelle: null,
+  origine: 'nouveau',
+  ...extra,
+});
+function bp() {
+  const kalake = localites.find((l) => l.nom === 'Kalaké')?.id;
+  return [
+    L('7111', 4_000_000),
+    L('7221', 1_000_000),
+    L('601', 1_500_000, { fonction: '01.3' }),
+    L('602', 500_000, { fonction: '01.3' }),
+    L('621', 2_000_000, { fonction: '01.3' }),
+    L('67', 1_000_000, { fonction: '01.3' }),
+    L('11', 1_000_000),
+    L('102', 6_000_000),
+    L('222', 7_000_000, { fonction: '09.1', secteur: 'Éducation', localiteId: kalake, libelle: 'Salle de classe' }),
+  ];
+}
+
+async function preparedAndApproved(annee = 2026): Promise<BudgetView> {
+  expect((await sg.call('POST', '/api/v1/exercices', { annee, reprendre: false })).status).toBe(200);
+  expect((await sg.call('PUT', `/api/v1/exercices/${annee}/documents/BP/lignes`, { lignes: bp() })).status).toBe(200);
+  expect(
+    (await sg.call('POST', `/api/v1/exercices/${annee}/documents/BP/vote`, { date: `${annee - 1}-10-28`, reference: '25-012' })).status,
+  ).toBe(200);
+  const r = await sg.call<BudgetView>('POST', `/api/v1/exercices/${annee}/documents/BP/approbation`, {
+    date: `${annee - 1}-12-02`,
+    reference: 'Arrêté 0231',
+    autorite: 'Préfet de Barouéli',
+  });
+  expect(r.status).toBe(200);
+  return r.body;
+}
+
+describe('budget primitif: prepare, vote, approve', () => {
+  it('refuses to vote an unbalanced budget, listing every problem, then votes and approves it and locks it', async () => {
+    await sg.call('POST', '/api/v1/exercices', { annee: 2026, reprendre: false });
+    const draft = await sg.call<BudgetView>('PUT', '/api/v1/exercices/2026/documents/BP/lignes', { lignes: bp().slice(0, 4) });
+    expect(draft.status).toBe(200);
+    expect(draft.body.problemes.BP.map((p) => p.field)).toEqual(['equilibre.fonctionnement']);
+    const refused = await sg.call<{ code: string }>('POST', '/api/v1/exercices/2026/documents/BP/vote', {
+      date: '2025-10-28',
+      reference: '25-012',
+    });
+    expect(refused.body.code).toBe('VALIDATION');
+
+    const view = await preparedAndApproved(2027);
+    expect(view.exercice.statut).toBe('approuve');
+    expect(view.totaux.BP).toEqual({
+      fonctionnement: { recettes: 5_000_000, depenses: 5_000_000 },
+      investissement: { recettes: 7_000_000, depenses: 7_000_000 },
+    });
+    const locked = await sg.call<{ code: string }>('PUT', '/api/v1/exercices/2027/documents/BP/lignes', { lignes: bp() });
+    expect(locked.body.code).toBe('OPERATION_IMPOSSIBLE');
+  });
+
+  it('refuses structural problems when saving: unknown codes, missing fonction, investment without localité', async () => {
+    await sg.call('POST', '/api/v1/exercices', { annee: 2026, reprendre: false });
+    const r = await sg.call<{ details: { problems: { field: string }[] } }>('PUT', '/api/v1/exercices/2026/documents/BP/lignes', {
+      lignes: [L('9999', 1), L('601', 1), L('222', 1, { fonction: '09.1' })],
+    });
+    expect(r.status).toBe(400);
+    expect(r.body.details.problems.map((p) => p.field)).toEqual([
+      'lignes.0.nature',
+      'lignes.1.fonction',
+      'lignes.2.secteur',
+      'lignes.2.localiteId',
+    ]);
+  });
+
+  it('a reader may consult but not prepare the budget', async () => {
+    await preparedAndApproved();
+    const lecteur = await userWithRole(t, admin, 'conseiller', 'lecteur');
+    expect((await lecteur.call('GET', '/api/v1/exercices/2026/budget')).status).toBe(200);
+    expect((await lecteur.call('POST', '/api/v1/exercices', { annee: 2030, reprendre: false })).status).toBe(403);
+    // The IT administrator has no budget rights: separation of duties.
+    expect((await admin.call('POST', '/api/v1/exercices', { annee: 2030, reprendre: false })).status).toBe(403);
+  });
+});
+
+describe('virements and crédit ouvert', () => {
+  it('numbers virements 1, 2…, derives the crédit ouvert and keeps each line’s history', async () => {
+    const view = await preparedAndApproved();
+    const id = (nature: string) => view.lignes.find((l) => l.nature === nature)?.id ?? 0;
+    const v1 = await sg.call<{ numero: number; budget: BudgetView }>('POST', '/api/v1/exercices/2026/virements', {
+      date: '2026-03-10',
+      objet: 'Carburant des missions de recensement',
+      deliberationRef: 'D-26-03',
+      mouvements: [
+        { ligneId: id('601'), montant: -100_000 },
+        { ligneId: id('602'), montant: 100_000 },
+      ],
+    });
+    expect(v1.status).toBe(200);
+    expect(v1.body.numero).toBe(1);
+    expect(v1.body.budget.lignes.find((l) => l.nature === '602')?.creditOuvert).toBe(600_000);
+    const toomuch = await sg.call<{ details: { problems: { message: string }[] } }>('POST', '/api/v1/exercices/2026/virements', {
+      date: '2026-03-11',
+      objet: 'Encore du carburant',
+      deliberationRef: 'D-26-04',
+      mouvements: [
+        { ligneId: id('601'), montant: -1 },
+        { ligneId: id('602'), montant: 1 },
+      ],
+    });
+    expect(toomuch.status).toBe(400);
+    expect(toomuch.body.details.problems[0]?.message).toContain('20 %');
+    const between = await sg.call<{ details: { problems: { field: string }[] } }>('POST', '/api/v1/exercices/2026/virements', {
+      date: '2026-04-01',
+      objet: 'Salaires',
+      deliberationRef: 'D-26-05',
+      mouvements: [
+        { ligneId: id('601'), montant: -50_000 },
+        { ligneId: id('621'), montant: 50_000 },
+      ],
+    });
+    expect(between.body.details.problems.map((p) => p.field)).toEqual(['approbationRef']);
+    const v2 = await sg.call<{ numero: number }>('POST', '/api/v1/exercices/2026/virements', {
+      date: '2026-04-01',
+      objet: 'Salaires',
+      deliberationRef: 'D-26-05',
+      approbationRef: 'Préfet 26-044',
+      mouvements: [
+        { ligneId: id('601'), montant: -50_000 },
+        { ligneId: id('621'), montant: 50_000 },
+      ],
+    });
+    expect(v2.body.numero).toBe(2);
+    const fiche = await sg.call<{ historique: { cumul: number }[] }>('GET', `/api/v1/exercices/2026/lignes/${id('601')}`);
+    expect(fiche.body.historique.map((h) => h.cumul)).toEqual([1_500_000, 1_400_000, 1_350_000]);
+  });
+
+  it('a closed exercice refuses every write', async () => {
+    await preparedAndApproved();
+    await sg.call('POST', '/api/v1/exercices/2026/etapes', { type: 'ouverture', date: '2026-01-02' });
+    expect(
+      (await sg.call<BudgetView>('POST', '/api/v1/exercices/2026/etapes', { type: 'cloture', date: '2026-12-31' })).body.exercice.statut,
+    ).toBe('clos');
+    const r = await sg.call<{ code: string; message: string }>('POST', '/api/v1/exercices/2026/virements', {
+      date: '2026-12-31',
+      objet: 'Trop tard',
+      deliberationRef: 'D',
+      mouvements: [
+        { ligneId: 1, montant: -1 },
+        { ligneId: 2, montant: 1 },
+      ],
+    });
+    expect(r.body.code).toBe('OPERATION_IMPOSSIBLE');
+    expect(r.body.message).toContain('clos');
+  });
+});
+
+describe('budget documents', () => {
+  it('the PDF, the XLSX and the JSON show the same totals', async () => {
+    await preparedAndApproved();
+    const json = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/exercices/2026/documents/BP/export?format=json',
+      headers: { cookie: sg.cookieHeader() },
+    });
+    const d = JSON.parse(json.body) as {
+      equilibre: { recettes: number; depenses: number };
+      sections: { totalRecettes: number; totalDepenses: number }[];
+    };
+    expect(d.equilibre).toEqual({ recettes: 12_000_000, depenses: 12_000_000 });
+
+    const xlsx = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/exercices/2026/documents/BP/export?format=xlsx',
+      headers: { cookie: sg.cookieHeader() },
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const eq = wb.getWorksheet('Équilibre');
+    expect(eq?.getRow(4).values).toEqual([undefined, 'total', 12_000_000, 12_000_000, 0]);
+    expect(eq?.getRow(2).getCell(2).value).toBe(d.sections[0]?.totalRecettes);
+
+    const pdf = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/exercices/2026/documents/BP/export?format=pdf',
+      headers: { cookie: sg.cookieHeader() },
+    });
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gm2i-pdf-'));
+    fs.writeFileSync(path.join(dir, 'bp.pdf'), pdf.rawPayload);
+    const text = execFileSync('pdftotext', ['-layout', path.join(dir, 'bp.pdf'), '-']).toString();
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(text).toMatch(/TOTAL GÉNÉRAL\s+12 000 000\s+12 000 000\s+0/);
+    expect(text).toMatch(/SECTION DE FONCTIONNEMENT\s+5 000 000\s+5 000 000/);
+    expect(text).toContain('Nomenclature provisoire');
+  });
+
+  it('an exported XLSX imports back into a new exercice as the same budget; a bad file imports nothing', async () => {
+    await preparedAndApproved();
+    const xlsx = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/exercices/2026/documents/BP/export?format=xlsx',
+      headers: { cookie: sg.cookieHeader() },
+    });
+    await sg.call('POST', '/api/v1/exercices', { annee: 2027, reprendre: false });
+    const imported = await sg.call<BudgetView>('POST', '/api/v1/exercices/2027/documents/BP/import', {
+      nom: 'bp.xlsx',
+      contenuBase64: xlsx.rawPayload.toString('base64'),
+    });
+    expect(imported.status).toBe(200);
+    const original = (await sg.call<BudgetView>('GET', '/api/v1/exercices/2026/budget')).body;
+    const strip = (v: BudgetView) =>
+      v.lignes.map((l) => [l.nature, l.fonction, l.secteur, l.localiteId, l.libelle, l.montant].join('|')).sort();
+    expect(strip(imported.body)).toEqual(strip(original));
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Fonctionnement');
+    if (!ws) throw new Error('feuille Fonctionnement absente');
+    ws.getRow(4).getCell(8).value = 'beaucoup';
+    ws.getRow(5).getCell(3).value = '9999';
+    const bad = Buffer.from(await wb.xlsx.writeBuffer());
+    const r = await sg.call<{ details: { problems: { message: string }[] } }>('POST', '/api/v1/exercices/2027/documents/BP/import', {
+      nom: 'bp.xlsx',
+      contenuBase64: bad.toString('base64'),
+    });
+    expect(r.status).toBe(400);
+    expect(r.body.details.problems.map((p) => p.message).join(' ')).toContain('feuille Fonctionnement, ligne 4');
+    expect(strip((await sg.call<BudgetView>('GET', '/api/v1/exercices/2027/budget')).body)).toEqual(strip(original));
+  });
+});
