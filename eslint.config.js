@@ -15,7 +15,7 @@ const noPlatformOrIo = [
 ];
 
 export default defineConfig(
-  { ignores: ['dist/**', 'node_modules/**', 'gm2i-data/**', 'test-results/**', 'playwright-report/**', 'bin/**', 'scripts/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'gm2i-data/**', '.tmp/**', 'test-results/**', 'playwright-report/**', 'bin/**', 'scripts/**'] },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {

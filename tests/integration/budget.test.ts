@@ -182,6 +182,22 @@ describe('virements and crédit ouvert', () => {
   });
 });
 
+describe('budget additionnel', () => {
+  it('comes after the approved BP, carries the previous result, must balance, and adds to the crédits ouverts', async () => {
+    await sg.call('POST', '/api/v1/exercices', { annee: 2025, reprendre: false });
+    expect((await sg.call<{ code: string }>('PUT', '/api/v1/exercices/2025/documents/BA/lignes', { lignes: [] })).body.code).toBe('OPERATION_IMPOSSIBLE');
+    await preparedAndApproved();
+    const ba = [L('77', 800_000, { origine: 'report' }), L('602', 500_000, { fonction: '01.3' }), L('601', 300_000, { fonction: '01.3' })];
+    const unbalanced = await sg.call<BudgetView>('PUT', '/api/v1/exercices/2026/documents/BA/lignes', { lignes: ba.slice(0, 2) });
+    expect(unbalanced.body.problemes.BA.map((p) => p.field)).toEqual(['equilibre.fonctionnement']);
+    await sg.call('PUT', '/api/v1/exercices/2026/documents/BA/lignes', { lignes: ba });
+    expect((await sg.call('POST', '/api/v1/exercices/2026/documents/BA/vote', { date: '2026-06-20', reference: '26-019' })).status).toBe(200);
+    const v = await sg.call<BudgetView>('POST', '/api/v1/exercices/2026/documents/BA/approbation', { date: '2026-07-10', reference: 'A-26-77', autorite: 'Préfet' });
+    expect(v.body.totaux.ouverts.fonctionnement).toEqual({ recettes: 5_800_000, depenses: 5_800_000 });
+    expect(v.body.lignes.find((l) => l.document === 'BA' && l.nature === '77')?.origine).toBe('report');
+  });
+});
+
 describe('budget documents', () => {
   it('the PDF, the XLSX and the JSON show the same totals', async () => {
     await preparedAndApproved();

@@ -5,6 +5,8 @@ import type { AppContext } from '../../platform/http/context.js';
 import { exportBudget, parseBudgetXlsx } from './exports.js';
 import {
   ApprobationBody,
+  Probleme,
+  Totaux,
   BudgetView,
   DocumentBudgetaire,
   Exercice,
@@ -15,6 +17,7 @@ import {
   VoteBody,
 } from './schemas.js';
 import {
+  checkLignes,
   createExercice,
   createVirement,
   ficheLigne,
@@ -57,6 +60,15 @@ export function budgetRoutes(fastify: FastifyInstance, ctx: AppContext): void {
     '/api/v1/exercices/:annee/documents/:doc/lignes',
     { config: { permission: 'budget.preparer' }, schema: { tags, params: AnneeDoc, body: LignesBody, response: { 200: BudgetView } } },
     (req) => saveLignes(req.db, req.actor, req.params.annee, req.params.doc, req.body.lignes, ctx.now()),
+  );
+
+  app.post(
+    '/api/v1/exercices/:annee/documents/:doc/verification',
+    {
+      config: { permission: 'budget.lire' },
+      schema: { tags, params: AnneeDoc, body: LignesBody, response: { 200: z.object({ problemes: z.array(Probleme), totaux: Totaux }) } },
+    },
+    (req) => checkLignes(req.db, req.params.annee, req.params.doc, req.body.lignes),
   );
 
   app.post(

@@ -1,4 +1,4 @@
-import { assertNoProblems, DomainError } from '../../core/errors.js';
+import { assertNoProblems, DomainError, type Problem } from '../../core/errors.js';
 import { appendAudit, type Actor } from '../../platform/audit/journal.js';
 import type { Db, DocumentBudgetaire, Tx } from '../../platform/db/schema.js';
 import { nextNumero } from '../../platform/db/sequence.js';
@@ -16,7 +16,7 @@ import {
   type LigneRule,
   type LineContext,
 } from './model.js';
-import type { BudgetView, FicheLigne, Ligne, LigneInput, VirementBody } from './schemas.js';
+import type { BudgetView, FicheLigne, Ligne, LigneInput, Totaux, VirementBody } from './schemas.js';
 import * as store from './store.js';
 
 export interface BudgetState {
@@ -69,6 +69,9 @@ export async function loadBudget(tx: Tx, annee: number): Promise<BudgetState> {
       bpPrecedent: hasPrevious && r.document === 'BP' ? (previous.get(key(r)) ?? 0) : null,
     };
   });
+  const rank = (l: Ligne) =>
+    `${l.document}|${l.section === 'fonctionnement' ? 0 : 1}${l.sens === 'recette' ? 0 : 1}|${l.nature}|${l.id.toString().padStart(9, '0')}`;
+  lignes.sort((a, b) => rank(a).localeCompare(rank(b)));
   const rules: LigneRule[] = lignes.map((l) => ({ ...l }));
   const acteRules = actes.map((a) => ({ type: a.type, document: a.document }));
   const view: BudgetView = {
@@ -173,6 +176,18 @@ export async function saveLignes(
     );
     return (await loadBudget(tx, annee)).view;
   });
+}
+
+/** Check draft lines without saving them: every problem and the totals, for live feedback while typing. */
+export async function checkLignes(
+  tx: Tx,
+  annee: number,
+  doc: DocumentBudgetaire,
+  lignes: LigneInput[],
+): Promise<{ problemes: Problem[]; totaux: Totaux }> {
+  const s = await loadBudget(tx, annee);
+  const rules = lignes.map((l) => ({ ...l, document: doc }));
+  return { problemes: documentProblems(doc, rules, s.ctx), totaux: totaux(lignes, s.ctx.natures) };
 }
 
 /** Record the council's vote. The document must have no problem at all. */

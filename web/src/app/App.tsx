@@ -7,6 +7,8 @@ import { CommunePage } from '../modules/commune/CommunePage';
 import { LocalitesPage } from '../modules/commune/LocalitesPage';
 import { WizardPage } from '../modules/commune/WizardPage';
 import { HistoriquePage } from '../modules/journal/HistoriquePage';
+import { BudgetPage } from '../modules/budget/BudgetPage';
+import { ExercicesPage } from '../modules/budget/ExercicesPage';
 import { HomePage } from './HomePage';
 import { SessionProvider, useSession } from './session';
 import { Shell } from './Shell';
@@ -24,6 +26,8 @@ function Gate() {
         <Route path="/localites" component={LocalitesPage} />
         <Route path="/utilisateurs" component={UsersPage} />
         <Route path="/historique" component={HistoriquePage} />
+        <Route path="/budget" component={ExercicesPage} />
+        <Route path="/budget/:annee">{(p) => <BudgetPage key={p.annee} annee={Number(p.annee)} />}</Route>
         <Route path="/mot-de-passe">{() => <ChangePasswordPage />}</Route>
         <Route>
           <Alert color="yellow" title="Page introuvable">

@@ -11,6 +11,7 @@ const NAV: { href: string; label: string; permission: Permission }[] = [
   { href: '/', label: 'Accueil', permission: 'authentifie' },
   { href: '/commune', label: 'Commune', permission: 'commune.lire' },
   { href: '/localites', label: 'Villages et fractions', permission: 'commune.lire' },
+  { href: '/budget', label: 'Budget', permission: 'budget.lire' },
   { href: '/utilisateurs', label: 'Utilisateurs', permission: 'utilisateurs.gerer' },
   { href: '/historique', label: 'Historique', permission: 'journal.lire' },
   { href: '/mot-de-passe', label: 'Mon mot de passe', permission: 'authentifie' },
@@ -61,7 +62,13 @@ export function Shell({ children }: { children: ReactNode }) {
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Navigation principale">
         {NAV.filter((n) => roleHas(user.role, n.permission)).map((n) => (
-          <NavLink key={n.href} component={Link} href={n.href} label={n.label} active={location === n.href} />
+          <NavLink
+            key={n.href}
+            component={Link}
+            href={n.href}
+            label={n.label}
+            active={n.href === '/' ? location === '/' : location.startsWith(n.href)}
+          />
         ))}
       </AppShell.Navbar>
       <AppShell.Main>{children}</AppShell.Main>

@@ -1,0 +1,363 @@
+import {
+  ActionIcon,
+  Alert,
+  Autocomplete,
+  Badge,
+  Button,
+  Group,
+  List,
+  NativeSelect,
+  NumberInput,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { Problem } from '../../../../src/core/errors';
+import { formatNombre } from '../../../../src/core/money';
+import {
+  ORIGINE_LABELS,
+  SECTEURS,
+  type BudgetView,
+  type DocumentBudgetaire,
+  type LigneInput,
+  type Totaux,
+} from '../../../../src/modules/budget/schemas';
+import type { Localite } from '../../../../src/modules/commune/schemas';
+import type { Nomenclature } from '../../../../src/modules/nomenclature/schemas';
+import { api } from '../../app/api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+
+interface Row {
+  nature: string;
+  fonction: string;
+  secteur: string;
+  localiteId: string;
+  libelle: string;
+  montant: number | '';
+  origine: LigneInput['origine'];
+  bpPrecedent: number | null;
+}
+
+const empty = (): Row => ({
+  nature: '',
+  fonction: '',
+  secteur: '',
+  localiteId: '',
+  libelle: '',
+  montant: '',
+  origine: 'nouveau',
+  bpPrecedent: null,
+});
+const codeOf = (v: string) => v.split(' — ')[0]?.trim() ?? '';
+
+function toInput(r: Row): LigneInput {
+  return {
+    nature: codeOf(r.nature),
+    fonction: codeOf(r.fonction) || null,
+    secteur: r.secteur || null,
+    localiteId: r.localiteId ? Number(r.localiteId) : null,
+    libelle: r.libelle.trim() || null,
+    origine: r.origine,
+    montant: typeof r.montant === 'number' ? r.montant : 0,
+  };
+}
+
+/** The keyboard-driven entry grid of a draft budget: code lookup as you type, live totals, problems beside. */
+export function BudgetGrid({
+  view,
+  doc,
+  nomenclature,
+  localites,
+  onSaved,
+}: {
+  view: BudgetView;
+  doc: DocumentBudgetaire;
+  nomenclature: Nomenclature;
+  localites: Localite[];
+  onSaved: (v: BudgetView) => void;
+}) {
+  const initial = useMemo(
+    () =>
+      view.lignes
+        .filter((l) => l.document === doc)
+        .map((l) => ({
+          nature: l.nature,
+          fonction: l.fonction ?? '',
+          secteur: l.secteur ?? '',
+          localiteId: l.localiteId ? String(l.localiteId) : '',
+          libelle: l.libelle ?? '',
+          montant: l.montant,
+          origine: l.origine,
+          bpPrecedent: l.bpPrecedent,
+        })),
+    [view, doc],
+  );
+  const [rows, setRows] = useState<Row[]>(initial.length > 0 ? initial : [empty()]);
+  const [check, setCheck] = useState<{ problemes: Problem[]; totaux: Totaux } | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const gridRef = useRef<HTMLDivElement>(null);
+  const focusRow = useRef<number | null>(null);
+
+  const natures = useMemo(() => new Map(nomenclature.natures.map((n) => [n.code, n])), [nomenclature]);
+  const natureOptions = useMemo(() => nomenclature.natures.filter((n) => n.feuille).map((n) => `${n.code} — ${n.libelle}`), [nomenclature]);
+  const fonctionOptions = useMemo(
+    () => nomenclature.fonctions.filter((f) => f.parent).map((f) => `${f.code} — ${f.libelle}`),
+    [nomenclature],
+  );
+  const filled = rows.filter((r) => r.nature.trim() !== '');
+
+  useEffect(() => {
+    const h = setTimeout(() => {
+      api<{ problemes: Problem[]; totaux: Totaux }>('POST', `/api/v1/exercices/${view.exercice.annee}/documents/${doc}/verification`, {
+        lignes: filled.map(toInput),
+      })
+        .then(setCheck)
+        .catch(() => setCheck(null));
+    }, 350);
+    return () => clearTimeout(h);
+  }, [rows]);
+
+  useEffect(() => {
+    if (focusRow.current === null) return;
+    gridRef.current?.querySelector<HTMLInputElement>(`[data-row="${focusRow.current}"] input`)?.focus();
+    focusRow.current = null;
+  }, [rows.length]);
+
+  const set = (i: number, patch: Partial<Row>) => {
+    setDirty(true);
+    setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  };
+
+  // Enter moves to the next field; at the last field, a new line opens.
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== 'Enter' || e.defaultPrevented || !(e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement)) return;
+    const fields = [
+      ...(gridRef.current?.querySelectorAll<HTMLElement>('input:not([disabled]):not([type=hidden]), select:not([disabled])') ?? []),
+    ];
+    const i = fields.indexOf(e.target);
+    e.preventDefault();
+    if (i >= 0 && i < fields.length - 1) fields[i + 1]?.focus();
+    else {
+      focusRow.current = rows.length;
+      setRows((rs) => [...rs, empty()]);
+    }
+  };
+
+  const save = async () => {
+    try {
+      const v = await api<BudgetView>('PUT', `/api/v1/exercices/${view.exercice.annee}/documents/${doc}/lignes`, {
+        lignes: filled.map(toInput),
+      });
+      setError(null);
+      setDirty(false);
+      notifications.show({ color: 'teal', message: 'Projet de budget enregistré.' });
+      onSaved(v);
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  const t = check?.totaux;
+  const section = (s: 'fonctionnement' | 'investissement', label: string) =>
+    t && (
+      <Group gap="xs" wrap="nowrap">
+        <Text size="sm" fw={600}>
+          {label} :
+        </Text>
+        <Text size="sm">recettes {formatNombre(t[s].recettes)}</Text>
+        <Text size="sm">— dépenses {formatNombre(t[s].depenses)}</Text>
+        {t[s].recettes === t[s].depenses ? (
+          <Badge color="teal">équilibrée</Badge>
+        ) : (
+          <Badge color="red">écart {formatNombre(t[s].recettes - t[s].depenses)}</Badge>
+        )}
+      </Group>
+    );
+
+  return (
+    <Stack>
+      <Paper withBorder p="xs" pos="sticky" top={100} style={{ zIndex: 5 }}>
+        <Group justify="space-between">
+          <Stack gap={0}>
+            {section('fonctionnement', 'Fonctionnement')}
+            {section('investissement', 'Investissement')}
+          </Stack>
+          {check && check.problemes.length === 0 ? (
+            <Badge color="teal" size="lg">
+              Aucun problème : le budget peut être voté
+            </Badge>
+          ) : (
+            <Badge color="red" size="lg">
+              {check?.problemes.length ?? 0} problème(s), voir sous le tableau
+            </Badge>
+          )}
+        </Group>
+      </Paper>
+      <div>
+        <div ref={gridRef} onKeyDown={onKeyDown}>
+          <Table withTableBorder verticalSpacing={2} fz="sm" aria-label="Lignes du budget">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={250}>Code nature</Table.Th>
+                <Table.Th>Précision</Table.Th>
+                <Table.Th w={120}>Fonction</Table.Th>
+                <Table.Th w={170}>Secteur / localité</Table.Th>
+                {doc === 'BA' && <Table.Th w={140}>Origine</Table.Th>}
+                <Table.Th w={130}>{doc === 'BA' ? 'Montant (±)' : 'Montant'}</Table.Th>
+                <Table.Th w={90}>{doc === 'BA' ? '' : 'BP N-1'}</Table.Th>
+                <Table.Th w={30} />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((r, i) => {
+                const n = natures.get(codeOf(r.nature));
+                const invDep = n?.section === 'investissement' && n.sens === 'depense';
+                return (
+                  <Table.Tr key={i} data-row={i}>
+                    <Table.Td>
+                      <Autocomplete
+                        aria-label={`Code nature ligne ${i + 1}`}
+                        data={natureOptions}
+                        limit={8}
+                        value={r.nature}
+                        onChange={(v) => set(i, { nature: v.includes(' — ') ? codeOf(v) : v })}
+                        size="xs"
+                        error={r.nature && !n ? true : undefined}
+                      />
+                      <Text size="xs" c={n ? 'dimmed' : 'red'} lineClamp={2} title={n?.libelle}>
+                        {n
+                          ? `${n.sens === 'recette' ? 'R' : 'D'}·${n.section === 'fonctionnement' ? 'F' : 'I'} — ${n.libelle}`
+                          : r.nature
+                            ? 'code inconnu'
+                            : ''}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <TextInput
+                        aria-label={`Précision ligne ${i + 1}`}
+                        size="xs"
+                        value={r.libelle}
+                        onChange={(e) => set(i, { libelle: e.currentTarget.value })}
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      <Autocomplete
+                        aria-label={`Fonction ligne ${i + 1}`}
+                        data={fonctionOptions}
+                        limit={8}
+                        size="xs"
+                        value={r.fonction}
+                        onChange={(v) => set(i, { fonction: v.includes(' — ') ? codeOf(v) : v })}
+                        disabled={n?.sens === 'recette'}
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      {invDep ? (
+                        <Stack gap={2}>
+                          <NativeSelect
+                            aria-label={`Secteur ligne ${i + 1}`}
+                            size="xs"
+                            value={r.secteur}
+                            onChange={(e) => set(i, { secteur: e.currentTarget.value })}
+                            data={[{ value: '', label: 'Secteur…' }, ...SECTEURS.map((s) => ({ value: s, label: s }))]}
+                          />
+                          <NativeSelect
+                            aria-label={`Localité ligne ${i + 1}`}
+                            size="xs"
+                            value={r.localiteId}
+                            onChange={(e) => set(i, { localiteId: e.currentTarget.value })}
+                            data={[
+                              { value: '', label: 'Localité…' },
+                              ...localites.filter((l) => l.actif).map((l) => ({ value: String(l.id), label: l.nom })),
+                            ]}
+                          />
+                        </Stack>
+                      ) : (
+                        <Text size="xs" c="dimmed">
+                          —
+                        </Text>
+                      )}
+                    </Table.Td>
+                    {doc === 'BA' && (
+                      <Table.Td>
+                        <NativeSelect
+                          aria-label={`Origine ligne ${i + 1}`}
+                          size="xs"
+                          value={r.origine}
+                          onChange={(e) => set(i, { origine: e.currentTarget.value as Row['origine'] })}
+                          data={Object.entries(ORIGINE_LABELS).map(([value, label]) => ({ value, label }))}
+                        />
+                      </Table.Td>
+                    )}
+                    <Table.Td>
+                      <NumberInput
+                        aria-label={`Montant ligne ${i + 1}`}
+                        size="xs"
+                        value={r.montant}
+                        onChange={(v) => set(i, { montant: typeof v === 'number' ? v : '' })}
+                        thousandSeparator=" "
+                        allowDecimal={false}
+                        hideControls
+                      />
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      <Text size="xs">{r.bpPrecedent !== null ? formatNombre(r.bpPrecedent) : '—'}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <ActionIcon
+                        tabIndex={-1}
+                        variant="subtle"
+                        color="red"
+                        aria-label={`Retirer la ligne ${i + 1}`}
+                        onClick={() => {
+                          setDirty(true);
+                          setRows((rs) => rs.filter((_, j) => j !== i));
+                        }}
+                      >
+                        ✕
+                      </ActionIcon>
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+          <Group mt="sm" justify="space-between">
+            <Button
+              variant="light"
+              onClick={() => {
+                focusRow.current = rows.length;
+                setRows((rs) => [...rs, empty()]);
+              }}
+            >
+              + Ligne
+            </Button>
+            <Group>
+              {dirty && (
+                <Text size="sm" c="orange">
+                  Modifications non enregistrées
+                </Text>
+              )}
+              <Button onClick={() => void save()}>Enregistrer le projet</Button>
+            </Group>
+          </Group>
+          <ErrorAlert error={error} />
+        </div>
+      </div>
+      {check && check.problemes.length > 0 && (
+        <Alert color="red" title="Contrôles avant le vote">
+          <List size="sm" spacing={2} aria-label="Problèmes du budget">
+            {check.problemes.map((p, i) => (
+              <List.Item key={i}>{p.message}</List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,110 @@
+import { Alert, Badge, Button, Checkbox, Group, Loader, NumberInput, Paper, Table, Text } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { Link, useLocation } from 'wouter';
+import { roleHas } from '../../../../src/core/roles';
+import { STATUT_LABELS, type BudgetView, type Exercice } from '../../../../src/modules/budget/schemas';
+import { api } from '../../app/api';
+import { useSession } from '../../app/session';
+import { useApi } from '../../app/useApi';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageTitle } from '../../components/PageTitle';
+
+export const STATUT_COLORS: Record<Exercice['statut'], string> = {
+  preparation: 'gray',
+  vote: 'blue',
+  approuve: 'teal',
+  execution: 'green',
+  clos: 'dark',
+};
+
+export function ExercicesPage() {
+  const { session } = useSession();
+  const list = useApi<Exercice[]>('/api/v1/exercices');
+  const [annee, setAnnee] = useState<number | ''>(new Date().getFullYear() + 1);
+  const [reprendre, setReprendre] = useState(true);
+  const [error, setError] = useState<unknown>(null);
+  const [, navigate] = useLocation();
+  const canPrepare = session.utilisateur ? roleHas(session.utilisateur.role, 'budget.preparer') : false;
+
+  const create = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      const v = await api<BudgetView>('POST', '/api/v1/exercices', { annee, reprendre });
+      navigate(`/budget/${v.exercice.annee}`);
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  if (list.error) return <Alert color="red">{list.error}</Alert>;
+  if (!list.data) return <Loader />;
+  return (
+    <>
+      <PageTitle
+        title="Budget"
+        subtitle="Un exercice par année civile : préparation, vote du conseil, approbation de la tutelle, exécution, clôture."
+      />
+      {canPrepare && (
+        <Paper withBorder p="md" mb="md" component="form" onSubmit={(e) => void create(e)}>
+          <Group align="flex-end">
+            <NumberInput
+              label="Nouvel exercice"
+              value={annee}
+              onChange={(v) => setAnnee(typeof v === 'number' ? v : '')}
+              min={2000}
+              max={2100}
+              allowDecimal={false}
+              w={160}
+            />
+            <Checkbox
+              label="Partir du budget primitif de l’année précédente"
+              checked={reprendre}
+              onChange={(e) => setReprendre(e.currentTarget.checked)}
+              mb={8}
+            />
+            <Button type="submit">Ouvrir l’exercice</Button>
+          </Group>
+          <ErrorAlert error={error} />
+        </Paper>
+      )}
+      <Table striped highlightOnHover withTableBorder aria-label="Exercices">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Exercice</Table.Th>
+            <Table.Th>Statut</Table.Th>
+            <Table.Th>Nomenclature</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {list.data.map((e) => (
+            <Table.Tr key={e.annee}>
+              <Table.Td fw={600}>{e.annee}</Table.Td>
+              <Table.Td>
+                <Badge color={STATUT_COLORS[e.statut]}>{STATUT_LABELS[e.statut]}</Badge>
+              </Table.Td>
+              <Table.Td>
+                {e.nomenclatureLibelle}{' '}
+                {e.nomenclatureProvisoire && (
+                  <Badge color="orange" variant="light">
+                    provisoire
+                  </Badge>
+                )}
+              </Table.Td>
+              <Table.Td ta="right">
+                <Button component={Link} href={`/budget/${e.annee}`} size="compact-sm" variant="light">
+                  Ouvrir
+                </Button>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {list.data.length === 0 && (
+        <Text c="dimmed" mt="sm">
+          Aucun exercice : ouvrez le premier ci-dessus.
+        </Text>
+      )}
+    </>
+  );
+}
