@@ -28,6 +28,8 @@ export const PERMISSIONS = {
   'budget.preparer': ['maire', 'secretaire_general'],
   'budget.actes': ['maire', 'secretaire_general'],
   'budget.virements': ['maire', 'secretaire_general'],
+  /** Settings of uncertain legal rules: the ordonnateur and the IT unit, not the agent who applies them. */
+  'parametres.modifier': ['admin', 'maire'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -162,6 +162,27 @@ describe('virements and crédit ouvert', () => {
     expect(fiche.body.historique.map((h) => h.cumul)).toEqual([1_500_000, 1_400_000, 1_350_000]);
   });
 
+  it('the virement rules are a setting: the maire may raise the ceiling, the secrétaire général may not', async () => {
+    const view = await preparedAndApproved();
+    const id = (nature: string) => view.lignes.find((l) => l.nature === nature)?.id ?? 0;
+    const body = {
+      date: '2026-03-10',
+      objet: 'Carburant',
+      deliberationRef: 'D-1',
+      mouvements: [
+        { ligneId: id('601'), montant: -125_000 },
+        { ligneId: id('602'), montant: 125_000 },
+      ],
+    };
+    expect((await sg.call('POST', '/api/v1/exercices/2026/virements', body)).status).toBe(400);
+    const rules = { hausseMaxBp: 3000, deliberationDansChapitre: true, approbationEntreChapitres: true };
+    expect((await sg.call('PUT', '/api/v1/parametres/virements', rules)).status).toBe(403);
+    const maire = await userWithRole(t, admin, 'maire', 'maire');
+    const set = await maire.call<{ personnalisees: boolean }>('PUT', '/api/v1/parametres/virements', rules);
+    expect(set.body.personnalisees).toBe(true);
+    expect((await sg.call('POST', '/api/v1/exercices/2026/virements', body)).status).toBe(200);
+  });
+
   it('a closed exercice refuses every write', async () => {
     await preparedAndApproved();
     await sg.call('POST', '/api/v1/exercices/2026/etapes', { type: 'ouverture', date: '2026-01-02' });
@@ -185,14 +206,22 @@ describe('virements and crédit ouvert', () => {
 describe('budget additionnel', () => {
   it('comes after the approved BP, carries the previous result, must balance, and adds to the crédits ouverts', async () => {
     await sg.call('POST', '/api/v1/exercices', { annee: 2025, reprendre: false });
-    expect((await sg.call<{ code: string }>('PUT', '/api/v1/exercices/2025/documents/BA/lignes', { lignes: [] })).body.code).toBe('OPERATION_IMPOSSIBLE');
+    expect((await sg.call<{ code: string }>('PUT', '/api/v1/exercices/2025/documents/BA/lignes', { lignes: [] })).body.code).toBe(
+      'OPERATION_IMPOSSIBLE',
+    );
     await preparedAndApproved();
     const ba = [L('77', 800_000, { origine: 'report' }), L('602', 500_000, { fonction: '01.3' }), L('601', 300_000, { fonction: '01.3' })];
     const unbalanced = await sg.call<BudgetView>('PUT', '/api/v1/exercices/2026/documents/BA/lignes', { lignes: ba.slice(0, 2) });
     expect(unbalanced.body.problemes.BA.map((p) => p.field)).toEqual(['equilibre.fonctionnement']);
     await sg.call('PUT', '/api/v1/exercices/2026/documents/BA/lignes', { lignes: ba });
-    expect((await sg.call('POST', '/api/v1/exercices/2026/documents/BA/vote', { date: '2026-06-20', reference: '26-019' })).status).toBe(200);
-    const v = await sg.call<BudgetView>('POST', '/api/v1/exercices/2026/documents/BA/approbation', { date: '2026-07-10', reference: 'A-26-77', autorite: 'Préfet' });
+    expect((await sg.call('POST', '/api/v1/exercices/2026/documents/BA/vote', { date: '2026-06-20', reference: '26-019' })).status).toBe(
+      200,
+    );
+    const v = await sg.call<BudgetView>('POST', '/api/v1/exercices/2026/documents/BA/approbation', {
+      date: '2026-07-10',
+      reference: 'A-26-77',
+      autorite: 'Préfet',
+    });
     expect(v.body.totaux.ouverts.fonctionnement).toEqual({ recettes: 5_800_000, depenses: 5_800_000 });
     expect(v.body.lignes.find((l) => l.document === 'BA' && l.nature === '77')?.origine).toBe('report');
   });

@@ -64,6 +64,34 @@ describe.skipIf(testEngine() !== 'sqlite')('gm2i command line', () => {
     expect((await gm2i('verify')).code).toBe(0);
   });
 
+  it('creates the demo commune and prints its budget as JSON and PDF', async () => {
+    const demo = await gm2i('demo');
+    expect(demo.code).toBe(0);
+    const demoData = path.join(data, 'demonstration');
+    const year = new Date().getUTCFullYear();
+    const run2 = async (...args: string[]) => {
+      const r = await run(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), '--data', demoData, ...args], {
+        cwd: ROOT,
+        env: { ...process.env, GM2I_DATABASE: '' },
+      });
+      return r.stdout;
+    };
+    const out = path.join(data, 'bp.json');
+    await run2('document', 'budget', '--exercice', String(year), '--format', 'json', '--out', out);
+    const d = JSON.parse(fs.readFileSync(out, 'utf8')) as {
+      equilibre: { recettes: number; depenses: number };
+      vote: unknown;
+      approbation: unknown;
+    };
+    expect(d.equilibre.recettes).toBe(d.equilibre.depenses);
+    expect(d.equilibre.recettes).toBeGreaterThan(50_000_000);
+    expect(d.vote).not.toBeNull();
+    expect(d.approbation).not.toBeNull();
+    await run2('document', 'budget', '--exercice', String(year), '--format', 'pdf', '--out', path.join(data, 'bp.pdf'));
+    expect(fs.readFileSync(path.join(data, 'bp.pdf')).subarray(0, 4).toString()).toBe('%PDF');
+    expect(await run2('nomenclature', 'list')).toContain('PROVISOIRE');
+  });
+
   it('answers bad input with one French sentence and no stack trace', async () => {
     const missing = await gm2i('restore', path.join(data, 'absent.sqlite.gz'));
     expect(missing.code).toBe(1);

@@ -6,7 +6,9 @@ import { exportBudget, parseBudgetXlsx } from './exports.js';
 import {
   ApprobationBody,
   Probleme,
+  ReglesVirement,
   Totaux,
+  VirementPolicy,
   BudgetView,
   DocumentBudgetaire,
   Exercice,
@@ -19,6 +21,8 @@ import {
 import {
   checkLignes,
   createExercice,
+  readVirementPolicy,
+  writeVirementPolicy,
   createVirement,
   ficheLigne,
   listExercicesView,
@@ -158,6 +162,18 @@ export function budgetRoutes(fastify: FastifyInstance, ctx: AppContext): void {
       const r = await createVirement(req.db, req.actor, req.params.annee, req.body, ctx.now());
       return { numero: r.numero, budget: r.view };
     },
+  );
+
+  app.get(
+    '/api/v1/parametres/virements',
+    { config: { permission: 'budget.lire' }, schema: { tags, response: { 200: ReglesVirement } } },
+    (req) => readVirementPolicy(req.db),
+  );
+
+  app.put(
+    '/api/v1/parametres/virements',
+    { config: { permission: 'parametres.modifier' }, schema: { tags, body: VirementPolicy, response: { 200: ReglesVirement } } },
+    (req) => writeVirementPolicy(req.db, req.actor, req.body, ctx.now()),
   );
 
   app.get(

@@ -126,3 +126,12 @@ export const FicheLigne = z.object({
   historique: z.array(z.object({ date: z.string(), operation: z.string(), montant: z.number().int(), cumul: z.number().int() })),
 });
 export type FicheLigne = z.infer<typeof FicheLigne>;
+
+/** The virement rules in force for the commune (configurable: see model.ts VIREMENT_POLICY_DEFAULT). */
+export const VirementPolicy = z.object({
+  hausseMaxBp: z.number().int().min(0).max(10_000),
+  deliberationDansChapitre: z.boolean(),
+  approbationEntreChapitres: z.boolean(),
+});
+export const ReglesVirement = z.object({ regles: VirementPolicy, personnalisees: z.boolean(), source: z.string() });
+export type ReglesVirement = z.infer<typeof ReglesVirement>;

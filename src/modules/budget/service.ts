@@ -1,6 +1,7 @@
 import { assertNoProblems, DomainError, type Problem } from '../../core/errors.js';
 import { appendAudit, type Actor } from '../../platform/audit/journal.js';
 import type { Db, DocumentBudgetaire, Tx } from '../../platform/db/schema.js';
+import { readParametre, writeParametre } from '../../platform/db/parametres.js';
 import { nextNumero } from '../../platform/db/sequence.js';
 import { chapitreOf, ensureProvisionalChart, natureMap, requireNomenclature } from '../nomenclature/index.js';
 import type { Nomenclature } from '../nomenclature/schemas.js';
@@ -15,8 +16,18 @@ import {
   type LigneEtat,
   type LigneRule,
   type LineContext,
+  type VirementPolicy,
 } from './model.js';
-import type { BudgetView, FicheLigne, Ligne, LigneInput, Totaux, VirementBody } from './schemas.js';
+import {
+  VirementPolicy as VirementPolicySchema,
+  type BudgetView,
+  type FicheLigne,
+  type Ligne,
+  type LigneInput,
+  type ReglesVirement,
+  type Totaux,
+  type VirementBody,
+} from './schemas.js';
 import * as store from './store.js';
 
 export interface BudgetState {
@@ -334,7 +345,7 @@ export async function createVirement(
         },
       ]),
     );
-    const { niveau, problems } = checkVirement(v, etats, s.ctx.natures, VIREMENT_POLICY_DEFAULT);
+    const { niveau, problems } = checkVirement(v, etats, s.ctx.natures, (await readVirementPolicy(tx)).regles);
     assertNoProblems(problems);
     const numero = await nextNumero(tx, 'budget_modification', annee);
     await store.insertModification(
@@ -360,6 +371,29 @@ export async function createVirement(
       now,
     );
     return { numero, view: (await loadBudget(tx, annee)).view };
+  });
+}
+
+const POLICY_KEY = 'budget.virements';
+export const POLICY_SOURCE =
+  'Ancien code des collectivités (virements : délibération ; entre chapitres : approbation de la tutelle ; +20 % au plus). À confirmer pour la loi n°2023-004.';
+
+export async function readVirementPolicy(tx: Tx): Promise<ReglesVirement> {
+  const r = await readParametre(tx, POLICY_KEY, VirementPolicySchema, VIREMENT_POLICY_DEFAULT);
+  return { regles: r.valeur, personnalisees: r.personnalise, source: POLICY_SOURCE };
+}
+
+export async function writeVirementPolicy(db: Db, actor: Actor, regles: VirementPolicy, now: Date): Promise<ReglesVirement> {
+  return db.transaction().execute(async (tx) => {
+    const before = await readVirementPolicy(tx);
+    await writeParametre(tx, POLICY_KEY, regles, now.toISOString());
+    await appendAudit(
+      tx,
+      actor,
+      { action: 'parametre.modifie', entity: 'parametre', entityId: POLICY_KEY, payload: { avant: before.regles, apres: regles } },
+      now,
+    );
+    return readVirementPolicy(tx);
   });
 }
 

@@ -2,11 +2,13 @@ import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } fr
 import { DomainError } from '../../core/errors.js';
 import * as m20261128T0000 from '../../migrations/20261128T0000_socle.js';
 import * as m20261129T0000 from '../../migrations/20261129T0000_budget.js';
+import * as m20261129T0100 from '../../migrations/20261129T0100_parametres.js';
 
 /** Every migration, in order. Add new ones at the end; never edit a shipped one. */
 const MIGRATIONS: Record<string, Migration> = {
   '20261128T0000_socle': m20261128T0000,
   '20261129T0000_budget': m20261129T0000,
+  '20261129T0100_parametres': m20261129T0100,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };
@@ -59,4 +61,10 @@ export async function migrateToLatest<T>(db: Kysely<T>, schema?: string): Promis
     throw new DomainError('BASE_INCOMPATIBLE', { raison: `échec de la migration : ${msg}` });
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Migrate up to a named migration only: used to test each migration on data made by the previous version. */
+export async function migrateUpTo<T>(db: Kysely<T>, name: string, schema?: string): Promise<void> {
+  const { error } = await migratorFor(db, schema).migrateTo(name);
+  if (error) throw error instanceof Error ? error : new Error(JSON.stringify(error));
 }

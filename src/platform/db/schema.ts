@@ -146,7 +146,14 @@ export interface BudgetMouvementTable {
   montant: number;
 }
 
+export interface ParametreTable {
+  cle: string;
+  valeur: string;
+  updated_at: string;
+}
+
 export interface DB {
+  parametre: ParametreTable;
   nomenclature_version: NomenclatureVersionTable;
   nomenclature_code: NomenclatureCodeTable;
   nomenclature_correspondance: NomenclatureCorrespondanceTable;

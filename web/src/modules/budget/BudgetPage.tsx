@@ -148,7 +148,12 @@ export function BudgetPage({ annee }: { annee: number }) {
         {docTab('BP')}
         {docTab('BA')}
         <Tabs.Panel value="virements" pt="md">
-          <VirementsPanel view={view} canEdit={can('budget.virements') && view.exercice.statut !== 'clos'} onDone={setView} />
+          <VirementsPanel
+            view={view}
+            canEdit={can('budget.virements') && view.exercice.statut !== 'clos'}
+            canSetRules={role ? roleHas(role, 'parametres.modifier') : false}
+            onDone={setView}
+          />
         </Tabs.Panel>
       </Tabs>
     </>

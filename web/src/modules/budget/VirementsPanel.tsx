@@ -1,9 +1,22 @@
-import { ActionIcon, Button, Group, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Checkbox,
+  Group,
+  NativeSelect,
+  NumberInput,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { formatDateFr } from '../../../../src/core/date';
 import { formatNombre } from '../../../../src/core/money';
-import type { BudgetView } from '../../../../src/modules/budget/schemas';
+import type { BudgetView, ReglesVirement } from '../../../../src/modules/budget/schemas';
 import { api } from '../../app/api';
 import { useApi } from '../../app/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -30,8 +43,82 @@ const blank = () => ({
   ],
 });
 
-/** Numbered virements de crédits: the list, and the form of a new one (checked by the server's policy). */
-export function VirementsPanel({ view, canEdit, onDone }: { view: BudgetView; canEdit: boolean; onDone: (v: BudgetView) => void }) {
+function ReglesCard({ canSet }: { canSet: boolean }) {
+  const { data, reload } = useApi<ReglesVirement>('/api/v1/parametres/virements');
+  const [edit, setEdit] = useState<ReglesVirement['regles'] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  if (!data) return null;
+  const r = data.regles;
+  const save = async () => {
+    try {
+      await api('PUT', '/api/v1/parametres/virements', edit);
+      setEdit(null);
+      setError(null);
+      await reload();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <Paper withBorder p="sm" bg="yellow.0">
+      <Group justify="space-between">
+        <Text size="sm">
+          <b>Règles appliquées{data.personnalisees ? ' (modifiées par la commune)' : ' (par défaut, provisoires)'} :</b> article à article
+          dans un chapitre — {r.deliberationDansChapitre ? 'délibération' : 'sans délibération'} ; de chapitre à chapitre — délibération
+          {r.approbationEntreChapitres ? ' et approbation de la tutelle' : ''} ; hausse maximale d’une ligne : {r.hausseMaxBp / 100} % de
+          son crédit initial.
+        </Text>
+        {canSet && !edit && (
+          <Button size="compact-sm" variant="default" onClick={() => setEdit(r)}>
+            Modifier les règles
+          </Button>
+        )}
+      </Group>
+      <Text size="xs" c="dimmed">
+        Source : {data.source}
+      </Text>
+      {edit && (
+        <Group mt="xs" align="flex-end">
+          <NumberInput
+            label="Hausse maximale (%)"
+            value={edit.hausseMaxBp / 100}
+            onChange={(v) => setEdit({ ...edit, hausseMaxBp: Math.round(Number(v) * 100) })}
+            min={0}
+            max={100}
+            w={160}
+          />
+          <Checkbox
+            label="Délibération dans un chapitre"
+            checked={edit.deliberationDansChapitre}
+            onChange={(e) => setEdit({ ...edit, deliberationDansChapitre: e.currentTarget.checked })}
+          />
+          <Checkbox
+            label="Approbation entre chapitres"
+            checked={edit.approbationEntreChapitres}
+            onChange={(e) => setEdit({ ...edit, approbationEntreChapitres: e.currentTarget.checked })}
+          />
+          <Button size="compact-sm" onClick={() => void save()}>
+            Enregistrer
+          </Button>
+          <ErrorAlert error={error} />
+        </Group>
+      )}
+    </Paper>
+  );
+}
+
+/** Numbered virements de crédits: the rules, the list, and the form of a new one (checked by the server's policy). */
+export function VirementsPanel({
+  view,
+  canEdit,
+  canSetRules,
+  onDone,
+}: {
+  view: BudgetView;
+  canEdit: boolean;
+  canSetRules: boolean;
+  onDone: (v: BudgetView) => void;
+}) {
   const annee = view.exercice.annee;
   const list = useApi<VirementRow[]>(`/api/v1/exercices/${annee}/virements`);
   const [f, setF] = useState(blank());
@@ -68,6 +155,7 @@ export function VirementsPanel({ view, canEdit, onDone }: { view: BudgetView; ca
 
   return (
     <Stack>
+      <ReglesCard canSet={canSetRules} />
       {canEdit && (
         <Paper withBorder p="md" component="form" onSubmit={(e) => void submit(e)}>
           <Text fw={600} mb="xs">
