@@ -161,10 +161,6 @@ export function VirementsPanel({
           <Text fw={600} mb="xs">
             Nouveau virement de crédits
           </Text>
-          <Text size="xs" c="dimmed" mb="xs">
-            Article à article dans un chapitre : délibération. De chapitre à chapitre : délibération et approbation de la tutelle. Une ligne
-            ne peut pas gagner plus de 20 % de son crédit initial.
-          </Text>
           <SimpleGrid cols={3}>
             <TextInput type="date" label="Date" value={f.date} onChange={(e) => setF({ ...f, date: e.currentTarget.value })} required />
             <TextInput label="Objet" value={f.objet} onChange={(e) => setF({ ...f, objet: e.currentTarget.value })} required />
