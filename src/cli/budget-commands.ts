@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { DomainError } from '../core/errors.js';
 import { formatNombre } from '../core/money.js';
 import { convertBudget, exportBudget, loadBudget } from '../modules/budget/index.js';
+import { exportBordereau, exportMandat } from '../modules/depenses/index.js';
 import { importMapping, importNomenclature, listVersions } from '../modules/nomenclature/index.js';
 import { SYSTEM_ACTOR } from '../platform/audit/journal.js';
 import type { Connection } from '../platform/db/connect.js';
@@ -99,4 +100,29 @@ export function registerBudgetCommands(program: Command, withDb: WithDb): void {
         console.log(`${out} écrit (recettes ${formatNombre(t.fonctionnement.recettes + t.investissement.recettes)} FCFA).`);
       }),
     );
+  for (const [name, label, fn] of [
+    ['mandat', 'un mandat de paiement', exportMandat],
+    ['bordereau', "un bordereau d'émission", exportBordereau],
+  ] as const) {
+    doc
+      .command(name)
+      .description(`édite ${label} (PDF ou JSON)`)
+      .requiredOption('--numero <n>', 'numéro')
+      .requiredOption('--exercice <année>', 'exercice')
+      .option('--format <pdf|json>', 'format', 'pdf')
+      .option('--out <fichier>', 'fichier de sortie')
+      .action((o: { numero: string; exercice: string; format: string; out?: string }) =>
+        withDb(async (c) => {
+          if (o.format !== 'pdf' && o.format !== 'json')
+            throw new DomainError('OPERATION_IMPOSSIBLE', { raison: `Format inconnu « ${o.format} » : pdf ou json.` });
+          const numero = Number(o.numero);
+          if (!Number.isInteger(numero) || numero <= 0)
+            throw new DomainError('OPERATION_IMPOSSIBLE', { raison: `Numéro invalide : ${o.numero}` });
+          const f = await fn(c.db, annee(o.exercice), numero, o.format, new Date());
+          const out = path.resolve(o.out ?? f.fileName);
+          fs.writeFileSync(out, f.data);
+          console.log(`${out} écrit.`);
+        }),
+      );
+  }
 }

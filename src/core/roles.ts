@@ -28,6 +28,10 @@ export const PERMISSIONS = {
   'budget.preparer': ['maire', 'secretaire_general'],
   'budget.actes': ['maire', 'secretaire_general'],
   'budget.virements': ['maire', 'secretaire_general'],
+  'depenses.lire': ROLES,
+  'depenses.saisir': ['maire', 'secretaire_general'],
+  /** Comptable's decisions reported to the commune (rejet, paiement): never recorded by the mandat's issuer. */
+  'depenses.comptable': ['maire', 'secretaire_general'],
   /** Settings of uncertain legal rules: the ordonnateur and the IT unit, not the agent who applies them. */
   'parametres.modifier': ['admin', 'maire'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -90,6 +90,16 @@ describe.skipIf(testEngine() !== 'sqlite')('gm2i command line', () => {
     await run2('document', 'budget', '--exercice', String(year), '--format', 'pdf', '--out', path.join(data, 'bp.pdf'));
     expect(fs.readFileSync(path.join(data, 'bp.pdf')).subarray(0, 4).toString()).toBe('%PDF');
     expect(await run2('nomenclature', 'list')).toContain('PROVISOIRE');
+    if (new Date().getUTCMonth() > 0) {
+      const mj = path.join(data, 'mandat.json');
+      await run2('document', 'mandat', '--numero', '1', '--exercice', String(year), '--format', 'json', '--out', mj);
+      expect(JSON.parse(fs.readFileSync(mj, 'utf8'))).toMatchObject({
+        numero: 1,
+        montantEnLettres: expect.stringContaining('francs CFA') as unknown,
+      });
+      await run2('document', 'bordereau', '--numero', '1', '--exercice', String(year), '--out', path.join(data, 'b.pdf'));
+      expect(fs.readFileSync(path.join(data, 'b.pdf')).subarray(0, 4).toString()).toBe('%PDF');
+    }
   });
 
   it('answers bad input with one French sentence and no stack trace', async () => {

@@ -3,12 +3,14 @@ import { DomainError } from '../../core/errors.js';
 import * as m20261128T0000 from '../../migrations/20261128T0000_socle.js';
 import * as m20261129T0000 from '../../migrations/20261129T0000_budget.js';
 import * as m20261129T0100 from '../../migrations/20261129T0100_parametres.js';
+import * as m20261129T0200 from '../../migrations/20261129T0200_depenses.js';
 
 /** Every migration, in order. Add new ones at the end; never edit a shipped one. */
 const MIGRATIONS: Record<string, Migration> = {
   '20261128T0000_socle': m20261128T0000,
   '20261129T0000_budget': m20261129T0000,
   '20261129T0100_parametres': m20261129T0100,
+  '20261129T0200_depenses': m20261129T0200,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

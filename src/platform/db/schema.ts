@@ -152,7 +152,136 @@ export interface ParametreTable {
   updated_at: string;
 }
 
+export interface TiersTable {
+  id: Generated<number>;
+  nom: string;
+  type: 'fournisseur' | 'agent' | 'elu' | 'autre';
+  nif: string | null;
+  adresse: string | null;
+  paiement: string | null;
+  actif: Flag;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IndexMandatementTable {
+  id: Generated<number>;
+  numero: number;
+  nature: string;
+  fonction: string | null;
+  tiers_id: number;
+  objet: string;
+  montant: number | null;
+  periodicite: 'aucune' | 'mensuelle' | 'trimestrielle' | 'annuelle';
+  mois_debut: number;
+  retenues: string;
+  personnel: Flag;
+  actif: Flag;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EngagementTable {
+  id: Generated<number>;
+  exercice: number;
+  numero: number;
+  date: string;
+  ligne_id: number;
+  tiers_id: number;
+  objet: string;
+  montant: number;
+  piece_type: 'bon_de_commande' | 'lettre_de_commande' | 'contrat' | 'decision';
+  piece_ref: string;
+  created_at: string;
+  user_id: number | null;
+}
+
+export interface DegagementTable {
+  id: Generated<number>;
+  engagement_id: number;
+  date: string;
+  montant: number;
+  motif: string;
+  created_at: string;
+  user_id: number | null;
+}
+
+export interface LiquidationTable {
+  id: Generated<number>;
+  exercice: number;
+  numero: number;
+  engagement_id: number;
+  date: string;
+  service_fait: string;
+  facture_ref: string | null;
+  pv_reference: string | null;
+  montant: number;
+  created_at: string;
+  user_id: number | null;
+}
+
+export interface MandatTable {
+  id: Generated<number>;
+  exercice: number;
+  numero: number;
+  date: string;
+  liquidation_id: number;
+  objet: string;
+  montant_brut: number;
+  montant_net: number;
+  pieces: string;
+  index_id: number | null;
+  periode: string | null;
+  created_at: string;
+  user_id: number | null;
+}
+
+export interface MandatRetenueTable {
+  mandat_id: number;
+  type: string;
+  montant: number;
+}
+
+export interface MandatEvenementTable {
+  id: Generated<number>;
+  mandat_id: number;
+  type: 'annulation' | 'reduction' | 'rejet' | 'paiement';
+  date: string;
+  montant: number | null;
+  motif: string | null;
+  mode: string | null;
+  reference: string | null;
+  created_at: string;
+  user_id: number | null;
+}
+
+export interface BordereauTable {
+  id: Generated<number>;
+  exercice: number;
+  numero: number;
+  section: 'fonctionnement' | 'investissement';
+  date: string;
+  date_transmission: string | null;
+  created_at: string;
+  user_id: number | null;
+}
+
+export interface BordereauMandatTable {
+  bordereau_id: number;
+  mandat_id: number;
+}
+
 export interface DB {
+  tiers: TiersTable;
+  index_mandatement: IndexMandatementTable;
+  engagement: EngagementTable;
+  degagement: DegagementTable;
+  liquidation: LiquidationTable;
+  mandat: MandatTable;
+  mandat_retenue: MandatRetenueTable;
+  mandat_evenement: MandatEvenementTable;
+  bordereau: BordereauTable;
+  bordereau_mandat: BordereauMandatTable;
   parametre: ParametreTable;
   nomenclature_version: NomenclatureVersionTable;
   nomenclature_code: NomenclatureCodeTable;

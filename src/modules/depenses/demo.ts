@@ -1,0 +1,259 @@
+import type { Actor } from '../../platform/audit/journal.js';
+import type { Db } from '../../platform/db/schema.js';
+import { loadBudget } from '../budget/index.js';
+import { runMois } from './mois.js';
+import type { IndexInput, TiersInput } from './schemas.js';
+import { createBordereau, createEngagement, createLiquidation, createMandat, createTiers, loadLedger, recordEvenement } from './service.js';
+import * as store from './store.js';
+
+const TIERS: TiersInput[] = [
+  { nom: 'Ibrahim Coulibaly', type: 'agent', nif: null, adresse: 'Djiguiya', paiement: 'Virement BMS n°0412' },
+  { nom: 'Aminata Diarra', type: 'agent', nif: null, adresse: 'Djiguiya', paiement: 'Virement BMS n°0413' },
+  { nom: 'Seydou Traoré', type: 'agent', nif: null, adresse: 'Kalaban', paiement: 'Espèces' },
+  { nom: 'Moussa Diallo', type: 'agent', nif: null, adresse: 'Djiguiya', paiement: 'Espèces' },
+  { nom: 'Mamadou Keïta', type: 'elu', nif: null, adresse: 'Djiguiya', paiement: 'Virement BDM n°7781' },
+  { nom: 'Oumou Sangaré', type: 'elu', nif: null, adresse: 'Sirakoro', paiement: 'Virement BDM n°7782' },
+  { nom: 'Lassana Konaté', type: 'elu', nif: null, adresse: 'Falaba', paiement: 'Virement BDM n°7783' },
+  { nom: 'Conseillers communaux (état collectif)', type: 'elu', nif: null, adresse: null, paiement: 'Espèces contre émargement' },
+  { nom: 'Énergie du Mali (EDM-SA)', type: 'fournisseur', nif: '084100123X', adresse: 'Kati', paiement: 'Virement' },
+  { nom: 'Ets Diarra et Frères', type: 'fournisseur', nif: '086201457K', adresse: 'Kati, marché central', paiement: 'Chèque' },
+  { nom: 'Station Sahel Carburant', type: 'fournisseur', nif: '086300988B', adresse: 'Route de Kati', paiement: 'Chèque' },
+  { nom: 'Bâtir-Sahel SARL', type: 'fournisseur', nif: '081900345M', adresse: 'Bamako, Hamdallaye ACI', paiement: 'Virement BOA n°55120' },
+  { nom: 'Garage Moto Kondo', type: 'fournisseur', nif: null, adresse: 'Djiguiya', paiement: 'Espèces' },
+];
+
+type Idx = [
+  numero: number,
+  tiers: string,
+  nature: string,
+  fonction: string,
+  objet: string,
+  montant: number,
+  periodicite: IndexInput['periodicite'],
+  moisDebut: number,
+  its: number,
+  personnel: boolean,
+];
+const INDEX: Idx[] = [
+  [101, 'Ibrahim Coulibaly', '621', '01.3', 'Salaire du régisseur des recettes', 135_000, 'mensuelle', 1, 6_000, true],
+  [102, 'Aminata Diarra', '621', '01.3', "Salaire de l'agent d'état civil", 120_000, 'mensuelle', 1, 4_500, true],
+  [103, 'Seydou Traoré', '621', '01.3', 'Salaire du chauffeur-planton', 95_000, 'mensuelle', 1, 0, true],
+  [104, 'Moussa Diallo', '621', '01.3', 'Salaire du gardien', 75_000, 'mensuelle', 1, 0, true],
+  [201, 'Mamadou Keïta', '631', '01.1', 'Indemnité de fonction du maire', 150_000, 'mensuelle', 1, 0, true],
+  [202, 'Oumou Sangaré', '631', '01.1', 'Indemnité du 1er adjoint', 75_000, 'mensuelle', 1, 0, true],
+  [203, 'Lassana Konaté', '631', '01.1', 'Indemnité du 2e adjoint', 75_000, 'mensuelle', 1, 0, true],
+  [
+    301,
+    'Conseillers communaux (état collectif)',
+    '632',
+    '01.1',
+    'Indemnités de session du conseil communal',
+    275_000,
+    'trimestrielle',
+    3,
+    0,
+    true,
+  ],
+  [401, 'Énergie du Mali (EDM-SA)', '604', '01.3', 'Électricité de la mairie', 70_000, 'mensuelle', 1, 0, false],
+];
+
+/** A year of expenses for the demo commune: monthly salaries by index, supplies, an investment paid in several liquidations, one annulation, one rejection. */
+export async function seedDepensesDemo(db: Db, now: Date): Promise<void> {
+  const annee = now.getUTCFullYear();
+  const users = new Map(
+    (await db.selectFrom('utilisateur').select(['id', 'identifiant', 'nom_complet']).execute()).map((u) => [u.identifiant, u]),
+  );
+  const actor = (id: string): Actor => ({ userId: users.get(id)?.id ?? null, label: `${users.get(id)?.nom_complet ?? id} (${id})` });
+  const sg = actor('sg');
+  const maire = actor('maire');
+  const ids = new Map<string, number>();
+  for (const t of TIERS) ids.set(t.nom, (await createTiers(db, sg, t, now)).id);
+  const iso = now.toISOString();
+  for (const [numero, tiers, nature, fonction, objet, montant, periodicite, moisDebut, its, personnel] of INDEX) {
+    await store.upsertIndex(
+      db,
+      {
+        numero,
+        nature,
+        fonction,
+        tiersId: ids.get(tiers) ?? 0,
+        objet,
+        montant,
+        periodicite,
+        moisDebut,
+        retenues: its ? [{ type: 'ITS', montant: its }] : [],
+        personnel,
+        actif: true,
+      },
+      iso,
+    );
+  }
+  const lastMonth = now.getUTCMonth(); // months before the current one
+  const ligne = async (nature: string) =>
+    (await loadBudget(db, annee)).view.lignes.find((l) => l.document === 'BP' && l.nature === nature)?.id ?? 0;
+  const d = (m: number, day: number) => `${annee}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+
+  for (let mois = 1; mois <= lastMonth; mois++) {
+    const r = await runMois(db, sg, annee, mois, d(mois, 25), now);
+    if (mois < lastMonth)
+      for (const id of r.emis)
+        await recordEvenement(
+          db,
+          maire,
+          id,
+          { type: 'paiement', date: d(mois, 28), mode: 'virement', reference: `Avis Trésor ${mois}/${annee}` },
+          now,
+        );
+  }
+  if (lastMonth < 3) return;
+
+  // Supplies: two orders, one mandat later cancelled (wrong creditor), then issued again.
+  const e1 = await createEngagement(
+    db,
+    sg,
+    annee,
+    {
+      date: d(2, 3),
+      ligneId: await ligne('601'),
+      tiersId: ids.get('Ets Diarra et Frères') ?? 0,
+      objet: 'Fournitures de bureau du 1er semestre',
+      montant: 450_000,
+      pieceType: 'bon_de_commande',
+      pieceRef: `BC-${annee}-004`,
+    },
+    now,
+  );
+  const l1 = await createLiquidation(
+    db,
+    sg,
+    e1,
+    { date: d(2, 20), serviceFait: d(2, 18), factureRef: 'FA-2211', pvReference: null, montant: 450_000 },
+    now,
+  );
+  const m1 = await createMandat(
+    db,
+    sg,
+    { date: d(2, 21), liquidationId: l1, montantBrut: 450_000, retenues: [], pieces: ['Facture définitive', 'Bon de commande ou contrat'] },
+    now,
+  );
+  await recordEvenement(db, sg, m1, { type: 'annulation', date: d(2, 24), motif: 'Erreur sur le créancier : mandat à refaire' }, now);
+  await createMandat(
+    db,
+    sg,
+    { date: d(2, 24), liquidationId: l1, montantBrut: 450_000, retenues: [], pieces: ['Facture définitive', 'Bon de commande ou contrat'] },
+    now,
+  );
+
+  const e2 = await createEngagement(
+    db,
+    sg,
+    annee,
+    {
+      date: d(3, 2),
+      ligneId: await ligne('602'),
+      tiersId: ids.get('Station Sahel Carburant') ?? 0,
+      objet: 'Carburant des missions du 1er trimestre',
+      montant: 300_000,
+      pieceType: 'bon_de_commande',
+      pieceRef: `BC-${annee}-007`,
+    },
+    now,
+  );
+  const l2 = await createLiquidation(
+    db,
+    sg,
+    e2,
+    { date: d(3, 30), serviceFait: d(3, 30), factureRef: 'SSC-0931', pvReference: null, montant: 280_000 },
+    now,
+  );
+  await createMandat(
+    db,
+    sg,
+    { date: d(3, 30), liquidationId: l2, montantBrut: 280_000, retenues: [], pieces: ['Facture définitive', 'Bon de commande ou contrat'] },
+    now,
+  );
+
+  // A repair: rejected by the comptable (missing invoice), then issued again with it.
+  const e3 = await createEngagement(
+    db,
+    sg,
+    annee,
+    {
+      date: d(3, 10),
+      ligneId: await ligne('6112'),
+      tiersId: ids.get('Garage Moto Kondo') ?? 0,
+      objet: "Réparation de la moto de l'état civil",
+      montant: 85_000,
+      pieceType: 'lettre_de_commande',
+      pieceRef: `LC-${annee}-003`,
+    },
+    now,
+  );
+  const l3 = await createLiquidation(
+    db,
+    sg,
+    e3,
+    { date: d(3, 14), serviceFait: d(3, 13), factureRef: null, pvReference: null, montant: 85_000 },
+    now,
+  );
+  const m3 = await createMandat(
+    db,
+    sg,
+    { date: d(3, 14), liquidationId: l3, montantBrut: 85_000, retenues: [], pieces: ['Attestation de service fait'] },
+    now,
+  );
+  await recordEvenement(db, maire, m3, { type: 'rejet', date: d(3, 20), motif: 'Facture du garage manquante' }, now);
+  await createMandat(
+    db,
+    sg,
+    { date: d(3, 22), liquidationId: l3, montantBrut: 85_000, retenues: [], pieces: ['Facture définitive', 'Attestation de service fait'] },
+    now,
+  );
+
+  // The investment: a classroom contract paid in two liquidations.
+  const e4 = await createEngagement(
+    db,
+    sg,
+    annee,
+    {
+      date: d(2, 15),
+      ligneId: await ligne('222'),
+      tiersId: ids.get('Bâtir-Sahel SARL') ?? 0,
+      objet: 'Construction de deux salles de classe à Kalaban',
+      montant: 17_500_000,
+      pieceType: 'contrat',
+      pieceRef: `Marché n°${annee}-01/CR-DJ`,
+    },
+    now,
+  );
+  for (const [m, montant, pv] of [
+    [4, 7_000_000, 'PV de constat n°1'],
+    [lastMonth, 6_000_000, 'PV de constat n°2'],
+  ] as const) {
+    const l = await createLiquidation(
+      db,
+      sg,
+      e4,
+      { date: d(m, 12), serviceFait: d(m, 10), factureRef: `Décompte ${m}`, pvReference: pv, montant },
+      now,
+    );
+    await createMandat(
+      db,
+      sg,
+      {
+        date: d(m, 12),
+        liquidationId: l,
+        montantBrut: montant,
+        retenues: [],
+        pieces: ['Facture définitive', 'Bon de commande ou contrat', 'PV de réception'],
+      },
+      now,
+    );
+  }
+  const pending = (await loadLedger(db, annee)).mandats.filter((m) => m.etat === 'emis' && m.bordereau === null);
+  for (const section of ['fonctionnement', 'investissement'] as const) {
+    const ms = pending.filter((m) => m.section === section).map((m) => m.id);
+    if (ms.length > 0)
+      await createBordereau(db, sg, annee, { date: d(lastMonth, 26), dateTransmission: d(lastMonth, 26), mandats: ms }, now);
+  }
+}

@@ -1,0 +1,111 @@
+import { DomainError } from '../../core/errors.js';
+import type { Tx } from '../../platform/db/schema.js';
+import { loadBudget } from '../budget/index.js';
+import { readCommune } from '../commune/index.js';
+import { requireNomenclature } from '../nomenclature/index.js';
+import { bonEngagementPdf, bordereauPdf, etatSalairesPdf, mandatDocument, mandatPdf, suiviPdf, type Contexte } from './documents.js';
+import { suiviCredits } from './ledger.js';
+import type { Bordereau } from './schemas.js';
+import { loadLedger, moisLabel } from './service.js';
+
+export async function contexte(tx: Tx, annee: number, now: Date): Promise<Contexte> {
+  const c = await readCommune(tx);
+  const s = await loadBudget(tx, annee);
+  const nom = await requireNomenclature(tx, s.view.exercice.nomenclatureId);
+  return {
+    commune: { nom: c.nom, type: c.type, cercle: c.cercle, region: c.region, demonstration: c.demonstration },
+    provisoire: nom.version.provisoire,
+    libelles: new Map(nom.natures.map((x) => [x.code, x.libelle])),
+    genereLe: now.toISOString(),
+  };
+}
+
+export async function mandatParNumero(tx: Tx, annee: number, numero: number) {
+  const m = (await loadLedger(tx, annee)).mandats.find((x) => x.numero === numero);
+  if (!m) throw new DomainError('INTROUVABLE', { quoi: `Le mandat n°${numero} de ${annee}` });
+  return m;
+}
+
+export async function exportMandat(tx: Tx, annee: number, numero: number, format: 'pdf' | 'json', now: Date) {
+  const m = await mandatParNumero(tx, annee, numero);
+  const ctx = await contexte(tx, annee, now);
+  if (format === 'json')
+    return {
+      data: Buffer.from(JSON.stringify(mandatDocument(m, ctx), null, 2)),
+      type: 'application/json; charset=utf-8',
+      fileName: `mandat-${annee}-${numero}.json`,
+    };
+  return { data: await mandatPdf(m, ctx), type: 'application/pdf', fileName: `mandat-${annee}-${numero}.pdf` };
+}
+
+export async function bordereauParNumero(tx: Tx, annee: number, numero: number): Promise<Bordereau> {
+  const b = await tx.selectFrom('bordereau').selectAll().where('exercice', '=', annee).where('numero', '=', numero).executeTakeFirst();
+  if (!b) throw new DomainError('INTROUVABLE', { quoi: `Le bordereau n°${numero} de ${annee}` });
+  const ids = (await tx.selectFrom('bordereau_mandat').select('mandat_id').where('bordereau_id', '=', b.id).execute()).map(
+    (x) => x.mandat_id,
+  );
+  const mandats = (await loadLedger(tx, annee)).mandats.filter((m) => ids.includes(m.id));
+  return {
+    id: b.id,
+    exercice: b.exercice,
+    numero: b.numero,
+    section: b.section,
+    date: b.date,
+    dateTransmission: b.date_transmission,
+    mandats: mandats.map((m) => m.id),
+    total: mandats.reduce((s, m) => s + m.montantNet, 0),
+  };
+}
+
+export async function exportBordereau(tx: Tx, annee: number, numero: number, format: 'pdf' | 'json', now: Date) {
+  const b = await bordereauParNumero(tx, annee, numero);
+  const mandats = (await loadLedger(tx, annee)).mandats.filter((m) => b.mandats.includes(m.id));
+  if (format === 'json')
+    return {
+      data: Buffer.from(JSON.stringify({ ...b, mandats }, null, 2)),
+      type: 'application/json; charset=utf-8',
+      fileName: `bordereau-${annee}-${numero}.json`,
+    };
+  return {
+    data: await bordereauPdf(b, mandats, await contexte(tx, annee, now)),
+    type: 'application/pdf',
+    fileName: `bordereau-${annee}-${numero}.pdf`,
+  };
+}
+
+export async function exportEtatSalaires(tx: Tx, annee: number, mois: number, now: Date) {
+  const periode = `${annee}-${String(mois).padStart(2, '0')}`;
+  const personnel = new Set(
+    (await tx.selectFrom('index_mandatement').select('numero').where('personnel', '=', 1).execute()).map((i) => i.numero),
+  );
+  const mandats = (await loadLedger(tx, annee)).mandats.filter(
+    (m) => m.periode === periode && m.indexNumero !== null && personnel.has(m.indexNumero) && m.etat !== 'annule',
+  );
+  return {
+    data: await etatSalairesPdf(periode, moisLabel(periode), mandats, await contexte(tx, annee, now)),
+    type: 'application/pdf',
+    fileName: `etat-salaires-${periode}.pdf`,
+  };
+}
+
+export async function exportEngagement(tx: Tx, id: number, now: Date) {
+  const row = await tx.selectFrom('engagement').select(['exercice']).where('id', '=', id).executeTakeFirst();
+  if (!row) throw new DomainError('INTROUVABLE', { quoi: "L'engagement" });
+  const ledger = await loadLedger(tx, row.exercice);
+  const e = ledger.engagements.get(id);
+  if (!e) throw new DomainError('INTROUVABLE', { quoi: "L'engagement" });
+  const l = ledger.lignes.get(e.ligneId);
+  return {
+    data: await bonEngagementPdf(e, await contexte(tx, row.exercice, now), l ? l.creditOuvert - l.engage : 0),
+    type: 'application/pdf',
+    fileName: `engagement-${row.exercice}-${e.numero}.pdf`,
+  };
+}
+
+export async function exportSuivi(tx: Tx, annee: number, now: Date) {
+  return {
+    data: await suiviPdf(annee, suiviCredits(await loadLedger(tx, annee)), await contexte(tx, annee, now)),
+    type: 'application/pdf',
+    fileName: `suivi-credits-${annee}.pdf`,
+  };
+}

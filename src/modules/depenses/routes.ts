@@ -1,0 +1,332 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { DomainError } from '../../core/errors.js';
+import { appendAudit } from '../../platform/audit/journal.js';
+import type { AppContext } from '../../platform/http/context.js';
+import { exportBordereau, exportEngagement, exportEtatSalaires, exportMandat, exportSuivi } from './exports.js';
+import { suiviCredits } from './ledger.js';
+import { disponible } from './model.js';
+import { apercuMois, runMois } from './mois.js';
+import {
+  ApercuMois,
+  Bordereau,
+  BordereauInput,
+  DegagementInput,
+  Engagement,
+  EngagementInput,
+  EvenementInput,
+  IndexInput,
+  IndexMandatement,
+  LiquidationInput,
+  Mandat,
+  MandatInput,
+  MandatParIndexInput,
+  ResultatMois,
+  SuiviLigne,
+  Tiers,
+  TiersCree,
+  TiersInput,
+} from './schemas.js';
+import {
+  createBordereau,
+  createDegagement,
+  createEngagement,
+  createLiquidation,
+  createMandat,
+  createMandatParIndex,
+  createTiers,
+  loadLedger,
+  recordEvenement,
+} from './service.js';
+import * as store from './store.js';
+
+const tags = ['dépenses'];
+const Id = z.object({ id: z.coerce.number().int().positive() });
+const Annee = z.object({ annee: z.coerce.number().int().min(2000).max(2100) });
+const Format = z.object({ format: z.enum(['pdf', 'json']).default('pdf') });
+const Ok = z.object({ id: z.number().int() });
+
+type TiersRow = Awaited<ReturnType<typeof store.listTiers>>[number];
+const toTiers = (t: TiersRow) => ({
+  id: t.id,
+  nom: t.nom,
+  type: t.type,
+  nif: t.nif,
+  adresse: t.adresse,
+  paiement: t.paiement,
+  actif: t.actif === 1,
+});
+type IndexRow = Awaited<ReturnType<typeof store.listIndex>>[number];
+const toIndex = (i: IndexRow) => ({
+  id: i.id,
+  numero: i.numero,
+  nature: i.nature,
+  fonction: i.fonction,
+  tiersId: i.tiers_id,
+  tiersNom: i.tiers_nom,
+  objet: i.objet,
+  montant: i.montant,
+  periodicite: i.periodicite,
+  moisDebut: i.mois_debut,
+  retenues: JSON.parse(i.retenues) as { type: string; montant: number }[],
+  personnel: i.personnel === 1,
+  actif: i.actif === 1,
+});
+
+function send(reply: FastifyReply, f: { data: Buffer; type: string; fileName: string }) {
+  return reply
+    .type(f.type)
+    .header('content-disposition', `${f.type === 'application/pdf' ? 'inline' : 'attachment'}; filename="${f.fileName}"`)
+    .send(f.data);
+}
+
+export function depensesRoutes(fastify: FastifyInstance, ctx: AppContext): void {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const lire = { permission: 'depenses.lire' as const };
+  const saisir = { permission: 'depenses.saisir' as const };
+
+  app.get('/api/v1/tiers', { config: lire, schema: { tags, response: { 200: z.array(Tiers) } } }, async (req) =>
+    (await store.listTiers(req.db)).map(toTiers),
+  );
+  app.post('/api/v1/tiers', { config: saisir, schema: { tags, body: TiersInput, response: { 200: TiersCree } } }, async (req) => {
+    const r = await createTiers(req.db, req.actor, req.body, ctx.now());
+    const t = await store.findTiers(req.db, r.id);
+    if (!t) throw new DomainError('ERREUR_INTERNE');
+    return { tiers: toTiers(t), semblables: r.semblables.map(toTiers) };
+  });
+  app.put(
+    '/api/v1/tiers/:id',
+    { config: saisir, schema: { tags, params: Id, body: TiersInput.extend({ actif: z.boolean() }), response: { 200: Tiers } } },
+    async (req) => {
+      if (!(await store.findTiers(req.db, req.params.id))) throw new DomainError('INTROUVABLE', { quoi: 'Le tiers' });
+      const now = ctx.now();
+      await req.db.transaction().execute(async (tx) => {
+        await store.updateTiers(tx, req.params.id, req.body, now.toISOString());
+        await appendAudit(tx, req.actor, { action: 'tiers.modifie', entity: 'tiers', entityId: req.params.id, payload: req.body }, now);
+      });
+      const t = await store.findTiers(req.db, req.params.id);
+      if (!t) throw new DomainError('ERREUR_INTERNE');
+      return toTiers(t);
+    },
+  );
+
+  app.get('/api/v1/index', { config: lire, schema: { tags, response: { 200: z.array(IndexMandatement) } } }, async (req) =>
+    (await store.listIndex(req.db)).map(toIndex),
+  );
+  app.put(
+    '/api/v1/index/:numero',
+    {
+      config: saisir,
+      schema: {
+        tags,
+        params: z.object({ numero: z.coerce.number().int().positive() }),
+        body: IndexInput,
+        response: { 200: IndexMandatement },
+      },
+    },
+    async (req) => {
+      if (req.body.numero !== req.params.numero)
+        throw new DomainError('VALIDATION', {
+          problems: [{ field: 'numero', message: "le numéro d'index ne correspond pas à l'adresse" }],
+        });
+      if (!(await store.findTiers(req.db, req.body.tiersId))) throw new DomainError('INTROUVABLE', { quoi: 'Le tiers' });
+      const now = ctx.now();
+      await req.db.transaction().execute(async (tx) => {
+        const id = await store.upsertIndex(tx, req.body, now.toISOString());
+        await appendAudit(tx, req.actor, { action: 'index.enregistre', entity: 'index', entityId: id, payload: req.body }, now);
+      });
+      const i = await store.findIndexByNumero(req.db, req.params.numero);
+      if (!i) throw new DomainError('ERREUR_INTERNE');
+      return toIndex(i);
+    },
+  );
+  app.get(
+    '/api/v1/exercices/:annee/index/:numero',
+    {
+      config: lire,
+      schema: {
+        tags,
+        params: Annee.extend({ numero: z.coerce.number().int().positive() }),
+        response: {
+          200: z.object({
+            index: IndexMandatement,
+            ligneId: z.number().int().nullable(),
+            libelleLigne: z.string().nullable(),
+            disponible: z.number().int().nullable(),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const i = await store.findIndexByNumero(req.db, req.params.numero);
+      if (!i) throw new DomainError('INTROUVABLE', { quoi: `Le numéro d'index ${req.params.numero}` });
+      const ledger = await loadLedger(req.db, req.params.annee);
+      const l = [...ledger.lignes.values()].find(
+        (s) => s.ligne.sens === 'depense' && s.ligne.nature === i.nature && (i.fonction === null || s.ligne.fonction === i.fonction),
+      );
+      return {
+        index: toIndex(i),
+        ligneId: l?.ligne.id ?? null,
+        libelleLigne: l ? `${l.ligne.nature} ${l.ligne.libelleNature}` : null,
+        disponible: l ? disponible(l) : null,
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/exercices/:annee/engagements',
+    { config: lire, schema: { tags, params: Annee, response: { 200: z.array(Engagement) } } },
+    async (req) => [...(await loadLedger(req.db, req.params.annee)).engagements.values()],
+  );
+  app.post(
+    '/api/v1/exercices/:annee/engagements',
+    { config: saisir, schema: { tags, params: Annee, body: EngagementInput, response: { 200: Ok } } },
+    async (req) => ({
+      id: await createEngagement(req.db, req.actor, req.params.annee, req.body, ctx.now()),
+    }),
+  );
+  app.post(
+    '/api/v1/engagements/:id/degagements',
+    { config: saisir, schema: { tags, params: Id, body: DegagementInput, response: { 200: Ok } } },
+    async (req) => {
+      await createDegagement(req.db, req.actor, req.params.id, req.body, ctx.now());
+      return { id: req.params.id };
+    },
+  );
+  app.post(
+    '/api/v1/engagements/:id/liquidations',
+    { config: saisir, schema: { tags, params: Id, body: LiquidationInput, response: { 200: Ok } } },
+    async (req) => ({
+      id: await createLiquidation(req.db, req.actor, req.params.id, req.body, ctx.now()),
+    }),
+  );
+
+  app.get(
+    '/api/v1/exercices/:annee/mandats',
+    {
+      config: lire,
+      schema: {
+        tags,
+        params: Annee,
+        querystring: z.object({
+          etat: z.enum(['emis', 'paye', 'rejete', 'annule']).optional(),
+          tiers: z.coerce.number().int().optional(),
+          ligne: z.coerce.number().int().optional(),
+          mois: z.coerce.number().int().min(1).max(12).optional(),
+        }),
+        response: { 200: z.array(Mandat) },
+      },
+    },
+    async (req) => {
+      const q = req.query;
+      return (await loadLedger(req.db, req.params.annee)).mandats
+        .filter(
+          (m) =>
+            (!q.etat || m.etat === q.etat) &&
+            (!q.tiers || m.tiersId === q.tiers) &&
+            (!q.ligne || m.ligneId === q.ligne) &&
+            (!q.mois || Number(m.date.slice(5, 7)) === q.mois),
+        )
+        .reverse();
+    },
+  );
+  app.post('/api/v1/mandats', { config: saisir, schema: { tags, body: MandatInput, response: { 200: Ok } } }, async (req) => ({
+    id: await createMandat(req.db, req.actor, req.body, ctx.now()),
+  }));
+  app.post(
+    '/api/v1/mandats/par-index',
+    { config: saisir, schema: { tags, body: MandatParIndexInput, response: { 200: Mandat } } },
+    async (req) => {
+      const b = req.body;
+      const id = await createMandatParIndex(
+        req.db,
+        req.actor,
+        b.exercice,
+        b.index,
+        { date: b.date, montant: b.montant, periode: b.periode },
+        ctx.now(),
+      );
+      const m = (await loadLedger(req.db, b.exercice)).mandats.find((x) => x.id === id);
+      if (!m) throw new DomainError('ERREUR_INTERNE');
+      return m;
+    },
+  );
+  app.post(
+    '/api/v1/mandats/:id/evenements',
+    { config: { permission: 'depenses.comptable' }, schema: { tags, params: Id, body: EvenementInput, response: { 200: Ok } } },
+    async (req) => {
+      await recordEvenement(req.db, req.actor, req.params.id, req.body, ctx.now());
+      return { id: req.params.id };
+    },
+  );
+
+  app.get(
+    '/api/v1/exercices/:annee/suivi',
+    { config: lire, schema: { tags, params: Annee, response: { 200: z.array(SuiviLigne) } } },
+    async (req) => suiviCredits(await loadLedger(req.db, req.params.annee)),
+  );
+  app.get(
+    '/api/v1/exercices/:annee/bordereaux',
+    { config: lire, schema: { tags, params: Annee, response: { 200: z.array(Bordereau) } } },
+    async (req) => {
+      const ledger = await loadLedger(req.db, req.params.annee);
+      const rows = await req.db
+        .selectFrom('bordereau')
+        .selectAll()
+        .where('exercice', '=', req.params.annee)
+        .orderBy('numero', 'desc')
+        .execute();
+      return rows.map((b) => {
+        const ms = ledger.mandats.filter((m) => m.bordereau === b.numero);
+        return {
+          id: b.id,
+          exercice: b.exercice,
+          numero: b.numero,
+          section: b.section,
+          date: b.date,
+          dateTransmission: b.date_transmission,
+          mandats: ms.map((m) => m.id),
+          total: ms.reduce((s, m) => s + m.montantNet, 0),
+        };
+      });
+    },
+  );
+  app.post('/api/v1/bordereaux', { config: saisir, schema: { tags, body: BordereauInput, response: { 200: Ok } } }, async (req) => ({
+    id: await createBordereau(req.db, req.actor, req.body.exercice, req.body, ctx.now()),
+  }));
+
+  const Mois = Annee.extend({ mois: z.coerce.number().int().min(1).max(12) });
+  app.get('/api/v1/exercices/:annee/mois/:mois', { config: lire, schema: { tags, params: Mois, response: { 200: ApercuMois } } }, (req) =>
+    apercuMois(req.db, req.params.annee, req.params.mois),
+  );
+  app.post(
+    '/api/v1/exercices/:annee/mois/:mois',
+    {
+      config: saisir,
+      schema: { tags, params: Mois, body: z.object({ date: EngagementInput.shape.date }), response: { 200: ResultatMois } },
+    },
+    (req) => runMois(req.db, req.actor, req.params.annee, req.params.mois, req.body.date, ctx.now()),
+  );
+
+  const Num = Annee.extend({ numero: z.coerce.number().int().positive() });
+  app.get(
+    '/api/v1/exercices/:annee/documents/mandats/:numero',
+    { config: lire, schema: { tags, params: Num, querystring: Format } },
+    async (req, reply) => send(reply, await exportMandat(req.db, req.params.annee, req.params.numero, req.query.format, ctx.now())),
+  );
+  app.get(
+    '/api/v1/exercices/:annee/documents/bordereaux/:numero',
+    { config: lire, schema: { tags, params: Num, querystring: Format } },
+    async (req, reply) => send(reply, await exportBordereau(req.db, req.params.annee, req.params.numero, req.query.format, ctx.now())),
+  );
+  app.get('/api/v1/exercices/:annee/documents/etat-salaires/:mois', { config: lire, schema: { tags, params: Mois } }, async (req, reply) =>
+    send(reply, await exportEtatSalaires(req.db, req.params.annee, req.params.mois, ctx.now())),
+  );
+  app.get('/api/v1/exercices/:annee/documents/suivi', { config: lire, schema: { tags, params: Annee } }, async (req, reply) =>
+    send(reply, await exportSuivi(req.db, req.params.annee, ctx.now())),
+  );
+  app.get('/api/v1/documents/engagements/:id', { config: lire, schema: { tags, params: Id } }, async (req, reply) =>
+    send(reply, await exportEngagement(req.db, req.params.id, ctx.now())),
+  );
+}

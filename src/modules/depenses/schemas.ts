@@ -1,0 +1,257 @@
+import { z } from 'zod';
+
+const Date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date au format AAAA-MM-JJ');
+const Montant = z.number().int().min(0).max(1_000_000_000_000);
+const Texte = (max: number) => z.string().trim().max(max);
+
+export const TypeTiers = z.enum(['fournisseur', 'agent', 'elu', 'autre']);
+export const TYPE_TIERS_LABELS: Record<z.infer<typeof TypeTiers>, string> = {
+  fournisseur: 'Fournisseur / prestataire',
+  agent: 'Agent communal',
+  elu: 'Élu',
+  autre: 'Autre créancier',
+};
+
+export const TiersInput = z.object({
+  nom: Texte(150).min(2),
+  type: TypeTiers,
+  nif: Texte(30).nullable().default(null),
+  adresse: Texte(200).nullable().default(null),
+  paiement: Texte(200).nullable().default(null),
+});
+export type TiersInput = z.infer<typeof TiersInput>;
+export const Tiers = TiersInput.extend({ id: z.number().int(), actif: z.boolean() });
+export type Tiers = z.infer<typeof Tiers>;
+export const TiersCree = z.object({ tiers: Tiers, semblables: z.array(Tiers) });
+
+export const Periodicite = z.enum(['aucune', 'mensuelle', 'trimestrielle', 'annuelle']);
+export const PERIODICITE_LABELS: Record<z.infer<typeof Periodicite>, string> = {
+  aucune: 'Ponctuel',
+  mensuelle: 'Mensuel',
+  trimestrielle: 'Trimestriel',
+  annuelle: 'Annuel',
+};
+
+export const Retenue = z.object({ type: Texte(40).min(1), montant: Montant });
+export type Retenue = z.infer<typeof Retenue>;
+/** Kinds of retenues offered in the UI (configurable list; ITS is the common one). */
+export const TYPES_RETENUE = ['ITS', 'INPS', 'AMO', 'Avance sur salaire', 'Opposition'] as const;
+
+export const IndexInput = z.object({
+  numero: z.number().int().min(1).max(99_999),
+  nature: Texte(20).min(1),
+  fonction: Texte(20).nullable().default(null),
+  tiersId: z.number().int().positive(),
+  objet: Texte(200).min(3),
+  montant: Montant.nullable().default(null),
+  periodicite: Periodicite,
+  moisDebut: z.number().int().min(1).max(12).default(1),
+  retenues: z.array(Retenue).max(10).default([]),
+  personnel: z.boolean().default(false),
+  actif: z.boolean().default(true),
+});
+export type IndexInput = z.infer<typeof IndexInput>;
+export const IndexMandatement = IndexInput.extend({ id: z.number().int(), tiersNom: z.string() });
+export type IndexMandatement = z.infer<typeof IndexMandatement>;
+
+export const TypePiece = z.enum(['bon_de_commande', 'lettre_de_commande', 'contrat', 'decision']);
+export const TYPE_PIECE_LABELS: Record<z.infer<typeof TypePiece>, string> = {
+  bon_de_commande: 'Bon de commande',
+  lettre_de_commande: 'Lettre de commande',
+  contrat: 'Contrat',
+  decision: 'Décision',
+};
+
+export const EngagementInput = z.object({
+  date: Date,
+  ligneId: z.number().int().positive(),
+  tiersId: z.number().int().positive(),
+  objet: Texte(300).min(3),
+  montant: Montant,
+  pieceType: TypePiece,
+  pieceRef: Texte(100).min(1),
+});
+export type EngagementInput = z.infer<typeof EngagementInput>;
+
+export const LiquidationInput = z.object({
+  date: Date,
+  serviceFait: Date,
+  factureRef: Texte(100).nullable().default(null),
+  pvReference: Texte(100).nullable().default(null),
+  montant: Montant,
+});
+export type LiquidationInput = z.infer<typeof LiquidationInput>;
+
+export const DegagementInput = z.object({ date: Date, montant: Montant, motif: Texte(300).min(3) });
+
+/** Pièces justificatives of a mandat: a checklist (provisional list, Togo-style nomenclature not found for Mali). */
+export const PIECES = [
+  'Facture définitive',
+  'Bon de commande ou contrat',
+  'PV de réception',
+  'Attestation de service fait',
+  'État de salaires',
+  'Décision ou arrêté',
+] as const;
+
+export const MandatInput = z.object({
+  date: Date,
+  liquidationId: z.number().int().positive(),
+  objet: Texte(300).min(3).optional(),
+  montantBrut: Montant,
+  retenues: z.array(Retenue).max(10).default([]),
+  pieces: z.array(Texte(100)).max(20).default([]),
+});
+export type MandatInput = z.infer<typeof MandatInput>;
+
+/** A mandat by index number: the index fills everything; the user confirms or changes the amount. */
+export const MandatParIndexInput = z.object({
+  exercice: z.number().int(),
+  index: z.number().int().positive(),
+  date: Date,
+  montant: Montant.nullable().default(null),
+  periode: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/)
+    .nullable()
+    .default(null),
+});
+export type MandatParIndexInput = z.infer<typeof MandatParIndexInput>;
+
+export const EtatMandat = z.enum(['emis', 'paye', 'rejete', 'annule']);
+export const ETAT_MANDAT_LABELS: Record<z.infer<typeof EtatMandat>, string> = {
+  emis: 'Émis',
+  paye: 'Payé',
+  rejete: 'Rejeté',
+  annule: 'Annulé',
+};
+
+export const Mandat = z.object({
+  id: z.number().int(),
+  exercice: z.number().int(),
+  numero: z.number().int(),
+  date: z.string(),
+  objet: z.string(),
+  tiersId: z.number().int(),
+  tiersNom: z.string(),
+  ligneId: z.number().int(),
+  nature: z.string(),
+  fonction: z.string().nullable(),
+  section: z.enum(['fonctionnement', 'investissement']),
+  montantBrut: z.number().int(),
+  retenues: z.array(Retenue),
+  montantNet: z.number().int(),
+  montantEffectif: z.number().int(),
+  pieces: z.array(z.string()),
+  etat: EtatMandat,
+  bordereau: z.number().int().nullable(),
+  indexNumero: z.number().int().nullable(),
+  periode: z.string().nullable(),
+  engagementNumero: z.number().int(),
+  liquidationNumero: z.number().int(),
+  emetteurId: z.number().int().nullable(),
+  evenements: z.array(
+    z.object({
+      type: z.string(),
+      date: z.string(),
+      montant: z.number().int().nullable(),
+      motif: z.string().nullable(),
+      mode: z.string().nullable(),
+      reference: z.string().nullable(),
+    }),
+  ),
+});
+export type Mandat = z.infer<typeof Mandat>;
+
+export const EvenementInput = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('rejet'), date: Date, motif: Texte(300).min(3) }),
+  z.object({ type: z.literal('annulation'), date: Date, motif: Texte(300).min(3) }),
+  z.object({ type: z.literal('reduction'), date: Date, motif: Texte(300).min(3), montant: Montant }),
+  z.object({
+    type: z.literal('paiement'),
+    date: Date,
+    mode: z.enum(['virement', 'cheque', 'especes']),
+    reference: Texte(100).nullable().default(null),
+  }),
+]);
+export type EvenementInput = z.infer<typeof EvenementInput>;
+
+export const Engagement = z.object({
+  id: z.number().int(),
+  exercice: z.number().int(),
+  numero: z.number().int(),
+  date: z.string(),
+  ligneId: z.number().int(),
+  nature: z.string(),
+  tiersId: z.number().int(),
+  tiersNom: z.string(),
+  objet: z.string(),
+  montant: z.number().int(),
+  degage: z.number().int(),
+  liquide: z.number().int(),
+  mandate: z.number().int(),
+  pieceType: TypePiece,
+  pieceRef: z.string(),
+  liquidations: z.array(
+    z.object({
+      id: z.number().int(),
+      numero: z.number().int(),
+      date: z.string(),
+      montant: z.number().int(),
+      resteAMandater: z.number().int(),
+      factureRef: z.string().nullable(),
+    }),
+  ),
+});
+export type Engagement = z.infer<typeof Engagement>;
+
+export const SuiviLigne = z.object({
+  ligneId: z.number().int(),
+  nature: z.string(),
+  libelle: z.string(),
+  fonction: z.string().nullable(),
+  section: z.enum(['fonctionnement', 'investissement']),
+  creditOuvert: z.number().int(),
+  engage: z.number().int(),
+  mandate: z.number().int(),
+  disponible: z.number().int(),
+});
+export type SuiviLigne = z.infer<typeof SuiviLigne>;
+
+export const Bordereau = z.object({
+  id: z.number().int(),
+  exercice: z.number().int(),
+  numero: z.number().int(),
+  section: z.enum(['fonctionnement', 'investissement']),
+  date: z.string(),
+  dateTransmission: z.string().nullable(),
+  mandats: z.array(z.number().int()),
+  total: z.number().int(),
+});
+export type Bordereau = z.infer<typeof Bordereau>;
+export const BordereauInput = z.object({
+  exercice: z.number().int(),
+  date: Date,
+  dateTransmission: Date.nullable().default(null),
+  mandats: z.array(z.number().int().positive()).min(1).max(500),
+});
+
+export const ApercuMois = z.object({
+  periode: z.string(),
+  lignes: z.array(
+    z.object({
+      indexId: z.number().int(),
+      numero: z.number().int(),
+      objet: z.string(),
+      tiersNom: z.string(),
+      nature: z.string(),
+      montant: z.number().int(),
+      disponible: z.number().int(),
+      statut: z.enum(['a_emettre', 'deja_emis', 'credit_insuffisant', 'sans_ligne', 'sans_montant']),
+    }),
+  ),
+  total: z.number().int(),
+});
+export type ApercuMois = z.infer<typeof ApercuMois>;
+export const MoisInput = z.object({ exercice: z.number().int(), mois: z.number().int().min(1).max(12), date: Date });
+export const ResultatMois = z.object({ emis: z.array(z.number().int()), bordereaux: z.array(z.number().int()), apercu: ApercuMois });

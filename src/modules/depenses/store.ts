@@ -1,0 +1,264 @@
+import type { Tx } from '../../platform/db/schema.js';
+import type { EngagementInput, IndexInput, LiquidationInput, Retenue, TiersInput } from './schemas.js';
+
+export async function listTiers(tx: Tx) {
+  return tx.selectFrom('tiers').selectAll().orderBy('nom').execute();
+}
+export async function findTiers(tx: Tx, id: number) {
+  return tx.selectFrom('tiers').selectAll().where('id', '=', id).executeTakeFirst();
+}
+export async function insertTiers(tx: Tx, t: TiersInput, now: string): Promise<number> {
+  const r = await tx
+    .insertInto('tiers')
+    .values({ ...t, actif: 1, created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+export async function updateTiers(tx: Tx, id: number, t: TiersInput & { actif: boolean }, now: string): Promise<void> {
+  await tx
+    .updateTable('tiers')
+    .set({ nom: t.nom, type: t.type, nif: t.nif, adresse: t.adresse, paiement: t.paiement, actif: t.actif ? 1 : 0, updated_at: now })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function listIndex(tx: Tx) {
+  return tx
+    .selectFrom('index_mandatement')
+    .innerJoin('tiers', 'tiers.id', 'index_mandatement.tiers_id')
+    .selectAll('index_mandatement')
+    .select('tiers.nom as tiers_nom')
+    .orderBy('index_mandatement.numero')
+    .execute();
+}
+export async function findIndexByNumero(tx: Tx, numero: number) {
+  return (await listIndexWhere(tx, numero))[0];
+}
+async function listIndexWhere(tx: Tx, numero: number) {
+  return tx
+    .selectFrom('index_mandatement')
+    .innerJoin('tiers', 'tiers.id', 'index_mandatement.tiers_id')
+    .selectAll('index_mandatement')
+    .select('tiers.nom as tiers_nom')
+    .where('index_mandatement.numero', '=', numero)
+    .execute();
+}
+export async function upsertIndex(tx: Tx, i: IndexInput, now: string): Promise<number> {
+  const values = {
+    numero: i.numero,
+    nature: i.nature,
+    fonction: i.fonction,
+    tiers_id: i.tiersId,
+    objet: i.objet,
+    montant: i.montant,
+    periodicite: i.periodicite,
+    mois_debut: i.moisDebut,
+    retenues: JSON.stringify(i.retenues),
+    personnel: i.personnel ? (1 as const) : (0 as const),
+    actif: i.actif ? (1 as const) : (0 as const),
+    updated_at: now,
+  };
+  const existing = await tx.selectFrom('index_mandatement').select('id').where('numero', '=', i.numero).executeTakeFirst();
+  if (existing) {
+    await tx.updateTable('index_mandatement').set(values).where('id', '=', existing.id).execute();
+    return existing.id;
+  }
+  const r = await tx
+    .insertInto('index_mandatement')
+    .values({ ...values, created_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function insertEngagement(
+  tx: Tx,
+  e: EngagementInput & { exercice: number; numero: number; userId: number | null },
+  now: string,
+): Promise<number> {
+  const r = await tx
+    .insertInto('engagement')
+    .values({
+      exercice: e.exercice,
+      numero: e.numero,
+      date: e.date,
+      ligne_id: e.ligneId,
+      tiers_id: e.tiersId,
+      objet: e.objet,
+      montant: e.montant,
+      piece_type: e.pieceType,
+      piece_ref: e.pieceRef,
+      created_at: now,
+      user_id: e.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+export async function insertDegagement(
+  tx: Tx,
+  d: { engagementId: number; date: string; montant: number; motif: string; userId: number | null },
+  now: string,
+): Promise<void> {
+  await tx
+    .insertInto('degagement')
+    .values({ engagement_id: d.engagementId, date: d.date, montant: d.montant, motif: d.motif, created_at: now, user_id: d.userId })
+    .execute();
+}
+export async function insertLiquidation(
+  tx: Tx,
+  l: LiquidationInput & { exercice: number; numero: number; engagementId: number; userId: number | null },
+  now: string,
+): Promise<number> {
+  const r = await tx
+    .insertInto('liquidation')
+    .values({
+      exercice: l.exercice,
+      numero: l.numero,
+      engagement_id: l.engagementId,
+      date: l.date,
+      service_fait: l.serviceFait,
+      facture_ref: l.factureRef,
+      pv_reference: l.pvReference,
+      montant: l.montant,
+      created_at: now,
+      user_id: l.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+export async function insertMandat(
+  tx: Tx,
+  m: {
+    exercice: number;
+    numero: number;
+    date: string;
+    liquidationId: number;
+    objet: string;
+    brut: number;
+    net: number;
+    pieces: string[];
+    indexId: number | null;
+    periode: string | null;
+    userId: number | null;
+  },
+  retenues: Retenue[],
+  now: string,
+): Promise<number> {
+  const r = await tx
+    .insertInto('mandat')
+    .values({
+      exercice: m.exercice,
+      numero: m.numero,
+      date: m.date,
+      liquidation_id: m.liquidationId,
+      objet: m.objet,
+      montant_brut: m.brut,
+      montant_net: m.net,
+      pieces: JSON.stringify(m.pieces),
+      index_id: m.indexId,
+      periode: m.periode,
+      created_at: now,
+      user_id: m.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (retenues.length > 0)
+    await tx
+      .insertInto('mandat_retenue')
+      .values(retenues.map((x) => ({ mandat_id: r.id, type: x.type, montant: x.montant })))
+      .execute();
+  return r.id;
+}
+export async function insertEvenement(
+  tx: Tx,
+  e: {
+    mandatId: number;
+    type: 'annulation' | 'reduction' | 'rejet' | 'paiement';
+    date: string;
+    montant: number | null;
+    motif: string | null;
+    mode: string | null;
+    reference: string | null;
+    userId: number | null;
+  },
+  now: string,
+): Promise<void> {
+  await tx
+    .insertInto('mandat_evenement')
+    .values({
+      mandat_id: e.mandatId,
+      type: e.type,
+      date: e.date,
+      montant: e.montant,
+      motif: e.motif,
+      mode: e.mode,
+      reference: e.reference,
+      created_at: now,
+      user_id: e.userId,
+    })
+    .execute();
+}
+export async function insertBordereau(
+  tx: Tx,
+  b: {
+    exercice: number;
+    numero: number;
+    section: 'fonctionnement' | 'investissement';
+    date: string;
+    dateTransmission: string | null;
+    userId: number | null;
+  },
+  mandats: number[],
+  now: string,
+): Promise<number> {
+  const r = await tx
+    .insertInto('bordereau')
+    .values({
+      exercice: b.exercice,
+      numero: b.numero,
+      section: b.section,
+      date: b.date,
+      date_transmission: b.dateTransmission,
+      created_at: now,
+      user_id: b.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await tx
+    .insertInto('bordereau_mandat')
+    .values(mandats.map((m) => ({ bordereau_id: r.id, mandat_id: m })))
+    .execute();
+  return r.id;
+}
+
+/** Every expense record of an exercice, in one pass: the derived figures are computed from these. */
+export async function loadChain(tx: Tx, annee: number) {
+  const engagements = await tx
+    .selectFrom('engagement')
+    .innerJoin('tiers', 'tiers.id', 'engagement.tiers_id')
+    .selectAll('engagement')
+    .select('tiers.nom as tiers_nom')
+    .where('exercice', '=', annee)
+    .orderBy('numero')
+    .execute();
+  const ids = engagements.map((e) => e.id);
+  const degagements = ids.length ? await tx.selectFrom('degagement').selectAll().where('engagement_id', 'in', ids).execute() : [];
+  const liquidations = await tx.selectFrom('liquidation').selectAll().where('exercice', '=', annee).orderBy('numero').execute();
+  const mandats = await tx.selectFrom('mandat').selectAll().where('exercice', '=', annee).orderBy('numero').execute();
+  const mids = mandats.map((m) => m.id);
+  const retenues = mids.length ? await tx.selectFrom('mandat_retenue').selectAll().where('mandat_id', 'in', mids).execute() : [];
+  const evenements = mids.length
+    ? await tx.selectFrom('mandat_evenement').selectAll().where('mandat_id', 'in', mids).orderBy('id').execute()
+    : [];
+  const bordereaux = await tx.selectFrom('bordereau').selectAll().where('exercice', '=', annee).orderBy('numero').execute();
+  const bids = bordereaux.map((b) => b.id);
+  const bordereauMandats = bids.length
+    ? await tx.selectFrom('bordereau_mandat').selectAll().where('bordereau_id', 'in', bids).execute()
+    : [];
+  const index = await tx.selectFrom('index_mandatement').select(['id', 'numero']).execute();
+  return { engagements, degagements, liquidations, mandats, retenues, evenements, bordereaux, bordereauMandats, index };
+}
+export type Chain = Awaited<ReturnType<typeof loadChain>>;

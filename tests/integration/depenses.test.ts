@@ -1,0 +1,287 @@
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { BudgetView } from '../../src/modules/budget/schemas.js';
+import type { ApercuMois, Mandat, SuiviLigne } from '../../src/modules/depenses/schemas.js';
+import type { TestApp, TestClient } from '../../src/platform/http/testing.js';
+import { installedApp, userWithRole } from './helpers.js';
+
+let t: TestApp;
+let sg: TestClient;
+let maire: TestClient;
+let lignes: Map<string, number>;
+let tiers: number;
+
+const L = (nature: string, montant: number, extra: Record<string, unknown> = {}) => ({
+  nature,
+  montant,
+  fonction: null,
+  secteur: null,
+  localiteId: null,
+  libelle: null,
+  origine: 'nouveau',
+  ...extra,
+});
+
+beforeEach(async () => {
+  const r = await installedApp();
+  t = r.t;
+  sg = await userWithRole(t, r.admin, 'sg', 'secretaire_general');
+  maire = await userWithRole(t, r.admin, 'maire', 'maire');
+  const kalake = (await sg.call<{ id: number; nom: string }[]>('GET', '/api/v1/localites')).body.find((l) => l.nom === 'Kalaké')?.id;
+  await sg.call('POST', '/api/v1/exercices', { annee: 2026, reprendre: false });
+  await sg.call('PUT', '/api/v1/exercices/2026/documents/BP/lignes', {
+    lignes: [
+      L('7111', 10_000_000),
+      L('601', 1_000_000, { fonction: '01.3' }),
+      L('621', 6_000_000, { fonction: '01.3' }),
+      L('631', 3_000_000, { fonction: '01.1' }),
+      L('102', 5_000_000),
+      L('222', 5_000_000, { fonction: '09.1', secteur: 'Éducation', localiteId: kalake }),
+    ],
+  });
+  await sg.call('POST', '/api/v1/exercices/2026/documents/BP/vote', { date: '2025-10-30', reference: 'D-1' });
+  await sg.call('POST', '/api/v1/exercices/2026/documents/BP/approbation', { date: '2025-12-01', reference: 'A-1', autorite: 'Préfet' });
+  const v = await sg.call<BudgetView>('POST', '/api/v1/exercices/2026/etapes', { type: 'ouverture', date: '2026-01-02' });
+  lignes = new Map(v.body.lignes.map((l) => [l.nature, l.id]));
+  tiers = (await sg.call<{ tiers: { id: number } }>('POST', '/api/v1/tiers', { nom: 'Ets Diarra et Frères', type: 'fournisseur' })).body
+    .tiers.id;
+});
+afterEach(async () => {
+  await t.close();
+});
+
+async function engage(montant: number, nature = '601') {
+  return sg.call<{ id: number; code?: string; message?: string }>('POST', '/api/v1/exercices/2026/engagements', {
+    date: '2026-02-01',
+    ligneId: lignes.get(nature),
+    tiersId: tiers,
+    objet: 'Fournitures',
+    montant,
+    pieceType: 'bon_de_commande',
+    pieceRef: 'BC-1',
+  });
+}
+
+describe('engagement → liquidation → mandat', () => {
+  it('stops an engagement above the disponible with the figures, and warns about a similar tiers', async () => {
+    expect((await engage(800_000)).status).toBe(200);
+    const refused = await engage(200_001);
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toContain('200 001 FCFA demandés, 200 000 FCFA disponibles');
+    const dup = await sg.call<{ semblables: { nom: string }[] }>('POST', '/api/v1/tiers', { nom: 'DIARRA ET FRERES', type: 'fournisseur' });
+    expect(dup.body.semblables.map((s) => s.nom)).toEqual(['Ets Diarra et Frères']);
+  });
+
+  it('a rejection restores the credit; only another user may record the payment', async () => {
+    const e = (await engage(500_000)).body.id;
+    const l = (
+      await sg.call<{ id: number }>('POST', `/api/v1/engagements/${e}/liquidations`, {
+        date: '2026-02-10',
+        serviceFait: '2026-02-09',
+        factureRef: 'F1',
+        montant: 500_000,
+      })
+    ).body.id;
+    const over = await sg.call('POST', '/api/v1/mandats', { date: '2026-02-11', liquidationId: l, montantBrut: 500_001 });
+    expect(over.status).toBe(400);
+    const m1 = (
+      await sg.call<{ id: number }>('POST', '/api/v1/mandats', {
+        date: '2026-02-11',
+        liquidationId: l,
+        montantBrut: 500_000,
+        pieces: ['Facture définitive'],
+      })
+    ).body.id;
+    expect((await sg.call('POST', '/api/v1/mandats', { date: '2026-02-11', liquidationId: l, montantBrut: 1 })).status).toBe(400);
+    expect(
+      (await maire.call('POST', `/api/v1/mandats/${m1}/evenements`, { type: 'rejet', date: '2026-02-15', motif: 'Facture non certifiée' }))
+        .status,
+    ).toBe(200);
+    const m2 = (await sg.call<{ id: number }>('POST', '/api/v1/mandats', { date: '2026-02-16', liquidationId: l, montantBrut: 500_000 }))
+      .body.id;
+    const self = await sg.call<{ message: string }>('POST', `/api/v1/mandats/${m2}/evenements`, {
+      type: 'paiement',
+      date: '2026-02-20',
+      mode: 'virement',
+    });
+    expect(self.status).toBe(400);
+    expect(self.body.message).toContain("l'agent qui a émis un mandat ne peut pas enregistrer son paiement");
+    expect(
+      (await maire.call('POST', `/api/v1/mandats/${m2}/evenements`, { type: 'paiement', date: '2026-02-20', mode: 'virement' })).status,
+    ).toBe(200);
+    const suivi = (await sg.call<SuiviLigne[]>('GET', '/api/v1/exercices/2026/suivi')).body.find((s) => s.nature === '601');
+    expect(suivi).toMatchObject({ creditOuvert: 1_000_000, engage: 500_000, mandate: 500_000, disponible: 500_000 });
+    const mandats = (await sg.call<Mandat[]>('GET', '/api/v1/exercices/2026/mandats')).body;
+    expect(mandats.map((m) => [m.numero, m.etat])).toEqual([
+      [2, 'paye'],
+      [1, 'rejete'],
+    ]);
+  });
+});
+
+describe('numbering under concurrent entry', () => {
+  it('30 concurrent mandat requests get numbers 1..30, no gap, no duplicate', async () => {
+    await sg.call('PUT', '/api/v1/index/501', {
+      numero: 501,
+      nature: '621',
+      fonction: '01.3',
+      tiersId: tiers,
+      objet: 'Prime ponctuelle',
+      montant: 10_000,
+      periodicite: 'aucune',
+    });
+    const res = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        sg.call<Mandat>('POST', '/api/v1/mandats/par-index', { exercice: 2026, index: 501, date: '2026-03-01' }),
+      ),
+    );
+    expect(res.map((r) => r.status)).toEqual(Array(30).fill(200));
+    expect(res.map((r) => r.body.numero).sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+  });
+});
+
+describe('mandatement du mois', () => {
+  it('issues every due index with its bordereau, and issues nothing when run twice', async () => {
+    const agent = (await sg.call<{ tiers: { id: number } }>('POST', '/api/v1/tiers', { nom: 'Aminata Diarra', type: 'agent' })).body.tiers
+      .id;
+    await sg.call('PUT', '/api/v1/index/101', {
+      numero: 101,
+      nature: '621',
+      fonction: '01.3',
+      tiersId: agent,
+      objet: "Salaire de l'agent d'état civil",
+      montant: 120_000,
+      periodicite: 'mensuelle',
+      retenues: [{ type: 'ITS', montant: 4_500 }],
+      personnel: true,
+    });
+    await sg.call('PUT', '/api/v1/index/201', {
+      numero: 201,
+      nature: '631',
+      fonction: '01.1',
+      tiersId: agent,
+      objet: 'Indemnité',
+      montant: 150_000,
+      periodicite: 'mensuelle',
+      personnel: true,
+    });
+    await sg.call('PUT', '/api/v1/index/301', {
+      numero: 301,
+      nature: '631',
+      fonction: '01.1',
+      tiersId: agent,
+      objet: 'Session',
+      montant: 50_000,
+      periodicite: 'trimestrielle',
+      moisDebut: 3,
+      personnel: true,
+    });
+    const apercu = await sg.call<ApercuMois>('GET', '/api/v1/exercices/2026/mois/3');
+    expect(apercu.body.lignes.map((l) => [l.numero, l.statut])).toEqual([
+      [101, 'a_emettre'],
+      [201, 'a_emettre'],
+      [301, 'a_emettre'],
+    ]);
+    expect(apercu.body.total).toBe(320_000);
+    const first = await sg.call<{ emis: number[]; bordereaux: number[] }>('POST', '/api/v1/exercices/2026/mois/3', { date: '2026-03-25' });
+    expect(first.body.emis).toHaveLength(3);
+    expect(first.body.bordereaux).toHaveLength(1);
+    const second = await sg.call<{ emis: number[]; apercu: ApercuMois }>('POST', '/api/v1/exercices/2026/mois/3', { date: '2026-03-26' });
+    expect(second.body.emis).toEqual([]);
+    expect(second.body.apercu.lignes.every((l) => l.statut === 'deja_emis')).toBe(true);
+    const mandats = (await sg.call<Mandat[]>('GET', '/api/v1/exercices/2026/mandats')).body;
+    expect(mandats).toHaveLength(3);
+    expect(mandats.find((m) => m.indexNumero === 101)).toMatchObject({
+      montantBrut: 120_000,
+      montantNet: 115_500,
+      objet: "Salaire de l'agent d'état civil — mars 2026",
+      bordereau: 1,
+    });
+    const etat = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/exercices/2026/documents/etat-salaires/3',
+      headers: { cookie: sg.cookieHeader() },
+    });
+    expect(etat.headers['content-type']).toBe('application/pdf');
+    const json = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/exercices/2026/documents/mandats/1?format=json',
+      headers: { cookie: sg.cookieHeader() },
+    });
+    expect(JSON.parse(json.body)).toMatchObject({ montantEnLettres: expect.stringContaining('francs CFA') as unknown });
+  });
+});
+
+describe('credit control under any sequence of operations', () => {
+  it('no line’s mandated total ever exceeds its crédit ouvert (property-based)', async () => {
+    type Op =
+      | { kind: 'engage'; montant: number; nature: '601' | '222' }
+      | { kind: 'liquider'; part: number }
+      | { kind: 'mandater'; part: number }
+      | { kind: 'corriger'; rejet: boolean }
+      | { kind: 'degager'; part: number };
+    const op = fc.oneof(
+      fc.record({
+        kind: fc.constant('engage' as const),
+        montant: fc.integer({ min: 1, max: 1_500_000 }),
+        nature: fc.constantFrom('601' as const, '222' as const),
+      }),
+      fc.record({ kind: fc.constant('liquider' as const), part: fc.integer({ min: 1, max: 120 }) }),
+      fc.record({ kind: fc.constant('mandater' as const), part: fc.integer({ min: 1, max: 120 }) }),
+      fc.record({ kind: fc.constant('corriger' as const), rejet: fc.boolean() }),
+      fc.record({ kind: fc.constant('degager' as const), part: fc.integer({ min: 1, max: 100 }) }),
+    );
+    const credits = { '601': 1_000_000, '222': 5_000_000 };
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 14 }), async (ops: Op[]) => {
+        for (const o of ops) {
+          const eng = (
+            await sg.call<
+              { id: number; montant: number; degage: number; liquide: number; liquidations: { id: number; resteAMandater: number }[] }[]
+            >('GET', '/api/v1/exercices/2026/engagements')
+          ).body;
+          const last = eng.at(-1);
+          if (o.kind === 'engage') await engage(o.montant, o.nature);
+          else if (o.kind === 'degager' && last)
+            await sg.call('POST', `/api/v1/engagements/${last.id}/degagements`, {
+              date: '2026-04-01',
+              montant: Math.max(1, Math.floor(((last.montant - last.degage - last.liquide) * o.part) / 100)),
+              motif: 'Reliquat',
+            });
+          else if (o.kind === 'liquider' && last)
+            await sg.call('POST', `/api/v1/engagements/${last.id}/liquidations`, {
+              date: '2026-04-02',
+              serviceFait: '2026-04-02',
+              montant: Math.max(1, Math.floor(((last.montant - last.degage - last.liquide) * o.part) / 100)),
+            });
+          else if (o.kind === 'mandater') {
+            const liq = eng.flatMap((e) => e.liquidations).at(-1);
+            if (liq)
+              await sg.call('POST', '/api/v1/mandats', {
+                date: '2026-04-03',
+                liquidationId: liq.id,
+                montantBrut: Math.max(1, Math.floor((liq.resteAMandater * o.part) / 100)),
+              });
+          } else if (o.kind === 'corriger') {
+            const m = (await sg.call<Mandat[]>('GET', '/api/v1/exercices/2026/mandats?etat=emis')).body[0];
+            if (m)
+              await maire.call(
+                'POST',
+                `/api/v1/mandats/${m.id}/evenements`,
+                o.rejet
+                  ? { type: 'rejet', date: '2026-04-04', motif: 'Pièce manquante' }
+                  : { type: 'annulation', date: '2026-04-04', motif: 'Erreur' },
+              );
+          }
+          for (const s of (await sg.call<SuiviLigne[]>('GET', '/api/v1/exercices/2026/suivi')).body.filter((x) => x.nature in credits)) {
+            expect(s.creditOuvert).toBe(credits[s.nature as '601' | '222']);
+            expect(s.mandate).toBeLessThanOrEqual(s.engage);
+            expect(s.engage).toBeLessThanOrEqual(s.creditOuvert);
+            expect(s.disponible).toBeGreaterThanOrEqual(0);
+          }
+        }
+      }),
+      { numRuns: 15 },
+    );
+  });
+});
