@@ -32,5 +32,5 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 768 } } }],
-  webServer: [server(4321), server(4322), server(4323)],
+  webServer: [server(4321), server(4322), server(4323), server(4324)],
 });

@@ -93,147 +93,159 @@ export async function seedDepensesDemo(db: Db, now: Date): Promise<void> {
     (await loadBudget(db, annee)).view.lignes.find((l) => l.document === 'BP' && l.nature === nature)?.id ?? 0;
   const d = (m: number, day: number) => `${annee}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 
-  for (let mois = 1; mois <= lastMonth; mois++) {
-    const r = await runMois(db, sg, annee, mois, d(mois, 25), now);
-    if (mois < lastMonth)
-      for (const id of r.emis)
-        await recordEvenement(
-          db,
-          maire,
-          id,
-          { type: 'paiement', date: d(mois, 28), mode: 'virement', reference: `Avis Trésor ${mois}/${annee}` },
-          now,
-        );
-  }
-  if (lastMonth < 3) return;
-
-  // Supplies: two orders, one mandat later cancelled (wrong creditor), then issued again.
-  const e1 = await createEngagement(
-    db,
-    sg,
-    annee,
-    {
-      date: d(2, 3),
-      ligneId: await ligne('601'),
-      tiersId: ids.get('Ets Diarra et Frères') ?? 0,
-      objet: 'Fournitures de bureau du 1er semestre',
-      montant: 450_000,
-      pieceType: 'bon_de_commande',
-      pieceRef: `BC-${annee}-004`,
+  // One-off expenses, each in its month, before that month's salary run (numbers follow dates).
+  const ponctuels: Record<number, () => Promise<void>> = {
+    2: async () => {
+      // Supplies: the first mandat names the wrong creditor and is cancelled, then issued again.
+      const e1 = await createEngagement(
+        db,
+        sg,
+        annee,
+        {
+          date: d(2, 3),
+          ligneId: await ligne('601'),
+          tiersId: ids.get('Ets Diarra et Frères') ?? 0,
+          objet: 'Fournitures de bureau du 1er semestre',
+          montant: 450_000,
+          pieceType: 'bon_de_commande',
+          pieceRef: `BC-${annee}-004`,
+        },
+        now,
+      );
+      const e4 = await createEngagement(
+        db,
+        sg,
+        annee,
+        {
+          date: d(2, 15),
+          ligneId: await ligne('222'),
+          tiersId: ids.get('Bâtir-Sahel SARL') ?? 0,
+          objet: 'Construction de deux salles de classe à Kalaban',
+          montant: 17_500_000,
+          pieceType: 'contrat',
+          pieceRef: `Marché n°${annee}-01/CR-DJ`,
+        },
+        now,
+      );
+      investissement = e4;
+      const l1 = await createLiquidation(
+        db,
+        sg,
+        e1,
+        { date: d(2, 20), serviceFait: d(2, 18), factureRef: 'FA-2211', pvReference: null, montant: 450_000 },
+        now,
+      );
+      const m1 = await createMandat(
+        db,
+        sg,
+        {
+          date: d(2, 21),
+          liquidationId: l1,
+          montantBrut: 450_000,
+          retenues: [],
+          pieces: ['Facture définitive', 'Bon de commande ou contrat'],
+        },
+        now,
+      );
+      await recordEvenement(db, sg, m1, { type: 'annulation', date: d(2, 22), motif: 'Erreur sur le créancier : mandat à refaire' }, now);
+      await createMandat(
+        db,
+        sg,
+        {
+          date: d(2, 22),
+          liquidationId: l1,
+          montantBrut: 450_000,
+          retenues: [],
+          pieces: ['Facture définitive', 'Bon de commande ou contrat'],
+        },
+        now,
+      );
     },
-    now,
-  );
-  const l1 = await createLiquidation(
-    db,
-    sg,
-    e1,
-    { date: d(2, 20), serviceFait: d(2, 18), factureRef: 'FA-2211', pvReference: null, montant: 450_000 },
-    now,
-  );
-  const m1 = await createMandat(
-    db,
-    sg,
-    { date: d(2, 21), liquidationId: l1, montantBrut: 450_000, retenues: [], pieces: ['Facture définitive', 'Bon de commande ou contrat'] },
-    now,
-  );
-  await recordEvenement(db, sg, m1, { type: 'annulation', date: d(2, 24), motif: 'Erreur sur le créancier : mandat à refaire' }, now);
-  await createMandat(
-    db,
-    sg,
-    { date: d(2, 24), liquidationId: l1, montantBrut: 450_000, retenues: [], pieces: ['Facture définitive', 'Bon de commande ou contrat'] },
-    now,
-  );
-
-  const e2 = await createEngagement(
-    db,
-    sg,
-    annee,
-    {
-      date: d(3, 2),
-      ligneId: await ligne('602'),
-      tiersId: ids.get('Station Sahel Carburant') ?? 0,
-      objet: 'Carburant des missions du 1er trimestre',
-      montant: 300_000,
-      pieceType: 'bon_de_commande',
-      pieceRef: `BC-${annee}-007`,
+    3: async () => {
+      const e2 = await createEngagement(
+        db,
+        sg,
+        annee,
+        {
+          date: d(3, 2),
+          ligneId: await ligne('602'),
+          tiersId: ids.get('Station Sahel Carburant') ?? 0,
+          objet: 'Carburant des missions du 1er trimestre',
+          montant: 300_000,
+          pieceType: 'bon_de_commande',
+          pieceRef: `BC-${annee}-007`,
+        },
+        now,
+      );
+      // A repair: rejected by the comptable (missing invoice), then issued again with it.
+      const e3 = await createEngagement(
+        db,
+        sg,
+        annee,
+        {
+          date: d(3, 10),
+          ligneId: await ligne('6112'),
+          tiersId: ids.get('Garage Moto Kondo') ?? 0,
+          objet: "Réparation de la moto de l'état civil",
+          montant: 85_000,
+          pieceType: 'lettre_de_commande',
+          pieceRef: `LC-${annee}-003`,
+        },
+        now,
+      );
+      const l3 = await createLiquidation(
+        db,
+        sg,
+        e3,
+        { date: d(3, 14), serviceFait: d(3, 13), factureRef: null, pvReference: null, montant: 85_000 },
+        now,
+      );
+      const m3 = await createMandat(
+        db,
+        sg,
+        { date: d(3, 14), liquidationId: l3, montantBrut: 85_000, retenues: [], pieces: ['Attestation de service fait'] },
+        now,
+      );
+      await recordEvenement(db, maire, m3, { type: 'rejet', date: d(3, 18), motif: 'Facture du garage manquante' }, now);
+      const l2 = await createLiquidation(
+        db,
+        sg,
+        e2,
+        { date: d(3, 20), serviceFait: d(3, 20), factureRef: 'SSC-0931', pvReference: null, montant: 280_000 },
+        now,
+      );
+      await createMandat(
+        db,
+        sg,
+        {
+          date: d(3, 20),
+          liquidationId: l2,
+          montantBrut: 280_000,
+          retenues: [],
+          pieces: ['Facture définitive', 'Bon de commande ou contrat'],
+        },
+        now,
+      );
+      await createMandat(
+        db,
+        sg,
+        {
+          date: d(3, 21),
+          liquidationId: l3,
+          montantBrut: 85_000,
+          retenues: [],
+          pieces: ['Facture définitive', 'Attestation de service fait'],
+        },
+        now,
+      );
     },
-    now,
-  );
-  const l2 = await createLiquidation(
-    db,
-    sg,
-    e2,
-    { date: d(3, 30), serviceFait: d(3, 30), factureRef: 'SSC-0931', pvReference: null, montant: 280_000 },
-    now,
-  );
-  await createMandat(
-    db,
-    sg,
-    { date: d(3, 30), liquidationId: l2, montantBrut: 280_000, retenues: [], pieces: ['Facture définitive', 'Bon de commande ou contrat'] },
-    now,
-  );
-
-  // A repair: rejected by the comptable (missing invoice), then issued again with it.
-  const e3 = await createEngagement(
-    db,
-    sg,
-    annee,
-    {
-      date: d(3, 10),
-      ligneId: await ligne('6112'),
-      tiersId: ids.get('Garage Moto Kondo') ?? 0,
-      objet: "Réparation de la moto de l'état civil",
-      montant: 85_000,
-      pieceType: 'lettre_de_commande',
-      pieceRef: `LC-${annee}-003`,
-    },
-    now,
-  );
-  const l3 = await createLiquidation(
-    db,
-    sg,
-    e3,
-    { date: d(3, 14), serviceFait: d(3, 13), factureRef: null, pvReference: null, montant: 85_000 },
-    now,
-  );
-  const m3 = await createMandat(
-    db,
-    sg,
-    { date: d(3, 14), liquidationId: l3, montantBrut: 85_000, retenues: [], pieces: ['Attestation de service fait'] },
-    now,
-  );
-  await recordEvenement(db, maire, m3, { type: 'rejet', date: d(3, 20), motif: 'Facture du garage manquante' }, now);
-  await createMandat(
-    db,
-    sg,
-    { date: d(3, 22), liquidationId: l3, montantBrut: 85_000, retenues: [], pieces: ['Facture définitive', 'Attestation de service fait'] },
-    now,
-  );
-
-  // The investment: a classroom contract paid in two liquidations.
-  const e4 = await createEngagement(
-    db,
-    sg,
-    annee,
-    {
-      date: d(2, 15),
-      ligneId: await ligne('222'),
-      tiersId: ids.get('Bâtir-Sahel SARL') ?? 0,
-      objet: 'Construction de deux salles de classe à Kalaban',
-      montant: 17_500_000,
-      pieceType: 'contrat',
-      pieceRef: `Marché n°${annee}-01/CR-DJ`,
-    },
-    now,
-  );
-  for (const [m, montant, pv] of [
-    [4, 7_000_000, 'PV de constat n°1'],
-    [lastMonth, 6_000_000, 'PV de constat n°2'],
-  ] as const) {
+  };
+  let investissement = 0;
+  const decompte = async (m: number, montant: number, pv: string) => {
     const l = await createLiquidation(
       db,
       sg,
-      e4,
+      investissement,
       { date: d(m, 12), serviceFait: d(m, 10), factureRef: `Décompte ${m}`, pvReference: pv, montant },
       now,
     );
@@ -249,11 +261,29 @@ export async function seedDepensesDemo(db: Db, now: Date): Promise<void> {
       },
       now,
     );
-  }
-  const pending = (await loadLedger(db, annee)).mandats.filter((m) => m.etat === 'emis' && m.bordereau === null);
-  for (const section of ['fonctionnement', 'investissement'] as const) {
-    const ms = pending.filter((m) => m.section === section).map((m) => m.id);
-    if (ms.length > 0)
-      await createBordereau(db, sg, annee, { date: d(lastMonth, 26), dateTransmission: d(lastMonth, 26), mandats: ms }, now);
+  };
+  for (let mois = 1; mois <= lastMonth; mois++) {
+    await ponctuels[mois]?.();
+    if (investissement && mois === 4) await decompte(4, 7_000_000, 'PV de constat n°1');
+    if (investissement && mois === lastMonth && mois > 4) await decompte(mois, 6_000_000, 'PV de constat n°2');
+    const avant = (await loadLedger(db, annee)).mandats.filter((m) => m.etat === 'emis' && m.bordereau === null).map((m) => m.id);
+    const r = await runMois(db, sg, annee, mois, d(mois, 25), now);
+    // The one-off mandats of the month go on their own bordereau, the same day as the salaries.
+    const ledger = await loadLedger(db, annee);
+    for (const section of ['fonctionnement', 'investissement'] as const) {
+      const ms = ledger.mandats.filter((m) => avant.includes(m.id) && m.section === section).map((m) => m.id);
+      if (ms.length > 0) await createBordereau(db, sg, annee, { date: d(mois, 25), dateTransmission: d(mois, 25), mandats: ms }, now);
+    }
+    if (mois < lastMonth) {
+      const payables = ledger.mandats.filter((m) => m.etat === 'emis' && (r.emis.includes(m.id) || avant.includes(m.id))).map((m) => m.id);
+      for (const id of payables)
+        await recordEvenement(
+          db,
+          maire,
+          id,
+          { type: 'paiement', date: d(mois, 28), mode: 'virement', reference: `Avis Trésor ${mois}/${annee}` },
+          now,
+        );
+    }
   }
 }

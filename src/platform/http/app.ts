@@ -82,7 +82,7 @@ export async function buildApp(ctx: AppContext, modules: RoutePlugin[], opts: { 
 function serveWeb(app: FastifyInstance, webDir: string | undefined): void {
   const index = webDir ? path.join(webDir, 'index.html') : undefined;
   if (webDir && index && fs.existsSync(index)) {
-    void app.register(fastifyStatic, { root: webDir, wildcard: false });
+    void app.register(fastifyStatic, { root: webDir, wildcard: true });
   }
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || !index || !fs.existsSync(index) || req.method !== 'GET') {

@@ -9,6 +9,12 @@ import { WizardPage } from '../modules/commune/WizardPage';
 import { HistoriquePage } from '../modules/journal/HistoriquePage';
 import { BudgetPage } from '../modules/budget/BudgetPage';
 import { ExercicesPage } from '../modules/budget/ExercicesPage';
+import { BordereauxPage } from '../modules/depenses/BordereauxPage';
+import { EngagementsPage } from '../modules/depenses/EngagementsPage';
+import { IndexPage } from '../modules/depenses/IndexPage';
+import { MandatsPage } from '../modules/depenses/MandatsPage';
+import { MoisPage } from '../modules/depenses/MoisPage';
+import { SuiviPage } from '../modules/depenses/SuiviPage';
 import { HomePage } from './HomePage';
 import { SessionProvider, useSession } from './session';
 import { Shell } from './Shell';
@@ -27,6 +33,12 @@ function Gate() {
         <Route path="/utilisateurs" component={UsersPage} />
         <Route path="/historique" component={HistoriquePage} />
         <Route path="/budget" component={ExercicesPage} />
+        <Route path="/depenses/mandats" component={MandatsPage} />
+        <Route path="/depenses/engagements" component={EngagementsPage} />
+        <Route path="/depenses/mois" component={MoisPage} />
+        <Route path="/depenses/bordereaux" component={BordereauxPage} />
+        <Route path="/depenses/index" component={IndexPage} />
+        <Route path="/depenses/suivi" component={SuiviPage} />
         <Route path="/budget/:annee">{(p) => <BudgetPage key={p.annee} annee={Number(p.annee)} />}</Route>
         <Route path="/mot-de-passe">{() => <ChangePasswordPage />}</Route>
         <Route>

@@ -1,0 +1,297 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  NativeSelect,
+  NumberInput,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { formatNombre } from '../../../../src/core/money';
+import {
+  PERIODICITE_LABELS,
+  TYPE_TIERS_LABELS,
+  type IndexInput,
+  type IndexMandatement,
+  type Tiers,
+} from '../../../../src/modules/depenses/schemas';
+import { api } from '../../app/api';
+import { useApi } from '../../app/useApi';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageTitle } from '../../components/PageTitle';
+
+type TypeTiers = Tiers['type'];
+
+function TiersPanel() {
+  const list = useApi<Tiers[]>('/api/v1/tiers');
+  const blank = { nom: '', type: 'fournisseur' as TypeTiers, nif: '', adresse: '', paiement: '' };
+  const [f, setF] = useState(blank);
+  const [semblables, setSemblables] = useState<Tiers[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      const r = await api<{ semblables: Tiers[] }>('POST', '/api/v1/tiers', {
+        ...f,
+        nif: f.nif || null,
+        adresse: f.adresse || null,
+        paiement: f.paiement || null,
+      });
+      setSemblables(r.semblables);
+      setF(blank);
+      setError(null);
+      await list.reload();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <Stack>
+      <Paper withBorder p="md" component="form" onSubmit={(e) => void submit(e)}>
+        <SimpleGrid cols={3}>
+          <TextInput label="Nom" value={f.nom} onChange={(e) => setF({ ...f, nom: e.currentTarget.value })} required />
+          <NativeSelect
+            label="Type"
+            value={f.type}
+            onChange={(e) => setF({ ...f, type: e.currentTarget.value as TypeTiers })}
+            data={Object.entries(TYPE_TIERS_LABELS).map(([value, label]) => ({ value, label }))}
+          />
+          <TextInput label="NIF (facultatif)" value={f.nif} onChange={(e) => setF({ ...f, nif: e.currentTarget.value })} />
+          <TextInput label="Adresse" value={f.adresse} onChange={(e) => setF({ ...f, adresse: e.currentTarget.value })} />
+          <TextInput
+            label="Paiement (banque, compte, espèces…)"
+            value={f.paiement}
+            onChange={(e) => setF({ ...f, paiement: e.currentTarget.value })}
+          />
+          <Button type="submit" mt={24}>
+            Ajouter le tiers
+          </Button>
+        </SimpleGrid>
+        <ErrorAlert error={error} />
+      </Paper>
+      {semblables.length > 0 && (
+        <Alert color="orange" title="Attention : doublon possible" withCloseButton onClose={() => setSemblables([])}>
+          Des tiers au nom semblable existent déjà : {semblables.map((s) => s.nom).join(', ')}. Vérifiez qu’il ne s’agit pas du même
+          créancier.
+        </Alert>
+      )}
+      <Table striped withTableBorder fz="sm" aria-label="Tiers">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Nom</Table.Th>
+            <Table.Th>Type</Table.Th>
+            <Table.Th>NIF</Table.Th>
+            <Table.Th>Paiement</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {list.data?.map((t) => (
+            <Table.Tr key={t.id}>
+              <Table.Td>{t.nom}</Table.Td>
+              <Table.Td>{TYPE_TIERS_LABELS[t.type]}</Table.Td>
+              <Table.Td>{t.nif ?? ''}</Table.Td>
+              <Table.Td>{t.paiement ?? ''}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
+
+const emptyIndex = (numero: number): IndexInput => ({
+  numero,
+  nature: '',
+  fonction: null,
+  tiersId: 0,
+  objet: '',
+  montant: null,
+  periodicite: 'mensuelle',
+  moisDebut: 1,
+  retenues: [],
+  personnel: false,
+  actif: true,
+});
+
+function IndexForm({
+  initial,
+  tiers,
+  onClose,
+  onSaved,
+}: {
+  initial: IndexInput;
+  tiers: Tiers[];
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const [f, setF] = useState(initial);
+  const [its, setIts] = useState<number | ''>(initial.retenues.find((r) => r.type === 'ITS')?.montant ?? '');
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      await api('PUT', `/api/v1/index/${f.numero}`, {
+        ...f,
+        fonction: f.fonction || null,
+        retenues: its ? [{ type: 'ITS', montant: its }] : [],
+      });
+      onSaved();
+      onClose();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <Modal opened onClose={onClose} title={`Numéro d'index ${f.numero || ''}`} size="lg">
+      <form onSubmit={(e) => void submit(e)}>
+        <Stack>
+          <SimpleGrid cols={3}>
+            <NumberInput
+              label="N° d'index"
+              value={f.numero}
+              onChange={(v) => setF({ ...f, numero: Number(v) || 0 })}
+              allowDecimal={false}
+              required
+            />
+            <TextInput label="Code nature" value={f.nature} onChange={(e) => setF({ ...f, nature: e.currentTarget.value })} required />
+            <TextInput label="Code fonction" value={f.fonction ?? ''} onChange={(e) => setF({ ...f, fonction: e.currentTarget.value })} />
+          </SimpleGrid>
+          <Select
+            label="Bénéficiaire"
+            searchable
+            value={f.tiersId ? String(f.tiersId) : null}
+            onChange={(v) => setF({ ...f, tiersId: Number(v) || 0 })}
+            data={tiers.map((t) => ({ value: String(t.id), label: t.nom }))}
+            required
+          />
+          <TextInput label="Objet" value={f.objet} onChange={(e) => setF({ ...f, objet: e.currentTarget.value })} required />
+          <SimpleGrid cols={3}>
+            <NumberInput
+              label="Montant (facultatif)"
+              value={f.montant ?? ''}
+              onChange={(v) => setF({ ...f, montant: typeof v === 'number' ? v : null })}
+              thousandSeparator=" "
+              allowDecimal={false}
+            />
+            <NativeSelect
+              label="Périodicité"
+              value={f.periodicite}
+              onChange={(e) => setF({ ...f, periodicite: e.currentTarget.value as IndexInput['periodicite'] })}
+              data={Object.entries(PERIODICITE_LABELS).map(([value, label]) => ({ value, label }))}
+            />
+            <NumberInput
+              label="Premier mois"
+              value={f.moisDebut}
+              onChange={(v) => setF({ ...f, moisDebut: Number(v) || 1 })}
+              min={1}
+              max={12}
+            />
+            <NumberInput
+              label="Retenue ITS"
+              value={its}
+              onChange={(v) => setIts(typeof v === 'number' ? v : '')}
+              thousandSeparator=" "
+              allowDecimal={false}
+            />
+          </SimpleGrid>
+          <Group>
+            <Checkbox
+              label="Personnel (salaire ou indemnité : figure sur l'état des salaires)"
+              checked={f.personnel}
+              onChange={(e) => setF({ ...f, personnel: e.currentTarget.checked })}
+            />
+            <Checkbox label="Actif" checked={f.actif} onChange={(e) => setF({ ...f, actif: e.currentTarget.checked })} />
+          </Group>
+          <ErrorAlert error={error} />
+          <Button type="submit">Enregistrer l’index</Button>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function IndexPanel() {
+  const list = useApi<IndexMandatement[]>('/api/v1/index');
+  const tiers = useApi<Tiers[]>('/api/v1/tiers');
+  const [edit, setEdit] = useState<IndexInput | null>(null);
+  const next = Math.max(0, ...(list.data ?? []).map((i) => i.numero)) + 1;
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed">
+          Un numéro d’index remplit un mandat : imputation, bénéficiaire, objet, montant et retenues. Les index périodiques alimentent le
+          mandatement du mois.
+        </Text>
+        <Button onClick={() => setEdit(emptyIndex(next))}>Nouvel index</Button>
+      </Group>
+      <Table striped withTableBorder fz="sm" aria-label="Numéros d'index">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Index</Table.Th>
+            <Table.Th>Bénéficiaire</Table.Th>
+            <Table.Th>Objet</Table.Th>
+            <Table.Th>Imputation</Table.Th>
+            <Table.Th ta="right">Montant</Table.Th>
+            <Table.Th>Périodicité</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {list.data?.map((i) => (
+            <Table.Tr key={i.id} c={i.actif ? undefined : 'dimmed'}>
+              <Table.Td fw={700}>{i.numero}</Table.Td>
+              <Table.Td>
+                {i.tiersNom} {i.personnel && <Badge size="xs">personnel</Badge>}
+              </Table.Td>
+              <Table.Td>{i.objet}</Table.Td>
+              <Table.Td>
+                {i.nature}
+                {i.fonction ? ` / ${i.fonction}` : ''}
+              </Table.Td>
+              <Table.Td ta="right">{i.montant !== null ? formatNombre(i.montant) : '—'}</Table.Td>
+              <Table.Td>{PERIODICITE_LABELS[i.periodicite]}</Table.Td>
+              <Table.Td>
+                <Button size="compact-xs" variant="subtle" onClick={() => setEdit(i)}>
+                  Modifier
+                </Button>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {edit && tiers.data && (
+        <IndexForm initial={edit} tiers={tiers.data} onClose={() => setEdit(null)} onSaved={() => void list.reload()} />
+      )}
+    </Stack>
+  );
+}
+
+export function IndexPage() {
+  return (
+    <>
+      <PageTitle title="Index, personnel et tiers" subtitle="Ce qu’on prépare une fois pour ne plus le retaper." />
+      <Tabs defaultValue="index">
+        <Tabs.List mb="md">
+          <Tabs.Tab value="index">Numéros d’index</Tabs.Tab>
+          <Tabs.Tab value="tiers">Tiers (créanciers)</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="index">
+          <IndexPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="tiers">
+          <TiersPanel />
+        </Tabs.Panel>
+      </Tabs>
+    </>
+  );
+}

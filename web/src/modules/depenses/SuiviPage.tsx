@@ -1,0 +1,60 @@
+import { Button, Table } from '@mantine/core';
+import { formatNombre } from '../../../../src/core/money';
+import type { SuiviLigne } from '../../../../src/modules/depenses/schemas';
+import { useApi } from '../../app/useApi';
+import { PageTitle } from '../../components/PageTitle';
+import { useExercice } from './useExercice';
+
+/** Fiche de suivi des crédits: voted/open, engaged, mandated and available for every expense line. */
+export function SuiviPage() {
+  const { annee, select } = useExercice();
+  const { data } = useApi<SuiviLigne[]>(annee ? `/api/v1/exercices/${annee}/suivi` : null);
+  const sum = (f: (l: SuiviLigne) => number) => (data ?? []).reduce((s, l) => s + f(l), 0);
+  return (
+    <>
+      <PageTitle title="Suivi des crédits" subtitle="Pour chaque ligne de dépense : crédit ouvert, engagé, mandaté, disponible.">
+        {select}
+        {annee && (
+          <Button component="a" variant="light" href={`/api/v1/exercices/${annee}/documents/suivi`} target="_blank">
+            Imprimer
+          </Button>
+        )}
+      </PageTitle>
+      <Table striped withTableBorder fz="sm" aria-label="Suivi des crédits">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Code</Table.Th>
+            <Table.Th>Libellé</Table.Th>
+            <Table.Th ta="right">Crédit ouvert</Table.Th>
+            <Table.Th ta="right">Engagé</Table.Th>
+            <Table.Th ta="right">Mandaté</Table.Th>
+            <Table.Th ta="right">Disponible</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {data?.map((l) => (
+            <Table.Tr key={l.ligneId}>
+              <Table.Td>{l.nature}</Table.Td>
+              <Table.Td>{l.libelle}</Table.Td>
+              <Table.Td ta="right">{formatNombre(l.creditOuvert)}</Table.Td>
+              <Table.Td ta="right">{formatNombre(l.engage)}</Table.Td>
+              <Table.Td ta="right">{formatNombre(l.mandate)}</Table.Td>
+              <Table.Td ta="right" fw={600} c={l.disponible === 0 ? 'red' : undefined}>
+                {formatNombre(l.disponible)}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+        <Table.Tfoot>
+          <Table.Tr>
+            <Table.Th colSpan={2}>Total</Table.Th>
+            <Table.Th ta="right">{formatNombre(sum((l) => l.creditOuvert))}</Table.Th>
+            <Table.Th ta="right">{formatNombre(sum((l) => l.engage))}</Table.Th>
+            <Table.Th ta="right">{formatNombre(sum((l) => l.mandate))}</Table.Th>
+            <Table.Th ta="right">{formatNombre(sum((l) => l.disponible))}</Table.Th>
+          </Table.Tr>
+        </Table.Tfoot>
+      </Table>
+    </>
+  );
+}

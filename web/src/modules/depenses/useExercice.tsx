@@ -1,0 +1,23 @@
+import { NativeSelect } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { STATUT_LABELS, type Exercice } from '../../../../src/modules/budget/schemas';
+import { useApi } from '../../app/useApi';
+
+/** The exercice the expense pages work on: the latest one in execution, or the one the user picks. */
+export function useExercice(): { annee: number | null; exercices: Exercice[]; select: React.ReactNode } {
+  const { data } = useApi<Exercice[]>('/api/v1/exercices');
+  const [annee, setAnnee] = useState<number | null>(null);
+  useEffect(() => {
+    if (annee === null && data && data.length > 0) setAnnee((data.find((e) => e.statut === 'execution') ?? data[0])?.annee ?? null);
+  }, [data, annee]);
+  const select = (
+    <NativeSelect
+      aria-label="Exercice"
+      value={annee ?? ''}
+      onChange={(e) => setAnnee(Number(e.currentTarget.value))}
+      data={(data ?? []).map((e) => ({ value: String(e.annee), label: `Exercice ${e.annee} — ${STATUT_LABELS[e.statut]}` }))}
+      w={280}
+    />
+  );
+  return { annee, exercices: data ?? [], select };
+}
