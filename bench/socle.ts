@@ -21,9 +21,20 @@ await seedDemo(conn.db, new Date());
 
 let t = process.hrtime.bigint();
 for (let i = 0; i < N; i++) {
-  await conn.db.transaction().execute((tx) =>
-    appendAudit(tx, { userId: 1, label: 'bench' }, { action: 'bench.ecriture', entity: 'bench', entityId: i, payload: { montant: i * 1000, objet: 'Fournitures de bureau pour le secrétariat' } }),
-  );
+  await conn.db
+    .transaction()
+    .execute((tx) =>
+      appendAudit(
+        tx,
+        { userId: 1, label: 'bench' },
+        {
+          action: 'bench.ecriture',
+          entity: 'bench',
+          entityId: i,
+          payload: { montant: i * 1000, objet: 'Fournitures de bureau pour le secrétariat' },
+        },
+      ),
+    );
 }
 const appendMs = ms(t);
 
@@ -43,7 +54,9 @@ const restoreMs = ms(t);
 
 const rss = process.resourceUsage().maxRSS / 1024;
 console.log(`| entrées du journal | ${v.entries} (chaîne ${v.problems.length === 0 ? 'intacte' : 'CASSÉE'}) |`);
-console.log(`| ajout au journal (1 transaction, synchronous=FULL) | ${(appendMs / N).toFixed(3)} ms/écriture (${Math.round(N / (appendMs / 1000))} écritures/s) |`);
+console.log(
+  `| ajout au journal (1 transaction, synchronous=FULL) | ${(appendMs / N).toFixed(3)} ms/écriture (${Math.round(N / (appendMs / 1000))} écritures/s) |`,
+);
 console.log(`| vérification de toute la chaîne | ${verifyMs.toFixed(0)} ms |`);
 console.log(`| taille de la base | ${(dbBytes / 1e6).toFixed(1)} Mo |`);
 console.log(`| sauvegarde (API en ligne + gzip + sha256) | ${backupMs.toFixed(0)} ms, ${(b.bytes / 1e6).toFixed(2)} Mo |`);

@@ -10,11 +10,11 @@ import { useApi } from './useApi';
 /** What each role comes to GM2i for, today. */
 const ROLE_INTRO: Record<Role, string> = {
   admin: 'Vous gérez les comptes, les rôles et la sécurité des données de la mairie.',
-  maire: 'Vous suivez la commune et contrôlez l’historique de toutes les écritures.',
-  secretaire_general: 'Vous tenez le profil de la commune et la liste de ses localités.',
-  regisseur_recettes: 'Vous consultez le profil de la commune et ses localités.',
+  maire: 'Ordonnateur : vous suivez le budget et les dépenses, enregistrez les décisions du comptable et contrôlez l’historique.',
+  secretaire_general: 'Vous préparez le budget, engagez, liquidez et mandatez les dépenses, et lancez le mandatement du mois.',
+  regisseur_recettes: 'Vous consultez le budget et les dépenses de la commune.',
   agent_etat_civil: 'Vous consultez le profil de la commune et ses localités.',
-  lecteur: 'Vous consultez le profil de la commune et ses localités.',
+  lecteur: 'Conseiller : vous consultez le budget, son exécution et les localités.',
 };
 
 function BackupCard() {
@@ -113,6 +113,33 @@ export function HomePage() {
       )}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         {roleHas(user.role, 'sauvegardes.lire') && <BackupCard />}
+        {roleHas(user.role, 'budget.lire') && (
+          <Paper withBorder p="md">
+            <Text fw={600}>Budget</Text>
+            <Text size="sm" mb="xs">
+              Préparation, vote, approbation, virements et impression du budget, sur la nomenclature nature × fonction.
+            </Text>
+            <Anchor component={Link} href="/budget">
+              Ouvrir le budget
+            </Anchor>
+          </Paper>
+        )}
+        {roleHas(user.role, 'depenses.saisir') && (
+          <Paper withBorder p="md">
+            <Text fw={600}>Dépenses</Text>
+            <Text size="sm" mb="xs">
+              Un mandat se remplit par son numéro d’index ; les salaires et indemnités du mois s’émettent en une fois.
+            </Text>
+            <Group gap="md">
+              <Anchor component={Link} href="/depenses/mandats">
+                Mandat par index
+              </Anchor>
+              <Anchor component={Link} href="/depenses/mois">
+                Mandatement du mois
+              </Anchor>
+            </Group>
+          </Paper>
+        )}
         {roleHas(user.role, 'utilisateurs.gerer') && (
           <Paper withBorder p="md">
             <Text fw={600}>Comptes</Text>

@@ -1,0 +1,37 @@
+// Bench of the expense chain on the commune engine (SQLite file, WAL, synchronous=FULL):
+// how long a mandat by index takes once a year of records exists. Every mandat recomputes the line's
+// figures from all the records (nothing is stored twice), so this is the cost to watch.
+// Run by hand: npx tsx bench/depenses.ts [mandats]
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { seedDemo } from '../src/cli/compose.js';
+import { createMandatParIndex, loadLedger } from '../src/modules/depenses/service.js';
+import { openSqlite } from '../src/platform/db/connect.js';
+import { migrateToLatest } from '../src/platform/db/migrator.js';
+
+const N = Number(process.argv[2] ?? 1000);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gm2i-bench-dep-'));
+const conn = openSqlite(path.join(dir, 'gm2i.sqlite'));
+await migrateToLatest(conn.db);
+const now = new Date();
+await seedDemo(conn.db, now);
+const annee = now.getUTCFullYear();
+const actor = { userId: null, label: 'bench' };
+const times: number[] = [];
+for (let i = 0; i < N; i++) {
+  const t = process.hrtime.bigint();
+  await createMandatParIndex(conn.db, actor, annee, 401, { date: `${annee}-11-15`, montant: 100, periode: null }, now);
+  times.push(Number(process.hrtime.bigint() - t) / 1e6);
+}
+const t = process.hrtime.bigint();
+const ledger = await loadLedger(conn.db, annee);
+const ledgerMs = Number(process.hrtime.bigint() - t) / 1e6;
+const avg = (a: number[]) => a.reduce((s, x) => s + x, 0) / a.length;
+console.log(`| mandats dans l'exercice | ${ledger.mandats.length} |`);
+console.log(`| mandat par index, 100 premiers | ${avg(times.slice(0, 100)).toFixed(1)} ms |`);
+console.log(`| mandat par index, 100 derniers | ${avg(times.slice(-100)).toFixed(1)} ms |`);
+console.log(`| recalcul de tous les chiffres de l'exercice (loadLedger) | ${ledgerMs.toFixed(0)} ms |`);
+console.log(`| mémoire maximale | ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} Mo |`);
+await conn.close();
+fs.rmSync(dir, { recursive: true, force: true });
