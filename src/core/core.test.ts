@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDateFr, isoWeekKey, isPlainDate, plainDate } from './date.js';
-import { DomainError, assertNoProblems } from './errors.js';
+import { DomainError, assertNoProblems, chronologieProblems } from './errors.js';
 import { fieldLabel, messageFor } from './messages.js';
 import { fcfa, formatFcfa } from './money.js';
 import { montantEnLettres } from './words.js';
@@ -64,5 +64,15 @@ describe('errors and messages', () => {
   it('names fields the way users read them', () => {
     expect(fieldLabel('localites.0.nom')).toBe('localité n°1, nom');
     expect(fieldLabel('administrateur.motDePasse')).toBe('administrateur, mot de passe');
+  });
+});
+
+describe('numbered registers', () => {
+  it('a record is not dated before the record numbered just before it', () => {
+    expect(chronologieProblems('2026-03-10', '2026-03-10', 'Le mandat')).toEqual([]);
+    expect(chronologieProblems('2026-03-10', null, 'Le mandat')).toEqual([]);
+    expect(chronologieProblems('2026-03-09', '2026-03-10', 'Le mandat')[0]?.message).toBe(
+      'Le mandat ne peut pas être daté du 09/03/2026 : le précédent est du 10/03/2026',
+    );
   });
 });

@@ -49,3 +49,15 @@ export function assertNoProblems(problems: Problem[]): void {
 export function isDomainError(e: unknown): e is DomainError {
   return e instanceof DomainError;
 }
+
+/** A numbered register is written in order: a new record is not dated before the last one. */
+export function chronologieProblems(date: string, derniere: string | null, quoi: string): Problem[] {
+  return derniere && date < derniere
+    ? [
+        {
+          field: 'date',
+          message: `${quoi} ne peut pas être daté du ${date.split('-').reverse().join('/')} : le précédent est du ${derniere.split('-').reverse().join('/')}`,
+        },
+      ]
+    : [];
+}

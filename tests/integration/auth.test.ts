@@ -71,6 +71,20 @@ describe('login and sessions', () => {
     expect(r.body).toMatchObject({ code: 'CSRF' });
   });
 
+  it('journals each login, and keeps an active session alive past 12 hours', async () => {
+    const c = new TestClient(t.app);
+    await c.login(ADMIN.identifiant, ADMIN.motDePasse);
+    const j = await c.call<{ action: string }[]>('GET', '/api/v1/journal?entite=utilisateur');
+    expect(j.body[0]?.action).toBe('session.ouverte');
+    const start = t.clock.now.getTime();
+    t.clock.now = new Date(start + 7 * 3600_000);
+    expect((await c.call('GET', '/api/v1/commune')).status).toBe(200);
+    t.clock.now = new Date(start + 15 * 3600_000);
+    expect((await c.call('GET', '/api/v1/commune')).status).toBe(200);
+    t.clock.now = new Date(start + 40 * 3600_000);
+    expect((await c.call('GET', '/api/v1/commune')).status).toBe(401);
+  });
+
   it('ends the session at logout', async () => {
     expect((await admin.call('DELETE', '/api/v1/session')).status).toBe(200);
     expect((await admin.call('GET', '/api/v1/commune')).status).toBe(401);

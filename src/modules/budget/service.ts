@@ -1,8 +1,8 @@
-import { assertNoProblems, DomainError, type Problem } from '../../core/errors.js';
+import { assertNoProblems, chronologieProblems, DomainError, type Problem } from '../../core/errors.js';
 import { appendAudit, type Actor } from '../../platform/audit/journal.js';
 import type { Db, DocumentBudgetaire, Tx } from '../../platform/db/schema.js';
 import { readParametre, writeParametre } from '../../platform/db/parametres.js';
-import { nextNumero } from '../../platform/db/sequence.js';
+import { lastDate, nextNumero } from '../../platform/db/sequence.js';
 import { chapitreOf, ensureProvisionalChart, natureMap, requireNomenclature } from '../nomenclature/index.js';
 import type { Nomenclature } from '../nomenclature/schemas.js';
 import {
@@ -346,7 +346,7 @@ export async function createVirement(
       ]),
     );
     const { niveau, problems } = checkVirement(v, etats, s.ctx.natures, (await readVirementPolicy(tx)).regles);
-    assertNoProblems(problems);
+    assertNoProblems([...problems, ...chronologieProblems(v.date, await lastDate(tx, 'budget_modification', annee), 'Le virement')]);
     const numero = await nextNumero(tx, 'budget_modification', annee);
     await store.insertModification(
       tx,

@@ -1,8 +1,8 @@
 import { PostgresAdapter, sql } from 'kysely';
-import { assertNoProblems, DomainError } from '../../core/errors.js';
+import { assertNoProblems, chronologieProblems, DomainError } from '../../core/errors.js';
 import { appendAudit, type Actor } from '../../platform/audit/journal.js';
 import type { Db, Tx } from '../../platform/db/schema.js';
-import { nextNumero } from '../../platform/db/sequence.js';
+import { lastDate, nextNumero } from '../../platform/db/sequence.js';
 import { loadBudget } from '../budget/index.js';
 import { buildLedger, type Ledger } from './ledger.js';
 import {
@@ -63,7 +63,10 @@ async function engageIn(tx: Tx, actor: Actor, annee: number, e: EngagementInput,
       problems: [{ field: 'ligneId', message: "choisissez une ligne de dépense du budget de l'exercice" }],
     });
   if (!(await store.findTiers(tx, e.tiersId))) throw new DomainError('INTROUVABLE', { quoi: 'Le tiers' });
-  assertNoProblems(engagementProblems(e.montant, l));
+  assertNoProblems([
+    ...engagementProblems(e.montant, l),
+    ...chronologieProblems(e.date, await lastDate(tx, 'engagement', annee), "L'engagement"),
+  ]);
   const numero = await nextNumero(tx, 'engagement', annee);
   const id = await store.insertEngagement(tx, { ...e, exercice: annee, numero, userId: actor.userId }, now.toISOString());
   await appendAudit(
@@ -118,7 +121,10 @@ async function liquidateIn(
 ): Promise<number> {
   const e = ledger.engagements.get(engagementId);
   if (!e) throw new DomainError('INTROUVABLE', { quoi: "L'engagement" });
-  assertNoProblems(liquidationProblems(l.montant, e));
+  assertNoProblems([
+    ...liquidationProblems(l.montant, e),
+    ...chronologieProblems(l.date, await lastDate(tx, 'liquidation', annee), 'La liquidation'),
+  ]);
   const numero = await nextNumero(tx, 'liquidation', annee);
   const id = await store.insertLiquidation(tx, { ...l, exercice: annee, numero, engagementId, userId: actor.userId }, now.toISOString());
   await appendAudit(
@@ -149,7 +155,10 @@ interface MandatDraft {
 async function mandateIn(tx: Tx, actor: Actor, annee: number, m: MandatDraft, ledger: Ledger, now: Date): Promise<number> {
   const liq = ledger.liquidations.get(m.liquidationId);
   if (!liq) throw new DomainError('INTROUVABLE', { quoi: 'La liquidation' });
-  assertNoProblems(mandatProblems(m.montantBrut, m.retenues, liq.resteAMandater));
+  assertNoProblems([
+    ...mandatProblems(m.montantBrut, m.retenues, liq.resteAMandater),
+    ...chronologieProblems(m.date, await lastDate(tx, 'mandat', annee), 'Le mandat'),
+  ]);
   const numero = await nextNumero(tx, 'mandat', annee);
   const net = montantNet(m.montantBrut, m.retenues);
   const id = await store.insertMandat(
@@ -332,6 +341,7 @@ export async function createBordereauIn(
   }
   const sections = new Set(chosen.map((m) => m?.section));
   if (sections.size > 1) problems.push({ field: 'mandats', message: 'un bordereau regroupe les mandats d’une seule section' });
+  problems.push(...chronologieProblems(b.date, await lastDate(tx, 'bordereau', annee), 'Le bordereau'));
   assertNoProblems(problems);
   const section = chosen[0]?.section ?? 'fonctionnement';
   const numero = await nextNumero(tx, 'bordereau', annee);

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DomainError } from '../../core/errors.js';
+import { appendAudit } from '../audit/journal.js';
 import type { AppContext } from '../http/context.js';
 import { SESSION_COOKIE } from '../http/auth-hook.js';
 import { SESSION_HOURS } from './model.js';
@@ -10,7 +11,8 @@ import { changePassword, createUser, login, resetPassword, setActive, toUtilisat
 import * as store from './store.js';
 
 export function setSessionCookie(reply: FastifyReply, token: string): void {
-  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure: false, maxAge: SESSION_HOURS * 3600 });
+  // A browser-session cookie: closing the browser on the shared office PC logs out; the server enforces expiry.
+  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure: false });
 }
 
 const Ok = z.object({ ok: z.boolean() });
@@ -46,7 +48,16 @@ export function authRoutes(fastify: FastifyInstance, ctx: AppContext): void {
       const now = ctx.now();
       const u = await login(req.db, req.body.identifiant, req.body.motDePasse, now);
       await store.purgeExpiredSessions(req.db, now);
-      const s = await store.createSession(req.db, u.id, now);
+      const s = await req.db.transaction().execute(async (tx) => {
+        const created = await store.createSession(tx, u.id, now);
+        await appendAudit(
+          tx,
+          { userId: u.id, label: `${u.nom_complet} (${u.identifiant})` },
+          { action: 'session.ouverte', entity: 'utilisateur', entityId: u.id, payload: { base: req.base } },
+          now,
+        );
+        return created;
+      });
       setSessionCookie(reply, s.token);
       return {
         utilisateur: {

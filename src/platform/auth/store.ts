@@ -106,6 +106,7 @@ export async function findSession(tx: Tx, token: string, now: Date) {
       'utilisateur.role',
       'utilisateur.must_change_password',
       'utilisateur.actif',
+      'session.expires_at',
     ])
     .where('session.token_hash', '=', tokenHash(token))
     .where('session.expires_at', '>', now.toISOString())
@@ -122,4 +123,15 @@ export async function deleteUserSessions(tx: Tx, userId: number): Promise<void> 
 
 export async function purgeExpiredSessions(tx: Tx, now: Date): Promise<void> {
   await tx.deleteFrom('session').where('expires_at', '<=', now.toISOString()).execute();
+}
+
+/** Sliding expiry: a session used in the second half of its life is extended by a full working day. */
+export async function touchSession(tx: Tx, token: string, expiresAt: string, now: Date): Promise<void> {
+  const half = (SESSION_HOURS * 3600_000) / 2;
+  if (Date.parse(expiresAt) - now.getTime() > half) return;
+  await tx
+    .updateTable('session')
+    .set({ expires_at: new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString() })
+    .where('token_hash', '=', tokenHash(token))
+    .execute();
 }

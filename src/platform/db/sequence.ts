@@ -19,3 +19,18 @@ export async function nextNumero(tx: Tx, table: NumberedTable, exercice: number)
     .executeTakeFirst();
   return Number(r?.n ?? 0) + 1;
 }
+
+type DatedTable = { [K in keyof DB]: DB[K] extends { exercice: number; numero: number; date: string } ? K : never }[keyof DB];
+
+/**
+ * The date of the last numbered record of a series, so that numbers follow dates: a record may not be
+ * dated before the one numbered just before it (a register is written in order).
+ */
+export async function lastDate(tx: Tx, table: DatedTable, exercice: number): Promise<string | null> {
+  const r = await tx
+    .selectFrom(table)
+    .select((eb) => eb.fn.max<string>('date').as('d'))
+    .where('exercice', '=', exercice)
+    .executeTakeFirst();
+  return r?.d ?? null;
+}

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError } from '../../core/errors.js';
 import { isRole, roleHas } from '../../core/roles.js';
-import { findSession } from '../auth/store.js';
+import { findSession, touchSession } from '../auth/store.js';
 import { SYSTEM_ACTOR } from '../audit/journal.js';
 import type { AppContext, Base } from './context.js';
 
@@ -36,6 +36,7 @@ export function registerAuthHook(app: FastifyInstance, ctx: AppContext): void {
           token,
         };
         req.actor = { userId: s.user_id, label: `${s.nom_complet} (${s.identifiant})` };
+        await touchSession(req.db, token, s.expires_at, ctx.now());
       }
     }
   });
