@@ -5,7 +5,6 @@ import { DomainError } from '../../core/errors.js';
 import { appendAudit } from '../audit/journal.js';
 import type { AppContext } from '../http/context.js';
 import { SESSION_COOKIE } from '../http/auth-hook.js';
-import { SESSION_HOURS } from './model.js';
 import { ChangePasswordBody, IdParams, LoginBody, NewUserBody, SessionInfo, TemporaryPassword, Utilisateur } from './schemas.js';
 import { changePassword, createUser, login, resetPassword, setActive, toUtilisateur } from './service.js';
 import * as store from './store.js';
