@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BudgetView } from '../../src/modules/budget/schemas.js';
 import type { TestApp, TestClient } from '../../src/platform/http/testing.js';
@@ -84,6 +85,11 @@ describe('budget primitif: prepare, vote, approve', () => {
     });
     const locked = await sg.call<{ code: string }>('PUT', '/api/v1/exercices/2027/documents/BP/lignes', { lignes: bp() });
     expect(locked.body.code).toBe('OPERATION_IMPOSSIBLE');
+    // The database refuses it too, whoever writes.
+    await expect(sql`update budget_ligne set montant = montant + 1 where exercice = 2027`.execute(t.conn.db)).rejects.toThrow(
+      /GM2I_APPEND_ONLY/,
+    );
+    await expect(sql`delete from budget_ligne where exercice = 2027`.execute(t.conn.db)).rejects.toThrow(/GM2I_APPEND_ONLY/);
   });
 
   it('refuses structural problems when saving: unknown codes, missing fonction, investment without localité', async () => {

@@ -4,6 +4,7 @@ import * as m20261128T0000 from '../../migrations/20261128T0000_socle.js';
 import * as m20261129T0000 from '../../migrations/20261129T0000_budget.js';
 import * as m20261129T0100 from '../../migrations/20261129T0100_parametres.js';
 import * as m20261129T0200 from '../../migrations/20261129T0200_depenses.js';
+import * as m20261129T0300 from '../../migrations/20261129T0300_budget_vote_verrou.js';
 
 /** Every migration, in order. Add new ones at the end; never edit a shipped one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261129T0000_budget': m20261129T0000,
   '20261129T0100_parametres': m20261129T0100,
   '20261129T0200_depenses': m20261129T0200,
+  '20261129T0300_budget_vote_verrou': m20261129T0300,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };
