@@ -38,23 +38,29 @@ export async function exportMandat(tx: Tx, annee: number, numero: number, format
   return { data: await mandatPdf(m, ctx), type: 'application/pdf', fileName: `mandat-${annee}-${numero}.pdf` };
 }
 
+/** Every bordereau of an exercice with its mandats and net total, newest first, computed from the records. */
+export async function listBordereaux(tx: Tx, annee: number): Promise<Bordereau[]> {
+  const ledger = await loadLedger(tx, annee);
+  const rows = await tx.selectFrom('bordereau').selectAll().where('exercice', '=', annee).orderBy('numero', 'desc').execute();
+  return rows.map((b) => {
+    const ms = ledger.mandats.filter((m) => m.bordereau === b.numero);
+    return {
+      id: b.id,
+      exercice: b.exercice,
+      numero: b.numero,
+      section: b.section,
+      date: b.date,
+      dateTransmission: b.date_transmission,
+      mandats: ms.map((m) => m.id),
+      total: ms.reduce((s, m) => s + m.montantNet, 0),
+    };
+  });
+}
+
 export async function bordereauParNumero(tx: Tx, annee: number, numero: number): Promise<Bordereau> {
-  const b = await tx.selectFrom('bordereau').selectAll().where('exercice', '=', annee).where('numero', '=', numero).executeTakeFirst();
+  const b = (await listBordereaux(tx, annee)).find((x) => x.numero === numero);
   if (!b) throw new DomainError('INTROUVABLE', { quoi: `Le bordereau n°${numero} de ${annee}` });
-  const ids = (await tx.selectFrom('bordereau_mandat').select('mandat_id').where('bordereau_id', '=', b.id).execute()).map(
-    (x) => x.mandat_id,
-  );
-  const mandats = (await loadLedger(tx, annee)).mandats.filter((m) => ids.includes(m.id));
-  return {
-    id: b.id,
-    exercice: b.exercice,
-    numero: b.numero,
-    section: b.section,
-    date: b.date,
-    dateTransmission: b.date_transmission,
-    mandats: mandats.map((m) => m.id),
-    total: mandats.reduce((s, m) => s + m.montantNet, 0),
-  };
+  return b;
 }
 
 export async function exportBordereau(tx: Tx, annee: number, numero: number, format: 'pdf' | 'json', now: Date) {

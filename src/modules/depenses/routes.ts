@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { DomainError } from '../../core/errors.js';
 import { appendAudit } from '../../platform/audit/journal.js';
 import type { AppContext } from '../../platform/http/context.js';
-import { exportBordereau, exportEngagement, exportEtatSalaires, exportMandat, exportSuivi } from './exports.js';
+import { exportBordereau, exportEngagement, exportEtatSalaires, exportMandat, exportSuivi, listBordereaux } from './exports.js';
 import { suiviCredits } from './ledger.js';
 import { disponible } from './model.js';
 import { apercuMois, runMois } from './mois.js';
@@ -269,28 +269,7 @@ export function depensesRoutes(fastify: FastifyInstance, ctx: AppContext): void 
   app.get(
     '/api/v1/exercices/:annee/bordereaux',
     { config: lire, schema: { tags, params: Annee, response: { 200: z.array(Bordereau) } } },
-    async (req) => {
-      const ledger = await loadLedger(req.db, req.params.annee);
-      const rows = await req.db
-        .selectFrom('bordereau')
-        .selectAll()
-        .where('exercice', '=', req.params.annee)
-        .orderBy('numero', 'desc')
-        .execute();
-      return rows.map((b) => {
-        const ms = ledger.mandats.filter((m) => m.bordereau === b.numero);
-        return {
-          id: b.id,
-          exercice: b.exercice,
-          numero: b.numero,
-          section: b.section,
-          date: b.date,
-          dateTransmission: b.date_transmission,
-          mandats: ms.map((m) => m.id),
-          total: ms.reduce((s, m) => s + m.montantNet, 0),
-        };
-      });
-    },
+    (req) => listBordereaux(req.db, req.params.annee),
   );
   app.post('/api/v1/bordereaux', { config: saisir, schema: { tags, body: BordereauInput, response: { 200: Ok } } }, async (req) => ({
     id: await createBordereau(req.db, req.actor, req.body.exercice, req.body, ctx.now()),
