@@ -118,6 +118,9 @@ test.describe.serial('première mise en service et comptes', () => {
     await page.getByRole('button', { name: 'Vérifier l’intégrité du journal' }).click();
     await expect(page.getByText('Journal intact')).toBeVisible();
     await page.screenshot({ path: `${SHOTS}/07-historique.png` });
+    // Once the commune is set up, the login page still leads to the training commune.
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await expect(page.getByRole('button', { name: 'S’entraîner sur la commune de démonstration' })).toBeVisible();
   });
 });
 

@@ -9,7 +9,7 @@ import { useSession } from '../../app/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
 export function LoginPage() {
-  const { installation, setSession } = useSession();
+  const { installation, setSession, refresh } = useSession();
   const [identifiant, setIdentifiant] = useState('');
   const [motDePasse, setMotDePasse] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -33,6 +33,14 @@ export function LoginPage() {
   };
 
   const demo = installation.demonstration;
+  const openDemo = async () => {
+    try {
+      await api('POST', '/api/v1/demonstration', { active: true });
+      await refresh();
+    } catch (err) {
+      setError(err);
+    }
+  };
   return (
     <>
       {installation.base === 'demo' && <DemoBanner />}
@@ -68,6 +76,11 @@ export function LoginPage() {
               </Button>
             </Stack>
           </Paper>
+          {!demo && installation.demonstrationPossible && (
+            <Button variant="subtle" color="orange" onClick={() => void openDemo()}>
+              S’entraîner sur la commune de démonstration
+            </Button>
+          )}
           {demo && (
             <Paper withBorder p="md" bg="orange.0">
               <Text fw={600} mb="xs">

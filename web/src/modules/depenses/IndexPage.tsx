@@ -32,8 +32,56 @@ import { PageTitle } from '../../components/PageTitle';
 
 type TypeTiers = Tiers['type'];
 
+function TiersEdit({ t, onClose, onSaved }: { t: Tiers; onClose: () => void; onSaved: () => void }) {
+  const [f, setF] = useState({
+    nom: t.nom,
+    type: t.type,
+    nif: t.nif ?? '',
+    adresse: t.adresse ?? '',
+    paiement: t.paiement ?? '',
+    actif: t.actif,
+  });
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      await api('PUT', `/api/v1/tiers/${t.id}`, { ...f, nif: f.nif || null, adresse: f.adresse || null, paiement: f.paiement || null });
+      onSaved();
+      onClose();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <Modal opened onClose={onClose} title={`Modifier ${t.nom}`}>
+      <form onSubmit={(e) => void submit(e)}>
+        <Stack>
+          <TextInput label="Nom" value={f.nom} onChange={(e) => setF({ ...f, nom: e.currentTarget.value })} required />
+          <NativeSelect
+            label="Type"
+            value={f.type}
+            onChange={(e) => setF({ ...f, type: e.currentTarget.value as TypeTiers })}
+            data={Object.entries(TYPE_TIERS_LABELS).map(([value, label]) => ({ value, label }))}
+          />
+          <TextInput label="NIF" value={f.nif} onChange={(e) => setF({ ...f, nif: e.currentTarget.value })} />
+          <TextInput label="Adresse" value={f.adresse} onChange={(e) => setF({ ...f, adresse: e.currentTarget.value })} />
+          <TextInput label="Paiement" value={f.paiement} onChange={(e) => setF({ ...f, paiement: e.currentTarget.value })} />
+          <Checkbox
+            label="Actif (décochez pour ne plus le proposer)"
+            checked={f.actif}
+            onChange={(e) => setF({ ...f, actif: e.currentTarget.checked })}
+          />
+          <ErrorAlert error={error} />
+          <Button type="submit">Enregistrer</Button>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
 function TiersPanel() {
   const list = useApi<Tiers[]>('/api/v1/tiers');
+  const [edit, setEdit] = useState<Tiers | null>(null);
   const blank = { nom: '', type: 'fournisseur' as TypeTiers, nif: '', adresse: '', paiement: '' };
   const [f, setF] = useState(blank);
   const [semblables, setSemblables] = useState<Tiers[]>([]);
@@ -92,19 +140,26 @@ function TiersPanel() {
             <Table.Th>Type</Table.Th>
             <Table.Th>NIF</Table.Th>
             <Table.Th>Paiement</Table.Th>
+            <Table.Th />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {list.data?.map((t) => (
-            <Table.Tr key={t.id}>
+            <Table.Tr key={t.id} c={t.actif ? undefined : 'dimmed'}>
               <Table.Td>{t.nom}</Table.Td>
               <Table.Td>{TYPE_TIERS_LABELS[t.type]}</Table.Td>
               <Table.Td>{t.nif ?? ''}</Table.Td>
               <Table.Td>{t.paiement ?? ''}</Table.Td>
+              <Table.Td>
+                <Button size="compact-xs" variant="subtle" onClick={() => setEdit(t)}>
+                  Modifier
+                </Button>
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
+      {edit && <TiersEdit t={edit} onClose={() => setEdit(null)} onSaved={() => void list.reload()} />}
     </Stack>
   );
 }
