@@ -8,7 +8,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const run = (args, what) => {
   console.log(`GM2i : ${what}…`);
-  const r = spawnSync(npm, args, { cwd: root, stdio: 'inherit' });
+  // On Windows, npm is a .cmd script: Node only runs those through a shell.
+  const r = spawnSync(npm, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
   if (r.status !== 0) {
     console.error(`Erreur : ${what} a échoué (voir les messages ci-dessus).`);
     process.exit(r.status ?? 1);
