@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  dateExerciceProblems,
   degagementProblems,
   disponible,
   engagementProblems,
@@ -53,6 +54,15 @@ describe('expense chain rules', () => {
     expect([3, 4, 6, 9, 12].map((m) => estDu('trimestrielle', 3, m))).toEqual([true, false, true, true, true]);
     expect([1, 12].map((m) => estDu('annuelle', 12, m))).toEqual([false, true]);
   });
+  it('dates belong to the exercice; mandats may use the complementary period after 31 December', () => {
+    expect(dateExerciceProblems('2026-12-31', 2026, 'engagement', 31)).toEqual([]);
+    expect(dateExerciceProblems('2027-01-02', 2026, 'engagement', 31)).toHaveLength(1);
+    expect(dateExerciceProblems('2025-12-31', 2026, 'mandat', 31)).toHaveLength(1);
+    expect(dateExerciceProblems('2027-01-31', 2026, 'mandat', 31)).toEqual([]);
+    expect(dateExerciceProblems('2027-02-01', 2026, 'mandat', 31)[0]?.message).toContain("jusqu'au 31/01/2027");
+    expect(dateExerciceProblems('2027-01-01', 2026, 'mandat', 0)).toHaveLength(1);
+  });
+
   it('warns about similar creditor names', () => {
     expect(nomsSemblables('Ets Diarra et Frères', 'DIARRA ET FRERES')).toBe(true);
     expect(nomsSemblables('Bâtir-Sahel SARL', 'Batir Sahel')).toBe(true);

@@ -164,3 +164,25 @@ export function nomsSemblables(a: string, b: string): boolean {
   if (x === y) return true;
   return Math.min(x.length, y.length) >= 5 && distance(x, y) <= 2;
 }
+
+/**
+ * Dates of the expense chain belong to their exercice: the budget year is the calendar year (R1, [V]).
+ * Engagements and liquidations are dated within it; mandats and bordereaux may still be issued during a
+ * complementary period after 31 December ([G]: its length is a commune setting, 31 days by default).
+ */
+export function dateExerciceProblems(date: string, annee: number, kind: 'engagement' | 'mandat', joursComplementaires: number): Problem[] {
+  const debut = `${annee}-01-01`;
+  const fin =
+    kind === 'engagement' ? `${annee}-12-31` : new Date(Date.UTC(annee, 11, 31 + joursComplementaires)).toISOString().slice(0, 10);
+  if (date >= debut && date <= fin) return [];
+  const f = (d: string) => d.split('-').reverse().join('/');
+  return [
+    {
+      field: 'date',
+      message:
+        kind === 'engagement'
+          ? `la date ${f(date)} n'est pas dans l'exercice ${annee}`
+          : `la date ${f(date)} est hors de l'exercice ${annee} et de sa période complémentaire (jusqu'au ${f(fin)}, durée provisoire réglable)`,
+    },
+  ];
+}

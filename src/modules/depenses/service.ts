@@ -2,10 +2,13 @@ import { PostgresAdapter, sql } from 'kysely';
 import { assertNoProblems, chronologieProblems, DomainError } from '../../core/errors.js';
 import { appendAudit, type Actor } from '../../platform/audit/journal.js';
 import type { Db, Tx } from '../../platform/db/schema.js';
+import { readParametre } from '../../platform/db/parametres.js';
 import { lastDate, nextNumero } from '../../platform/db/sequence.js';
+import { z } from 'zod';
 import { loadBudget } from '../budget/index.js';
 import { buildLedger, type Ledger } from './ledger.js';
 import {
+  dateExerciceProblems,
   degagementProblems,
   engagementProblems,
   liquidationProblems,
@@ -17,6 +20,11 @@ import {
 } from './model.js';
 import type { EngagementInput, EvenementInput, LiquidationInput, MandatInput, Retenue, TiersInput } from './schemas.js';
 import * as store from './store.js';
+
+/** Length of the complementary period after 31 December for mandats ([G], a commune setting; 31 days by default). */
+export async function joursComplementaires(tx: Tx): Promise<number> {
+  return (await readParametre(tx, 'depenses.periode_complementaire_jours', z.number().int().min(0).max(90), 31)).valeur;
+}
 
 /** One writer at a time on an exercice's expenses: the credit check and the numbering stay exact on PostgreSQL. */
 export async function lockExercice(tx: Tx, annee: number): Promise<void> {
@@ -341,6 +349,7 @@ export async function createBordereauIn(
   }
   const sections = new Set(chosen.map((m) => m?.section));
   if (sections.size > 1) problems.push({ field: 'mandats', message: 'un bordereau regroupe les mandats d’une seule section' });
+  problems.push(...dateExerciceProblems(b.date, annee, 'mandat', await joursComplementaires(tx)));
   problems.push(...chronologieProblems(b.date, await lastDate(tx, 'bordereau', annee), 'Le bordereau'));
   assertNoProblems(problems);
   const section = chosen[0]?.section ?? 'fonctionnement';
