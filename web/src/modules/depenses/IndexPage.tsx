@@ -29,6 +29,7 @@ import { api } from '../../app/api';
 import { useApi } from '../../app/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
+import { useExercice } from './useExercice';
 
 type TypeTiers = Tiers['type'];
 
@@ -181,11 +182,13 @@ const emptyIndex = (numero: number): IndexInput => ({
 function IndexForm({
   initial,
   tiers,
+  lignes,
   onClose,
   onSaved,
 }: {
   initial: IndexInput;
   tiers: Tiers[];
+  lignes: SuiviLigne[];
   onClose: () => void;
   onSaved: () => void;
 }) {
@@ -221,6 +224,21 @@ function IndexForm({
             <TextInput label="Code nature" value={f.nature} onChange={(e) => setF({ ...f, nature: e.currentTarget.value })} required />
             <TextInput label="Code fonction" value={f.fonction ?? ''} onChange={(e) => setF({ ...f, fonction: e.currentTarget.value })} />
           </SimpleGrid>
+          {lignes.length > 0 && (
+            <Select
+              label="…ou choisir la ligne du budget"
+              searchable
+              value={lignes.find((l) => l.nature === f.nature && (l.fonction ?? '') === (f.fonction ?? ''))?.ligneId.toString() ?? null}
+              onChange={(v) => {
+                const l = lignes.find((x) => String(x.ligneId) === v);
+                if (l) setF({ ...f, nature: l.nature, fonction: l.fonction });
+              }}
+              data={lignes.map((l) => ({
+                value: String(l.ligneId),
+                label: `${l.nature}${l.fonction ? ` / ${l.fonction}` : ''} — ${l.libelle}`,
+              }))}
+            />
+          )}
           <Select
             label="Bénéficiaire"
             searchable
@@ -278,6 +296,8 @@ function IndexForm({
 function IndexPanel() {
   const list = useApi<IndexMandatement[]>('/api/v1/index');
   const tiers = useApi<Tiers[]>('/api/v1/tiers');
+  const { annee } = useExercice();
+  const suivi = useApi<SuiviLigne[]>(annee ? `/api/v1/exercices/${annee}/suivi` : null);
   const [edit, setEdit] = useState<IndexInput | null>(null);
   const next = Math.max(0, ...(list.data ?? []).map((i) => i.numero)) + 1;
   return (
@@ -325,7 +345,13 @@ function IndexPanel() {
         </Table.Tbody>
       </Table>
       {edit && tiers.data && (
-        <IndexForm initial={edit} tiers={tiers.data} onClose={() => setEdit(null)} onSaved={() => void list.reload()} />
+        <IndexForm
+          initial={edit}
+          tiers={tiers.data}
+          lignes={suivi.data ?? []}
+          onClose={() => setEdit(null)}
+          onSaved={() => void list.reload()}
+        />
       )}
     </Stack>
   );
