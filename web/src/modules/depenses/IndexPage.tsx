@@ -23,6 +23,7 @@ import {
   TYPE_TIERS_LABELS,
   type IndexInput,
   type IndexMandatement,
+  type SuiviLigne,
   type Tiers,
 } from '../../../../src/modules/depenses/schemas';
 import { api } from '../../app/api';
