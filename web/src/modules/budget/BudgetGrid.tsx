@@ -28,7 +28,9 @@ import {
 } from '../../../../src/modules/budget/schemas';
 import type { Localite } from '../../../../src/modules/commune/schemas';
 import type { Nomenclature } from '../../../../src/modules/nomenclature/schemas';
+import type { SuiviLigne } from '../../../../src/modules/depenses/schemas';
 import { api } from '../../app/api';
+import { useApi } from '../../app/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
 interface Row {
@@ -103,6 +105,14 @@ export function BudgetGrid({
   const gridRef = useRef<HTMLDivElement>(null);
   const focusRow = useRef<number | null>(null);
 
+  // Realisations of the previous year (mandated per imputation), once the expense module has them.
+  const precedent = useApi<SuiviLigne[]>(doc === 'BP' ? `/api/v1/exercices/${view.exercice.annee - 1}/suivi` : null);
+  const realise = useMemo(() => {
+    const m = new Map<string, number>();
+    for (const l of precedent.data ?? [])
+      m.set(`${l.nature}|${l.fonction ?? ''}`, (m.get(`${l.nature}|${l.fonction ?? ''}`) ?? 0) + l.mandate);
+    return m;
+  }, [precedent.data]);
   const natures = useMemo(() => new Map(nomenclature.natures.map((n) => [n.code, n])), [nomenclature]);
   const natureOptions = useMemo(() => nomenclature.natures.filter((n) => n.feuille).map((n) => `${n.code} — ${n.libelle}`), [nomenclature]);
   const fonctionOptions = useMemo(
@@ -209,7 +219,7 @@ export function BudgetGrid({
                 <Table.Th w={170}>Secteur / localité</Table.Th>
                 {doc === 'BA' && <Table.Th w={140}>Origine</Table.Th>}
                 <Table.Th w={130}>{doc === 'BA' ? 'Montant (±)' : 'Montant'}</Table.Th>
-                <Table.Th w={90}>{doc === 'BA' ? '' : 'BP N-1'}</Table.Th>
+                <Table.Th w={110}>{doc === 'BA' ? '' : 'BP et réalisé N-1'}</Table.Th>
                 <Table.Th w={30} />
               </Table.Tr>
             </Table.Thead>
@@ -307,6 +317,11 @@ export function BudgetGrid({
                     </Table.Td>
                     <Table.Td ta="right">
                       <Text size="xs">{r.bpPrecedent !== null ? formatNombre(r.bpPrecedent) : '—'}</Text>
+                      {realise.has(`${codeOf(r.nature)}|${codeOf(r.fonction)}`) && (
+                        <Text size="xs" c="dimmed" title="Mandaté sur l'exercice précédent">
+                          mandaté {formatNombre(realise.get(`${codeOf(r.nature)}|${codeOf(r.fonction)}`) ?? 0)}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td>
                       <ActionIcon
