@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { verifyAudit } from '../platform/audit/journal.js';
 import type { Connection } from '../platform/db/connect.js';
+import { missingGuards } from '../platform/db/guards.js';
 
 export interface VerifyReport {
   ok: boolean;
@@ -22,6 +23,12 @@ export async function verifyDatabase(conn: Connection): Promise<VerifyReport> {
   } else {
     await sql`select 1`.execute(conn.db);
     lines.push('Base de données PostgreSQL : joignable.');
+  }
+  const missing = await missingGuards(conn);
+  if (missing.length === 0) lines.push('Protections « ajout seul » : toutes en place.');
+  else {
+    ok = false;
+    lines.push(`Protections « ajout seul » DÉSACTIVÉES sur : ${missing.join(', ')}.`);
   }
   const audit = await verifyAudit(conn.db);
   if (audit.problems.length === 0) lines.push(`Journal d'audit : ${audit.entries} entrée(s), chaîne intacte.`);

@@ -1,0 +1,18 @@
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { missingGuards } from './guards.js';
+import { testConnection } from './testing.js';
+
+describe('append-only guards', () => {
+  it('every append-only table has its trigger, and a switched-off one is reported', async () => {
+    const conn = await testConnection();
+    try {
+      expect(await missingGuards(conn)).toEqual([]);
+      if (conn.engine === 'postgres') await sql`alter table mandat disable trigger user`.execute(conn.db);
+      else await sql`drop trigger mandat_no_update`.execute(conn.db);
+      expect(await missingGuards(conn)).toEqual(['mandat']);
+    } finally {
+      await conn.close();
+    }
+  });
+});
