@@ -10,6 +10,8 @@ function nav(page: Page, name: string) {
 }
 
 async function login(page: Page, identifiant: string, password: string) {
+  // Wait for the login page itself: other pages also have an "Identifiant" field.
+  await expect(page.getByRole('heading', { name: 'Connexion' })).toBeVisible();
   await page.getByLabel('Identifiant').fill(identifiant);
   await page.getByLabel('Mot de passe').fill(password);
   await page.keyboard.press('Enter');
@@ -74,6 +76,7 @@ test.describe.serial('première mise en service et comptes', () => {
     await page.screenshot({ path: `${SHOTS}/04-mot-de-passe-provisoire.png` });
     await page.getByRole('button', { name: 'C’est noté' }).click();
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await expect(page.getByRole('heading', { name: 'Connexion' })).toBeVisible();
 
     await login(page, 'fdiarra', temp);
     await expect(page.getByRole('heading', { name: 'Choisissez votre mot de passe' })).toBeVisible();
