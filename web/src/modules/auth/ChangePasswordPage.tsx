@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../app/api';
 import { useSession } from '../../app/session';
+import { useAction } from '../../app/useAction';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
 /** Change one's own password; `forced` at the first login with a temporary password. */
@@ -11,24 +12,21 @@ export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
   const [actuel, setActuel] = useState('');
   const [nouveau, setNouveau] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useAction();
   const [mismatch, setMismatch] = useState(false);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setMismatch(nouveau !== confirmation);
     if (nouveau !== confirmation) return;
-    try {
+    await run(async () => {
       await api('POST', '/api/v1/session/mot-de-passe', { motDePasseActuel: actuel, nouveauMotDePasse: nouveau });
       notifications.show({ color: 'teal', message: 'Mot de passe changé.' });
       setActuel('');
       setNouveau('');
       setConfirmation('');
-      setError(null);
       await refresh();
-    } catch (err) {
-      setError(err);
-    }
+    });
   };
 
   return (

@@ -6,13 +6,14 @@ import type { SessionInfo } from '../../../../src/platform/auth/schemas';
 import { api } from '../../app/api';
 import { DemoBanner } from '../../app/DemoBanner';
 import { useSession } from '../../app/session';
+import { useAction } from '../../app/useAction';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
 export function LoginPage() {
   const { installation, setSession, refresh } = useSession();
   const [identifiant, setIdentifiant] = useState('');
   const [motDePasse, setMotDePasse] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const { error, setError, run } = useAction();
   const [busy, setBusy] = useState(false);
   const [, navigate] = useLocation();
 
@@ -34,12 +35,10 @@ export function LoginPage() {
 
   const demo = installation.demonstration;
   const openDemo = async () => {
-    try {
+    await run(async () => {
       await api('POST', '/api/v1/demonstration', { active: true });
       await refresh();
-    } catch (err) {
-      setError(err);
-    }
+    });
   };
   return (
     <>

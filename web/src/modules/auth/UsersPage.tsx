@@ -5,34 +5,29 @@ import { ROLE_LABELS, ROLES, type Role } from '../../../../src/core/roles';
 import type { TemporaryPassword, Utilisateur } from '../../../../src/platform/auth/schemas';
 import { api } from '../../app/api';
 import { useApi } from '../../app/useApi';
+import { useAction } from '../../app/useAction';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 
 export function UsersPage() {
   const list = useApi<Utilisateur[]>('/api/v1/utilisateurs');
   const [form, setForm] = useState({ identifiant: '', nomComplet: '', role: 'secretaire_general' as Role });
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useAction();
   const [temp, setTemp] = useState<TemporaryPassword | null>(null);
 
   const add = async (e: FormEvent) => {
     e.preventDefault();
-    try {
+    await run(async () => {
       setTemp(await api<TemporaryPassword>('POST', '/api/v1/utilisateurs', form));
       setForm({ identifiant: '', nomComplet: '', role: form.role });
-      setError(null);
       await list.reload();
-    } catch (err) {
-      setError(err);
-    }
+    });
   };
   const act = async (f: () => Promise<unknown>) => {
-    try {
+    await run(async () => {
       await f();
-      setError(null);
       await list.reload();
-    } catch (err) {
-      setError(err);
-    }
+    });
   };
 
   if (list.error) return <Alert color="red">{list.error}</Alert>;

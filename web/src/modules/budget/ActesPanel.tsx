@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { formatDateFr } from '../../../../src/core/date';
 import { DOCUMENT_LABELS, type BudgetView, type DocumentBudgetaire } from '../../../../src/modules/budget/schemas';
 import { api } from '../../app/api';
+import { useAction } from '../../app/useAction';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
 type Kind = 'vote' | 'approbation' | 'ouverture' | 'cloture';
@@ -35,7 +36,7 @@ export function ActesPanel({
     setKindState(k);
   };
   const [form, setForm] = useState({ date: today(), reference: '', autorite: `Préfet du cercle de ${cercle}` });
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useAction();
   const annee = view.exercice.annee;
   const actes = view.exercice.actes;
   const voted = actes.find((a) => a.type === 'vote' && a.document === doc);
@@ -44,7 +45,7 @@ export function ActesPanel({
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    try {
+    await run(async () => {
       let v: BudgetView;
       if (shown === 'vote')
         v = await api<BudgetView>('POST', `/api/v1/exercices/${annee}/documents/${doc}/vote`, {
@@ -54,11 +55,8 @@ export function ActesPanel({
       else if (shown === 'approbation') v = await api<BudgetView>('POST', `/api/v1/exercices/${annee}/documents/${doc}/approbation`, form);
       else v = await api<BudgetView>('POST', `/api/v1/exercices/${annee}/etapes`, { type: shown, date: form.date });
       setKind(null);
-      setError(null);
       onDone(v);
-    } catch (err) {
-      setError(err);
-    }
+    });
   };
 
   return (

@@ -31,6 +31,7 @@ import type { Nomenclature } from '../../../../src/modules/nomenclature/schemas'
 import type { SuiviLigne } from '../../../../src/modules/depenses/schemas';
 import { api } from '../../app/api';
 import { useApi } from '../../app/useApi';
+import { useAction } from '../../app/useAction';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
 interface Row {
@@ -101,7 +102,7 @@ export function BudgetGrid({
   const [rows, setRows] = useState<Row[]>(initial.length > 0 ? initial : [empty()]);
   const [check, setCheck] = useState<{ problemes: Problem[]; totaux: Totaux } | null>(null);
   const [dirty, setDirty] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useAction();
   const gridRef = useRef<HTMLDivElement>(null);
   const focusRow = useRef<number | null>(null);
 
@@ -159,17 +160,14 @@ export function BudgetGrid({
   };
 
   const save = async () => {
-    try {
+    await run(async () => {
       const v = await api<BudgetView>('PUT', `/api/v1/exercices/${view.exercice.annee}/documents/${doc}/lignes`, {
         lignes: filled.map(toInput),
       });
-      setError(null);
       setDirty(false);
       notifications.show({ color: 'teal', message: 'Projet de budget enregistré.' });
       onSaved(v);
-    } catch (err) {
-      setError(err);
-    }
+    });
   };
 
   const t = check?.totaux;

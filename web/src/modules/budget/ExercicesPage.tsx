@@ -6,6 +6,7 @@ import { STATUT_LABELS, type BudgetView, type Exercice } from '../../../../src/m
 import { api } from '../../app/api';
 import { useSession } from '../../app/session';
 import { useApi } from '../../app/useApi';
+import { useAction } from '../../app/useAction';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 
@@ -22,18 +23,16 @@ export function ExercicesPage() {
   const list = useApi<Exercice[]>('/api/v1/exercices');
   const [annee, setAnnee] = useState<number | ''>(new Date().getFullYear() + 1);
   const [reprendre, setReprendre] = useState(true);
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useAction();
   const [, navigate] = useLocation();
   const canPrepare = session.utilisateur ? roleHas(session.utilisateur.role, 'budget.preparer') : false;
 
   const create = async (e: FormEvent) => {
     e.preventDefault();
-    try {
+    await run(async () => {
       const v = await api<BudgetView>('POST', '/api/v1/exercices', { annee, reprendre });
       navigate(`/budget/${v.exercice.annee}`);
-    } catch (err) {
-      setError(err);
-    }
+    });
   };
 
   if (list.error) return <Alert color="red">{list.error}</Alert>;

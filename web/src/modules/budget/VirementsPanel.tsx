@@ -19,6 +19,7 @@ import { formatNombre } from '../../../../src/core/money';
 import type { BudgetView, ReglesVirement } from '../../../../src/modules/budget/schemas';
 import { api } from '../../app/api';
 import { useApi } from '../../app/useApi';
+import { useAction } from '../../app/useAction';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
 interface VirementRow {
@@ -46,18 +47,15 @@ const blank = () => ({
 function ReglesCard({ canSet }: { canSet: boolean }) {
   const { data, reload } = useApi<ReglesVirement>('/api/v1/parametres/virements');
   const [edit, setEdit] = useState<ReglesVirement['regles'] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useAction();
   if (!data) return null;
   const r = data.regles;
   const save = async () => {
-    try {
+    await run(async () => {
       await api('PUT', '/api/v1/parametres/virements', edit);
       setEdit(null);
-      setError(null);
       await reload();
-    } catch (e) {
-      setError(e);
-    }
+    });
   };
   return (
     <Paper withBorder p="sm" bg="yellow.0">
@@ -122,7 +120,7 @@ export function VirementsPanel({
   const annee = view.exercice.annee;
   const list = useApi<VirementRow[]>(`/api/v1/exercices/${annee}/virements`);
   const [f, setF] = useState(blank());
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useAction();
   const depenses = view.lignes.filter((l) => l.sens === 'depense');
   const label = (id: number) => {
     const l = view.lignes.find((x) => x.id === id);
@@ -131,7 +129,7 @@ export function VirementsPanel({
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    try {
+    await run(async () => {
       const r = await api<{ numero: number; budget: BudgetView }>('POST', `/api/v1/exercices/${annee}/virements`, {
         date: f.date,
         objet: f.objet,
@@ -145,12 +143,9 @@ export function VirementsPanel({
       });
       notifications.show({ color: 'teal', message: `Virement n°${r.numero} enregistré.` });
       setF(blank());
-      setError(null);
       onDone(r.budget);
       await list.reload();
-    } catch (err) {
-      setError(err);
-    }
+    });
   };
 
   return (

@@ -22,6 +22,7 @@ import { TYPE_LOCALITE_LABELS, type Commune, type Localite } from '../../../../s
 import { api } from '../../app/api';
 import { useSession } from '../../app/session';
 import { useApi } from '../../app/useApi';
+import { useAction } from '../../app/useAction';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 
@@ -41,16 +42,13 @@ function LocaliteForm({
   withActif?: boolean;
 }) {
   const [d, setD] = useState(initial);
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useAction();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    try {
+    await run(async () => {
       await onSubmit(d);
-      setError(null);
       setD(initial);
-    } catch (err) {
-      setError(err);
-    }
+    });
   };
   return (
     <form onSubmit={(e) => void submit(e)}>

@@ -26,6 +26,7 @@ import {
 } from '../../../../src/modules/commune/schemas';
 import { api, errorText } from '../../app/api';
 import { useSession } from '../../app/session';
+import { useAction } from '../../app/useAction';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CommuneFields, EMPTY_COMMUNE, type CommuneDraft } from './CommuneFields';
 import { emptyLocalite, LocalitesEditor, toLocaliteInput, type LocaliteDraft } from './LocalitesEditor';
@@ -45,7 +46,7 @@ export function WizardPage() {
   const [admin, setAdmin] = useState({ identifiant: 'admin', nomComplet: '', motDePasse: '', confirmation: '' });
   const [errors, setErrors] = useState<Errors>({});
   const [stepProblems, setStepProblems] = useState<string[]>([]);
-  const [error, setError] = useState<unknown>(null);
+  const { error, setError, run } = useAction();
   const [busy, setBusy] = useState(false);
 
   const communeInput = { ...commune, population: commune.population === '' ? -1 : commune.population };
@@ -89,7 +90,7 @@ export function WizardPage() {
   const finish = async () => {
     setBusy(true);
     setError(null);
-    try {
+    await run(async () => {
       const body = {
         commune: communeInput,
         localites: filledLocalites.map(toLocaliteInput),
@@ -97,11 +98,8 @@ export function WizardPage() {
       };
       setSession(await api<SessionInfo>('POST', '/api/v1/installation', body));
       await refresh();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
+    setBusy(false);
   };
 
   const openDemo = async () => {

@@ -5,6 +5,7 @@ import { formatNombre } from '../../../../src/core/money';
 import type { Bordereau, Mandat } from '../../../../src/modules/depenses/schemas';
 import { api } from '../../app/api';
 import { useApi } from '../../app/useApi';
+import { useAction } from '../../app/useAction';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { useExercice } from './useExercice';
@@ -16,18 +17,15 @@ export function BordereauxPage() {
   const mandats = useApi<Mandat[]>(annee ? `/api/v1/exercices/${annee}/mandats?etat=emis` : null);
   const [choix, setChoix] = useState<number[]>([]);
   const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useAction();
   const libres = (mandats.data ?? []).filter((m) => m.bordereau === null);
 
   const creer = async () => {
-    try {
+    await run(async () => {
       await api('POST', '/api/v1/bordereaux', { exercice: annee, date, dateTransmission: date, mandats: choix });
       setChoix([]);
-      setError(null);
       await Promise.all([list.reload(), mandats.reload()]);
-    } catch (e) {
-      setError(e);
-    }
+    });
   };
 
   return (

@@ -20,6 +20,7 @@ import { formatFcfa, formatNombre } from '../../../../src/core/money';
 import { PIECES, TYPE_PIECE_LABELS, type Engagement, type SuiviLigne, type Tiers } from '../../../../src/modules/depenses/schemas';
 import { api } from '../../app/api';
 import { useApi } from '../../app/useApi';
+import { useAction } from '../../app/useAction';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { useExercice } from './useExercice';
@@ -38,11 +39,11 @@ function NouvelEngagement({ annee, suivi, tiers, onDone }: { annee: number; suiv
     pieceRef: '',
   };
   const [f, setF] = useState(blank);
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useAction();
   const ligne = suivi.find((s) => String(s.ligneId) === f.ligneId);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    try {
+    await run(async () => {
       const r = await api<{ id: number }>('POST', `/api/v1/exercices/${annee}/engagements`, {
         ...f,
         ligneId: Number(f.ligneId),
@@ -52,11 +53,8 @@ function NouvelEngagement({ annee, suivi, tiers, onDone }: { annee: number; suiv
       notifications.show({ color: 'teal', message: 'Engagement enregistré.' });
       window.open(`/api/v1/documents/engagements/${r.id}`, '_blank');
       setF(blank);
-      setError(null);
       onDone();
-    } catch (err) {
-      setError(err);
-    }
+    });
   };
   return (
     <Paper withBorder p="md" mb="md" component="form" onSubmit={(e) => void submit(e)}>
@@ -123,16 +121,13 @@ function Suite({ e, onClose, onDone }: { e: Engagement; onClose: () => void; onD
   const reste = e.montant - e.degage - e.liquide;
   const [liq, setLiq] = useState({ date: today(), serviceFait: today(), factureRef: '', pvReference: '', montant: reste as number | '' });
   const [mandat, setMandat] = useState<{ liquidationId: number; montant: number | ''; pieces: string[] } | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useAction();
   const call = async (f: () => Promise<unknown>) => {
-    try {
+    await run(async () => {
       await f();
-      setError(null);
       onDone();
       onClose();
-    } catch (err) {
-      setError(err);
-    }
+    });
   };
   return (
     <Modal opened onClose={onClose} title={`Engagement n°${e.numero} — ${e.tiersNom}`} size="lg">

@@ -28,6 +28,7 @@ import {
 } from '../../../../src/modules/depenses/schemas';
 import { api } from '../../app/api';
 import { useApi } from '../../app/useApi';
+import { useAction } from '../../app/useAction';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { useExercice } from './useExercice';
@@ -43,16 +44,14 @@ function TiersEdit({ t, onClose, onSaved }: { t: Tiers; onClose: () => void; onS
     paiement: t.paiement ?? '',
     actif: t.actif,
   });
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useAction();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    try {
+    await run(async () => {
       await api('PUT', `/api/v1/tiers/${t.id}`, { ...f, nif: f.nif || null, adresse: f.adresse || null, paiement: f.paiement || null });
       onSaved();
       onClose();
-    } catch (err) {
-      setError(err);
-    }
+    });
   };
   return (
     <Modal opened onClose={onClose} title={`Modifier ${t.nom}`}>
@@ -87,10 +86,10 @@ function TiersPanel() {
   const blank = { nom: '', type: 'fournisseur' as TypeTiers, nif: '', adresse: '', paiement: '' };
   const [f, setF] = useState(blank);
   const [semblables, setSemblables] = useState<Tiers[]>([]);
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useAction();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    try {
+    await run(async () => {
       const r = await api<{ semblables: Tiers[] }>('POST', '/api/v1/tiers', {
         ...f,
         nif: f.nif || null,
@@ -99,11 +98,8 @@ function TiersPanel() {
       });
       setSemblables(r.semblables);
       setF(blank);
-      setError(null);
       await list.reload();
-    } catch (err) {
-      setError(err);
-    }
+    });
   };
   return (
     <Stack>
@@ -195,10 +191,10 @@ function IndexForm({
 }) {
   const [f, setF] = useState(initial);
   const [its, setIts] = useState<number | ''>(initial.retenues.find((r) => r.type === 'ITS')?.montant ?? '');
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useAction();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    try {
+    await run(async () => {
       await api('PUT', `/api/v1/index/${f.numero}`, {
         ...f,
         fonction: f.fonction || null,
@@ -206,9 +202,7 @@ function IndexForm({
       });
       onSaved();
       onClose();
-    } catch (err) {
-      setError(err);
-    }
+    });
   };
   return (
     <Modal opened onClose={onClose} title={`Numéro d'index ${f.numero || ''}`} size="lg">

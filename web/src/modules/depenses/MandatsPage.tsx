@@ -14,6 +14,7 @@ import {
 import { api } from '../../app/api';
 import { useSession } from '../../app/session';
 import { useApi } from '../../app/useApi';
+import { useAction } from '../../app/useAction';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { useExercice } from './useExercice';
@@ -34,7 +35,7 @@ function SaisieParIndex({ annee, onIssued }: { annee: number; onIssued: () => vo
   const [apercu, setApercu] = useState<Apercu | null>(null);
   const [montant, setMontant] = useState<number | ''>('');
   const [date, setDate] = useState(today());
-  const [error, setError] = useState<unknown>(null);
+  const { error, setError, run } = useAction();
   const indexRef = useRef<HTMLInputElement>(null);
   const montantRef = useRef<HTMLInputElement>(null);
 
@@ -58,7 +59,7 @@ function SaisieParIndex({ annee, onIssued }: { annee: number; onIssued: () => vo
 
   const emettre = async () => {
     if (!apercu) return;
-    try {
+    await run(async () => {
       const m = await api<Mandat>('POST', '/api/v1/mandats/par-index', {
         exercice: annee,
         index: apercu.index.numero,
@@ -69,12 +70,9 @@ function SaisieParIndex({ annee, onIssued }: { annee: number; onIssued: () => vo
       setApercu(null);
       setNumero('');
       setMontant('');
-      setError(null);
       onIssued();
       indexRef.current?.focus();
-    } catch (e) {
-      setError(e);
-    }
+    });
   };
   const onIndexKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter') {
@@ -150,7 +148,7 @@ function SaisieParIndex({ annee, onIssued }: { annee: number; onIssued: () => vo
 function Evenement({ mandat, onClose, onDone }: { mandat: Mandat; onClose: () => void; onDone: () => void }) {
   const [type, setType] = useState<'paiement' | 'rejet' | 'annulation' | 'reduction'>('paiement');
   const [f, setF] = useState({ date: today(), motif: '', mode: 'virement', reference: '', montant: '' as number | '' });
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useAction();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const body =
@@ -159,13 +157,11 @@ function Evenement({ mandat, onClose, onDone }: { mandat: Mandat; onClose: () =>
         : type === 'reduction'
           ? { type, date: f.date, motif: f.motif, montant: f.montant || 0 }
           : { type, date: f.date, motif: f.motif };
-    try {
+    await run(async () => {
       await api('POST', `/api/v1/mandats/${mandat.id}/evenements`, body);
       onDone();
       onClose();
-    } catch (err) {
-      setError(err);
-    }
+    });
   };
   return (
     <Modal opened onClose={onClose} title={`Mandat n°${mandat.numero} — ${mandat.tiersNom}`}>

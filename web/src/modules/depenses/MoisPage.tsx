@@ -4,6 +4,7 @@ import { formatNombre } from '../../../../src/core/money';
 import type { ApercuMois } from '../../../../src/modules/depenses/schemas';
 import { api } from '../../app/api';
 import { useApi } from '../../app/useApi';
+import { useAction } from '../../app/useAction';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { useExercice } from './useExercice';
@@ -27,22 +28,18 @@ export function MoisPage() {
   const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
   const apercu = useApi<ApercuMois>(annee ? `/api/v1/exercices/${annee}/mois/${mois}` : null);
   const [resultat, setResultat] = useState<{ emis: number[]; bordereaux: number[] } | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { error, run: act } = useAction();
   const [busy, setBusy] = useState(false);
   const aEmettre = apercu.data?.lignes.filter((l) => l.statut === 'a_emettre').length ?? 0;
 
   const run = async () => {
     setBusy(true);
-    try {
+    await act(async () => {
       const r = await api<{ emis: number[]; bordereaux: number[] }>('POST', `/api/v1/exercices/${annee}/mois/${mois}`, { date });
       setResultat(r);
-      setError(null);
       await apercu.reload();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
+    setBusy(false);
   };
 
   return (
