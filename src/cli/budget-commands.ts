@@ -13,12 +13,12 @@ type WithDb = <T>(f: (c: Connection) => Promise<T>) => Promise<T>;
 
 function annee(v: string): number {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 2000 || n > 2100) throw new DomainError('OPERATION_IMPOSSIBLE', { raison: `Exercice invalide : ${v}` });
+  if (!Number.isInteger(n) || n < 2000 || n > 2100) throw new DomainError('ARGUMENT_INVALIDE', { raison: `Exercice invalide : ${v}` });
   return n;
 }
 
 function readFile(file: string): { data: Buffer; name: string } {
-  if (!fs.existsSync(file)) throw new DomainError('OPERATION_IMPOSSIBLE', { raison: `Fichier introuvable : ${file}` });
+  if (!fs.existsSync(file)) throw new DomainError('ARGUMENT_INVALIDE', { raison: `Fichier introuvable : ${file}` });
   return { data: fs.readFileSync(file), name: file };
 }
 
@@ -89,9 +89,9 @@ export function registerBudgetCommands(program: Command, withDb: WithDb): void {
     .action((o: { exercice: string; document: string; format: string; out?: string }) =>
       withDb(async (c) => {
         if (o.document !== 'BP' && o.document !== 'BA')
-          throw new DomainError('OPERATION_IMPOSSIBLE', { raison: `Document inconnu « ${o.document} » : BP ou BA.` });
+          throw new DomainError('ARGUMENT_INVALIDE', { raison: `Document inconnu « ${o.document} » : BP ou BA.` });
         if (o.format !== 'pdf' && o.format !== 'xlsx' && o.format !== 'json')
-          throw new DomainError('OPERATION_IMPOSSIBLE', { raison: `Format inconnu « ${o.format} » : pdf, xlsx ou json.` });
+          throw new DomainError('ARGUMENT_INVALIDE', { raison: `Format inconnu « ${o.format} » : pdf, xlsx ou json.` });
         const a = annee(o.exercice);
         const f = await exportBudget(c.db, a, o.document, o.format, new Date());
         const out = path.resolve(o.out ?? f.fileName);
@@ -114,10 +114,10 @@ export function registerBudgetCommands(program: Command, withDb: WithDb): void {
       .action((o: { numero: string; exercice: string; format: string; out?: string }) =>
         withDb(async (c) => {
           if (o.format !== 'pdf' && o.format !== 'json')
-            throw new DomainError('OPERATION_IMPOSSIBLE', { raison: `Format inconnu « ${o.format} » : pdf ou json.` });
+            throw new DomainError('ARGUMENT_INVALIDE', { raison: `Format inconnu « ${o.format} » : pdf ou json.` });
           const numero = Number(o.numero);
           if (!Number.isInteger(numero) || numero <= 0)
-            throw new DomainError('OPERATION_IMPOSSIBLE', { raison: `Numéro invalide : ${o.numero}` });
+            throw new DomainError('ARGUMENT_INVALIDE', { raison: `Numéro invalide : ${o.numero}` });
           const f = await fn(c.db, annee(o.exercice), numero, o.format, new Date());
           const out = path.resolve(o.out ?? f.fileName);
           fs.writeFileSync(out, f.data);

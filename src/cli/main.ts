@@ -37,7 +37,7 @@ async function withDb<T>(g: Global, f: (c: Connection) => Promise<T>, migrate = 
 
 function needSqlite(g: Global, what: string): string {
   if (g.database)
-    throw new DomainError('OPERATION_IMPOSSIBLE', {
+    throw new DomainError('ARGUMENT_INVALIDE', {
       raison: `${what} ne concerne que la base SQLite d'un poste de mairie ; sur PostgreSQL, utilisez pg_dump / pg_restore.`,
     });
   return path.resolve(g.data);
@@ -67,7 +67,7 @@ program
   .action(async (o: { port: string; host: string; sansSauvegarde?: boolean }) => {
     const port = Number(o.port);
     if (!Number.isInteger(port) || port <= 0 || port > 65535)
-      throw new DomainError('OPERATION_IMPOSSIBLE', { raison: `Port invalide : ${o.port}` });
+      throw new DomainError('ARGUMENT_INVALIDE', { raison: `Port invalide : ${o.port}` });
     const t = target(g());
     const { stop } = await serve({ target: t, port, host: o.host, backups: !o.sansSauvegarde, logger: process.env.GM2I_LOG === '1' });
     console.log(`GM2i est prêt : ouvrez http://localhost:${port} dans le navigateur.`);
@@ -114,7 +114,7 @@ program
     try {
       const { getCommune } = await import('../modules/commune/store.js');
       if (await getCommune(conn.db))
-        throw new DomainError('OPERATION_IMPOSSIBLE', {
+        throw new DomainError('ARGUMENT_INVALIDE', {
           raison: 'La base de formation existe déjà (ajoutez --remplacer pour la recréer).',
         });
       await seedDemo(conn.db, new Date());
@@ -134,7 +134,7 @@ user
   .requiredOption('--role <role>', `rôle : ${ROLES.join(', ')}`)
   .action(async (identifiant: string, o: { nom: string; role: string }) => {
     if (!isRole(o.role))
-      throw new DomainError('OPERATION_IMPOSSIBLE', { raison: `Rôle inconnu « ${o.role} ». Rôles : ${ROLES.join(', ')}.` });
+      throw new DomainError('ARGUMENT_INVALIDE', { raison: `Rôle inconnu « ${o.role} ». Rôles : ${ROLES.join(', ')}.` });
     const role = o.role;
     await withDb(g(), async (c) => {
       const r = await c.db

@@ -68,11 +68,13 @@ describe('errors and messages', () => {
 });
 
 describe('numbered registers', () => {
-  it('a record is not dated before the record numbered just before it', () => {
-    expect(chronologieProblems('2026-03-10', '2026-03-10', 'Le mandat')).toEqual([]);
-    expect(chronologieProblems('2026-03-10', null, 'Le mandat')).toEqual([]);
-    expect(chronologieProblems('2026-03-09', '2026-03-10', 'Le mandat')[0]?.message).toBe(
-      'Le mandat ne peut pas être daté du 09/03/2026 : le précédent est du 10/03/2026',
-    );
+  it('a record is not dated before the last valid record of its register, and the refusal names the register', () => {
+    const dernier = { numero: 12, date: '2026-03-10' };
+    expect(chronologieProblems('2026-03-10', dernier, 'des mandats')).toEqual([]);
+    expect(chronologieProblems('2026-03-10', null, 'des mandats')).toEqual([]);
+    const [p] = chronologieProblems('2026-03-09', dernier, 'des mandats');
+    expect(p?.code).toBe('CHRONOLOGIE');
+    expect(p?.message).toContain('Registre des mandats');
+    expect(p?.message).toContain('n°12');
   });
 });

@@ -19,13 +19,32 @@ export type ErrorCode =
   | 'BASE_INCOMPATIBLE'
   | 'SAUVEGARDE_INVALIDE'
   | 'BASE_OCCUPEE'
-  | 'OPERATION_IMPOSSIBLE'
+  | 'EXERCICE_CLOS'
+  | 'BUDGET_NON_EXECUTION'
+  | 'BUDGET_DEJA_VOTE'
+  | 'BUDGET_DEJA_APPROUVE'
+  | 'BUDGET_NON_VOTE'
+  | 'BP_NON_APPROUVE'
+  | 'BUDGET_VIDE'
+  | 'CONVERSION_INUTILE'
+  | 'REFERENCE_INTROUVABLE'
+  | 'DEMO_INDISPONIBLE'
+  | 'ARGUMENT_INVALIDE'
+  | 'MANDAT_DEJA_TRAITE'
+  | 'PERIODE_DEJA_MANDATEE'
+  | 'DOUBLON_PROBABLE'
+  | 'PIECES_MANQUANTES'
+  | 'MANDAT_NON_TRANSMIS'
+  | 'SEPARATION_DES_TACHES'
+  | 'BORDEREAU_DEJA_TRANSMIS'
   | 'ERREUR_INTERNE';
 
 /** One problem of a validation: where (a field path) and what (a French sentence). */
 export interface Problem {
   field: string;
   message: string;
+  /** A stable code for tests and the web (e.g. `CREDIT_INSUFFISANT`, `DATE_HORS_EXERCICE`). */
+  code?: string;
 }
 
 export type ErrorDetails = Record<string, string | number | boolean | null | Problem[]>;
@@ -50,14 +69,24 @@ export function isDomainError(e: unknown): e is DomainError {
   return e instanceof DomainError;
 }
 
-/** A numbered register is written in order: a new record is not dated before the last one. */
-export function chronologieProblems(date: string, derniere: string | null, quoi: string): Problem[] {
-  return derniere && date < derniere
-    ? [
-        {
-          field: 'date',
-          message: `${quoi} ne peut pas être daté du ${date.split('-').reverse().join('/')} : le précédent est du ${derniere.split('-').reverse().join('/')}`,
-        },
-      ]
-    : [];
+/** The last valid record of a numbered register: its number and date (cancelled records are left out). */
+export interface DernierDuRegistre {
+  numero: number;
+  date: string;
+}
+
+/**
+ * A numbered register is written in order: a new record is not dated before the last valid one. The message
+ * names the register (`registre`, e.g. « des engagements ») and the record that holds the date.
+ */
+export function chronologieProblems(date: string, dernier: DernierDuRegistre | null, registre: string): Problem[] {
+  if (!dernier || date >= dernier.date) return [];
+  const f = (d: string) => d.split('-').reverse().join('/');
+  return [
+    {
+      field: 'date',
+      code: 'CHRONOLOGIE',
+      message: `Registre ${registre} : la date ${f(date)} précède celle du n°${dernier.numero} (${f(dernier.date)}) ; un registre numéroté s'écrit dans l'ordre des dates`,
+    },
+  ];
 }

@@ -28,7 +28,30 @@ const MESSAGES: Record<ErrorCode, (d: ErrorDetails) => string> = {
   BASE_INCOMPATIBLE: (d) => `La base de données ne correspond pas à cette version de GM2i : ${t(d.raison, '')}`,
   SAUVEGARDE_INVALIDE: (d) => `Sauvegarde inutilisable : ${t(d.raison, '')}`,
   BASE_OCCUPEE: () => 'GM2i est déjà en marche sur ce dossier de données : arrêtez-le d’abord (Ctrl+C dans sa fenêtre).',
-  OPERATION_IMPOSSIBLE: (d) => t(d.raison, 'Opération impossible.'),
+  EXERCICE_CLOS: (d) => `L'exercice ${t(d.annee, '')} est clos : il ne peut plus être modifié.`,
+  BUDGET_NON_EXECUTION: (d) =>
+    `Le budget ${t(d.annee, '')} n'est pas en exécution : ouvrez d'abord l'exécution du budget approuvé.`,
+  BUDGET_DEJA_VOTE: (d) =>
+    `Ce budget (${t(d.document, '')}) est déjà voté : il ne se modifie plus que par virement ou budget additionnel.`,
+  BUDGET_DEJA_APPROUVE: () => 'Ce budget est déjà approuvé.',
+  BUDGET_NON_VOTE: () => 'La tutelle approuve un budget voté : enregistrez d’abord le vote du conseil.',
+  BP_NON_APPROUVE: () => "Le budget primitif doit d'abord être approuvé.",
+  BUDGET_VIDE: () => 'Ce budget ne contient aucune ligne.',
+  CONVERSION_INUTILE: (d) => `Le budget utilise déjà la nomenclature ${t(d.code, '')}.`,
+  REFERENCE_INTROUVABLE: () => 'Le dossier « reference » de GM2i est introuvable : réinstallez GM2i.',
+  DEMO_INDISPONIBLE: () => 'La démonstration n’existe que sur un poste de mairie (base SQLite).',
+  ARGUMENT_INVALIDE: (d) => t(d.raison, 'Argument invalide.'),
+  MANDAT_DEJA_TRAITE: (d) => `Le mandat n°${t(d.numero, '')} est déjà ${t(d.etat, 'traité')}.`,
+  PERIODE_DEJA_MANDATEE: (d) =>
+    `L'index n°${t(d.index, '')} est déjà mandaté pour ${t(d.periode, 'cette période')} : mandat n°${t(d.numero, '')}. Un index périodique ne donne qu'un mandat par période.`,
+  DOUBLON_PROBABLE: (d) =>
+    `Le mandat n°${t(d.numero, '')} du ${t(d.date, '')} paie déjà ${t(d.montant, '')} FCFA à ${t(d.tiers, 'ce tiers')} ce mois-ci. Confirmez s'il s'agit bien d'un autre paiement.`,
+  PIECES_MANQUANTES: (d) =>
+    `Pièces justificatives manquantes : ${t(d.manquantes, '')}. Joignez-les, ou indiquez le motif de la dérogation (il sera journalisé).`,
+  MANDAT_NON_TRANSMIS: (d) =>
+    `Le mandat n°${t(d.numero, '')} n'a pas été transmis au comptable sur un bordereau : le percepteur ne peut ni le payer ni le rejeter.`,
+  SEPARATION_DES_TACHES: (d) => t(d.raison, 'Cette opération revient à un autre agent.'),
+  BORDEREAU_DEJA_TRANSMIS: (d) => `Le bordereau n°${t(d.numero, '')} est déjà transmis (le ${t(d.date, '')}).`,
   ERREUR_INTERNE: () => "Une erreur inattendue s'est produite. Rien n'a été enregistré ; réessayez ou prévenez l'administrateur.",
 };
 

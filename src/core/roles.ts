@@ -1,11 +1,20 @@
 /** The roles of a town hall's staff (issue 2 §6). */
-export const ROLES = ['admin', 'maire', 'secretaire_general', 'regisseur_recettes', 'agent_etat_civil', 'lecteur'] as const;
+export const ROLES = [
+  'admin',
+  'maire',
+  'secretaire_general',
+  'comptable',
+  'regisseur_recettes',
+  'agent_etat_civil',
+  'lecteur',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
   admin: 'Administrateur (cellule informatique)',
   maire: 'Maire (ordonnateur)',
   secretaire_general: 'Secrétaire général',
+  comptable: 'Comptable (saisit les informations du percepteur)',
   regisseur_recettes: 'Régisseur de recettes',
   agent_etat_civil: "Agent d'état civil",
   lecteur: 'Lecteur (conseiller)',
@@ -30,8 +39,11 @@ export const PERMISSIONS = {
   'budget.virements': ['maire', 'secretaire_general'],
   'depenses.lire': ROLES,
   'depenses.saisir': ['maire', 'secretaire_general'],
-  /** Comptable's decisions reported to the commune (rejet, paiement): never recorded by the mandat's issuer. */
-  'depenses.comptable': ['maire', 'secretaire_general'],
+  /**
+   * The comptable's decisions reported by the percepteur (rejet, paiement): keyed by the agent who follows the
+   * perception, never by the ordonnateur nor by the mandat's issuer (RGCP, separation of duties).
+   */
+  'depenses.comptable': ['comptable'],
   /** Settings of uncertain legal rules: the ordonnateur and the IT unit, not the agent who applies them. */
   'parametres.modifier': ['admin', 'maire'],
 } as const satisfies Record<string, readonly Role[]>;

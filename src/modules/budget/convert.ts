@@ -11,10 +11,9 @@ import { loadBudget } from './service.js';
 export async function convertBudget(db: Db, actor: Actor, annee: number, versCode: string, now: Date): Promise<{ converties: number }> {
   return db.transaction().execute(async (tx) => {
     const s = await loadBudget(tx, annee);
-    if (s.view.exercice.statut === 'clos') throw new DomainError('OPERATION_IMPOSSIBLE', { raison: `L'exercice ${annee} est clos.` });
+    if (s.view.exercice.statut === 'clos') throw new DomainError('EXERCICE_CLOS', { annee });
     const to = await requireNomenclature(tx, versCode);
-    if (to.version.id === s.nomenclature.version.id)
-      throw new DomainError('OPERATION_IMPOSSIBLE', { raison: `Le budget ${annee} utilise déjà la nomenclature ${versCode}.` });
+    if (to.version.id === s.nomenclature.version.id) throw new DomainError('CONVERSION_INUTILE', { code: versCode });
     const mapping = await getMapping(tx, s.nomenclature.version.id, to.version.id);
     const target = natureMap(to);
     const fonctions = new Set(to.fonctions.map((f) => f.code));

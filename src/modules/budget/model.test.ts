@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseChart, type ChartRow } from '../nomenclature/model.js';
 import {
+  creditOuvertLigne,
+  creditsParImputation,
+  dateActeProblems,
+  dateVirementProblems,
+  reductionProblems,
   checkVirement,
   documentProblems,
   partBp,
@@ -122,11 +127,11 @@ describe('exercice status', () => {
 describe('virements de crédits', () => {
   const etat = (nature: string, chapitre: string, initial: number, extra: Partial<LigneEtat> = {}): LigneEtat => ({
     nature,
+    imputation: `${nature}|`,
     chapitre,
     documentApprouve: true,
     initial,
     hausseVirements: 0,
-    disponible: initial,
     ...extra,
   });
   const lignes = new Map<number, LigneEtat>([
@@ -139,7 +144,8 @@ describe('virements de crédits', () => {
     mouvements: { ligneId: number; montant: number }[],
     deliberationRef: string | null = 'D-1',
     approbationRef: string | null = null,
-  ) => checkVirement({ mouvements, deliberationRef, approbationRef }, lignes, ctx.natures, VIREMENT_POLICY_DEFAULT);
+  ) => checkVirement({ mouvements, deliberationRef, approbationRef }, lignes, ctx.natures, VIREMENT_POLICY_DEFAULT, disponibles);
+  const disponibles = new Map([...lignes.values()].map((l) => [l.imputation, l.initial]));
 
   it('article to article inside a chapter needs a délibération', () => {
     expect(
@@ -197,6 +203,7 @@ describe('virements de crédits', () => {
       after,
       ctx.natures,
       VIREMENT_POLICY_DEFAULT,
+      disponibles,
     );
     expect(r2.problems[0]?.message).toContain('déjà 150 000');
   });
@@ -215,5 +222,68 @@ describe('virements de crédits', () => {
   });
   it('the 20 % uses one rounding: down to the franc', () => {
     expect(partBp(1_000_003, 2000)).toBe(200_000);
+  });
+});
+
+describe('credits per imputation (issue 7, point 2)', () => {
+  const etat: LigneEtat = {
+    nature: '601',
+    imputation: '601|01.3',
+    chapitre: '60',
+    documentApprouve: true,
+    initial: 1_000_000,
+    hausseVirements: 0,
+  };
+  const lignes = new Map<number, LigneEtat>([
+    [1, etat],
+    [2, { ...etat, nature: '602', imputation: '602|01.3' }],
+  ]);
+  it('a virement never takes away credit that is already engaged (disponible, not crédit ouvert)', () => {
+    const toutEngage = new Map([
+      ['601|01.3', 0],
+      ['602|01.3', 1_000_000],
+    ]);
+    const r = checkVirement(
+      {
+        mouvements: [
+          { ligneId: 1, montant: -190_000 },
+          { ligneId: 2, montant: 190_000 },
+        ],
+        deliberationRef: 'D-1',
+        approbationRef: null,
+      },
+      lignes,
+      ctx.natures,
+      VIREMENT_POLICY_DEFAULT,
+      toutEngage,
+    );
+    expect(r.problems.map((p) => p.code)).toContain('CREDIT_INSUFFISANT');
+  });
+  it('only approved documents open credits: a draft or merely voted row opens nothing, virements still count', () => {
+    expect(creditOuvertLigne({ document: 'BA', montant: 1_300_000, virements: 0 }, new Set(['BP']))).toBe(0);
+    expect(creditOuvertLigne({ document: 'BA', montant: 1_300_000, virements: 0 }, new Set(['BP', 'BA']))).toBe(1_300_000);
+    expect(creditOuvertLigne({ document: 'BP', montant: 500, virements: -100 }, new Set(['BP']))).toBe(400);
+  });
+  it('the crédit ouvert is one figure per imputation: a negative BA row reduces the BP row of the same imputation', () => {
+    const credits = creditsParImputation([
+      { nature: '601', fonction: '01.3', creditOuvert: 1_000_000 },
+      { nature: '601', fonction: '01.3', creditOuvert: -400_000 },
+      { nature: '601', fonction: '09.1', creditOuvert: 50_000 },
+    ]);
+    expect(credits.get('601|01.3')).toBe(600_000);
+    expect(credits.get('601|09.1')).toBe(50_000);
+  });
+  it('a budget additionnel may not reduce an imputation below what is engaged on it', () => {
+    const credits = new Map([['601|01.3', 600_000]]);
+    expect(reductionProblems(credits, new Map([['601|01.3', 700_000]]))[0]?.code).toBe('REDUCTION_SOUS_ENGAGE');
+    expect(reductionProblems(credits, new Map([['601|01.3', 600_000]]))).toEqual([]);
+  });
+  it('budget acts are dated around their exercice and never after today', () => {
+    expect(dateActeProblems('vote', 'BP', '2025-10-30', 2026, '2026-12-01')).toEqual([]);
+    expect(dateActeProblems('vote', 'BP', '2024-10-30', 2026, '2026-12-01')[0]?.code).toBe('DATE_HORS_EXERCICE');
+    expect(dateActeProblems('vote', 'BA', '2025-12-30', 2026, '2026-12-01')[0]?.code).toBe('DATE_HORS_EXERCICE');
+    expect(dateActeProblems('approbation', 'BP', '2026-12-02', 2026, '2026-12-01')[0]?.code).toBe('DATE_FUTURE');
+    expect(dateVirementProblems('2027-01-05', 2026, '2027-02-01')[0]?.code).toBe('DATE_HORS_EXERCICE');
+    expect(dateVirementProblems('2026-12-15', 2026, '2026-12-01')[0]?.code).toBe('DATE_FUTURE');
   });
 });

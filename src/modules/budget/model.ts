@@ -34,6 +34,50 @@ export function isApproved(actes: ActeRule[], doc: DocumentBudgetaire): boolean 
   return actes.some((a) => a.type === 'approbation' && a.document === doc);
 }
 
+/** The imputation of a budget row: nature × fonction (arrêté n°2020-2475, art. 11: credits cross both). */
+export function imputationKey(l: { nature: string; fonction: string | null }): string {
+  return `${l.nature}|${l.fonction ?? ''}`;
+}
+
+/**
+ * Only approved documents open credits (a BP or BA is executory once the tutelle approved it): a row's
+ * crédit ouvert is its amount once its document is approved, plus the virements that moved credits to or
+ * from it. A negative BA row reduces its imputation once the BA is approved.
+ */
+export function creditOuvertLigne(
+  l: { document: DocumentBudgetaire; montant: number; virements: number },
+  approuves: ReadonlySet<DocumentBudgetaire>,
+): number {
+  return (approuves.has(l.document) ? l.montant : 0) + l.virements;
+}
+
+/** Crédit ouvert per imputation: the sum of its rows' credits (BP + BA approved + virements). */
+export function creditsParImputation(lignes: { nature: string; fonction: string | null; creditOuvert: number }[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const l of lignes) m.set(imputationKey(l), (m.get(imputationKey(l)) ?? 0) + l.creditOuvert);
+  return m;
+}
+
+/**
+ * A budget additionnel may reduce an imputation (negative row) but never below what is already engaged on
+ * it: approving it would leave engagements without credit. `creditsApres` are the credits with the BA counted.
+ */
+export function reductionProblems(creditsApres: Map<string, number>, engages: Map<string, number>): Problem[] {
+  const problems: Problem[] = [];
+  for (const [cle, credit] of creditsApres) {
+    const engage = engages.get(cle) ?? 0;
+    if (credit < engage) {
+      const [nature, fonction] = cle.split('|');
+      problems.push({
+        field: 'lignes',
+        code: 'REDUCTION_SOUS_ENGAGE',
+        message: `imputation ${nature}${fonction ? ` / ${fonction}` : ''} : le crédit deviendrait ${fmt(credit)} FCFA alors que ${fmt(engage)} FCFA sont déjà engagés`,
+      });
+    }
+  }
+  return problems;
+}
+
 export interface LineContext {
   natures: Map<string, CodeNature>;
   fonctions: Set<string>;
@@ -163,14 +207,14 @@ export function partBp(montant: number, bp: number): number {
 
 export interface LigneEtat {
   nature: string;
+  /** Its imputation key: what may be taken away is checked per imputation. */
+  imputation: string;
   chapitre: string;
   documentApprouve: boolean;
   /** The credit voted for the line (BP or BA), the base of the 20 % rule. */
   initial: number;
   /** What virements already added to the line. */
   hausseVirements: number;
-  /** Crédit ouvert less what is already committed. */
-  disponible: number;
 }
 
 export interface VirementRule {
@@ -187,6 +231,8 @@ export function checkVirement(
   lignes: Map<number, LigneEtat>,
   natures: Map<string, CodeNature>,
   policy: VirementPolicy,
+  /** Per imputation: crédit ouvert less engagements not released. A virement never takes engaged credit. */
+  disponibles: Map<string, number>,
 ): { niveau: NiveauVirement; problems: Problem[] } {
   const problems: Problem[] = [];
   const add = (message: string) => problems.push({ field: 'mouvements', message });
@@ -207,8 +253,7 @@ export function checkVirement(
     chapitres.add(l.chapitre);
     if (!l.documentApprouve) add(`ligne ${l.nature} : son budget n'est pas encore approuvé`);
     if (n?.sens !== 'depense') add(`ligne ${l.nature} : les virements portent sur des crédits de dépense`);
-    if (m.montant < 0 && -m.montant > l.disponible)
-      add(`ligne ${l.nature} : on ne peut retirer que ${fmt(l.disponible)} FCFA disponibles, pas ${fmt(-m.montant)}`);
+
     if (m.montant > 0) {
       const plafond = partBp(l.initial, policy.hausseMaxBp);
       if (l.hausseVirements + m.montant > plafond) {
@@ -217,6 +262,20 @@ export function checkVirement(
         );
       }
     }
+  }
+  const retraits = new Map<string, number>();
+  for (const m of v.mouvements) {
+    const l = lignes.get(m.ligneId);
+    if (l && m.montant < 0) retraits.set(l.imputation, (retraits.get(l.imputation) ?? 0) - m.montant);
+  }
+  for (const [cle, retrait] of retraits) {
+    const dispo = disponibles.get(cle) ?? 0;
+    if (retrait > dispo)
+      problems.push({
+        field: 'mouvements',
+        code: 'CREDIT_INSUFFISANT',
+        message: `imputation ${cle.replace('|', ' / ').replace(/ \/ $/, '')} : on ne peut retirer que ${fmt(Math.max(dispo, 0))} FCFA disponibles (crédit ouvert moins engagements), pas ${fmt(retrait)}`,
+      });
   }
   if (sections.size > 1) add("un virement reste dans une même section : entre sections, c'est le prélèvement, voté au budget");
   const niveau: NiveauVirement = chapitres.size > 1 ? 'deliberation_et_approbation' : 'deliberation';
@@ -230,4 +289,47 @@ export function checkVirement(
     });
   }
   return { niveau, problems };
+}
+
+const fr = (d: string) => d.split('-').reverse().join('/');
+
+/**
+ * Budget acts are dated around their exercice N (R1: the budget year is the calendar year): the BP is voted
+ * and approved from N−1 (vote before 31 October N−1 in principle), the BA within N, execution opens by the end
+ * of N and the exercice closes from N on (until the end of N+1, when the compte administratif is voted).
+ * No act is dated after today.
+ */
+export function dateActeProblems(
+  type: ActeRule['type'],
+  doc: DocumentBudgetaire | null,
+  date: string,
+  annee: number,
+  today: string,
+): Problem[] {
+  const [debut, fin] =
+    type === 'cloture'
+      ? [`${annee}-01-01`, `${annee + 1}-12-31`]
+      : doc === 'BA'
+        ? [`${annee}-01-01`, `${annee}-12-31`]
+        : [`${annee - 1}-01-01`, `${annee}-12-31`];
+  if (date > today)
+    return [{ field: 'date', code: 'DATE_FUTURE', message: `la date ${fr(date)} est dans le futur (aujourd'hui : ${fr(today)})` }];
+  if (date < debut || date > fin)
+    return [
+      {
+        field: 'date',
+        code: 'DATE_HORS_EXERCICE',
+        message: `la date ${fr(date)} ne convient pas à cet acte de l'exercice ${annee} (entre le ${fr(debut)} et le ${fr(fin)})`,
+      },
+    ];
+  return [];
+}
+
+/** A virement is dated within its exercice, and not after today. */
+export function dateVirementProblems(date: string, annee: number, today: string): Problem[] {
+  if (date > today)
+    return [{ field: 'date', code: 'DATE_FUTURE', message: `la date ${fr(date)} est dans le futur (aujourd'hui : ${fr(today)})` }];
+  if (!date.startsWith(`${annee}-`))
+    return [{ field: 'date', code: 'DATE_HORS_EXERCICE', message: `la date ${fr(date)} n'est pas dans l'exercice ${annee}` }];
+  return [];
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DateCivile } from '../../core/schemas.js';
 import { Section, Sens } from '../nomenclature/schemas.js';
 
 export const DocumentBudgetaire = z.enum(['BP', 'BA']);
@@ -39,7 +40,6 @@ export const SECTEURS = [
 ] as const;
 
 const Montant = z.number().int().min(-1_000_000_000_000).max(1_000_000_000_000);
-const Date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date au format AAAA-MM-JJ');
 
 export const LigneInput = z.object({
   nature: z.string().trim().min(1).max(20),
@@ -59,11 +59,28 @@ export const Ligne = LigneInput.extend({
   sens: Sens,
   chapitre: z.string(),
   libelleNature: z.string(),
+  /** Nature × fonction: credits are open and checked per imputation, whatever the number of rows. */
+  imputation: z.string(),
+  /** Voted amount once its document is approved, plus virements. A draft or merely voted row opens nothing. */
   creditOuvert: z.number().int(),
   virements: z.number().int(),
   bpPrecedent: z.number().int().nullable(),
 });
 export type Ligne = z.infer<typeof Ligne>;
+
+/** One imputation (nature × fonction) with its crédit ouvert: the BP and BA rows and virements merged. */
+export const Imputation = z.object({
+  cle: z.string(),
+  nature: z.string(),
+  fonction: z.string().nullable(),
+  section: Section,
+  sens: Sens,
+  libelle: z.string(),
+  creditOuvert: z.number().int(),
+  /** The rows of this imputation, BP first; the first approved one receives engagements. */
+  lignes: z.array(z.number().int()),
+});
+export type Imputation = z.infer<typeof Imputation>;
 
 export const Acte = z.object({
   type: z.enum(['vote', 'approbation', 'ouverture', 'cloture']),
@@ -80,7 +97,7 @@ export const Totaux = z.object({
 });
 export type Totaux = z.infer<typeof Totaux>;
 
-export const Probleme = z.object({ field: z.string(), message: z.string() });
+export const Probleme = z.object({ field: z.string(), message: z.string(), code: z.string().optional() });
 
 export const Exercice = z.object({
   annee: z.number().int(),
@@ -95,6 +112,7 @@ export type Exercice = z.infer<typeof Exercice>;
 export const BudgetView = z.object({
   exercice: Exercice,
   lignes: z.array(Ligne),
+  imputations: z.array(Imputation),
   totaux: z.object({ BP: Totaux, BA: Totaux, ouverts: Totaux }),
   problemes: z.object({ BP: z.array(Probleme), BA: z.array(Probleme) }),
   documentsVotes: z.object({ BP: z.boolean(), BA: z.boolean() }),
@@ -103,17 +121,17 @@ export type BudgetView = z.infer<typeof BudgetView>;
 
 export const NewExerciceBody = z.object({ annee: z.number().int().min(2000).max(2100), reprendre: z.boolean().default(true) });
 export const LignesBody = z.object({ lignes: z.array(LigneInput).max(2000) });
-export const VoteBody = z.object({ date: Date, reference: z.string().trim().min(1).max(100) });
+export const VoteBody = z.object({ date: DateCivile, reference: z.string().trim().min(1).max(100) });
 export const ApprobationBody = VoteBody.extend({ autorite: z.string().trim().min(2).max(100) });
 
 export const MouvementInput = z.object({ ligneId: z.number().int().positive(), montant: Montant });
 export const VirementBody = z.object({
-  date: Date,
+  date: DateCivile,
   objet: z.string().trim().min(3).max(300),
   deliberationRef: z.string().trim().max(100).nullable().default(null),
-  deliberationDate: Date.nullable().default(null),
+  deliberationDate: DateCivile.nullable().default(null),
   approbationRef: z.string().trim().max(100).nullable().default(null),
-  approbationDate: Date.nullable().default(null),
+  approbationDate: DateCivile.nullable().default(null),
   mouvements: z.array(MouvementInput).min(2).max(50),
 });
 export type VirementBody = z.infer<typeof VirementBody>;

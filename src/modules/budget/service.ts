@@ -2,12 +2,19 @@ import { assertNoProblems, chronologieProblems, DomainError, type Problem } from
 import { appendAudit, type Actor } from '../../platform/audit/journal.js';
 import type { Db, DocumentBudgetaire, Tx } from '../../platform/db/schema.js';
 import { readParametre, writeParametre } from '../../platform/db/parametres.js';
+import { plainDateOf } from '../../core/date.js';
 import { lastDate, nextNumero } from '../../platform/db/sequence.js';
 import { chapitreOf, ensureProvisionalChart, natureMap, requireNomenclature } from '../nomenclature/index.js';
 import type { Nomenclature } from '../nomenclature/schemas.js';
 import {
   checkVirement,
+  creditOuvertLigne,
+  creditsParImputation,
+  dateActeProblems,
+  dateVirementProblems,
   documentProblems,
+  imputationKey,
+  reductionProblems,
   isApproved,
   isVoted,
   statutExercice,
@@ -57,6 +64,8 @@ export async function loadBudget(tx: Tx, annee: number): Promise<BudgetState> {
   for (const p of (await store.listLignes(tx, annee - 1)).filter((l) => l.document === 'BP'))
     previous.set(key(p), (previous.get(key(p)) ?? 0) + p.montant);
   const hasPrevious = previous.size > 0;
+  const acteRules = actes.map((a) => ({ type: a.type, document: a.document }));
+  const approuves = new Set((['BP', 'BA'] as const).filter((d) => isApproved(acteRules, d)));
 
   const lignes: Ligne[] = rows.map((r) => {
     const n = natures.get(r.nature);
@@ -76,7 +85,8 @@ export async function loadBudget(tx: Tx, annee: number): Promise<BudgetState> {
       chapitre: chapitreOf(r.nature, natures),
       libelleNature: n?.libelle ?? '(code inconnu)',
       virements,
-      creditOuvert: r.montant + virements,
+      imputation: imputationKey(r),
+      creditOuvert: creditOuvertLigne({ document: r.document, montant: r.montant, virements }, approuves),
       bpPrecedent: hasPrevious && r.document === 'BP' ? (previous.get(key(r)) ?? 0) : null,
     };
   });
@@ -84,7 +94,6 @@ export async function loadBudget(tx: Tx, annee: number): Promise<BudgetState> {
     `${l.document}|${l.section === 'fonctionnement' ? 0 : 1}${l.sens === 'recette' ? 0 : 1}|${l.nature}|${l.id.toString().padStart(9, '0')}`;
   lignes.sort((a, b) => rank(a).localeCompare(rank(b)));
   const rules: LigneRule[] = lignes.map((l) => ({ ...l }));
-  const acteRules = actes.map((a) => ({ type: a.type, document: a.document }));
   const view: BudgetView = {
     exercice: {
       annee,
@@ -95,6 +104,7 @@ export async function loadBudget(tx: Tx, annee: number): Promise<BudgetState> {
       actes: actes.map((a) => ({ type: a.type, document: a.document, date: a.date, reference: a.reference, autorite: a.autorite })),
     },
     lignes,
+    imputations: imputationsOf(lignes),
     totaux: {
       BP: totaux(
         lignes.filter((l) => l.document === 'BP'),
@@ -115,11 +125,45 @@ export async function loadBudget(tx: Tx, annee: number): Promise<BudgetState> {
   return { view, nomenclature, ctx };
 }
 
+/** Rows merged per imputation (nature × fonction), BP rows first. */
+function imputationsOf(lignes: Ligne[]): BudgetView['imputations'] {
+  const credits = creditsParImputation(lignes);
+  const out = new Map<string, BudgetView['imputations'][number]>();
+  const ordered = [...lignes].sort((a, b) => (a.document === b.document ? a.id - b.id : a.document === 'BP' ? -1 : 1));
+  for (const l of ordered) {
+    const i = out.get(l.imputation);
+    if (i) i.lignes.push(l.id);
+    else
+      out.set(l.imputation, {
+        cle: l.imputation,
+        nature: l.nature,
+        fonction: l.fonction,
+        section: l.section,
+        sens: l.sens,
+        libelle: l.libelle ? `${l.libelleNature} — ${l.libelle}` : l.libelleNature,
+        creditOuvert: credits.get(l.imputation) ?? 0,
+        lignes: [l.id],
+      });
+  }
+  return [...out.values()].sort((a, b) => a.cle.localeCompare(b.cle));
+}
+
+/** Engagements not released, per imputation (read from the expense records, see store.engageParLigne). */
+async function engagesParImputation(tx: Tx, s: BudgetState): Promise<Map<string, number>> {
+  const parLigne = await store.engageParLigne(tx, s.view.exercice.annee);
+  const m = new Map<string, number>();
+  for (const l of s.view.lignes) m.set(l.imputation, (m.get(l.imputation) ?? 0) + (parLigne.get(l.id) ?? 0));
+  return m;
+}
+
+/** Per imputation: what a BA would leave once approved, against what is engaged. */
+async function assertBaLeavesEngagedCredit(tx: Tx, s: BudgetState): Promise<void> {
+  const withBa = s.view.lignes.map((l) => ({ ...l, creditOuvert: l.document === 'BA' ? l.montant + l.virements : l.creditOuvert }));
+  assertNoProblems(reductionProblems(creditsParImputation(withBa), await engagesParImputation(tx, s)));
+}
+
 function assertOpen(s: BudgetState): void {
-  if (s.view.exercice.statut === 'clos')
-    throw new DomainError('OPERATION_IMPOSSIBLE', {
-      raison: `L'exercice ${s.view.exercice.annee} est clos : il ne peut plus être modifié.`,
-    });
+  if (s.view.exercice.statut === 'clos') throw new DomainError('EXERCICE_CLOS', { annee: s.view.exercice.annee });
 }
 
 /** Open a new exercice on the current chart; optionally start its BP from the previous year's BP. */
@@ -163,13 +207,8 @@ export async function saveLignes(
   return db.transaction().execute(async (tx) => {
     const s = await loadBudget(tx, annee);
     assertOpen(s);
-    const voted = s.view.documentsVotes[doc];
-    if (voted)
-      throw new DomainError('OPERATION_IMPOSSIBLE', {
-        raison: `Le ${doc === 'BP' ? 'budget primitif' : 'budget additionnel'} ${annee} est voté : il ne se modifie plus que par virement ou budget additionnel.`,
-      });
-    if (doc === 'BA' && !isApproved(s.view.exercice.actes, 'BP'))
-      throw new DomainError('OPERATION_IMPOSSIBLE', { raison: 'Le budget additionnel se prépare une fois le budget primitif approuvé.' });
+    if (s.view.documentsVotes[doc]) throw new DomainError('BUDGET_DEJA_VOTE', { document: doc });
+    if (doc === 'BA' && !isApproved(s.view.exercice.actes, 'BP')) throw new DomainError('BP_NON_APPROUVE');
     const rules = lignes.map((l) => ({ ...l, document: doc }));
     assertNoProblems(documentProblems(doc, rules, s.ctx).filter((p) => p.field.startsWith('lignes.')));
     await store.replaceLignes(tx, annee, doc, lignes, now.toISOString());
@@ -214,12 +253,11 @@ export async function recordVote(
   return db.transaction().execute(async (tx) => {
     const s = await loadBudget(tx, annee);
     assertOpen(s);
-    if (s.view.documentsVotes[doc]) throw new DomainError('OPERATION_IMPOSSIBLE', { raison: 'Ce budget est déjà voté.' });
-    if (doc === 'BA' && !isApproved(s.view.exercice.actes, 'BP'))
-      throw new DomainError('OPERATION_IMPOSSIBLE', { raison: "Le budget primitif doit d'abord être approuvé." });
-    if (!s.view.lignes.some((l) => l.document === doc))
-      throw new DomainError('OPERATION_IMPOSSIBLE', { raison: 'Ce budget ne contient aucune ligne.' });
-    assertNoProblems(s.view.problemes[doc]);
+    if (s.view.documentsVotes[doc]) throw new DomainError('BUDGET_DEJA_VOTE', { document: doc });
+    if (doc === 'BA' && !isApproved(s.view.exercice.actes, 'BP')) throw new DomainError('BP_NON_APPROUVE');
+    if (!s.view.lignes.some((l) => l.document === doc)) throw new DomainError('BUDGET_VIDE');
+    assertNoProblems([...s.view.problemes[doc], ...dateActeProblems('vote', doc, date, annee, plainDateOf(now))]);
+    if (doc === 'BA') await assertBaLeavesEngagedCredit(tx, s);
     await store.insertActe(
       tx,
       { exercice: annee, type: 'vote', document: doc, date, reference, autorite: 'Conseil communal', user_id: actor.userId },
@@ -253,15 +291,15 @@ export async function recordApprobation(
     const s = await loadBudget(tx, annee);
     assertOpen(s);
     const vote = s.view.exercice.actes.find((x) => x.type === 'vote' && x.document === doc);
-    if (!vote)
-      throw new DomainError('OPERATION_IMPOSSIBLE', {
-        raison: 'La tutelle approuve un budget voté : enregistrez d’abord le vote du conseil.',
-      });
-    if (isApproved(s.view.exercice.actes, doc)) throw new DomainError('OPERATION_IMPOSSIBLE', { raison: 'Ce budget est déjà approuvé.' });
-    if (a.date < vote.date)
-      throw new DomainError('VALIDATION', {
-        problems: [{ field: 'date', message: `l'approbation ne peut pas précéder le vote (${vote.date})` }],
-      });
+    if (!vote) throw new DomainError('BUDGET_NON_VOTE');
+    if (isApproved(s.view.exercice.actes, doc)) throw new DomainError('BUDGET_DEJA_APPROUVE');
+    assertNoProblems([
+      ...(a.date < vote.date
+        ? [{ field: 'date', code: 'APPROBATION_AVANT_VOTE', message: `l'approbation ne peut pas précéder le vote (${vote.date})` }]
+        : []),
+      ...dateActeProblems('approbation', doc, a.date, annee, plainDateOf(now)),
+    ]);
+    if (doc === 'BA') await assertBaLeavesEngagedCredit(tx, s);
     await store.insertActe(
       tx,
       {
@@ -298,10 +336,9 @@ export async function recordEtape(
     const s = await loadBudget(tx, annee);
     assertOpen(s);
     const statut = s.view.exercice.statut;
-    if (type === 'ouverture' && statut !== 'approuve')
-      throw new DomainError('OPERATION_IMPOSSIBLE', { raison: "L'exécution s'ouvre une fois le budget primitif approuvé." });
-    if (type === 'cloture' && statut !== 'execution')
-      throw new DomainError('OPERATION_IMPOSSIBLE', { raison: 'Seul un exercice en exécution peut être clos.' });
+    if (type === 'ouverture' && statut !== 'approuve') throw new DomainError('BP_NON_APPROUVE');
+    if (type === 'cloture' && statut !== 'execution') throw new DomainError('BUDGET_NON_EXECUTION', { annee });
+    assertNoProblems(dateActeProblems(type, null, date, annee, plainDateOf(now)));
     await store.insertActe(
       tx,
       {
@@ -337,16 +374,23 @@ export async function createVirement(
         l.id,
         {
           nature: l.nature,
+          imputation: l.imputation,
           chapitre: l.chapitre,
           documentApprouve: isApproved(s.view.exercice.actes, l.document),
           initial: l.montant,
           hausseVirements: hausse.get(l.id) ?? 0,
-          disponible: l.creditOuvert,
         },
       ]),
     );
-    const { niveau, problems } = checkVirement(v, etats, s.ctx.natures, (await readVirementPolicy(tx)).regles);
-    assertNoProblems([...problems, ...chronologieProblems(v.date, await lastDate(tx, 'budget_modification', annee), 'Le virement')]);
+    const engages = await engagesParImputation(tx, s);
+    const disponibles = new Map(s.view.imputations.map((i) => [i.cle, i.creditOuvert - (engages.get(i.cle) ?? 0)]));
+    const { niveau, problems } = checkVirement(v, etats, s.ctx.natures, (await readVirementPolicy(tx)).regles, disponibles);
+    const today = plainDateOf(now);
+    assertNoProblems([
+      ...problems,
+      ...dateVirementProblems(v.date, annee, today),
+      ...chronologieProblems(v.date, await lastDate(tx, 'budget_modification', annee, today), 'des virements'),
+    ]);
     const numero = await nextNumero(tx, 'budget_modification', annee);
     await store.insertModification(
       tx,

@@ -123,3 +123,27 @@ export async function insertModification(
 export async function localiteIds(tx: Tx): Promise<Set<number>> {
   return new Set((await tx.selectFrom('localite').select('id').execute()).map((r) => r.id));
 }
+
+/**
+ * Engagements less dégagements per budget row. The expense module writes these records; the budget reads
+ * their sum so that a virement or a budget additionnel never takes away credit that is already engaged.
+ */
+export async function engageParLigne(tx: Tx, annee: number): Promise<Map<number, number>> {
+  const eng = await tx
+    .selectFrom('engagement')
+    .select(['ligne_id', (eb) => eb.fn.sum<number>('montant').as('total')])
+    .where('exercice', '=', annee)
+    .groupBy('ligne_id')
+    .execute();
+  const deg = await tx
+    .selectFrom('degagement')
+    .innerJoin('engagement', 'engagement.id', 'degagement.engagement_id')
+    .select(['engagement.ligne_id', (eb) => eb.fn.sum<number>('degagement.montant').as('total')])
+    .where('engagement.exercice', '=', annee)
+    .groupBy('engagement.ligne_id')
+    .execute();
+  const m = new Map<number, number>();
+  for (const r of eng) m.set(r.ligne_id, Number(r.total));
+  for (const r of deg) m.set(r.ligne_id, (m.get(r.ligne_id) ?? 0) - Number(r.total));
+  return m;
+}

@@ -31,6 +31,7 @@ const USERS: [string, string, Role][] = [
   ['admin', 'Awa Cissé', 'admin'],
   ['maire', 'Mamadou Keïta', 'maire'],
   ['sg', 'Fatoumata Traoré', 'secretaire_general'],
+  ['comptable', 'Adama Sidibé', 'comptable'],
   ['regisseur', 'Ibrahim Coulibaly', 'regisseur_recettes'],
   ['etatcivil', 'Aminata Diarra', 'agent_etat_civil'],
   ['conseiller', 'Modibo Sangaré', 'lecteur'],

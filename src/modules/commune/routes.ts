@@ -62,7 +62,7 @@ export function communeRoutes(fastify: FastifyInstance, ctx: AppContext): void {
       if (req.body.active) {
         const demo = await ctx.databases.demo(true);
         if (!demo)
-          throw new DomainError('OPERATION_IMPOSSIBLE', { raison: 'La démonstration n’existe que sur un poste de mairie (base SQLite).' });
+          throw new DomainError('DEMO_INDISPONIBLE');
         reply.setCookie(BASE_COOKIE, 'demo', { path: '/', httpOnly: true, sameSite: 'strict', secure: false });
       } else {
         reply.clearCookie(BASE_COOKIE, { path: '/' });

@@ -3,7 +3,8 @@ import type { Db } from '../../platform/db/schema.js';
 import { loadBudget } from '../budget/index.js';
 import { runMois } from './mois.js';
 import type { IndexInput, TiersInput } from './schemas.js';
-import { createBordereau, createEngagement, createLiquidation, createMandat, createTiers, loadLedger, recordEvenement } from './service.js';
+import { createEngagement, createLiquidation, createMandat, createTiers, loadLedger } from './service.js';
+import { createBordereau, recordCorrection, recordDecisionComptable } from './transmission.js';
 import * as store from './store.js';
 
 const TIERS: TiersInput[] = [
@@ -65,7 +66,7 @@ export async function seedDepensesDemo(db: Db, now: Date): Promise<void> {
   );
   const actor = (id: string): Actor => ({ userId: users.get(id)?.id ?? null, label: `${users.get(id)?.nom_complet ?? id} (${id})` });
   const sg = actor('sg');
-  const maire = actor('maire');
+  const comptable = actor('comptable');
   const ids = new Map<string, number>();
   for (const t of TIERS) ids.set(t.nom, (await createTiers(db, sg, t, now)).id);
   const iso = now.toISOString();
@@ -143,11 +144,11 @@ export async function seedDepensesDemo(db: Db, now: Date): Promise<void> {
           liquidationId: l1,
           montantBrut: 450_000,
           retenues: [],
-          pieces: ['Facture définitive', 'Bon de commande ou contrat'],
+          pieces: ['Facture définitive', 'Bon de commande ou contrat', 'Attestation de service fait'],
         },
         now,
       );
-      await recordEvenement(db, sg, m1, { type: 'annulation', date: d(2, 22), motif: 'Erreur sur le créancier : mandat à refaire' }, now);
+      await recordCorrection(db, sg, m1, { type: 'annulation', date: d(2, 22), motif: 'Erreur sur le créancier : mandat à refaire' }, now);
       await createMandat(
         db,
         sg,
@@ -156,7 +157,7 @@ export async function seedDepensesDemo(db: Db, now: Date): Promise<void> {
           liquidationId: l1,
           montantBrut: 450_000,
           retenues: [],
-          pieces: ['Facture définitive', 'Bon de commande ou contrat'],
+          pieces: ['Facture définitive', 'Bon de commande ou contrat', 'Attestation de service fait'],
         },
         now,
       );
@@ -203,10 +204,18 @@ export async function seedDepensesDemo(db: Db, now: Date): Promise<void> {
       const m3 = await createMandat(
         db,
         sg,
-        { date: d(3, 14), liquidationId: l3, montantBrut: 85_000, retenues: [], pieces: ['Attestation de service fait'] },
+        {
+          date: d(3, 14),
+          liquidationId: l3,
+          montantBrut: 85_000,
+          retenues: [],
+          pieces: ['Attestation de service fait'],
+          derogationPieces: 'Facture du garage promise pour la semaine prochaine',
+        },
         now,
       );
-      await recordEvenement(db, maire, m3, { type: 'rejet', date: d(3, 18), motif: 'Facture du garage manquante' }, now);
+      await createBordereau(db, sg, annee, { date: d(3, 15), dateTransmission: d(3, 15), mandats: [m3] }, now);
+      await recordDecisionComptable(db, comptable, m3, { type: 'rejet', date: d(3, 18), motif: 'Facture du garage manquante' }, now);
       const l2 = await createLiquidation(
         db,
         sg,
@@ -222,7 +231,7 @@ export async function seedDepensesDemo(db: Db, now: Date): Promise<void> {
           liquidationId: l2,
           montantBrut: 280_000,
           retenues: [],
-          pieces: ['Facture définitive', 'Bon de commande ou contrat'],
+          pieces: ['Facture définitive', 'Bon de commande ou contrat', 'Attestation de service fait'],
         },
         now,
       );
@@ -234,7 +243,7 @@ export async function seedDepensesDemo(db: Db, now: Date): Promise<void> {
           liquidationId: l3,
           montantBrut: 85_000,
           retenues: [],
-          pieces: ['Facture définitive', 'Attestation de service fait'],
+          pieces: ['Facture définitive', 'Bon de commande ou contrat', 'Attestation de service fait'],
         },
         now,
       );
@@ -277,9 +286,9 @@ export async function seedDepensesDemo(db: Db, now: Date): Promise<void> {
     if (mois < lastMonth) {
       const payables = ledger.mandats.filter((m) => m.etat === 'emis' && (r.emis.includes(m.id) || avant.includes(m.id))).map((m) => m.id);
       for (const id of payables)
-        await recordEvenement(
+        await recordDecisionComptable(
           db,
-          maire,
+          comptable,
           id,
           { type: 'paiement', date: d(mois, 28), mode: 'virement', reference: `Avis Trésor ${mois}/${annee}` },
           now,

@@ -150,7 +150,7 @@ export function bonEngagementPdf(e: Engagement, ctx: Contexte, disponibleApres: 
     ['Imputation', `${e.nature} — ${ctx.libelles.get(e.nature) ?? ''}`],
     ['Fournisseur / créancier', e.tiersNom],
     ['Objet', e.objet],
-    ['Pièce', `${TYPE_PIECE_LABELS[e.pieceType]} ${e.pieceRef}`],
+    ['Pièce', `${TYPE_PIECE_LABELS[e.pieceType]}${e.pieceRef ? ` ${e.pieceRef}` : ''}`],
     ['Montant engagé', `${n(e.montant)} FCFA (${montantEnLettres(fcfa(e.montant))})`],
     ['Disponible après engagement', `${n(disponibleApres)} FCFA`],
   ];

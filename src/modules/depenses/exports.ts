@@ -4,7 +4,7 @@ import { loadBudget } from '../budget/index.js';
 import { readCommune } from '../commune/index.js';
 import { requireNomenclature } from '../nomenclature/index.js';
 import { bonEngagementPdf, bordereauPdf, etatSalairesPdf, mandatDocument, mandatPdf, suiviPdf, type Contexte } from './documents.js';
-import { suiviCredits } from './ledger.js';
+import { imputationDe, suiviCredits } from './ledger.js';
 import type { Bordereau } from './schemas.js';
 import { loadLedger, moisLabel } from './service.js';
 
@@ -100,7 +100,7 @@ export async function exportEngagement(tx: Tx, id: number, now: Date) {
   const ledger = await loadLedger(tx, row.exercice);
   const e = ledger.engagements.get(id);
   if (!e) throw new DomainError('INTROUVABLE', { quoi: "L'engagement" });
-  const l = ledger.lignes.get(e.ligneId);
+  const l = imputationDe(ledger, e.ligneId);
   return {
     data: await bonEngagementPdf(e, await contexte(tx, row.exercice, now), l ? l.creditOuvert - l.engage : 0),
     type: 'application/pdf',

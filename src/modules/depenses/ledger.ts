@@ -1,13 +1,25 @@
-import type { BudgetView, Ligne } from '../budget/schemas.js';
+import type { BudgetView, Imputation, Ligne } from '../budget/schemas.js';
 import { etatMandat, montantEffectif, type EtatLigne } from './model.js';
 import type { Engagement, Mandat, SuiviLigne } from './schemas.js';
 import type { Chain } from './store.js';
 
 /** Every figure of the expense chain of one exercice, derived from the budget and the records. */
+export interface EtatImputation extends EtatLigne {
+  imputation: Imputation;
+}
+
 export interface Ledger {
-  lignes: Map<number, EtatLigne & { ligne: Ligne }>;
+  /** Budget rows by id. */
+  lignes: Map<number, Ligne>;
+  /** Credit figures per imputation (nature × fonction): the credit control works at this level. */
+  imputations: Map<string, EtatImputation>;
+  /** The budget documents approved by the tutelle: only their rows open credits and receive engagements. */
+  approuves: Set<'BP' | 'BA'>;
   engagements: Map<number, Engagement>;
-  liquidations: Map<number, { id: number; numero: number; engagementId: number; montant: number; mandate: number; resteAMandater: number }>;
+  liquidations: Map<
+    number,
+    { id: number; numero: number; date: string; engagementId: number; montant: number; mandate: number; resteAMandater: number }
+  >;
   mandats: Mandat[];
 }
 
@@ -23,10 +35,12 @@ export function buildLedger(view: BudgetView, c: Chain): Ledger {
   for (const e of c.evenements) eventsOf.set(e.mandat_id, [...(eventsOf.get(e.mandat_id) ?? []), e]);
   const retenuesOf = new Map<number, { type: string; montant: number }[]>();
   for (const r of c.retenues) retenuesOf.set(r.mandat_id, [...(retenuesOf.get(r.mandat_id) ?? []), { type: r.type, montant: r.montant }]);
-  const bordereauOf = new Map<number, number>();
+  const bordereauOf = new Map<number, { numero: number; transmisLe: string | null }>();
+  const transmisLe = new Map(c.transmissions.map((t) => [t.bordereau_id, t.date]));
+  const bordereauxById = new Map(c.bordereaux.map((b) => [b.id, b]));
   for (const bm of c.bordereauMandats) {
-    const b = c.bordereaux.find((x) => x.id === bm.bordereau_id);
-    if (b) bordereauOf.set(bm.mandat_id, b.numero);
+    const b = bordereauxById.get(bm.bordereau_id);
+    if (b) bordereauOf.set(bm.mandat_id, { numero: b.numero, transmisLe: b.date_transmission ?? transmisLe.get(b.id) ?? null });
   }
   const indexNumero = new Map(c.index.map((i) => [i.id, i.numero]));
   const liqById = new Map(c.liquidations.map((l) => [l.id, l]));
@@ -71,7 +85,7 @@ export function buildLedger(view: BudgetView, c: Chain): Ledger {
       liquide: liqParEng.get(e.id) ?? 0,
       mandate: mandatParEng.get(e.id) ?? 0,
       pieceType: e.piece_type,
-      pieceRef: e.piece_ref,
+      pieceRef: e.piece_ref || null,
       liquidations: c.liquidations
         .filter((l) => l.engagement_id === e.id)
         .map((l) => ({
@@ -81,6 +95,8 @@ export function buildLedger(view: BudgetView, c: Chain): Ledger {
           montant: l.montant,
           resteAMandater: l.montant - (mandatParLiq.get(l.id) ?? 0),
           factureRef: l.facture_ref,
+          serviceFait: l.service_fait,
+          pvReference: l.pv_reference,
         })),
     });
   }
@@ -91,6 +107,7 @@ export function buildLedger(view: BudgetView, c: Chain): Ledger {
       {
         id: l.id,
         numero: l.numero,
+        date: l.date,
         engagementId: l.engagement_id,
         montant: l.montant,
         mandate: mandatParLiq.get(l.id) ?? 0,
@@ -99,10 +116,12 @@ export function buildLedger(view: BudgetView, c: Chain): Ledger {
     ]),
   );
 
-  const lignes: Ledger['lignes'] = new Map();
-  for (const l of view.lignes) lignes.set(l.id, { ligne: l, creditOuvert: l.creditOuvert, engage: 0, mandate: 0 });
+  const imputations: Ledger['imputations'] = new Map(
+    view.imputations.map((i) => [i.cle, { imputation: i, creditOuvert: i.creditOuvert, engage: 0, mandate: 0 }]),
+  );
   for (const e of engagements.values()) {
-    const s = lignes.get(e.ligneId);
+    const l = lignesById.get(e.ligneId);
+    const s = l ? imputations.get(l.imputation) : undefined;
     if (!s) continue;
     s.engage += e.montant - e.degage;
     s.mandate += e.mandate;
@@ -131,7 +150,9 @@ export function buildLedger(view: BudgetView, c: Chain): Ledger {
       montantEffectif: effectif.get(m.id) ?? 0,
       pieces: JSON.parse(m.pieces) as string[],
       etat: etatMandat(ev),
-      bordereau: bordereauOf.get(m.id) ?? null,
+      bordereau: bordereauOf.get(m.id)?.numero ?? null,
+      transmisLe: bordereauOf.get(m.id)?.transmisLe ?? null,
+      derogationPieces: m.derogation_pieces,
       indexNumero: m.index_id ? (indexNumero.get(m.index_id) ?? null) : null,
       periode: m.periode,
       engagementNumero: eng?.numero ?? 0,
@@ -140,19 +161,48 @@ export function buildLedger(view: BudgetView, c: Chain): Ledger {
       evenements: ev.map((e) => ({ type: e.type, date: e.date, montant: e.montant, motif: e.motif, mode: e.mode, reference: e.reference })),
     };
   });
-  return { lignes, engagements, liquidations, mandats };
+  const approuves = new Set(view.exercice.actes.flatMap((a) => (a.type === 'approbation' && a.document !== null ? [a.document] : [])));
+  return { lignes: lignesById, imputations, approuves, engagements, liquidations, mandats };
+}
+
+/** The state of the imputation a budget row belongs to. */
+export function imputationDe(l: Ledger, ligneId: number): EtatImputation | undefined {
+  const ligne = l.lignes.get(ligneId);
+  return ligne ? l.imputations.get(ligne.imputation) : undefined;
+}
+
+/**
+ * The row an expense on an imputation is recorded against: its first row of an approved document (BP first).
+ * Used by the engagement form, the index and the monthly run alike.
+ */
+export function ligneDEngagement(l: Ledger, cle: string): Ligne | undefined {
+  return l.imputations
+    .get(cle)
+    ?.imputation.lignes.map((id) => l.lignes.get(id))
+    .find((x) => x !== undefined && l.approuves.has(x.document));
+}
+
+/** The imputation a numéro d'index points to: its nature, and its fonction when the index names one. */
+export function imputationDeIndex(l: Ledger, idx: { nature: string; fonction: string | null }): EtatImputation | undefined {
+  return [...l.imputations.values()].find(
+    (s) =>
+      s.imputation.sens === 'depense' &&
+      s.imputation.nature === idx.nature &&
+      (idx.fonction === null || s.imputation.fonction === idx.fonction),
+  );
 }
 
 /** The fiche de suivi des crédits: voted/open, engaged, mandated and available, for every expense line. */
 export function suiviCredits(l: Ledger): SuiviLigne[] {
-  return [...l.lignes.values()]
-    .filter((s) => s.ligne.sens === 'depense')
+  return [...l.imputations.values()]
+    .filter((s) => s.imputation.sens === 'depense')
     .map((s) => ({
-      ligneId: s.ligne.id,
-      nature: s.ligne.nature,
-      libelle: s.ligne.libelle ? `${s.ligne.libelleNature} — ${s.ligne.libelle}` : s.ligne.libelleNature,
-      fonction: s.ligne.fonction,
-      section: s.ligne.section,
+      ligneId: ligneDEngagement(l, s.imputation.cle)?.id ?? s.imputation.lignes[0] ?? 0,
+      imputation: s.imputation.cle,
+      nature: s.imputation.nature,
+      libelle: s.imputation.libelle,
+      fonction: s.imputation.fonction,
+      section: s.imputation.section,
       creditOuvert: s.creditOuvert,
       engage: s.engage,
       mandate: s.mandate,

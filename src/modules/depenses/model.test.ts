@@ -11,7 +11,14 @@ import {
   montantEffectif,
   montantNet,
   nomsSemblables,
-  paiementProblems,
+  decisionComptableRefus,
+  decisionDateProblems,
+  doublonProbable,
+  periodeDue,
+  pieceEngagementProblems,
+  PIECES_REQUISES_DEFAUT,
+  piecesManquantes,
+  serviceFaitProblems,
 } from './model.js';
 
 describe('expense chain rules', () => {
@@ -44,10 +51,44 @@ describe('expense chain rules', () => {
     expect(montantEffectif(100, [{ type: 'reduction', montant: 30 }])).toBe(70);
     expect(etatMandat([{ type: 'paiement' }])).toBe('paye');
   });
-  it('the user who issued a mandat cannot record its payment (separation of duties)', () => {
-    expect(paiementProblems(7, 7, 'emis')).toHaveLength(1);
-    expect(paiementProblems(7, 8, 'emis')).toEqual([]);
-    expect(paiementProblems(7, 8, 'paye')).toHaveLength(1);
+  it('the comptable decisions are keyed by neither the mandat issuer nor the ordonnateur (separation of duties)', () => {
+    expect(decisionComptableRefus(7, { userId: 7, role: 'comptable' })).not.toBeNull();
+    expect(decisionComptableRefus(7, { userId: 8, role: 'maire' })).not.toBeNull();
+    expect(decisionComptableRefus(7, { userId: 8, role: 'comptable' })).toBeNull();
+  });
+  it('a payment or rejection is not dated before the transmission of the bordereau, nor after today', () => {
+    expect(decisionDateProblems('2026-03-14', '2026-03-15', '2026-12-01')[0]?.code).toBe('AVANT_TRANSMISSION');
+    expect(decisionDateProblems('2026-12-02', '2026-03-15', '2026-12-01')[0]?.code).toBe('DATE_FUTURE');
+    expect(decisionDateProblems('2026-03-15', '2026-03-15', '2026-12-01')).toEqual([]);
+  });
+  it('a periodic index pays for the period due at the mandat date', () => {
+    expect(periodeDue('mensuelle', 1, '2026-12-05')).toBe('2026-12');
+    expect(periodeDue('trimestrielle', 3, '2026-11-20')).toBe('2026-09');
+    expect(periodeDue('annuelle', 12, '2026-06-01')).toBe('2025-12');
+    expect(periodeDue('aucune', 1, '2026-06-01')).toBeNull();
+  });
+  it('same tiers, same gross amount, same month is a probable double payment', () => {
+    const existants = [{ numero: 4, date: '2026-11-03', tiersId: 2, montantBrut: 75_000 }];
+    expect(doublonProbable(existants, { tiersId: 2, montantBrut: 75_000, date: '2026-11-28' })?.numero).toBe(4);
+    expect(doublonProbable(existants, { tiersId: 2, montantBrut: 75_000, date: '2026-12-01' })).toBeUndefined();
+    expect(doublonProbable(existants, { tiersId: 3, montantBrut: 75_000, date: '2026-11-28' })).toBeUndefined();
+  });
+  it('an engagement needs a document number only where its document has one; sans pièce stays under the ceiling', () => {
+    expect(pieceEngagementProblems('bon_de_commande', null, 10_000, 100_000)[0]?.code).toBe('PIECE_REF_REQUISE');
+    expect(pieceEngagementProblems('facture', null, 10_000, 100_000)).toEqual([]);
+    expect(pieceEngagementProblems('sans_piece', null, 100_000, 100_000)).toEqual([]);
+    expect(pieceEngagementProblems('sans_piece', null, 100_001, 100_000)[0]?.code).toBe('SANS_PIECE_AU_DELA_DU_SEUIL');
+  });
+  it('the pièces justificatives required by the kind of expense are listed when missing', () => {
+    expect(piecesManquantes(PIECES_REQUISES_DEFAUT.contrat, ['Facture définitive'])).toEqual([
+      'Bon de commande ou contrat',
+      'PV de réception',
+    ]);
+    expect(piecesManquantes(PIECES_REQUISES_DEFAUT.personnel, ['État de salaires', 'Décision ou arrêté'])).toEqual([]);
+  });
+  it('the service fait comes before its liquidation', () => {
+    expect(serviceFaitProblems('2026-03-14', '2026-03-13', '2026-12-01')[0]?.code).toBe('SERVICE_FAIT_APRES_LIQUIDATION');
+    expect(serviceFaitProblems('2026-03-13', '2026-03-13', '2026-12-01')).toEqual([]);
   });
   it('periodic indexes fall due every month, every third month from their first month, or once a year', () => {
     expect([1, 2, 3].map((m) => estDu('mensuelle', 1, m))).toEqual([true, true, true]);
@@ -55,12 +96,17 @@ describe('expense chain rules', () => {
     expect([1, 12].map((m) => estDu('annuelle', 12, m))).toEqual([false, true]);
   });
   it('dates belong to the exercice; mandats may use the complementary period after 31 December', () => {
-    expect(dateExerciceProblems('2026-12-31', 2026, 'engagement', 31)).toEqual([]);
-    expect(dateExerciceProblems('2027-01-02', 2026, 'engagement', 31)).toHaveLength(1);
-    expect(dateExerciceProblems('2025-12-31', 2026, 'mandat', 31)).toHaveLength(1);
-    expect(dateExerciceProblems('2027-01-31', 2026, 'mandat', 31)).toEqual([]);
-    expect(dateExerciceProblems('2027-02-01', 2026, 'mandat', 31)[0]?.message).toContain("jusqu'au 31/01/2027");
-    expect(dateExerciceProblems('2027-01-01', 2026, 'mandat', 0)).toHaveLength(1);
+    const t = '2027-06-30';
+    expect(dateExerciceProblems('2026-12-31', 2026, 'engagement', 31, t)).toEqual([]);
+    expect(dateExerciceProblems('2027-01-02', 2026, 'engagement', 31, t)[0]?.code).toBe('DATE_HORS_EXERCICE');
+    expect(dateExerciceProblems('2025-12-31', 2026, 'mandat', 31, t)).toHaveLength(1);
+    expect(dateExerciceProblems('2027-01-31', 2026, 'mandat', 31, t)).toEqual([]);
+    expect(dateExerciceProblems('2027-02-01', 2026, 'mandat', 31, t)[0]?.message).toContain("jusqu'au 31/01/2027");
+    expect(dateExerciceProblems('2027-01-01', 2026, 'mandat', 0, t)).toHaveLength(1);
+  });
+  it('no record of the expense chain is dated after today (a 2027 typo in December 2026 is refused)', () => {
+    expect(dateExerciceProblems('2027-03-01', 2026, 'mandat', 31, '2026-12-01')[0]?.code).toBe('DATE_FUTURE');
+    expect(dateExerciceProblems('2026-12-02', 2026, 'engagement', 31, '2026-12-01')[0]?.code).toBe('DATE_FUTURE');
   });
 
   it('warns about similar creditor names', () => {

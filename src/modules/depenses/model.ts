@@ -22,12 +22,13 @@ const fmt = (n: number) => formatNombre(n).replace(/\u00a0/g, ' ');
 
 /** An engagement never exceeds the line's disponible; the refusal shows the figures. */
 export function engagementProblems(montant: number, ligne: EtatLigne): Problem[] {
-  if (montant <= 0) return [{ field: 'montant', message: 'le montant doit être positif' }];
+  if (montant <= 0) return [{ field: 'montant', code: 'MONTANT_NUL', message: 'le montant doit être positif' }];
   const d = disponible(ligne);
   if (montant > d) {
     return [
       {
         field: 'montant',
+        code: 'CREDIT_INSUFFISANT',
         message: `crédit insuffisant : ${fmt(montant)} FCFA demandés, ${fmt(d)} FCFA disponibles (crédit ouvert ${fmt(ligne.creditOuvert)}, déjà engagé ${fmt(ligne.engage)})`,
       },
     ];
@@ -48,17 +49,25 @@ export function resteALiquider(e: EtatEngagement): number {
 
 /** A dégagement releases only what will not be liquidated. */
 export function degagementProblems(montant: number, e: EtatEngagement): Problem[] {
-  if (montant <= 0) return [{ field: 'montant', message: 'le montant à dégager doit être positif' }];
+  if (montant <= 0) return [{ field: 'montant', code: 'MONTANT_NUL', message: 'le montant à dégager doit être positif' }];
   const r = resteALiquider(e);
-  return montant > r ? [{ field: 'montant', message: `on ne peut dégager que ${fmt(r)} FCFA non liquidés` }] : [];
+  return montant > r
+    ? [{ field: 'montant', code: 'DEGAGEMENT_EXCESSIF', message: `on ne peut dégager que ${fmt(r)} FCFA non liquidés` }]
+    : [];
 }
 
 /** A liquidation (partial allowed) never exceeds what remains engaged and not yet liquidated. */
 export function liquidationProblems(montant: number, e: EtatEngagement): Problem[] {
-  if (montant <= 0) return [{ field: 'montant', message: 'le montant liquidé doit être positif' }];
+  if (montant <= 0) return [{ field: 'montant', code: 'MONTANT_NUL', message: 'le montant liquidé doit être positif' }];
   const r = resteALiquider(e);
   return montant > r
-    ? [{ field: 'montant', message: `la liquidation dépasse l'engagement : ${fmt(montant)} FCFA pour ${fmt(r)} FCFA restant à liquider` }]
+    ? [
+        {
+          field: 'montant',
+          code: 'LIQUIDATION_EXCESSIVE',
+          message: `la liquidation dépasse l'engagement : ${fmt(montant)} FCFA pour ${fmt(r)} FCFA restant à liquider`,
+        },
+      ]
     : [];
 }
 
@@ -75,14 +84,17 @@ export function montantNet(brut: number, retenues: Retenue[]): number {
 /** A mandat never exceeds what its liquidation has left to mandate; its retenues stay within the gross. */
 export function mandatProblems(brut: number, retenues: Retenue[], resteAMandater: number): Problem[] {
   const problems: Problem[] = [];
-  if (brut <= 0) problems.push({ field: 'montantBrut', message: 'le montant brut doit être positif' });
+  if (brut <= 0) problems.push({ field: 'montantBrut', code: 'MONTANT_NUL', message: 'le montant brut doit être positif' });
   if (brut > resteAMandater)
     problems.push({
       field: 'montantBrut',
+      code: 'MANDAT_EXCESSIF',
       message: `le mandat dépasse la liquidation : ${fmt(brut)} FCFA pour ${fmt(resteAMandater)} FCFA restant à mandater`,
     });
-  if (retenues.some((r) => r.montant < 0)) problems.push({ field: 'retenues', message: 'une retenue ne peut pas être négative' });
-  if (montantNet(brut, retenues) < 0) problems.push({ field: 'retenues', message: 'les retenues dépassent le montant brut' });
+  if (retenues.some((r) => r.montant < 0))
+    problems.push({ field: 'retenues', code: 'RETENUE_NEGATIVE', message: 'une retenue ne peut pas être négative' });
+  if (montantNet(brut, retenues) < 0)
+    problems.push({ field: 'retenues', code: 'RETENUES_EXCESSIVES', message: 'les retenues dépassent le montant brut' });
   return problems;
 }
 
@@ -104,16 +116,32 @@ export function etatMandat(evenements: { type: 'annulation' | 'reduction' | 'rej
   return 'emis';
 }
 
+export const ETAT_MOTS: Record<EtatMandat, string> = { emis: 'émis', paye: 'payé', rejete: 'rejeté', annule: 'annulé' };
+
 /**
- * Separation of duties (RGCP, directive 07/2009): the user who issued a mandat may not record its payment.
+ * Separation of ordonnateur and comptable (RGCP, directive 07/2009/CM/UEMOA): the payment or rejection of a
+ * mandat is the percepteur's information, keyed by someone who is neither the mandat's issuer nor the
+ * ordonnateur (the maire). It concerns only a mandat sent to the comptable on a bordereau, and is not dated
+ * before that transmission. Returns the reason of a refusal, or null.
  */
-export function paiementProblems(emetteurId: number | null, userId: number | null, etat: EtatMandat): Problem[] {
-  const problems: Problem[] = [];
-  if (emetteurId !== null && emetteurId === userId)
-    problems.push({ field: 'utilisateur', message: "l'agent qui a émis un mandat ne peut pas enregistrer son paiement" });
-  if (etat !== 'emis')
-    problems.push({ field: 'mandat', message: `ce mandat est déjà ${etat === 'paye' ? 'payé' : etat === 'rejete' ? 'rejeté' : 'annulé'}` });
-  return problems;
+export function decisionComptableRefus(emetteurId: number | null, user: { userId: number | null; role?: string }): string | null {
+  if (emetteurId !== null && emetteurId === user.userId)
+    return "L'agent qui a émis un mandat ne peut pas enregistrer la décision du comptable sur ce mandat.";
+  if (user.role === 'maire') return "L'ordonnateur (le maire) ne peut pas enregistrer les décisions du comptable.";
+  return null;
+}
+
+export function decisionDateProblems(date: string, transmission: string, today: string): Problem[] {
+  if (date > today) return [futur(date, today)];
+  if (date < transmission)
+    return [
+      {
+        field: 'date',
+        code: 'AVANT_TRANSMISSION',
+        message: `la date ${fr(date)} précède la transmission du bordereau au comptable (${fr(transmission)})`,
+      },
+    ];
+  return [];
 }
 
 export type Periodicite = 'aucune' | 'mensuelle' | 'trimestrielle' | 'annuelle';
@@ -165,24 +193,135 @@ export function nomsSemblables(a: string, b: string): boolean {
   return Math.min(x.length, y.length) >= 5 && distance(x, y) <= 2;
 }
 
+const fr = (d: string) => d.split('-').reverse().join('/');
+const futur = (date: string, today: string, field = 'date'): Problem => ({
+  field,
+  code: 'DATE_FUTURE',
+  message: `la date ${fr(date)} est dans le futur (aujourd'hui : ${fr(today)})`,
+});
+
 /**
  * Dates of the expense chain belong to their exercice: the budget year is the calendar year (R1, [V]).
  * Engagements and liquidations are dated within it; mandats and bordereaux may still be issued during a
  * complementary period after 31 December ([G]: its length is a commune setting, 31 days by default).
+ * A record states something that happened: it is never dated after today.
  */
-export function dateExerciceProblems(date: string, annee: number, kind: 'engagement' | 'mandat', joursComplementaires: number): Problem[] {
+export function dateExerciceProblems(
+  date: string,
+  annee: number,
+  kind: 'engagement' | 'mandat',
+  joursComplementaires: number,
+  today: string,
+): Problem[] {
+  if (date > today) return [futur(date, today)];
   const debut = `${annee}-01-01`;
   const fin =
     kind === 'engagement' ? `${annee}-12-31` : new Date(Date.UTC(annee, 11, 31 + joursComplementaires)).toISOString().slice(0, 10);
   if (date >= debut && date <= fin) return [];
-  const f = (d: string) => d.split('-').reverse().join('/');
   return [
     {
       field: 'date',
+      code: 'DATE_HORS_EXERCICE',
       message:
         kind === 'engagement'
-          ? `la date ${f(date)} n'est pas dans l'exercice ${annee}`
-          : `la date ${f(date)} est hors de l'exercice ${annee} et de sa période complémentaire (jusqu'au ${f(fin)}, durée provisoire réglable)`,
+          ? `la date ${fr(date)} n'est pas dans l'exercice ${annee}`
+          : `la date ${fr(date)} est hors de l'exercice ${annee} et de sa période complémentaire (jusqu'au ${fr(fin)}, durée provisoire réglable)`,
     },
   ];
+}
+
+/** The service fait (delivery, work done) comes before its liquidation, which certifies it. */
+export function serviceFaitProblems(serviceFait: string, dateLiquidation: string, today: string): Problem[] {
+  if (serviceFait > today) return [futur(serviceFait, today, 'serviceFait')];
+  if (serviceFait > dateLiquidation)
+    return [
+      {
+        field: 'serviceFait',
+        code: 'SERVICE_FAIT_APRES_LIQUIDATION',
+        message: `le service fait (${fr(serviceFait)}) ne peut pas être postérieur à la liquidation (${fr(dateLiquidation)})`,
+      },
+    ];
+  return [];
+}
+
+export type TypePiece = 'bon_de_commande' | 'lettre_de_commande' | 'contrat' | 'decision' | 'facture' | 'sans_piece';
+
+/** Whether the document an engagement rests on carries a number: a bon de commande does, "sans pièce" has none. */
+export const NUMERO_DE_PIECE: Record<TypePiece, 'requis' | 'facultatif' | 'aucun'> = {
+  bon_de_commande: 'requis',
+  lettre_de_commande: 'requis',
+  contrat: 'requis',
+  decision: 'requis',
+  facture: 'facultatif',
+  sans_piece: 'aucun',
+};
+
+/**
+ * The engagement's document: its number where the document has one; "sans pièce préalable" only up to a
+ * ceiling ([G]: small purchases paid on the invoice; a commune setting).
+ */
+export function pieceEngagementProblems(type: TypePiece, ref: string | null, montant: number, seuilSansPiece: number): Problem[] {
+  const problems: Problem[] = [];
+  if (NUMERO_DE_PIECE[type] === 'requis' && !ref)
+    problems.push({
+      field: 'pieceRef',
+      code: 'PIECE_REF_REQUISE',
+      message: 'indiquez le numéro du document (bon, lettre, contrat ou décision)',
+    });
+  if (type === 'sans_piece' && montant > seuilSansPiece)
+    problems.push({
+      field: 'pieceType',
+      code: 'SANS_PIECE_AU_DELA_DU_SEUIL',
+      message: `une dépense sans pièce préalable ne dépasse pas ${fmt(seuilSansPiece)} FCFA (réglage provisoire) : établissez un bon de commande`,
+    });
+  return problems;
+}
+
+/**
+ * Pièces justificatives required for a mandat, by the document of its engagement (and for personnel
+ * expenses). [G]: no official Malian list was found; this default is a commune setting.
+ */
+export const PIECES_REQUISES_DEFAUT: Record<TypePiece | 'personnel', string[]> = {
+  bon_de_commande: ['Facture définitive', 'Bon de commande ou contrat', 'Attestation de service fait'],
+  lettre_de_commande: ['Facture définitive', 'Bon de commande ou contrat', 'Attestation de service fait'],
+  contrat: ['Facture définitive', 'Bon de commande ou contrat', 'PV de réception'],
+  decision: ['Décision ou arrêté'],
+  facture: ['Facture définitive', 'Attestation de service fait'],
+  sans_piece: ['Facture définitive'],
+  personnel: ['État de salaires', 'Décision ou arrêté'],
+};
+
+export function piecesManquantes(requises: readonly string[], fournies: readonly string[]): string[] {
+  return requises.filter((p) => !fournies.includes(p));
+}
+
+/**
+ * The period a periodic index pays for, from the mandat's date: the last month at or before it when the
+ * index falls due (monthly: the month itself; quarterly: the quarter's due month; yearly: its month).
+ */
+export function periodeDue(periodicite: Periodicite, moisDebut: number, date: string): string | null {
+  if (periodicite === 'aucune') return null;
+  const [y, m] = [Number(date.slice(0, 4)), Number(date.slice(5, 7))];
+  for (let k = m; k >= 1; k--) if (estDu(periodicite, moisDebut, k)) return `${y}-${String(k).padStart(2, '0')}`;
+  for (let k = 12; k > m; k--) if (estDu(periodicite, moisDebut, k)) return `${y - 1}-${String(k).padStart(2, '0')}`;
+  return null;
+}
+
+/** A mandat still counting (not cancelled nor rejected), as the double-payment checks see it. */
+export interface MandatVivant {
+  numero: number;
+  date: string;
+  tiersId: number;
+  montantBrut: number;
+}
+
+/**
+ * A probable double payment: another mandat to the same tiers, of the same gross amount, in the same month.
+ * The user may go on only by confirming it is another payment.
+ */
+export function doublonProbable(
+  existants: MandatVivant[],
+  m: { tiersId: number; montantBrut: number; date: string },
+): MandatVivant | undefined {
+  return existants.find((x) => x.tiersId === m.tiersId && x.montantBrut === m.montantBrut && x.date.slice(0, 7) === m.date.slice(0, 7));
 }

@@ -1,33 +1,41 @@
 import { appendAudit, type Actor } from '../../platform/audit/journal.js';
 import type { Db, Tx } from '../../platform/db/schema.js';
-import { buildLedger, type Ledger } from './ledger.js';
+import { buildLedger, imputationDeIndex, ligneDEngagement, type Ledger } from './ledger.js';
 import { estDu } from './model.js';
 import type { ApercuMois } from './schemas.js';
-import { createBordereauIn, loadLedger, lockExercice, mandatFromIndex } from './service.js';
+import { loadLedger, lockExercice, mandatFromIndex } from './service.js';
+import { createBordereauIn } from './transmission.js';
 import * as store from './store.js';
 import { loadBudget } from '../budget/index.js';
 
 const periodeOf = (annee: number, mois: number) => `${annee}-${String(mois).padStart(2, '0')}`;
 
-/** The due periodic indexes of a month, each with its credit check; what is already issued is marked so. */
-export async function apercuMois(tx: Tx, annee: number, mois: number, ledger?: Ledger): Promise<ApercuMois> {
+/**
+ * The due periodic indexes of a month, each with its credit check (per imputation); what is already issued
+ * for the period (by index or by an earlier run) is shown with its mandat number; `exclus` are left out.
+ */
+export async function apercuMois(tx: Tx, annee: number, mois: number, exclus: number[] = [], ledger?: Ledger): Promise<ApercuMois> {
   const l = ledger ?? (await loadLedger(tx, annee));
   const periode = periodeOf(annee, mois);
-  const deja = new Set((await tx.selectFrom('mandat').select('index_id').where('periode', '=', periode).execute()).map((r) => r.index_id));
-  const restant = new Map([...l.lignes].map(([id, s]) => [id, s.creditOuvert - s.engage]));
+  const emisPour = new Map(
+    l.mandats.filter((m) => m.periode === periode && (m.etat === 'emis' || m.etat === 'paye')).map((m) => [m.indexNumero, m.numero]),
+  );
+  const restant = new Map([...l.imputations].map(([cle, s]) => [cle, s.creditOuvert - s.engage]));
   const lignes: ApercuMois['lignes'] = [];
   for (const i of (await store.listIndex(tx)).filter((x) => x.actif === 1 && estDu(x.periodicite, x.mois_debut, mois))) {
-    const ligne = [...l.lignes.values()].find(
-      (s) => s.ligne.sens === 'depense' && s.ligne.nature === i.nature && (i.fonction === null || s.ligne.fonction === i.fonction),
-    );
+    const imputation = imputationDeIndex(l, i);
+    const ligne = imputation ? ligneDEngagement(l, imputation.imputation.cle) : undefined;
     const montant = i.montant ?? 0;
-    const dispo = ligne ? (restant.get(ligne.ligne.id) ?? 0) : 0;
+    const cle = imputation?.imputation.cle ?? '';
+    const dispo = ligne ? (restant.get(cle) ?? 0) : 0;
+    const mandatNumero = emisPour.get(i.numero) ?? null;
     let statut: ApercuMois['lignes'][number]['statut'] = 'a_emettre';
-    if (deja.has(i.id)) statut = 'deja_emis';
+    if (mandatNumero !== null) statut = 'deja_emis';
+    else if (exclus.includes(i.id)) statut = 'exclu';
     else if (!i.montant) statut = 'sans_montant';
     else if (!ligne) statut = 'sans_ligne';
     else if (montant > dispo) statut = 'credit_insuffisant';
-    if (statut === 'a_emettre' && ligne) restant.set(ligne.ligne.id, dispo - montant);
+    if (statut === 'a_emettre') restant.set(cle, dispo - montant);
     lignes.push({
       indexId: i.id,
       numero: i.numero,
@@ -37,6 +45,7 @@ export async function apercuMois(tx: Tx, annee: number, mois: number, ledger?: L
       montant,
       disponible: dispo,
       statut,
+      mandatNumero,
     });
   }
   return { periode, lignes, total: lignes.filter((x) => x.statut === 'a_emettre').reduce((s, x) => s + x.montant, 0) };
@@ -53,10 +62,11 @@ export async function runMois(
   mois: number,
   date: string,
   now: Date,
+  exclus: number[] = [],
 ): Promise<{ emis: number[]; bordereaux: number[]; apercu: ApercuMois }> {
   return db.transaction().execute(async (tx) => {
     await lockExercice(tx, annee);
-    const apercu = await apercuMois(tx, annee, mois);
+    const apercu = await apercuMois(tx, annee, mois, exclus);
     const emis: number[] = [];
     for (const x of apercu.lignes.filter((y) => y.statut === 'a_emettre')) {
       const ledger = buildLedger((await loadBudget(tx, annee)).view, await store.loadChain(tx, annee));
@@ -78,10 +88,10 @@ export async function runMois(
         action: 'mandatement.mois',
         entity: 'exercice',
         entityId: annee,
-        payload: { periode: apercu.periode, emis: emis.length, total: apercu.total },
+        payload: { periode: apercu.periode, emis: emis.length, total: apercu.total, exclus },
       },
       now,
     );
-    return { emis, bordereaux, apercu: await apercuMois(tx, annee, mois) };
+    return { emis, bordereaux, apercu: await apercuMois(tx, annee, mois, exclus) };
   });
 }

@@ -4,18 +4,22 @@ import { z } from 'zod';
 import { DomainError } from '../../core/errors.js';
 import { appendAudit } from '../../platform/audit/journal.js';
 import type { AppContext } from '../../platform/http/context.js';
+import { exportAvis, listAvisCorrection } from './avis.js';
 import { exportBordereau, exportEngagement, exportEtatSalaires, exportMandat, exportSuivi, listBordereaux } from './exports.js';
 import { suiviCredits } from './ledger.js';
-import { disponible } from './model.js';
+import { plainDateOf } from '../../core/date.js';
+import { DateCivile } from '../../core/schemas.js';
 import { apercuMois, runMois } from './mois.js';
 import {
   ApercuMois,
   Bordereau,
   BordereauInput,
+  AvisCorrection,
+  CorrectionInput,
+  DecisionComptableInput,
   DegagementInput,
   Engagement,
   EngagementInput,
-  EvenementInput,
   IndexInput,
   IndexMandatement,
   LiquidationInput,
@@ -27,9 +31,10 @@ import {
   Tiers,
   TiersCree,
   TiersInput,
+  TransmissionInput,
 } from './schemas.js';
 import {
-  createBordereau,
+  consulterIndex,
   createDegagement,
   createEngagement,
   createLiquidation,
@@ -37,8 +42,8 @@ import {
   createMandatParIndex,
   createTiers,
   loadLedger,
-  recordEvenement,
 } from './service.js';
+import { createBordereau, recordCorrection, recordDecisionComptable, recordTransmission } from './transmission.js';
 import * as store from './store.js';
 
 const tags = ['dépenses'];
@@ -148,29 +153,23 @@ export function depensesRoutes(fastify: FastifyInstance, ctx: AppContext): void 
       schema: {
         tags,
         params: Annee.extend({ numero: z.coerce.number().int().positive() }),
+        querystring: z.object({ date: DateCivile.optional() }),
         response: {
           200: z.object({
             index: IndexMandatement,
             ligneId: z.number().int().nullable(),
             libelleLigne: z.string().nullable(),
             disponible: z.number().int().nullable(),
+            periode: z.string().nullable(),
+            libellePeriode: z.string().nullable(),
+            mandatDeLaPeriode: z.number().int().nullable(),
           }),
         },
       },
     },
     async (req) => {
-      const i = await store.findIndexByNumero(req.db, req.params.numero);
-      if (!i) throw new DomainError('INTROUVABLE', { quoi: `Le numéro d'index ${req.params.numero}` });
-      const ledger = await loadLedger(req.db, req.params.annee);
-      const l = [...ledger.lignes.values()].find(
-        (s) => s.ligne.sens === 'depense' && s.ligne.nature === i.nature && (i.fonction === null || s.ligne.fonction === i.fonction),
-      );
-      return {
-        index: toIndex(i),
-        ligneId: l?.ligne.id ?? null,
-        libelleLigne: l ? `${l.ligne.nature} ${l.ligne.libelleNature}` : null,
-        disponible: l ? disponible(l) : null,
-      };
+      const { idx, ...r } = await consulterIndex(req.db, req.params.annee, req.params.numero, req.query.date ?? plainDateOf(ctx.now()));
+      return { index: toIndex(idx), ...r };
     },
   );
 
@@ -244,7 +243,7 @@ export function depensesRoutes(fastify: FastifyInstance, ctx: AppContext): void 
         req.actor,
         b.exercice,
         b.index,
-        { date: b.date, montant: b.montant, periode: b.periode },
+        { date: b.date, montant: b.montant, periode: b.periode, confirmeDoublon: b.confirmeDoublon },
         ctx.now(),
       );
       const m = (await loadLedger(req.db, b.exercice)).mandats.find((x) => x.id === id);
@@ -253,12 +252,38 @@ export function depensesRoutes(fastify: FastifyInstance, ctx: AppContext): void 
     },
   );
   app.post(
-    '/api/v1/mandats/:id/evenements',
-    { config: { permission: 'depenses.comptable' }, schema: { tags, params: Id, body: EvenementInput, response: { 200: Ok } } },
+    '/api/v1/mandats/:id/corrections',
+    {
+      config: saisir,
+      schema: {
+        tags,
+        params: Id,
+        body: CorrectionInput,
+        response: { 200: z.object({ id: z.number().int(), avis: z.number().int().nullable() }) },
+      },
+    },
+    async (req) => ({ id: req.params.id, ...(await recordCorrection(req.db, req.actor, req.params.id, req.body, ctx.now())) }),
+  );
+  app.post(
+    '/api/v1/mandats/:id/decisions-comptable',
+    { config: { permission: 'depenses.comptable' }, schema: { tags, params: Id, body: DecisionComptableInput, response: { 200: Ok } } },
     async (req) => {
-      await recordEvenement(req.db, req.actor, req.params.id, req.body, ctx.now());
+      await recordDecisionComptable(req.db, req.actor, req.params.id, req.body, ctx.now());
       return { id: req.params.id };
     },
+  );
+  app.post(
+    '/api/v1/bordereaux/:id/transmission',
+    { config: saisir, schema: { tags, params: Id, body: TransmissionInput, response: { 200: Ok } } },
+    async (req) => {
+      await recordTransmission(req.db, req.actor, req.params.id, req.body.date, ctx.now());
+      return { id: req.params.id };
+    },
+  );
+  app.get(
+    '/api/v1/exercices/:annee/avis',
+    { config: lire, schema: { tags, params: Annee, response: { 200: z.array(AvisCorrection) } } },
+    (req) => listAvisCorrection(req.db, req.params.annee),
   );
 
   app.get(
@@ -283,9 +308,14 @@ export function depensesRoutes(fastify: FastifyInstance, ctx: AppContext): void 
     '/api/v1/exercices/:annee/mois/:mois',
     {
       config: saisir,
-      schema: { tags, params: Mois, body: z.object({ date: EngagementInput.shape.date }), response: { 200: ResultatMois } },
+      schema: {
+        tags,
+        params: Mois,
+        body: z.object({ date: DateCivile, exclus: z.array(z.number().int().positive()).max(500).default([]) }),
+        response: { 200: ResultatMois },
+      },
     },
-    (req) => runMois(req.db, req.actor, req.params.annee, req.params.mois, req.body.date, ctx.now()),
+    (req) => runMois(req.db, req.actor, req.params.annee, req.params.mois, req.body.date, ctx.now(), req.body.exclus),
   );
 
   const Num = Annee.extend({ numero: z.coerce.number().int().positive() });
@@ -298,6 +328,9 @@ export function depensesRoutes(fastify: FastifyInstance, ctx: AppContext): void 
     '/api/v1/exercices/:annee/documents/bordereaux/:numero',
     { config: lire, schema: { tags, params: Num, querystring: Format } },
     async (req, reply) => send(reply, await exportBordereau(req.db, req.params.annee, req.params.numero, req.query.format, ctx.now())),
+  );
+  app.get('/api/v1/exercices/:annee/documents/avis/:numero', { config: lire, schema: { tags, params: Num } }, async (req, reply) =>
+    send(reply, await exportAvis(req.db, req.params.annee, req.params.numero, ctx.now())),
   );
   app.get('/api/v1/exercices/:annee/documents/etat-salaires/:mois', { config: lire, schema: { tags, params: Mois } }, async (req, reply) =>
     send(reply, await exportEtatSalaires(req.db, req.params.annee, req.params.mois, ctx.now())),

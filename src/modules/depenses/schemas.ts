@@ -1,8 +1,6 @@
 import { z } from 'zod';
 
-const Date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date au format AAAA-MM-JJ');
-const Montant = z.number().int().min(0).max(1_000_000_000_000);
-const Texte = (max: number) => z.string().trim().max(max);
+import { DateCivile, Montant, Periode, Texte } from '../../core/schemas.js';
 
 export const TypeTiers = z.enum(['fournisseur', 'agent', 'elu', 'autre']);
 export const TYPE_TIERS_LABELS: Record<z.infer<typeof TypeTiers>, string> = {
@@ -54,35 +52,41 @@ export type IndexInput = z.infer<typeof IndexInput>;
 export const IndexMandatement = IndexInput.extend({ id: z.number().int(), tiersNom: z.string() });
 export type IndexMandatement = z.infer<typeof IndexMandatement>;
 
-export const TypePiece = z.enum(['bon_de_commande', 'lettre_de_commande', 'contrat', 'decision']);
+export const TypePiece = z.enum(['bon_de_commande', 'lettre_de_commande', 'contrat', 'decision', 'facture', 'sans_piece']);
 export const TYPE_PIECE_LABELS: Record<z.infer<typeof TypePiece>, string> = {
   bon_de_commande: 'Bon de commande',
   lettre_de_commande: 'Lettre de commande',
   contrat: 'Contrat',
   decision: 'Décision',
+  facture: 'Sur facture',
+  sans_piece: 'Sans pièce préalable',
 };
 
 export const EngagementInput = z.object({
-  date: Date,
+  date: DateCivile,
   ligneId: z.number().int().positive(),
   tiersId: z.number().int().positive(),
   objet: Texte(300).min(3),
   montant: Montant,
   pieceType: TypePiece,
-  pieceRef: Texte(100).min(1),
+  /** Required where the document has a number (see NUMERO_DE_PIECE in model.ts). */
+  pieceRef: Texte(100)
+    .nullable()
+    .default(null)
+    .transform((v) => v || null),
 });
 export type EngagementInput = z.infer<typeof EngagementInput>;
 
 export const LiquidationInput = z.object({
-  date: Date,
-  serviceFait: Date,
+  date: DateCivile,
+  serviceFait: DateCivile,
   factureRef: Texte(100).nullable().default(null),
   pvReference: Texte(100).nullable().default(null),
   montant: Montant,
 });
 export type LiquidationInput = z.infer<typeof LiquidationInput>;
 
-export const DegagementInput = z.object({ date: Date, montant: Montant, motif: Texte(300).min(3) });
+export const DegagementInput = z.object({ date: DateCivile, montant: Montant, motif: Texte(300).min(3) });
 
 /** Pièces justificatives of a mandat: a checklist (provisional list, Togo-style nomenclature not found for Mali). */
 export const PIECES = [
@@ -95,12 +99,16 @@ export const PIECES = [
 ] as const;
 
 export const MandatInput = z.object({
-  date: Date,
+  date: DateCivile,
   liquidationId: z.number().int().positive(),
   objet: Texte(300).min(3).optional(),
   montantBrut: Montant,
   retenues: z.array(Retenue).max(10).default([]),
   pieces: z.array(Texte(100)).max(20).default([]),
+  /** Motif of going on without a required pièce justificative (journaled). */
+  derogationPieces: Texte(300).min(5).nullable().default(null),
+  /** The user confirmed that a mandat to the same tiers, same amount, same month, is another payment. */
+  confirmeDoublon: z.boolean().default(false),
 });
 export type MandatInput = z.infer<typeof MandatInput>;
 
@@ -108,13 +116,11 @@ export type MandatInput = z.infer<typeof MandatInput>;
 export const MandatParIndexInput = z.object({
   exercice: z.number().int(),
   index: z.number().int().positive(),
-  date: Date,
+  date: DateCivile,
   montant: Montant.nullable().default(null),
-  periode: z
-    .string()
-    .regex(/^\d{4}-\d{2}$/)
-    .nullable()
-    .default(null),
+  /** The month a periodic index pays for; by default the one due at the mandat's date. */
+  periode: Periode.nullable().default(null),
+  confirmeDoublon: z.boolean().default(false),
 });
 export type MandatParIndexInput = z.infer<typeof MandatParIndexInput>;
 
@@ -147,6 +153,9 @@ export const Mandat = z.object({
   bordereau: z.number().int().nullable(),
   indexNumero: z.number().int().nullable(),
   periode: z.string().nullable(),
+  derogationPieces: z.string().nullable(),
+  /** Date the bordereau carrying it was sent to the comptable; null while not sent. */
+  transmisLe: z.string().nullable(),
   engagementNumero: z.number().int(),
   liquidationNumero: z.number().int(),
   emetteurId: z.number().int().nullable(),
@@ -163,18 +172,40 @@ export const Mandat = z.object({
 });
 export type Mandat = z.infer<typeof Mandat>;
 
-export const EvenementInput = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('rejet'), date: Date, motif: Texte(300).min(3) }),
-  z.object({ type: z.literal('annulation'), date: Date, motif: Texte(300).min(3) }),
-  z.object({ type: z.literal('reduction'), date: Date, motif: Texte(300).min(3), montant: Montant }),
+/** The ordonnateur's corrections of a mandat (annulation, réduction). */
+export const CorrectionInput = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('annulation'), date: DateCivile, motif: Texte(300).min(3) }),
+  z.object({ type: z.literal('reduction'), date: DateCivile, motif: Texte(300).min(3), montant: Montant }),
+]);
+export type CorrectionInput = z.infer<typeof CorrectionInput>;
+
+/** The comptable's decisions on a mandat sent to him, keyed from the percepteur's information. */
+export const DecisionComptableInput = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('rejet'), date: DateCivile, motif: Texte(300).min(3) }),
   z.object({
     type: z.literal('paiement'),
-    date: Date,
+    date: DateCivile,
     mode: z.enum(['virement', 'cheque', 'especes']),
     reference: Texte(100).nullable().default(null),
   }),
 ]);
-export type EvenementInput = z.infer<typeof EvenementInput>;
+export type DecisionComptableInput = z.infer<typeof DecisionComptableInput>;
+export type EvenementInput = CorrectionInput | DecisionComptableInput;
+
+export const TransmissionInput = z.object({ date: DateCivile });
+
+/** A numbered avis d'annulation or de réduction, sent to the comptable for a mandat he already holds. */
+export const AvisCorrection = z.object({
+  id: z.number().int(),
+  exercice: z.number().int(),
+  numero: z.number().int(),
+  date: z.string(),
+  type: z.enum(['annulation', 'reduction']),
+  montant: z.number().int().nullable(),
+  motif: z.string(),
+  mandatNumero: z.number().int(),
+});
+export type AvisCorrection = z.infer<typeof AvisCorrection>;
 
 export const Engagement = z.object({
   id: z.number().int(),
@@ -191,7 +222,7 @@ export const Engagement = z.object({
   liquide: z.number().int(),
   mandate: z.number().int(),
   pieceType: TypePiece,
-  pieceRef: z.string(),
+  pieceRef: z.string().nullable(),
   liquidations: z.array(
     z.object({
       id: z.number().int(),
@@ -200,13 +231,17 @@ export const Engagement = z.object({
       montant: z.number().int(),
       resteAMandater: z.number().int(),
       factureRef: z.string().nullable(),
+      serviceFait: z.string(),
+      pvReference: z.string().nullable(),
     }),
   ),
 });
 export type Engagement = z.infer<typeof Engagement>;
 
+/** One imputation (nature × fonction) of the fiche de suivi; `ligneId` is the row engagements go to. */
 export const SuiviLigne = z.object({
   ligneId: z.number().int(),
+  imputation: z.string(),
   nature: z.string(),
   libelle: z.string(),
   fonction: z.string().nullable(),
@@ -231,8 +266,8 @@ export const Bordereau = z.object({
 export type Bordereau = z.infer<typeof Bordereau>;
 export const BordereauInput = z.object({
   exercice: z.number().int(),
-  date: Date,
-  dateTransmission: Date.nullable().default(null),
+  date: DateCivile,
+  dateTransmission: DateCivile.nullable().default(null),
   mandats: z.array(z.number().int().positive()).min(1).max(500),
 });
 
@@ -247,11 +282,12 @@ export const ApercuMois = z.object({
       nature: z.string(),
       montant: z.number().int(),
       disponible: z.number().int(),
-      statut: z.enum(['a_emettre', 'deja_emis', 'credit_insuffisant', 'sans_ligne', 'sans_montant']),
+      statut: z.enum(['a_emettre', 'deja_emis', 'exclu', 'credit_insuffisant', 'sans_ligne', 'sans_montant']),
+      /** The mandat already issued for this index and period (by index or by an earlier run). */
+      mandatNumero: z.number().int().nullable(),
     }),
   ),
   total: z.number().int(),
 });
 export type ApercuMois = z.infer<typeof ApercuMois>;
-export const MoisInput = z.object({ exercice: z.number().int(), mois: z.number().int().min(1).max(12), date: Date });
 export const ResultatMois = z.object({ emis: z.array(z.number().int()), bordereaux: z.array(z.number().int()), apercu: ApercuMois });

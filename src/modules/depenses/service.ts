@@ -1,4 +1,5 @@
 import { PostgresAdapter, sql } from 'kysely';
+import { plainDateOf } from '../../core/date.js';
 import { assertNoProblems, chronologieProblems, DomainError } from '../../core/errors.js';
 import { appendAudit, type Actor } from '../../platform/audit/journal.js';
 import type { Db, Tx } from '../../platform/db/schema.js';
@@ -6,24 +7,52 @@ import { readParametre } from '../../platform/db/parametres.js';
 import { lastDate, nextNumero } from '../../platform/db/sequence.js';
 import { z } from 'zod';
 import { loadBudget } from '../budget/index.js';
-import { buildLedger, type Ledger } from './ledger.js';
+import { buildLedger, imputationDe, imputationDeIndex, ligneDEngagement, type Ledger } from './ledger.js';
 import {
   dateExerciceProblems,
+  decisionComptableRefus,
+  decisionDateProblems,
   degagementProblems,
+  ETAT_MOTS,
+  doublonProbable,
   engagementProblems,
   liquidationProblems,
   mandatProblems,
   montantNet,
   nomsSemblables,
-  paiementProblems,
+  periodeDue,
+  pieceEngagementProblems,
+  PIECES_REQUISES_DEFAUT,
+  piecesManquantes,
   resteALiquider,
+  serviceFaitProblems,
+  type TypePiece,
 } from './model.js';
-import type { EngagementInput, EvenementInput, LiquidationInput, MandatInput, Retenue, TiersInput } from './schemas.js';
+import type {
+  CorrectionInput,
+  DecisionComptableInput,
+  EngagementInput,
+  LiquidationInput,
+  Mandat,
+  MandatInput,
+  Retenue,
+  TiersInput,
+} from './schemas.js';
 import * as store from './store.js';
 
 /** Length of the complementary period after 31 December for mandats ([G], a commune setting; 31 days by default). */
 export async function joursComplementaires(tx: Tx): Promise<number> {
   return (await readParametre(tx, 'depenses.periode_complementaire_jours', z.number().int().min(0).max(90), 31)).valeur;
+}
+
+/** Ceiling of an expense engaged "sans pièce préalable" ([G], a commune setting; 100 000 FCFA by default). */
+async function seuilSansPiece(tx: Tx): Promise<number> {
+  return (await readParametre(tx, 'depenses.seuil_sans_piece', z.number().int().min(0), 100_000)).valeur;
+}
+
+/** Pièces justificatives required per kind of expense ([G], a commune setting; see PIECES_REQUISES_DEFAUT). */
+async function piecesRequises(tx: Tx): Promise<Record<string, string[]>> {
+  return (await readParametre(tx, 'depenses.pieces_requises', z.record(z.string(), z.array(z.string())), PIECES_REQUISES_DEFAUT)).valeur;
 }
 
 /** One writer at a time on an exercice's expenses: the credit check and the numbering stay exact on PostgreSQL. */
@@ -39,11 +68,8 @@ export async function loadLedger(tx: Tx, annee: number): Promise<Ledger> {
 
 async function executionLedger(tx: Tx, annee: number): Promise<Ledger> {
   const s = await loadBudget(tx, annee);
-  if (s.view.exercice.statut !== 'execution') {
-    throw new DomainError('OPERATION_IMPOSSIBLE', {
-      raison: `Le budget ${annee} n'est pas en exécution (${s.view.exercice.statut === 'clos' ? 'exercice clos' : "ouvrez d'abord l'exécution du budget approuvé"}).`,
-    });
-  }
+  if (s.view.exercice.statut === 'clos') throw new DomainError('EXERCICE_CLOS', { annee });
+  if (s.view.exercice.statut !== 'execution') throw new DomainError('BUDGET_NON_EXECUTION', { annee });
   return buildLedger(s.view, await store.loadChain(tx, annee));
 }
 
@@ -65,15 +91,29 @@ export async function createEngagement(db: Db, actor: Actor, annee: number, e: E
 }
 
 async function engageIn(tx: Tx, actor: Actor, annee: number, e: EngagementInput, ledger: Ledger, now: Date): Promise<number> {
-  const l = ledger.lignes.get(e.ligneId);
-  if (!l || l.ligne.sens !== 'depense')
+  const ligne = ledger.lignes.get(e.ligneId);
+  const imputation = imputationDe(ledger, e.ligneId);
+  if (!ligne || !imputation || ligne.sens !== 'depense')
     throw new DomainError('VALIDATION', {
-      problems: [{ field: 'ligneId', message: "choisissez une ligne de dépense du budget de l'exercice" }],
+      problems: [{ field: 'ligneId', code: 'LIGNE_INCONNUE', message: "choisissez une ligne de dépense du budget de l'exercice" }],
+    });
+  if (!ledger.approuves.has(ligne.document))
+    throw new DomainError('VALIDATION', {
+      problems: [
+        {
+          field: 'ligneId',
+          code: 'LIGNE_NON_APPROUVEE',
+          message: `la ligne ${ligne.nature} appartient au ${ligne.document === 'BA' ? 'budget additionnel' : 'budget primitif'}, qui n'est pas encore approuvé : ses crédits ne sont pas ouverts`,
+        },
+      ],
     });
   if (!(await store.findTiers(tx, e.tiersId))) throw new DomainError('INTROUVABLE', { quoi: 'Le tiers' });
+  const today = plainDateOf(now);
   assertNoProblems([
-    ...engagementProblems(e.montant, l),
-    ...chronologieProblems(e.date, await lastDate(tx, 'engagement', annee), "L'engagement"),
+    ...dateExerciceProblems(e.date, annee, 'engagement', 0, today),
+    ...pieceEngagementProblems(e.pieceType as TypePiece, e.pieceRef, e.montant, await seuilSansPiece(tx)),
+    ...engagementProblems(e.montant, imputation),
+    ...chronologieProblems(e.date, await store.dernierEngagement(tx, annee, today), 'des engagements'),
   ]);
   const numero = await nextNumero(tx, 'engagement', annee);
   const id = await store.insertEngagement(tx, { ...e, exercice: annee, numero, userId: actor.userId }, now.toISOString());
@@ -104,7 +144,11 @@ export async function createDegagement(
     await lockExercice(tx, exercice);
     const e = (await executionLedger(tx, exercice)).engagements.get(engagementId);
     if (!e) throw new DomainError('INTROUVABLE', { quoi: "L'engagement" });
-    assertNoProblems(degagementProblems(d.montant, e));
+    assertNoProblems([
+      ...dateExerciceProblems(d.date, exercice, 'engagement', 0, plainDateOf(now)),
+      ...(d.date < e.date ? [{ field: 'date', code: 'AVANT_ENGAGEMENT', message: "le dégagement ne peut pas précéder l'engagement" }] : []),
+      ...degagementProblems(d.montant, e),
+    ]);
     await store.insertDegagement(tx, { engagementId, ...d, userId: actor.userId }, now.toISOString());
     await appendAudit(tx, actor, { action: 'engagement.degage', entity: 'engagement', entityId: engagementId, payload: d }, now);
   });
@@ -129,9 +173,13 @@ async function liquidateIn(
 ): Promise<number> {
   const e = ledger.engagements.get(engagementId);
   if (!e) throw new DomainError('INTROUVABLE', { quoi: "L'engagement" });
+  const today = plainDateOf(now);
   assertNoProblems([
+    ...dateExerciceProblems(l.date, annee, 'engagement', 0, today),
+    ...(l.date < e.date ? [{ field: 'date', code: 'AVANT_ENGAGEMENT', message: "la liquidation ne peut pas précéder l'engagement" }] : []),
+    ...serviceFaitProblems(l.serviceFait, l.date, today),
     ...liquidationProblems(l.montant, e),
-    ...chronologieProblems(l.date, await lastDate(tx, 'liquidation', annee), 'La liquidation'),
+    ...chronologieProblems(l.date, await lastDate(tx, 'liquidation', annee, today), 'des liquidations'),
   ]);
   const numero = await nextNumero(tx, 'liquidation', annee);
   const id = await store.insertLiquidation(tx, { ...l, exercice: annee, numero, engagementId, userId: actor.userId }, now.toISOString());
@@ -158,15 +206,37 @@ interface MandatDraft {
   pieces: string[];
   indexId: number | null;
   periode: string | null;
+  derogationPieces: string | null;
+  confirmeDoublon: boolean;
 }
+
+/** Mandats that still count (neither cancelled nor rejected). */
+const vivants = (l: Ledger): Mandat[] => l.mandats.filter((m) => m.etat === 'emis' || m.etat === 'paye');
 
 async function mandateIn(tx: Tx, actor: Actor, annee: number, m: MandatDraft, ledger: Ledger, now: Date): Promise<number> {
   const liq = ledger.liquidations.get(m.liquidationId);
-  if (!liq) throw new DomainError('INTROUVABLE', { quoi: 'La liquidation' });
+  const eng = liq ? ledger.engagements.get(liq.engagementId) : undefined;
+  if (!liq || !eng) throw new DomainError('INTROUVABLE', { quoi: 'La liquidation' });
+  const today = plainDateOf(now);
   assertNoProblems([
+    ...dateExerciceProblems(m.date, annee, 'mandat', await joursComplementaires(tx), today),
+    ...(m.date < liq.date ? [{ field: 'date', code: 'AVANT_LIQUIDATION', message: 'le mandat ne peut pas précéder sa liquidation' }] : []),
     ...mandatProblems(m.montantBrut, m.retenues, liq.resteAMandater),
-    ...chronologieProblems(m.date, await lastDate(tx, 'mandat', annee), 'Le mandat'),
+    ...chronologieProblems(m.date, await store.dernierMandat(tx, annee, today), 'des mandats'),
   ]);
+  const doublon =
+    m.periode === null ? doublonProbable(vivants(ledger), { tiersId: eng.tiersId, montantBrut: m.montantBrut, date: m.date }) : undefined;
+  if (doublon && !m.confirmeDoublon)
+    throw new DomainError('DOUBLON_PROBABLE', {
+      numero: doublon.numero,
+      date: doublon.date.split('-').reverse().join('/'),
+      montant: m.montantBrut,
+      tiers: eng.tiersNom,
+    });
+  const requises =
+    (await piecesRequises(tx))[m.indexId !== null && m.pieces.includes('État de salaires') ? 'personnel' : eng.pieceType] ?? [];
+  const manquantes = piecesManquantes(requises, m.pieces);
+  if (manquantes.length > 0 && !m.derogationPieces) throw new DomainError('PIECES_MANQUANTES', { manquantes: manquantes.join(', ') });
   const numero = await nextNumero(tx, 'mandat', annee);
   const net = montantNet(m.montantBrut, m.retenues);
   const id = await store.insertMandat(
@@ -182,21 +252,39 @@ async function mandateIn(tx: Tx, actor: Actor, annee: number, m: MandatDraft, le
       pieces: m.pieces,
       indexId: m.indexId,
       periode: m.periode,
+      derogationPieces: manquantes.length > 0 ? m.derogationPieces : null,
       userId: actor.userId,
     },
     m.retenues,
     now.toISOString(),
   );
+  const { confirmeDoublon, derogationPieces, ...saisi } = m;
   await appendAudit(
     tx,
     actor,
-    { action: 'mandat.emis', entity: 'mandat', entityId: id, payload: { exercice: annee, numero, ...m, net } },
+    {
+      action: 'mandat.emis',
+      entity: 'mandat',
+      entityId: id,
+      payload: {
+        exercice: annee,
+        numero,
+        ...saisi,
+        net,
+        ...(doublon && confirmeDoublon ? { doublonConfirme: { mandat: doublon.numero } } : {}),
+        ...(manquantes.length > 0 ? { derogationPieces: { manquantes, motif: derogationPieces } } : {}),
+      },
+    },
     now,
   );
   return id;
 }
 
-export async function createMandat(db: Db, actor: Actor, m: MandatInput, now: Date): Promise<number> {
+/** A mandat as typed: the derogation and the double-payment confirmation are optional. */
+type MandatSaisi = Omit<MandatInput, 'derogationPieces' | 'confirmeDoublon'> &
+  Partial<Pick<MandatInput, 'derogationPieces' | 'confirmeDoublon'>>;
+
+export async function createMandat(db: Db, actor: Actor, m: MandatSaisi, now: Date): Promise<number> {
   return db.transaction().execute(async (tx) => {
     const liq = await tx
       .selectFrom('liquidation')
@@ -207,21 +295,37 @@ export async function createMandat(db: Db, actor: Actor, m: MandatInput, now: Da
     if (!liq) throw new DomainError('INTROUVABLE', { quoi: 'La liquidation' });
     await lockExercice(tx, liq.exercice);
     const ledger = await executionLedger(tx, liq.exercice);
-    return mandateIn(tx, actor, liq.exercice, { ...m, objet: m.objet ?? liq.objet, indexId: null, periode: null }, ledger, now);
+    return mandateIn(
+      tx,
+      actor,
+      liq.exercice,
+      {
+        ...m,
+        objet: m.objet ?? liq.objet,
+        indexId: null,
+        periode: null,
+        derogationPieces: m.derogationPieces ?? null,
+        confirmeDoublon: m.confirmeDoublon ?? false,
+      },
+      ledger,
+      now,
+    );
   });
 }
 
 /**
  * Issue a mandat from a numéro d'index: the index gives imputation, tiers, object, retenues (and amount);
  * the engagement and liquidation are recorded with it, in one transaction, so the chain and the credit
- * control hold exactly as for any other expense.
+ * control hold exactly as for any other expense. A periodic index pays each period once, whichever way it is
+ * issued (typed, or by the monthly run): a second mandat for the period is refused with the first one's number,
+ * unless that one was cancelled or rejected.
  */
 export async function mandatFromIndex(
   tx: Tx,
   actor: Actor,
   annee: number,
   numeroIndex: number,
-  o: { date: string; montant: number | null; periode: string | null },
+  o: { date: string; montant: number | null; periode: string | null; confirmeDoublon?: boolean },
   ledger: Ledger,
   now: Date,
 ): Promise<number> {
@@ -230,21 +334,43 @@ export async function mandatFromIndex(
   const montant = o.montant ?? idx.montant;
   if (!montant)
     throw new DomainError('VALIDATION', {
-      problems: [{ field: 'montant', message: `l'index ${numeroIndex} n'a pas de montant : saisissez-le` }],
+      problems: [{ field: 'montant', code: 'MONTANT_REQUIS', message: `l'index ${numeroIndex} n'a pas de montant : saisissez-le` }],
     });
-  const ligne = [...ledger.lignes.values()].find(
-    (l) => l.ligne.sens === 'depense' && l.ligne.nature === idx.nature && (idx.fonction === null || l.ligne.fonction === idx.fonction),
-  );
+  const imputation = imputationDeIndex(ledger, idx);
+  const ligne = imputation ? ligneDEngagement(ledger, imputation.imputation.cle) : undefined;
   if (!ligne)
     throw new DomainError('VALIDATION', {
-      problems: [{ field: 'index', message: `aucune ligne ${idx.nature}${idx.fonction ? ` / ${idx.fonction}` : ''} au budget ${annee}` }],
+      problems: [
+        {
+          field: 'index',
+          code: 'INDEX_SANS_LIGNE',
+          message: `aucune ligne ${idx.nature}${idx.fonction ? ` / ${idx.fonction}` : ''} au budget ${annee} approuvé`,
+        },
+      ],
     });
-  const ref = `Index n°${idx.numero}${o.periode ? ` — ${o.periode}` : ''}`;
+  const periode = o.periode ?? periodeDue(idx.periodicite, idx.mois_debut, o.date);
+  if (periode !== null) {
+    if (!periode.startsWith(`${annee}-`))
+      throw new DomainError('VALIDATION', {
+        problems: [
+          {
+            field: 'periode',
+            code: 'PERIODE_HORS_EXERCICE',
+            message: `la période ${moisLabel(periode)} n'est pas dans l'exercice ${annee}`,
+          },
+        ],
+      });
+    const deja = ledger.mandats.find(
+      (m) => m.indexNumero === idx.numero && m.periode === periode && (m.etat === 'emis' || m.etat === 'paye'),
+    );
+    if (deja) throw new DomainError('PERIODE_DEJA_MANDATEE', { index: idx.numero, periode: moisLabel(periode), numero: deja.numero });
+  }
+  const ref = `Index n°${idx.numero}${periode ? ` — ${moisLabel(periode)}` : ''}`;
   const engagementId = await engageIn(
     tx,
     actor,
     annee,
-    { date: o.date, ligneId: ligne.ligne.id, tiersId: idx.tiers_id, objet: idx.objet, montant, pieceType: 'decision', pieceRef: ref },
+    { date: o.date, ligneId: ligne.id, tiersId: idx.tiers_id, objet: idx.objet, montant, pieceType: 'decision', pieceRef: ref },
     ledger,
     now,
   );
@@ -260,13 +386,24 @@ export async function mandatFromIndex(
   );
   const afterLiq = buildLedger((await loadBudget(tx, annee)).view, await store.loadChain(tx, annee));
   const retenues = JSON.parse(idx.retenues) as Retenue[];
-  const objet = o.periode ? `${idx.objet} — ${moisLabel(o.periode)}` : idx.objet;
+  const objet = periode ? `${idx.objet} — ${moisLabel(periode)}` : idx.objet;
   const pieces = idx.personnel ? ['État de salaires', 'Décision ou arrêté'] : ['Décision ou arrêté'];
   return mandateIn(
     tx,
     actor,
     annee,
-    { date: o.date, liquidationId, objet, montantBrut: montant, retenues, pieces, indexId: idx.id, periode: o.periode },
+    {
+      date: o.date,
+      liquidationId,
+      objet,
+      montantBrut: montant,
+      retenues,
+      pieces,
+      indexId: idx.id,
+      periode,
+      derogationPieces: null,
+      confirmeDoublon: o.confirmeDoublon ?? false,
+    },
     afterLiq,
     now,
   );
@@ -283,7 +420,7 @@ export async function createMandatParIndex(
   actor: Actor,
   annee: number,
   numeroIndex: number,
-  o: { date: string; montant: number | null; periode: string | null },
+  o: { date: string; montant: number | null; periode: string | null; confirmeDoublon?: boolean },
   now: Date,
 ): Promise<number> {
   return db.transaction().execute(async (tx) => {
@@ -292,92 +429,27 @@ export async function createMandatParIndex(
   });
 }
 
-/** Record the comptable's rejection, an annulation, a réduction, or the payment reported by the percepteur. */
-export async function recordEvenement(db: Db, actor: Actor, mandatId: number, e: EvenementInput, now: Date): Promise<void> {
-  await db.transaction().execute(async (tx) => {
-    const row = await tx.selectFrom('mandat').select(['exercice']).where('id', '=', mandatId).executeTakeFirst();
-    if (!row) throw new DomainError('INTROUVABLE', { quoi: 'Le mandat' });
-    await lockExercice(tx, row.exercice);
-    const m = (await loadLedger(tx, row.exercice)).mandats.find((x) => x.id === mandatId);
-    if (!m) throw new DomainError('INTROUVABLE', { quoi: 'Le mandat' });
-    if (e.type === 'paiement') assertNoProblems(paiementProblems(m.emetteurId, actor.userId, m.etat));
-    else if (m.etat !== 'emis')
-      throw new DomainError('OPERATION_IMPOSSIBLE', {
-        raison: `Le mandat n°${m.numero} est déjà ${m.etat === 'paye' ? 'payé' : m.etat === 'rejete' ? 'rejeté' : 'annulé'}.`,
-      });
-    if (e.type === 'reduction' && (e.montant <= 0 || e.montant >= m.montantEffectif)) {
-      throw new DomainError('VALIDATION', {
-        problems: [
-          { field: 'montant', message: `une réduction est comprise entre 1 et ${m.montantEffectif - 1} FCFA (au-delà, annulez le mandat)` },
-        ],
-      });
-    }
-    await store.insertEvenement(
-      tx,
-      {
-        mandatId,
-        type: e.type,
-        date: e.date,
-        montant: e.type === 'reduction' ? e.montant : null,
-        motif: 'motif' in e ? e.motif : null,
-        mode: e.type === 'paiement' ? e.mode : null,
-        reference: e.type === 'paiement' ? e.reference : null,
-        userId: actor.userId,
-      },
-      now.toISOString(),
-    );
-    await appendAudit(tx, actor, { action: `mandat.${e.type}`, entity: 'mandat', entityId: mandatId, payload: e }, now);
-  });
-}
-
-/** A bordereau d'émission: numbered, one section, mandats not yet sent; the signature orders their payment. */
-export async function createBordereauIn(
-  tx: Tx,
-  actor: Actor,
-  annee: number,
-  b: { date: string; dateTransmission: string | null; mandats: number[] },
-  ledger: Ledger,
-  now: Date,
-): Promise<number> {
-  const chosen = b.mandats.map((id) => ledger.mandats.find((m) => m.id === id));
-  const problems = [];
-  for (const [i, m] of chosen.entries()) {
-    if (!m) problems.push({ field: `mandats.${i}`, message: `mandat ${b.mandats[i]} inconnu pour l'exercice ${annee}` });
-    else if (m.bordereau !== null)
-      problems.push({ field: `mandats.${i}`, message: `le mandat n°${m.numero} figure déjà au bordereau n°${m.bordereau}` });
-    else if (m.etat !== 'emis') problems.push({ field: `mandats.${i}`, message: `le mandat n°${m.numero} est ${m.etat}` });
-  }
-  const sections = new Set(chosen.map((m) => m?.section));
-  if (sections.size > 1) problems.push({ field: 'mandats', message: 'un bordereau regroupe les mandats d’une seule section' });
-  problems.push(...dateExerciceProblems(b.date, annee, 'mandat', await joursComplementaires(tx)));
-  problems.push(...chronologieProblems(b.date, await lastDate(tx, 'bordereau', annee), 'Le bordereau'));
-  assertNoProblems(problems);
-  const section = chosen[0]?.section ?? 'fonctionnement';
-  const numero = await nextNumero(tx, 'bordereau', annee);
-  const id = await store.insertBordereau(
-    tx,
-    { exercice: annee, numero, section, date: b.date, dateTransmission: b.dateTransmission, userId: actor.userId },
-    b.mandats,
-    now.toISOString(),
-  );
-  await appendAudit(
-    tx,
-    actor,
-    { action: 'bordereau.emis', entity: 'bordereau', entityId: id, payload: { exercice: annee, numero, section, ...b } },
-    now,
-  );
-  return id;
-}
-
-export async function createBordereau(
-  db: Db,
-  actor: Actor,
-  annee: number,
-  b: { date: string; dateTransmission: string | null; mandats: number[] },
-  now: Date,
-): Promise<number> {
-  return db.transaction().execute(async (tx) => {
-    await lockExercice(tx, annee);
-    return createBordereauIn(tx, actor, annee, b, await loadLedger(tx, annee), now);
-  });
+/**
+ * What typing an index shows before issuing: the index, the row and disponible of its imputation, the period
+ * it would pay for at `date`, and the mandat that already paid that period, if any.
+ */
+export async function consulterIndex(tx: Tx, annee: number, numero: number, date: string) {
+  const idx = await store.findIndexByNumero(tx, numero);
+  if (!idx) throw new DomainError('INTROUVABLE', { quoi: `Le numéro d'index ${numero}` });
+  const ledger = await loadLedger(tx, annee);
+  const imputation = imputationDeIndex(ledger, idx);
+  const ligne = imputation ? ligneDEngagement(ledger, imputation.imputation.cle) : undefined;
+  const periode = periodeDue(idx.periodicite, idx.mois_debut, date);
+  const deja = periode
+    ? ledger.mandats.find((m) => m.indexNumero === idx.numero && m.periode === periode && (m.etat === 'emis' || m.etat === 'paye'))
+    : undefined;
+  return {
+    idx,
+    ligneId: ligne?.id ?? null,
+    libelleLigne: imputation ? `${imputation.imputation.nature} ${imputation.imputation.libelle}` : null,
+    disponible: imputation && ligne ? imputation.creditOuvert - imputation.engage : null,
+    periode,
+    libellePeriode: periode ? moisLabel(periode) : null,
+    mandatDeLaPeriode: deja ? deja.numero : null,
+  };
 }

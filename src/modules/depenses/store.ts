@@ -88,7 +88,8 @@ export async function insertEngagement(
       objet: e.objet,
       montant: e.montant,
       piece_type: e.pieceType,
-      piece_ref: e.pieceRef,
+      // The column predates documents without a number: '' stands for "no number".
+      piece_ref: e.pieceRef ?? '',
       created_at: now,
       user_id: e.userId,
     })
@@ -142,6 +143,7 @@ export async function insertMandat(
     pieces: string[];
     indexId: number | null;
     periode: string | null;
+    derogationPieces: string | null;
     userId: number | null;
   },
   retenues: Retenue[],
@@ -160,6 +162,7 @@ export async function insertMandat(
       pieces: JSON.stringify(m.pieces),
       index_id: m.indexId,
       periode: m.periode,
+      derogation_pieces: m.derogationPieces,
       created_at: now,
       user_id: m.userId,
     })
@@ -185,8 +188,8 @@ export async function insertEvenement(
     userId: number | null;
   },
   now: string,
-): Promise<void> {
-  await tx
+): Promise<number> {
+  const r = await tx
     .insertInto('mandat_evenement')
     .values({
       mandat_id: e.mandatId,
@@ -199,7 +202,136 @@ export async function insertEvenement(
       created_at: now,
       user_id: e.userId,
     })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+export async function insertAvis(
+  tx: Tx,
+  a: {
+    exercice: number;
+    numero: number;
+    date: string;
+    mandatId: number;
+    evenementId: number;
+    type: 'annulation' | 'reduction';
+    montant: number | null;
+    motif: string;
+    userId: number | null;
+  },
+  now: string,
+): Promise<number> {
+  const r = await tx
+    .insertInto('mandat_avis')
+    .values({
+      exercice: a.exercice,
+      numero: a.numero,
+      date: a.date,
+      mandat_id: a.mandatId,
+      evenement_id: a.evenementId,
+      type: a.type,
+      montant: a.montant,
+      motif: a.motif,
+      created_at: now,
+      user_id: a.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+export async function findAvis(tx: Tx, annee: number, numero: number) {
+  return tx
+    .selectFrom('mandat_avis')
+    .innerJoin('mandat', 'mandat.id', 'mandat_avis.mandat_id')
+    .selectAll('mandat_avis')
+    .select('mandat.numero as mandat_numero')
+    .where('mandat_avis.exercice', '=', annee)
+    .where('mandat_avis.numero', '=', numero)
+    .executeTakeFirst();
+}
+export async function listAvis(tx: Tx, annee: number) {
+  return tx
+    .selectFrom('mandat_avis')
+    .innerJoin('mandat', 'mandat.id', 'mandat_avis.mandat_id')
+    .selectAll('mandat_avis')
+    .select('mandat.numero as mandat_numero')
+    .where('mandat_avis.exercice', '=', annee)
+    .orderBy('mandat_avis.numero')
     .execute();
+}
+export async function findBordereau(tx: Tx, id: number) {
+  return tx
+    .selectFrom('bordereau')
+    .leftJoin('bordereau_transmission', 'bordereau_transmission.bordereau_id', 'bordereau.id')
+    .selectAll('bordereau')
+    .select('bordereau_transmission.date as transmis_le')
+    .where('bordereau.id', '=', id)
+    .executeTakeFirst();
+}
+export async function insertTransmission(
+  tx: Tx,
+  t: { bordereauId: number; date: string; userId: number | null },
+  now: string,
+): Promise<void> {
+  await tx
+    .insertInto('bordereau_transmission')
+    .values({ bordereau_id: t.bordereauId, date: t.date, created_at: now, user_id: t.userId })
+    .execute();
+}
+
+/**
+ * The last valid engagement by date (an engagement fully released by dégagement is cancelled and does not
+ * hold the register), ignoring any dated after today.
+ */
+export async function dernierEngagement(tx: Tx, annee: number, today: string) {
+  const r = await tx
+    .selectFrom('engagement as e')
+    .select(['e.numero', 'e.date'])
+    .where('e.exercice', '=', annee)
+    .where('e.date', '<=', today)
+    .where((eb) =>
+      eb(
+        'e.montant',
+        '>',
+        eb.fn.coalesce(
+          eb
+            .selectFrom('degagement as d')
+            .select((x) => x.fn.sum<number>('d.montant').as('s'))
+            .whereRef('d.engagement_id', '=', 'e.id'),
+          eb.lit(0),
+        ),
+      ),
+    )
+    .orderBy('e.date', 'desc')
+    .orderBy('e.numero', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return r ?? null;
+}
+
+/** The last valid mandat by date: a cancelled or rejected mandat does not hold the register. */
+export async function dernierMandat(tx: Tx, annee: number, today: string) {
+  const r = await tx
+    .selectFrom('mandat as m')
+    .select(['m.numero', 'm.date'])
+    .where('m.exercice', '=', annee)
+    .where('m.date', '<=', today)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('mandat_evenement as ev')
+            .select('ev.id')
+            .whereRef('ev.mandat_id', '=', 'm.id')
+            .where('ev.type', 'in', ['annulation', 'rejet']),
+        ),
+      ),
+    )
+    .orderBy('m.date', 'desc')
+    .orderBy('m.numero', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return r ?? null;
 }
 export async function insertBordereau(
   tx: Tx,
@@ -258,7 +390,10 @@ export async function loadChain(tx: Tx, annee: number) {
   const bordereauMandats = bids.length
     ? await tx.selectFrom('bordereau_mandat').selectAll().where('bordereau_id', 'in', bids).execute()
     : [];
+  const transmissions = bids.length
+    ? await tx.selectFrom('bordereau_transmission').selectAll().where('bordereau_id', 'in', bids).execute()
+    : [];
   const index = await tx.selectFrom('index_mandatement').select(['id', 'numero']).execute();
-  return { engagements, degagements, liquidations, mandats, retenues, evenements, bordereaux, bordereauMandats, index };
+  return { engagements, degagements, liquidations, mandats, retenues, evenements, bordereaux, bordereauMandats, transmissions, index };
 }
 export type Chain = Awaited<ReturnType<typeof loadChain>>;

@@ -20,7 +20,7 @@ export function referenceDir(): string {
     if (fs.existsSync(path.join(candidate, 'nomenclature'))) return candidate;
     dir = path.dirname(dir);
   }
-  throw new DomainError('OPERATION_IMPOSSIBLE', { raison: 'Le dossier « reference » de GM2i est introuvable : réinstallez GM2i.' });
+  throw new DomainError('REFERENCE_INTROUVABLE');
 }
 
 function toChartRows(rows: TableRow[]): ChartRow[] {

@@ -5,6 +5,8 @@ import { canonicalJson, entryHash, GENESIS_HASH, sha256, verifyChain, type Chain
 export interface Actor {
   userId: number | null;
   label: string;
+  /** The user's role, for rules on who may act (e.g. the ordonnateur never keys the comptable's decisions). */
+  role?: string;
 }
 
 export const SYSTEM_ACTOR: Actor = { userId: null, label: 'système' };

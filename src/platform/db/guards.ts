@@ -16,6 +16,8 @@ export const APPEND_ONLY_TABLES = [
   'mandat_evenement',
   'bordereau',
   'bordereau_mandat',
+  'bordereau_transmission',
+  'mandat_avis',
 ] as const;
 
 /** The append-only tables whose database guard (trigger) is missing: someone switched it off. */

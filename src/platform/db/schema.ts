@@ -190,7 +190,7 @@ export interface EngagementTable {
   tiers_id: number;
   objet: string;
   montant: number;
-  piece_type: 'bon_de_commande' | 'lettre_de_commande' | 'contrat' | 'decision';
+  piece_type: 'bon_de_commande' | 'lettre_de_commande' | 'contrat' | 'decision' | 'facture' | 'sans_piece';
   piece_ref: string;
   created_at: string;
   user_id: number | null;
@@ -232,6 +232,7 @@ export interface MandatTable {
   pieces: string;
   index_id: number | null;
   periode: string | null;
+  derogation_pieces: string | null;
   created_at: string;
   user_id: number | null;
 }
@@ -266,6 +267,28 @@ export interface BordereauTable {
   user_id: number | null;
 }
 
+export interface BordereauTransmissionTable {
+  id: Generated<number>;
+  bordereau_id: number;
+  date: string;
+  created_at: string;
+  user_id: number | null;
+}
+
+export interface MandatAvisTable {
+  id: Generated<number>;
+  exercice: number;
+  numero: number;
+  date: string;
+  mandat_id: number;
+  evenement_id: number;
+  type: 'annulation' | 'reduction';
+  montant: number | null;
+  motif: string;
+  created_at: string;
+  user_id: number | null;
+}
+
 export interface BordereauMandatTable {
   bordereau_id: number;
   mandat_id: number;
@@ -282,6 +305,8 @@ export interface DB {
   mandat_evenement: MandatEvenementTable;
   bordereau: BordereauTable;
   bordereau_mandat: BordereauMandatTable;
+  bordereau_transmission: BordereauTransmissionTable;
+  mandat_avis: MandatAvisTable;
   parametre: ParametreTable;
   nomenclature_version: NomenclatureVersionTable;
   nomenclature_code: NomenclatureCodeTable;

@@ -23,14 +23,19 @@ export async function nextNumero(tx: Tx, table: NumberedTable, exercice: number)
 type DatedTable = { [K in keyof DB]: DB[K] extends { exercice: number; numero: number; date: string } ? K : never }[keyof DB];
 
 /**
- * The date of the last numbered record of a series, so that numbers follow dates: a record may not be
- * dated before the one numbered just before it (a register is written in order).
+ * The last record of a numbered series by date (its number and date), so that numbers follow dates: a record
+ * may not be dated before it (a register is written in order). A record dated after `today` is itself an
+ * error (refused at entry today, possibly left by an older version): it never holds the register.
  */
-export async function lastDate(tx: Tx, table: DatedTable, exercice: number): Promise<string | null> {
+export async function lastDate(tx: Tx, table: DatedTable, exercice: number, today: string): Promise<{ numero: number; date: string } | null> {
   const r = await tx
     .selectFrom(table)
-    .select((eb) => eb.fn.max<string>('date').as('d'))
+    .select(['numero', 'date'])
     .where('exercice', '=', exercice)
+    .where('date', '<=', today)
+    .orderBy('date', 'desc')
+    .orderBy('numero', 'desc')
+    .limit(1)
     .executeTakeFirst();
-  return r?.d ?? null;
+  return r ?? null;
 }

@@ -35,7 +35,7 @@ export function registerAuthHook(app: FastifyInstance, ctx: AppContext): void {
           csrf: s.csrf_token,
           token,
         };
-        req.actor = { userId: s.user_id, label: `${s.nom_complet} (${s.identifiant})` };
+        req.actor = { userId: s.user_id, label: `${s.nom_complet} (${s.identifiant})`, role: s.role };
         await touchSession(req.db, token, s.expires_at, ctx.now());
       }
     }

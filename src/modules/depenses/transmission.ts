@@ -1,0 +1,173 @@
+import { plainDateOf } from '../../core/date.js';
+import { assertNoProblems, chronologieProblems, DomainError } from '../../core/errors.js';
+import { appendAudit, type Actor } from '../../platform/audit/journal.js';
+import type { Db, Tx } from '../../platform/db/schema.js';
+import { lastDate, nextNumero } from '../../platform/db/sequence.js';
+import type { Ledger } from './ledger.js';
+import { dateExerciceProblems, decisionComptableRefus, decisionDateProblems, ETAT_MOTS } from './model.js';
+import type { CorrectionInput, DecisionComptableInput, Mandat } from './schemas.js';
+import { joursComplementaires, loadLedger, lockExercice } from './service.js';
+import * as store from './store.js';
+
+// What follows a mandat's issue: the bordereau that sends it to the comptable, its transmission, the
+// comptable's decisions (rejet, paiement) and the ordonnateur's corrections (annulation, réduction).
+
+async function mandatForUpdate(tx: Tx, mandatId: number): Promise<{ exercice: number; m: Mandat }> {
+  const row = await tx.selectFrom('mandat').select(['exercice']).where('id', '=', mandatId).executeTakeFirst();
+  if (!row) throw new DomainError('INTROUVABLE', { quoi: 'Le mandat' });
+  await lockExercice(tx, row.exercice);
+  const m = (await loadLedger(tx, row.exercice)).mandats.find((x) => x.id === mandatId);
+  if (!m) throw new DomainError('INTROUVABLE', { quoi: 'Le mandat' });
+  if (m.etat !== 'emis') throw new DomainError('MANDAT_DEJA_TRAITE', { numero: m.numero, etat: ETAT_MOTS[m.etat] });
+  return { exercice: row.exercice, m };
+}
+
+/**
+ * The ordonnateur's annulation or réduction of a mandat. Once the mandat was sent to the comptable on a
+ * bordereau, the correction is also a numbered avis (annulation / réduction) for the percepteur.
+ * Returns the avis number, or null when the mandat had not been sent.
+ */
+export async function recordCorrection(
+  db: Db,
+  actor: Actor,
+  mandatId: number,
+  e: CorrectionInput,
+  now: Date,
+): Promise<{ avis: number | null }> {
+  return db.transaction().execute(async (tx) => {
+    const { exercice, m } = await mandatForUpdate(tx, mandatId);
+    const today = plainDateOf(now);
+    assertNoProblems([
+      ...dateExerciceProblems(e.date, exercice, 'mandat', await joursComplementaires(tx), today),
+      ...(e.date < m.date ? [{ field: 'date', code: 'AVANT_MANDAT', message: 'la correction ne peut pas précéder le mandat' }] : []),
+      ...(e.type === 'reduction' && (e.montant <= 0 || e.montant >= m.montantEffectif)
+        ? [
+            {
+              field: 'montant',
+              code: 'REDUCTION_HORS_LIMITES',
+              message: `une réduction est comprise entre 1 et ${m.montantEffectif - 1} FCFA (au-delà, annulez le mandat)`,
+            },
+          ]
+        : []),
+    ]);
+    const montant = e.type === 'reduction' ? e.montant : null;
+    const evenementId = await store.insertEvenement(
+      tx,
+      { mandatId, type: e.type, date: e.date, montant, motif: e.motif, mode: null, reference: null, userId: actor.userId },
+      now.toISOString(),
+    );
+    let avis: number | null = null;
+    if (m.transmisLe !== null) {
+      avis = await nextNumero(tx, 'mandat_avis', exercice);
+      await store.insertAvis(
+        tx,
+        { exercice, numero: avis, date: e.date, mandatId, evenementId, type: e.type, montant, motif: e.motif, userId: actor.userId },
+        now.toISOString(),
+      );
+    }
+    await appendAudit(tx, actor, { action: `mandat.${e.type}`, entity: 'mandat', entityId: mandatId, payload: { ...e, avis } }, now);
+    return { avis };
+  });
+}
+
+/**
+ * The comptable's decision on a mandat (rejet, or the payment reported by the percepteur): only for a mandat
+ * sent on a bordereau, dated from that transmission, keyed by neither its issuer nor the ordonnateur.
+ */
+export async function recordDecisionComptable(db: Db, actor: Actor, mandatId: number, e: DecisionComptableInput, now: Date): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    const { m } = await mandatForUpdate(tx, mandatId);
+    const refus = decisionComptableRefus(m.emetteurId, actor);
+    if (refus) throw new DomainError('SEPARATION_DES_TACHES', { raison: refus });
+    if (m.transmisLe === null) throw new DomainError('MANDAT_NON_TRANSMIS', { numero: m.numero });
+    assertNoProblems(decisionDateProblems(e.date, m.transmisLe, plainDateOf(now)));
+    await store.insertEvenement(
+      tx,
+      {
+        mandatId,
+        type: e.type,
+        date: e.date,
+        montant: null,
+        motif: e.type === 'rejet' ? e.motif : null,
+        mode: e.type === 'paiement' ? e.mode : null,
+        reference: e.type === 'paiement' ? e.reference : null,
+        userId: actor.userId,
+      },
+      now.toISOString(),
+    );
+    await appendAudit(tx, actor, { action: `mandat.${e.type}`, entity: 'mandat', entityId: mandatId, payload: e }, now);
+  });
+}
+
+/** Record that a bordereau was handed to the comptable (when it was not at its creation). */
+export async function recordTransmission(db: Db, actor: Actor, bordereauId: number, date: string, now: Date): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    const b = await store.findBordereau(tx, bordereauId);
+    if (!b) throw new DomainError('INTROUVABLE', { quoi: 'Le bordereau' });
+    const deja = b.date_transmission ?? b.transmis_le;
+    if (deja) throw new DomainError('BORDEREAU_DEJA_TRANSMIS', { numero: b.numero, date: deja.split('-').reverse().join('/') });
+    assertNoProblems([
+      ...dateExerciceProblems(date, b.exercice, 'mandat', await joursComplementaires(tx), plainDateOf(now)),
+      ...(date < b.date ? [{ field: 'date', code: 'AVANT_BORDEREAU', message: 'la transmission ne peut pas précéder le bordereau' }] : []),
+    ]);
+    await store.insertTransmission(tx, { bordereauId, date, userId: actor.userId }, now.toISOString());
+    await appendAudit(tx, actor, { action: 'bordereau.transmis', entity: 'bordereau', entityId: bordereauId, payload: { date } }, now);
+  });
+}
+
+/** A bordereau d'émission: numbered, one section, mandats not yet sent; the signature orders their payment. */
+export async function createBordereauIn(
+  tx: Tx,
+  actor: Actor,
+  annee: number,
+  b: { date: string; dateTransmission: string | null; mandats: number[] },
+  ledger: Ledger,
+  now: Date,
+): Promise<number> {
+  const chosen = b.mandats.map((id) => ledger.mandats.find((m) => m.id === id));
+  const problems = [];
+  for (const [i, m] of chosen.entries()) {
+    if (!m) problems.push({ field: `mandats.${i}`, message: `mandat ${b.mandats[i]} inconnu pour l'exercice ${annee}` });
+    else if (m.bordereau !== null)
+      problems.push({ field: `mandats.${i}`, message: `le mandat n°${m.numero} figure déjà au bordereau n°${m.bordereau}` });
+    else if (m.etat !== 'emis') problems.push({ field: `mandats.${i}`, message: `le mandat n°${m.numero} est ${m.etat}` });
+  }
+  const sections = new Set(chosen.map((m) => m?.section));
+  if (sections.size > 1) problems.push({ field: 'mandats', message: 'un bordereau regroupe les mandats d’une seule section' });
+  const today = plainDateOf(now);
+  problems.push(...dateExerciceProblems(b.date, annee, 'mandat', await joursComplementaires(tx), today));
+  if (b.dateTransmission !== null && b.dateTransmission < b.date)
+    problems.push({ field: 'dateTransmission', code: 'AVANT_BORDEREAU', message: 'la transmission ne peut pas précéder le bordereau' });
+  if (b.dateTransmission !== null && b.dateTransmission > today)
+    problems.push({ field: 'dateTransmission', code: 'DATE_FUTURE', message: 'la date de transmission est dans le futur' });
+  problems.push(...chronologieProblems(b.date, await lastDate(tx, 'bordereau', annee, today), 'des bordereaux'));
+  assertNoProblems(problems);
+  const section = chosen[0]?.section ?? 'fonctionnement';
+  const numero = await nextNumero(tx, 'bordereau', annee);
+  const id = await store.insertBordereau(
+    tx,
+    { exercice: annee, numero, section, date: b.date, dateTransmission: b.dateTransmission, userId: actor.userId },
+    b.mandats,
+    now.toISOString(),
+  );
+  await appendAudit(
+    tx,
+    actor,
+    { action: 'bordereau.emis', entity: 'bordereau', entityId: id, payload: { exercice: annee, numero, section, ...b } },
+    now,
+  );
+  return id;
+}
+
+export async function createBordereau(
+  db: Db,
+  actor: Actor,
+  annee: number,
+  b: { date: string; dateTransmission: string | null; mandats: number[] },
+  now: Date,
+): Promise<number> {
+  return db.transaction().execute(async (tx) => {
+    await lockExercice(tx, annee);
+    return createBordereauIn(tx, actor, annee, b, await loadLedger(tx, annee), now);
+  });
+}
