@@ -150,6 +150,14 @@ export const Mandat = z.object({
   engagementNumero: z.number().int(),
   liquidationNumero: z.number().int(),
   emetteurId: z.number().int().nullable(),
+  /** What the receveur checks on the mandat: the creditor's NIF and payment details, the engagement's piece, the invoice. */
+  tiersNif: z.string().nullable(),
+  tiersPaiement: z.string().nullable(),
+  engagementPieceType: TypePiece.nullable(),
+  engagementPieceRef: z.string(),
+  factureRef: z.string().nullable(),
+  serviceFait: z.string().nullable(),
+  pvReference: z.string().nullable(),
   evenements: z.array(
     z.object({
       type: z.string(),
@@ -200,6 +208,8 @@ export const Engagement = z.object({
       montant: z.number().int(),
       resteAMandater: z.number().int(),
       factureRef: z.string().nullable(),
+      serviceFait: z.string(),
+      pvReference: z.string().nullable(),
     }),
   ),
 });
