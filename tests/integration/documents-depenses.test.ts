@@ -13,6 +13,8 @@ import { installedApp } from './helpers.js';
 // What the receveur-percepteur checks on a mandat and a bordereau (issue "Trust the finance chain", point 6).
 let t: TestApp;
 let sg: TestClient;
+let admin: TestClient;
+let maireId: number;
 const MAIRE = 'Fatoumata Sangaré';
 const TIERS = { nom: 'Ets Diarra et Frères', nif: '084123456Z', paiement: 'BDM-SA Ségou, compte ML102 01001 012345678901 23' };
 const CREDIT_601 = 1_000_000;
@@ -24,8 +26,13 @@ const g = (v: number) => String(v).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
 const fr = (d: string) => d.split('-').reverse().join('/');
 
 async function compte(admin: TestClient, identifiant: string, nomComplet: string, role: string): Promise<TestClient> {
-  const r = await admin.call<{ motDePasseProvisoire: string }>('POST', '/api/v1/utilisateurs', { identifiant, nomComplet, role });
+  const r = await admin.call<{ motDePasseProvisoire: string; utilisateur: { id: number } }>('POST', '/api/v1/utilisateurs', {
+    identifiant,
+    nomComplet,
+    role,
+  });
   if (r.status !== 200) throw new Error(JSON.stringify(r.body));
+  if (role === 'maire') maireId = r.body.utilisateur.id;
   const c = new TestClient(t.app);
   await c.login(identifiant, r.body.motDePasseProvisoire);
   await c.call('POST', '/api/v1/session/mot-de-passe', {
@@ -71,6 +78,7 @@ const L = (nature: string, montant: number, fonction: string | null = null, loca
 beforeAll(async () => {
   const r = await installedApp();
   t = r.t;
+  admin = r.admin;
   sg = await compte(r.admin, 'sg', 'Moussa Coulibaly', 'secretaire_general');
   const maire = await compte(r.admin, 'maire', MAIRE, 'maire');
   const kalake = (await sg.call<{ id: number; nom: string }[]>('GET', '/api/v1/localites')).body.find((l) => l.nom === 'Kalaké')?.id;
@@ -219,6 +227,16 @@ describe('mandat de paiement', () => {
     expect(engagements.flatMap((e) => e.liquidations)).toContainEqual(
       expect.objectContaining({ factureRef: M3.facture, pvReference: M3.pv, serviceFait: M3.serviceFait }),
     );
+  });
+});
+
+describe('signature', () => {
+  it('leaves a blank line for the ordonnateur’s name when no active account holds the role of maire', async () => {
+    await ok(admin.call('POST', `/api/v1/utilisateurs/${maireId}/actif`, { actif: false }));
+    const text = await pdfText('/api/v1/exercices/2026/documents/mandats/1', 'mandat-1');
+    await ok(admin.call('POST', `/api/v1/utilisateurs/${maireId}/actif`, { actif: true }));
+    expect(text).not.toContain(MAIRE);
+    expect(text).toMatch(/L.ordonnateur, le Maire[\s\S]*……………/);
   });
 });
 
