@@ -59,3 +59,19 @@ export async function localitesTotals(tx: Tx): Promise<{ nombre: number; populat
 export async function localiteNames(tx: Tx): Promise<Map<number, string>> {
   return new Map((await tx.selectFrom('localite').select(['id', 'nom']).execute()).map((r) => [r.id, r.nom]));
 }
+
+/**
+ * The maire's name, signed under "L'ordonnateur" on mandats and bordereaux. The profile has no such field:
+ * it is the active account with the role 'maire' (the most recent one, after an election), or null.
+ */
+export async function nomMaire(tx: Tx): Promise<string | null> {
+  const r = await tx
+    .selectFrom('utilisateur')
+    .select('nom_complet')
+    .where('role', '=', 'maire')
+    .where('actif', '=', 1)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return r?.nom_complet ?? null;
+}

@@ -1,19 +1,36 @@
-import type { Content, TableCell } from 'pdfmake/interfaces.js';
+import type { Content, CustomTableLayout, TableCell } from 'pdfmake/interfaces.js';
 import { formatDateFr } from '../../core/date.js';
-import { fcfa, formatNombre } from '../../core/money.js';
+import { fcfa, formatFcfa, formatNombre } from '../../core/money.js';
 import { montantEnLettres } from '../../core/words.js';
-import { bandeaux, enTete, piedDePage, renderPdf, type EnTeteCommune } from '../../platform/documents/pdf.js';
+import {
+  AVERTISSEMENT_NOMENCLATURE_PROVISOIRE,
+  bandeaux,
+  enTete,
+  piedDePage,
+  renderPdf,
+  type EnTeteCommune,
+} from '../../platform/documents/pdf.js';
 import type { Bordereau, Engagement, Mandat, SuiviLigne } from './schemas.js';
-import { TYPE_PIECE_LABELS } from './schemas.js';
+import { ETAT_MANDAT_LABELS, TYPE_PIECE_LABELS } from './schemas.js';
+import type { CumulBordereaux, SituationCredit, TotauxMandats } from './situation.js';
 
 export interface Contexte {
   commune: EnTeteCommune;
   provisoire: boolean;
   libelles: Map<string, string>;
   genereLe: string;
+  /** The maire's name, printed under the ordonnateur's signature; null leaves a blank line. */
+  ordonnateur: string | null;
+}
+
+/** What a mandat's print needs beyond the record: the credit's situation and the period in words. */
+export interface MandatAnnexes {
+  situation: SituationCredit;
+  periodeLibelle: string | null;
 }
 
 const n = (v: number) => formatNombre(v);
+const f = (v: number) => formatFcfa(v);
 const th = (text: string, right = false): TableCell => ({
   text,
   bold: true,
@@ -21,6 +38,7 @@ const th = (text: string, right = false): TableCell => ({
   ...(right ? { alignment: 'right' as const } : {}),
 });
 const r = (text: string, bold = false): TableCell => ({ text, alignment: 'right', bold });
+const BLANC = '……………………………………';
 
 function page(ctx: Contexte, titre: string, body: Content[]): Promise<Buffer> {
   return renderPdf({
@@ -34,90 +52,212 @@ function page(ctx: Contexte, titre: string, body: Content[]): Promise<Buffer> {
   });
 }
 
-const signatures = (labels: string[]): Content => ({
-  columns: labels.map((l) => ({ stack: [{ text: l, bold: true }, { text: '\n\n\n\n' }], alignment: 'center' as const })),
-  margin: [0, 24, 0, 0],
+/** Signature blocks: a title, room to sign, and the signatory's name when it is known. */
+const signatures = (blocs: { titre: string; nom?: string | null }[]): Content => ({
+  columns: blocs.map((b) => ({
+    stack: [{ text: b.titre, bold: true }, { text: '\n\n\n\n' }, { text: b.nom === undefined ? '' : (b.nom ?? BLANC) }],
+    alignment: 'center' as const,
+  })),
+  margin: [0, 12, 0, 0],
   unbreakable: true,
 });
 
-/** The mandat as data, with its amount in words (the JSON export of the CLI). */
-export function mandatDocument(m: Mandat, ctx: Contexte) {
+const faitA = (ctx: Contexte, date: string): Content => ({
+  text: `Fait à ${ctx.commune.nom}, le ${formatDateFr(date)}`,
+  alignment: 'right',
+  margin: [0, 12, 0, 0],
+});
+
+const avertissement = (ctx: Contexte) =>
+  ctx.provisoire
+    ? { nomenclatureProvisoire: true, avertissement: AVERTISSEMENT_NOMENCLATURE_PROVISOIRE }
+    : { nomenclatureProvisoire: false };
+
+const EVENEMENTS: Record<string, string> = { rejet: 'Rejet', annulation: 'Annulation', reduction: 'Réduction', paiement: 'Paiement' };
+const MODES: Record<string, string> = { virement: 'virement', cheque: 'chèque', especes: 'espèces' };
+
+function evenement(e: Mandat['evenements'][number]): string {
+  const details = [
+    e.montant !== null ? `de ${f(e.montant)}` : '',
+    e.mode ? `par ${MODES[e.mode] ?? e.mode}` : '',
+    e.reference ? `(réf. ${e.reference})` : '',
+    e.motif ? `(${e.motif})` : '',
+  ].filter(Boolean);
+  return [`${EVENEMENTS[e.type] ?? e.type} du ${formatDateFr(e.date)}`, ...details].join(' ');
+}
+
+/** pdfmake's lightHorizontalLines with narrower cell padding, so that a wide register keeps room for its text. */
+const registre: CustomTableLayout = {
+  hLineWidth: (i, node) => (i === 0 || i === node.table.body.length ? 0 : i === node.table.headerRows ? 2 : 1),
+  vLineWidth: () => 0,
+  hLineColor: (i) => (i === 1 ? 'black' : '#aaa'),
+  paddingLeft: (i) => (i === 0 ? 0 : 3),
+  paddingRight: (i, node) => (i === (node.table.widths?.length ?? 0) - 1 ? 0 : 3),
+};
+
+/** The end of the "arrêté" sentence: the retenues and the net, when there are retenues. */
+const apresRetenues = (retenues: number, net: number) =>
+  retenues > 0 ? `, dont ${f(retenues)} de retenues ; net à payer : ${f(net)}.` : '.';
+
+const imputation = (m: Mandat) => (m.fonction ? `${m.nature} / ${m.fonction}` : m.nature);
+
+/** The mandat as data (the JSON export): the amount in words is the gross, charged to the budget. */
+export function mandatDocument(m: Mandat, ctx: Contexte, a: MandatAnnexes) {
+  const retenues = m.montantBrut - m.montantNet;
   return {
     ...m,
     libelleNature: ctx.libelles.get(m.nature) ?? '',
-    montantEnLettres: montantEnLettres(fcfa(m.montantNet)),
+    periodeLibelle: a.periodeLibelle,
+    montantEnLettres: montantEnLettres(fcfa(m.montantBrut)),
+    totalRetenues: retenues,
+    netEnLettres: montantEnLettres(fcfa(m.montantNet)),
+    situationCredit: a.situation,
+    ordonnateur: { nom: ctx.ordonnateur, lieu: ctx.commune.nom, date: m.date },
     commune: ctx.commune,
-    nomenclatureProvisoire: ctx.provisoire,
+    ...avertissement(ctx),
   };
 }
 
-/** Mandat de paiement: commune header, imputation, creditor, amount in figures and words, pièces, signatures. */
-export function mandatPdf(m: Mandat, ctx: Contexte): Promise<Buffer> {
-  const d = mandatDocument(m, ctx);
+/** Mandat de paiement: what the receveur-percepteur checks, from the imputation's credit to the creditor's account. */
+export function mandatPdf(m: Mandat, ctx: Contexte, a: MandatAnnexes): Promise<Buffer> {
+  const d = mandatDocument(m, ctx, a);
+  const nr = 'non renseigné';
   const rows: TableCell[][] = [
-    ['Exercice', String(m.exercice)],
-    ['Imputation', `${m.nature} — ${d.libelleNature}${m.fonction ? ` / fonction ${m.fonction}` : ''} (section de ${m.section})`],
-    ['Créancier', m.tiersNom],
+    ['Imputation', `${imputation(m)} — ${d.libelleNature} (section de ${m.section})`],
+    ['Créancier', { text: m.tiersNom, bold: true }],
+    ['NIF du créancier', m.tiersNif ?? nr],
+    ['Règlement', m.tiersPaiement ?? nr],
     ['Objet', m.objet],
-    ['Engagement / liquidation', `n°${m.engagementNumero} / n°${m.liquidationNumero}${m.indexNumero ? ` — index n°${m.indexNumero}` : ''}`],
+    [
+      'Engagement',
+      `n°${m.engagementNumero}${m.engagementPieceType ? ` — ${TYPE_PIECE_LABELS[m.engagementPieceType]}` : ''} ${m.engagementPieceRef}`,
+    ],
+    ['Liquidation', `n°${m.liquidationNumero}${m.indexNumero ? ` — index n°${m.indexNumero}` : ''}`],
+    ['Facture', m.factureRef ?? 'non renseignée'],
+    ['Service fait le', m.serviceFait ? formatDateFr(m.serviceFait) : nr],
+    ['PV de réception', m.pvReference ?? 'sans objet'],
+  ];
+  const s = a.situation;
+  const situation: TableCell[][] = [
+    [th('Crédit ouvert', true), th('Mandats antérieurs', true), th('Ce mandat', true), th('Disponible après', true)],
+    [r(f(s.creditOuvert)), r(f(s.anterieurs)), r(f(s.ceMandat), true), r(f(s.disponibleApres))],
   ];
   const montants: TableCell[][] = [
-    [th('Montant brut'), r(`${n(m.montantBrut)} FCFA`)],
-    ...m.retenues.map((x) => [`Retenue ${x.type}`, r(`− ${n(x.montant)} FCFA`)]),
-    [{ text: 'NET À PAYER', bold: true }, r(`${n(m.montantNet)} FCFA`, true)],
+    [{ text: 'Montant brut (imputé au budget)', bold: true }, r(f(m.montantBrut), true)],
+    ...m.retenues.map((x) => [/^retenue/i.test(x.type) ? x.type : `Retenue ${x.type}`, r(`−\u00a0${f(x.montant)}`)]),
+    [{ text: 'NET À PAYER', bold: true }, r(f(m.montantNet), true)],
   ];
   return page(ctx, `MANDAT DE PAIEMENT N°${m.numero} / ${m.exercice}`, [
-    { text: `Date d'émission : ${formatDateFr(m.date)}`, alignment: 'right', margin: [0, 0, 0, 8] },
-    { table: { widths: [140, '*'], body: rows }, layout: 'lightHorizontalLines', margin: [0, 0, 0, 10] },
+    {
+      columns: [
+        { text: d.periodeLibelle ? `Période : ${d.periodeLibelle}` : '', bold: true },
+        {
+          text: `Émis le ${formatDateFr(m.date)} — ${m.bordereau !== null ? `bordereau d'émission n°${m.bordereau}` : 'hors bordereau'}`,
+          alignment: 'right',
+        },
+      ],
+      margin: [0, 0, 0, 8],
+    },
+    { table: { widths: [110, '*'], body: rows }, layout: 'lightHorizontalLines', margin: [0, 0, 0, 8] },
+    { text: `Situation du crédit de l'imputation ${imputation(m)}`, bold: true, margin: [0, 0, 0, 2] },
+    { table: { widths: ['*', '*', '*', '*'], body: situation }, layout: 'lightHorizontalLines', margin: [0, 0, 0, 8] },
     { table: { widths: ['*', 140], body: montants }, layout: 'lightHorizontalLines' },
     {
       text: [
-        { text: 'Arrêté le présent mandat à la somme de : ', italics: true },
-        { text: d.montantEnLettres, bold: true },
+        { text: 'Arrêté le présent mandat à la somme de ', italics: true },
+        { text: `${d.montantEnLettres} (${f(m.montantBrut)})`, bold: true },
+        { text: apresRetenues(d.totalRetenues, m.montantNet), italics: true },
       ],
-      margin: [0, 10, 0, 10],
+      margin: [0, 8, 0, 8],
     },
     { text: 'Pièces justificatives jointes', bold: true },
-    { ul: m.pieces.length ? m.pieces : ['(aucune indiquée)'], margin: [0, 2, 0, 10] },
+    { ul: m.pieces.length ? m.pieces : ['(aucune indiquée)'], margin: [0, 2, 0, 8] },
     ...(m.etat !== 'emis'
       ? [
           {
-            text: `État : ${m.etat.toUpperCase()} — ${m.evenements.map((e) => `${e.type} du ${formatDateFr(e.date)}${e.motif ? ` (${e.motif})` : ''}`).join(' ; ')}`,
+            text: `État : ${ETAT_MANDAT_LABELS[m.etat].toUpperCase()} — ${m.evenements.map(evenement).join(' ; ')}`,
             color: '#b91c1c',
             margin: [0, 0, 0, 8],
           } as Content,
         ]
       : []),
-    signatures(['Le Maire, ordonnateur', 'Vu, bon à payer — le Percepteur', 'Pour acquit, le créancier']),
+    faitA(ctx, m.date),
+    signatures([
+      { titre: 'L’ordonnateur, le Maire', nom: ctx.ordonnateur },
+      { titre: 'Vu, bon à payer — le Receveur-percepteur' },
+      { titre: 'Pour acquit, le créancier' },
+    ]),
   ]);
 }
 
-/** Bordereau d'émission: the numbered list of mandats sent to the percepteur, with totals. */
-export function bordereauPdf(b: Bordereau, mandats: Mandat[], ctx: Contexte): Promise<Buffer> {
+/** The bordereau as data (the JSON export): its mandats, totals with the report of earlier bordereaux. */
+export function bordereauDocument(b: Bordereau, mandats: Mandat[], cumul: CumulBordereaux, ctx: Contexte) {
+  return {
+    ...b,
+    mandats,
+    totaux: cumul,
+    montantEnLettres: montantEnLettres(fcfa(cumul.bordereau.brut)),
+    ordonnateur: { nom: ctx.ordonnateur, lieu: ctx.commune.nom, date: b.date },
+    commune: ctx.commune,
+    ...avertissement(ctx),
+  };
+}
+
+/** Bordereau d'émission: the numbered list of mandats sent to the percepteur, with the running total of the exercice. */
+export function bordereauPdf(b: Bordereau, mandats: Mandat[], cumul: CumulBordereaux, ctx: Contexte): Promise<Buffer> {
   const body: TableCell[][] = [
-    [th('N° mandat'), th('Date'), th('Créancier'), th('Imputation'), th('Objet'), th('Brut', true), th('Net', true)],
+    [th('N°'), th('Date'), th('Créancier'), th('Nature / fonction'), th('Objet'), th('Brut', true), th('Retenues', true), th('Net', true)],
   ];
   for (const m of mandats)
-    body.push([String(m.numero), formatDateFr(m.date), m.tiersNom, m.nature, m.objet, r(n(m.montantBrut)), r(n(m.montantNet))]);
-  const brut = mandats.reduce((s, m) => s + m.montantBrut, 0);
-  const net = mandats.reduce((s, m) => s + m.montantNet, 0);
-  body.push([
-    { text: `TOTAL (${mandats.length} mandat${mandats.length > 1 ? 's' : ''})`, bold: true, colSpan: 5 },
+    body.push([
+      String(m.numero),
+      formatDateFr(m.date),
+      m.tiersNom,
+      imputation(m),
+      m.objet,
+      r(n(m.montantBrut)),
+      r(n(m.montantBrut - m.montantNet)),
+      r(n(m.montantNet)),
+    ]);
+  const ligne = (label: string, t: TotauxMandats, bold = false): TableCell[] => [
+    { text: label, bold, colSpan: 5 },
     '',
     '',
     '',
     '',
-    r(n(brut), true),
-    r(n(net), true),
-  ]);
+    r(n(t.brut), bold),
+    r(n(t.retenues), bold),
+    r(n(t.net), bold),
+  ];
+  const pl = (k: number) => `${k} mandat${k > 1 ? 's' : ''}`;
+  body.push(
+    ligne(`Total du présent bordereau (${pl(cumul.bordereau.nombre)})`, cumul.bordereau, true),
+    ligne(`Report des bordereaux précédents de la section (${pl(cumul.precedents.nombre)})`, cumul.precedents),
+    ligne(`Total cumulé de l'exercice ${b.exercice} (${pl(cumul.cumule.nombre)})`, cumul.cumule, true),
+  );
   return page(ctx, `BORDEREAU D'ÉMISSION DES MANDATS N°${b.numero} / ${b.exercice}`, [
     {
       text: `Section de ${b.section} — émis le ${formatDateFr(b.date)}${b.dateTransmission ? `, transmis au percepteur le ${formatDateFr(b.dateTransmission)}` : ''}`,
       margin: [0, 0, 0, 8],
     },
-    { table: { headerRows: 1, widths: [40, 50, '*', 40, '*', 60, 60], body }, layout: 'lightHorizontalLines', fontSize: 8 },
-    { text: `Arrêté le présent bordereau à la somme nette de ${montantEnLettres(fcfa(net))}.`, margin: [0, 10, 0, 0] },
-    signatures(['Le Maire, ordonnateur (vaut ordre de payer)', 'Reçu par le Percepteur, le']),
+    {
+      table: { headerRows: 1, widths: [18, 46, 82, 46, '*', 50, 42, 50], body },
+      layout: registre,
+      fontSize: 8,
+    },
+    {
+      text: [
+        { text: 'Arrêté le présent bordereau à la somme de ', italics: true },
+        { text: `${montantEnLettres(fcfa(cumul.bordereau.brut))} (${f(cumul.bordereau.brut)})`, bold: true },
+        { text: apresRetenues(cumul.bordereau.retenues, cumul.bordereau.net), italics: true },
+      ],
+      margin: [0, 10, 0, 0],
+    },
+    faitA(ctx, b.date),
+    signatures([
+      { titre: 'L’ordonnateur, le Maire (vaut ordre de payer)', nom: ctx.ordonnateur },
+      { titre: 'Reçu par le Receveur-percepteur, le' },
+    ]),
   ]);
 }
 
@@ -138,7 +278,7 @@ export function etatSalairesPdf(periode: string, libellePeriode: string, mandats
   return page(ctx, `ÉTAT DES SALAIRES ET INDEMNITÉS — ${libellePeriode.toUpperCase()}`, [
     { text: `Période ${periode}`, margin: [0, 0, 0, 8] },
     { table: { headerRows: 1, widths: ['*', '*', 45, 65, 60, 65], body }, layout: 'lightHorizontalLines', fontSize: 8 },
-    signatures(['Le Secrétaire général', 'Le Maire']),
+    signatures([{ titre: 'Le Secrétaire général' }, { titre: 'Le Maire', nom: ctx.ordonnateur }]),
   ]);
 }
 
@@ -156,7 +296,7 @@ export function bonEngagementPdf(e: Engagement, ctx: Contexte, disponibleApres: 
   ];
   return page(ctx, `BON D'ENGAGEMENT N°${e.numero} / ${e.exercice}`, [
     { table: { widths: [150, '*'], body: rows }, layout: 'lightHorizontalLines' },
-    signatures(['Le Secrétaire général', 'Le Maire, ordonnateur']),
+    signatures([{ titre: 'Le Secrétaire général' }, { titre: 'L’ordonnateur, le Maire', nom: ctx.ordonnateur }]),
   ]);
 }
 

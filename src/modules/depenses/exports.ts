@@ -1,12 +1,23 @@
 import { DomainError } from '../../core/errors.js';
 import type { Tx } from '../../platform/db/schema.js';
 import { loadBudget } from '../budget/index.js';
-import { readCommune } from '../commune/index.js';
+import { nomMaire, readCommune } from '../commune/index.js';
 import { requireNomenclature } from '../nomenclature/index.js';
-import { bonEngagementPdf, bordereauPdf, etatSalairesPdf, mandatDocument, mandatPdf, suiviPdf, type Contexte } from './documents.js';
-import { imputationDe, suiviCredits } from './ledger.js';
-import type { Bordereau } from './schemas.js';
+import {
+  bonEngagementPdf,
+  bordereauDocument,
+  bordereauPdf,
+  etatSalairesPdf,
+  mandatDocument,
+  mandatPdf,
+  suiviPdf,
+  type Contexte,
+  type MandatAnnexes,
+} from './documents.js';
+import { imputationDe, suiviCredits, type Ledger } from './ledger.js';
+import type { Bordereau, Mandat } from './schemas.js';
 import { loadLedger, moisLabel } from './service.js';
+import { cumulBordereaux, situationCredit } from './situation.js';
 
 export async function contexte(tx: Tx, annee: number, now: Date): Promise<Contexte> {
   const c = await readCommune(tx);
@@ -17,30 +28,50 @@ export async function contexte(tx: Tx, annee: number, now: Date): Promise<Contex
     provisoire: nom.version.provisoire,
     libelles: new Map(nom.natures.map((x) => [x.code, x.libelle])),
     genereLe: now.toISOString(),
+    ordonnateur: await nomMaire(tx),
   };
 }
 
 export async function mandatParNumero(tx: Tx, annee: number, numero: number) {
-  const m = (await loadLedger(tx, annee)).mandats.find((x) => x.numero === numero);
+  return trouveMandat((await loadLedger(tx, annee)).mandats, annee, numero);
+}
+
+function trouveMandat(mandats: Mandat[], annee: number, numero: number): Mandat {
+  const m = mandats.find((x) => x.numero === numero);
   if (!m) throw new DomainError('INTROUVABLE', { quoi: `Le mandat n°${numero} de ${annee}` });
   return m;
 }
 
+/** The situation of the mandat's imputation (nature × fonction, all its rows) and its period in words. */
+function annexes(ledger: Ledger, m: Mandat): MandatAnnexes {
+  const imputation = imputationDe(ledger, m.ligneId);
+  const cle = ledger.lignes.get(m.ligneId)?.imputation;
+  return {
+    situation: situationCredit(
+      imputation?.creditOuvert ?? 0,
+      ledger.mandats.filter((x) => ledger.lignes.get(x.ligneId)?.imputation === cle),
+      m,
+    ),
+    periodeLibelle: m.periode ? moisLabel(m.periode) : null,
+  };
+}
+
 export async function exportMandat(tx: Tx, annee: number, numero: number, format: 'pdf' | 'json', now: Date) {
-  const m = await mandatParNumero(tx, annee, numero);
+  const ledger = await loadLedger(tx, annee);
+  const m = trouveMandat(ledger.mandats, annee, numero);
   const ctx = await contexte(tx, annee, now);
   if (format === 'json')
     return {
-      data: Buffer.from(JSON.stringify(mandatDocument(m, ctx), null, 2)),
+      data: Buffer.from(JSON.stringify(mandatDocument(m, ctx, annexes(ledger, m)), null, 2)),
       type: 'application/json; charset=utf-8',
       fileName: `mandat-${annee}-${numero}.json`,
     };
-  return { data: await mandatPdf(m, ctx), type: 'application/pdf', fileName: `mandat-${annee}-${numero}.pdf` };
+  return { data: await mandatPdf(m, ctx, annexes(ledger, m)), type: 'application/pdf', fileName: `mandat-${annee}-${numero}.pdf` };
 }
 
 /** Every bordereau of an exercice with its mandats and net total, newest first, computed from the records. */
-export async function listBordereaux(tx: Tx, annee: number): Promise<Bordereau[]> {
-  const ledger = await loadLedger(tx, annee);
+export async function listBordereaux(tx: Tx, annee: number, charge?: Ledger): Promise<Bordereau[]> {
+  const ledger = charge ?? (await loadLedger(tx, annee));
   const rows = await tx.selectFrom('bordereau').selectAll().where('exercice', '=', annee).orderBy('numero', 'desc').execute();
   return rows.map((b) => {
     const ms = ledger.mandats.filter((m) => m.bordereau === b.numero);
@@ -57,26 +88,25 @@ export async function listBordereaux(tx: Tx, annee: number): Promise<Bordereau[]
   });
 }
 
-export async function bordereauParNumero(tx: Tx, annee: number, numero: number): Promise<Bordereau> {
-  const b = (await listBordereaux(tx, annee)).find((x) => x.numero === numero);
-  if (!b) throw new DomainError('INTROUVABLE', { quoi: `Le bordereau n°${numero} de ${annee}` });
-  return b;
-}
-
 export async function exportBordereau(tx: Tx, annee: number, numero: number, format: 'pdf' | 'json', now: Date) {
-  const b = await bordereauParNumero(tx, annee, numero);
-  const mandats = (await loadLedger(tx, annee)).mandats.filter((m) => b.mandats.includes(m.id));
+  const ledger = await loadLedger(tx, annee);
+  const tous = await listBordereaux(tx, annee, ledger);
+  const b = tous.find((x) => x.numero === numero);
+  if (!b) throw new DomainError('INTROUVABLE', { quoi: `Le bordereau n°${numero} de ${annee}` });
+  const mandatsDe = (x: Bordereau) => ledger.mandats.filter((m) => x.mandats.includes(m.id)).sort((p, q) => p.numero - q.numero);
+  const mandats = mandatsDe(b);
+  const cumul = cumulBordereaux(
+    tous.map((x) => ({ numero: x.numero, section: x.section, mandats: mandatsDe(x) })),
+    { numero: b.numero, section: b.section, mandats },
+  );
+  const ctx = await contexte(tx, annee, now);
   if (format === 'json')
     return {
-      data: Buffer.from(JSON.stringify({ ...b, mandats }, null, 2)),
+      data: Buffer.from(JSON.stringify(bordereauDocument(b, mandats, cumul, ctx), null, 2)),
       type: 'application/json; charset=utf-8',
       fileName: `bordereau-${annee}-${numero}.json`,
     };
-  return {
-    data: await bordereauPdf(b, mandats, await contexte(tx, annee, now)),
-    type: 'application/pdf',
-    fileName: `bordereau-${annee}-${numero}.pdf`,
-  };
+  return { data: await bordereauPdf(b, mandats, cumul, ctx), type: 'application/pdf', fileName: `bordereau-${annee}-${numero}.pdf` };
 }
 
 export async function exportEtatSalaires(tx: Tx, annee: number, mois: number, now: Date) {

@@ -158,6 +158,13 @@ export function buildLedger(view: BudgetView, c: Chain): Ledger {
       engagementNumero: eng?.numero ?? 0,
       liquidationNumero: liq?.numero ?? 0,
       emetteurId: m.user_id,
+      tiersNif: eng?.tiers_nif ?? null,
+      tiersPaiement: eng?.tiers_paiement ?? null,
+      engagementPieceType: eng?.piece_type ?? null,
+      engagementPieceRef: eng?.piece_ref ?? '',
+      factureRef: liq?.facture_ref ?? null,
+      serviceFait: liq?.service_fait ?? null,
+      pvReference: liq?.pv_reference ?? null,
       evenements: ev.map((e) => ({ type: e.type, date: e.date, montant: e.montant, motif: e.motif, mode: e.mode, reference: e.reference })),
     };
   });

@@ -159,6 +159,14 @@ export const Mandat = z.object({
   engagementNumero: z.number().int(),
   liquidationNumero: z.number().int(),
   emetteurId: z.number().int().nullable(),
+  /** What the receveur checks on the mandat: the creditor's NIF and payment details, the engagement's piece, the invoice. */
+  tiersNif: z.string().nullable(),
+  tiersPaiement: z.string().nullable(),
+  engagementPieceType: TypePiece.nullable(),
+  engagementPieceRef: z.string(),
+  factureRef: z.string().nullable(),
+  serviceFait: z.string().nullable(),
+  pvReference: z.string().nullable(),
   evenements: z.array(
     z.object({
       type: z.string(),

@@ -372,7 +372,7 @@ export async function loadChain(tx: Tx, annee: number) {
     .selectFrom('engagement')
     .innerJoin('tiers', 'tiers.id', 'engagement.tiers_id')
     .selectAll('engagement')
-    .select('tiers.nom as tiers_nom')
+    .select(['tiers.nom as tiers_nom', 'tiers.nif as tiers_nif', 'tiers.paiement as tiers_paiement'])
     .where('exercice', '=', annee)
     .orderBy('numero')
     .execute();

@@ -65,6 +65,10 @@ export function enTete(c: EnTeteCommune): Content {
   };
 }
 
+/** Printed on every document while the chart of accounts is GM2i's provisional one (also in the JSON exports). */
+export const AVERTISSEMENT_NOMENCLATURE_PROVISOIRE =
+  'Nomenclature provisoire : codes établis par GM2i en attendant l’annexe de l’arrêté n°2020-2475/MEF-MATD-SG.';
+
 /** Banners that must never be missed: a provisional chart, a training database. */
 export function bandeaux(o: { provisoire: boolean; demonstration: boolean }): Content[] {
   const out: Content[] = [];
@@ -78,7 +82,7 @@ export function bandeaux(o: { provisoire: boolean; demonstration: boolean }): Co
     });
   if (o.provisoire) {
     out.push({
-      text: 'Nomenclature provisoire : codes établis par GM2i en attendant l’annexe de l’arrêté n°2020-2475/MEF-MATD-SG.',
+      text: AVERTISSEMENT_NOMENCLATURE_PROVISOIRE,
       color: '#b45309',
       italics: true,
       alignment: 'center',
