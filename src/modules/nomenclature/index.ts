@@ -1,4 +1,4 @@
-export { chapitreOf } from './model.js';
+export { chapitreOf, indexConversion } from './model.js';
 export {
   ensureProvisionalChart,
   ensureShippedChart,

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readTable } from '../../platform/documents/tabular.js';
-import { chapitreOf, mappingProblems, parseChart, type ChartRow } from './model.js';
+import { chapitreOf, indexConversion, mappingProblems, parseChart, type ChartRow } from './model.js';
 
 const row = (line: number, type: string, code: string, parent = '', section = 'fonctionnement', sens = 'recette', role = ''): ChartRow => ({
   line,
@@ -176,5 +176,43 @@ describe('the 2027 provisional chart and its mapping from the 2026 one', () => {
     expect(mappingProblems(pairs, from.natures, to.natures)).toEqual([]);
     const mapped = new Set(pairs.map((p) => p.ancien));
     expect(from.chart.natures.filter((n) => n.feuille && !mapped.has(n.code)).map((n) => n.code)).toEqual([]);
+  });
+});
+
+describe('numéros d’index when the chart changes', () => {
+  const from = new Map(
+    parseChart([
+      row(2, 'nature', '62', '', 'fonctionnement', 'depense'),
+      row(3, 'nature', '621', '62', 'fonctionnement', 'depense'),
+    ]).chart.natures.map((c) => [c.code, c]),
+  );
+  const to = {
+    code: 'NOUVELLE',
+    natures: new Map(
+      parseChart([
+        row(2, 'nature', '66', '', 'fonctionnement', 'depense'),
+        row(3, 'nature', '6611', '66', 'fonctionnement', 'depense'),
+      ]).chart.natures.map((c) => [c.code, c]),
+    ),
+    fonctions: new Set(['01.3']),
+  };
+  const idx = (numero: number, nature: string, fonction: string | null = '01.3') => ({
+    id: numero,
+    numero,
+    nature,
+    fonction,
+    objet: `Index ${numero}`,
+  });
+
+  it('follow the mapping, and an index already on the new chart stays as it is', () => {
+    const r = indexConversion([idx(101, '621'), idx(102, '6611')], new Map([['621', '6611']]), from, to);
+    expect(r).toEqual({ changes: [{ ...idx(101, '621'), nouveau: '6611' }], problems: [] });
+  });
+
+  it('an index whose code or fonction has no place in the new chart is a problem naming the index', () => {
+    const r = indexConversion([idx(101, '621'), idx(909, '999'), idx(910, '6611', '99.9')], new Map(), from, to);
+    expect(r.changes).toEqual([]);
+    expect(r.problems.map((p) => p.field)).toEqual(['index 101', 'index 909', 'index 910']);
+    expect(r.problems[1]?.message).toContain('index n°909');
   });
 });
