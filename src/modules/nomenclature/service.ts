@@ -17,7 +17,7 @@ const SHIPPED_CHARTS: Record<string, { file: string; libelle: string }> = {
   'GM2I-PROVISOIRE-2026': { file: 'nomenclature/gm2i-provisoire-2026.csv', libelle: 'Nomenclature provisoire GM2i — structure UEMOA' },
   'GM2I-PROVISOIRE-2027': {
     file: 'nomenclature/gm2i-provisoire-2027.csv',
-    libelle: 'Nomenclature provisoire GM2i 2027 — numérotation UEMOA',
+    libelle: 'Nomenclature provisoire GM2i — numérotation UEMOA (2e version)',
   },
 };
 /** Shipped mappings between provisional charts: recorded once both versions are in the database. */
