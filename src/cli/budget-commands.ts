@@ -74,7 +74,7 @@ export function registerBudgetCommands(program: Command, withDb: WithDb): void {
     .action((o: { exercice: string; vers: string }) =>
       withDb(async (c) => {
         const r = await convertBudget(c.db, SYSTEM_ACTOR, annee(o.exercice), o.vers, new Date());
-        console.log(`Budget ${o.exercice} converti vers ${o.vers} : ${r.converties} ligne(s).`);
+        console.log(`Budget ${o.exercice} converti vers ${o.vers} : ${r.converties} ligne(s), ${r.index} numéro(s) d'index.`);
       }),
     );
 

@@ -67,10 +67,10 @@ test('the secrétaire général prepares, votes, approves and prints the budget 
   await expect(page.getByText('Nomenclature provisoire').first()).toBeVisible();
 
   await typeLine(page, 1, { nature: '7111', montant: '4000000' });
-  await typeLine(page, 2, { nature: '601', fonction: '01.3', montant: '3000000' });
-  await typeLine(page, 3, { nature: '67', fonction: '01.3', montant: '1000000' });
+  await typeLine(page, 2, { nature: '6055', fonction: '01.3', montant: '3000000' });
+  await typeLine(page, 3, { nature: '83', fonction: '01.3', montant: '1000000' });
   await typeLine(page, 4, { nature: '11', montant: '1000000' });
-  await typeLine(page, 5, { nature: '222', fonction: '09.1', secteur: 'Éducation', localite: 'Kalaké', montant: '1000000' });
+  await typeLine(page, 5, { nature: '2312', fonction: '09.1', secteur: 'Éducation', localite: 'Kalaké', montant: '1000000' });
   await expect(page.getByText('Aucun problème : le budget peut être voté')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/10-budget-saisie.png`, fullPage: true });
   await page.getByRole('button', { name: 'Enregistrer le projet' }).click();

@@ -43,7 +43,7 @@ async function setup(page: Page) {
   await post('/api/v1/exercices', { annee: YEAR, reprendre: false }, csrf);
   await post(
     `/api/v1/exercices/${YEAR}/documents/BP/lignes`,
-    { lignes: [L('7111', 10_000_000), L('621', 6_000_000, '01.3'), L('631', 4_000_000, '01.1')] },
+    { lignes: [L('7111', 10_000_000), L('6611', 6_000_000, '01.3'), L('6632', 4_000_000, '01.1')] },
     csrf,
     'put',
   );
@@ -60,7 +60,7 @@ async function setup(page: Page) {
     '/api/v1/index/101',
     {
       numero: 101,
-      nature: '621',
+      nature: '6611',
       fonction: '01.3',
       tiersId: agent.id,
       objet: "Salaire de l'agent d'état civil",
@@ -76,7 +76,7 @@ async function setup(page: Page) {
     '/api/v1/index/201',
     {
       numero: 201,
-      nature: '631',
+      nature: '6632',
       fonction: '01.1',
       tiersId: maire.id,
       objet: 'Indemnité de fonction du maire',

@@ -39,14 +39,14 @@ function bp() {
   const kalake = localites.find((l) => l.nom === 'Kalaké')?.id;
   return [
     L('7111', 4_000_000),
-    L('7221', 1_000_000),
-    L('601', 1_500_000, { fonction: '01.3' }),
-    L('602', 500_000, { fonction: '01.3' }),
-    L('621', 2_000_000, { fonction: '01.3' }),
-    L('67', 1_000_000, { fonction: '01.3' }),
+    L('7231', 1_000_000),
+    L('6055', 1_500_000, { fonction: '01.3' }),
+    L('6053', 500_000, { fonction: '01.3' }),
+    L('6611', 2_000_000, { fonction: '01.3' }),
+    L('83', 1_000_000, { fonction: '01.3' }),
     L('11', 1_000_000),
     L('102', 6_000_000),
-    L('222', 7_000_000, { fonction: '09.1', secteur: 'Éducation', localiteId: kalake, libelle: 'Salle de classe' }),
+    L('2312', 7_000_000, { fonction: '09.1', secteur: 'Éducation', localiteId: kalake, libelle: 'Salle de classe' }),
   ];
 }
 
@@ -95,7 +95,7 @@ describe('budget primitif: prepare, vote, approve', () => {
   it('refuses structural problems when saving: unknown codes, missing fonction, investment without localité', async () => {
     await sg.call('POST', '/api/v1/exercices', { annee: 2026, reprendre: false });
     const r = await sg.call<{ details: { problems: { field: string }[] } }>('PUT', '/api/v1/exercices/2026/documents/BP/lignes', {
-      lignes: [L('9999', 1), L('601', 1), L('222', 1, { fonction: '09.1' })],
+      lignes: [L('9999', 1), L('6055', 1), L('2312', 1, { fonction: '09.1' })],
     });
     expect(r.status).toBe(400);
     expect(r.body.details.problems.map((p) => p.field)).toEqual([
@@ -125,20 +125,20 @@ describe('virements and crédit ouvert', () => {
       objet: 'Carburant des missions de recensement',
       deliberationRef: 'D-26-03',
       mouvements: [
-        { ligneId: id('601'), montant: -100_000 },
-        { ligneId: id('602'), montant: 100_000 },
+        { ligneId: id('6055'), montant: -100_000 },
+        { ligneId: id('6053'), montant: 100_000 },
       ],
     });
     expect(v1.status).toBe(200);
     expect(v1.body.numero).toBe(1);
-    expect(v1.body.budget.lignes.find((l) => l.nature === '602')?.creditOuvert).toBe(600_000);
+    expect(v1.body.budget.lignes.find((l) => l.nature === '6053')?.creditOuvert).toBe(600_000);
     const toomuch = await sg.call<{ details: { problems: { message: string }[] } }>('POST', '/api/v1/exercices/2026/virements', {
       date: '2026-03-11',
       objet: 'Encore du carburant',
       deliberationRef: 'D-26-04',
       mouvements: [
-        { ligneId: id('601'), montant: -1 },
-        { ligneId: id('602'), montant: 1 },
+        { ligneId: id('6055'), montant: -1 },
+        { ligneId: id('6053'), montant: 1 },
       ],
     });
     expect(toomuch.status).toBe(400);
@@ -148,8 +148,8 @@ describe('virements and crédit ouvert', () => {
       objet: 'Salaires',
       deliberationRef: 'D-26-05',
       mouvements: [
-        { ligneId: id('601'), montant: -50_000 },
-        { ligneId: id('621'), montant: 50_000 },
+        { ligneId: id('6055'), montant: -50_000 },
+        { ligneId: id('6611'), montant: 50_000 },
       ],
     });
     expect(between.body.details.problems.map((p) => p.field)).toEqual(['approbationRef']);
@@ -159,12 +159,12 @@ describe('virements and crédit ouvert', () => {
       deliberationRef: 'D-26-05',
       approbationRef: 'Préfet 26-044',
       mouvements: [
-        { ligneId: id('601'), montant: -50_000 },
-        { ligneId: id('621'), montant: 50_000 },
+        { ligneId: id('6055'), montant: -50_000 },
+        { ligneId: id('6611'), montant: 50_000 },
       ],
     });
     expect(v2.body.numero).toBe(2);
-    const fiche = await sg.call<{ historique: { cumul: number }[] }>('GET', `/api/v1/exercices/2026/lignes/${id('601')}`);
+    const fiche = await sg.call<{ historique: { cumul: number }[] }>('GET', `/api/v1/exercices/2026/lignes/${id('6055')}`);
     expect(fiche.body.historique.map((h) => h.cumul)).toEqual([1_500_000, 1_400_000, 1_350_000]);
   });
 
@@ -176,8 +176,8 @@ describe('virements and crédit ouvert', () => {
       objet: 'Carburant',
       deliberationRef: 'D-1',
       mouvements: [
-        { ligneId: id('601'), montant: -125_000 },
-        { ligneId: id('602'), montant: 125_000 },
+        { ligneId: id('6055'), montant: -125_000 },
+        { ligneId: id('6053'), montant: 125_000 },
       ],
     };
     expect((await sg.call('POST', '/api/v1/exercices/2026/virements', body)).status).toBe(400);
@@ -216,7 +216,7 @@ describe('budget additionnel', () => {
       'OPERATION_IMPOSSIBLE',
     );
     await preparedAndApproved();
-    const ba = [L('77', 800_000, { origine: 'report' }), L('602', 500_000, { fonction: '01.3' }), L('601', 300_000, { fonction: '01.3' })];
+    const ba = [L('77', 800_000, { origine: 'report' }), L('6053', 500_000, { fonction: '01.3' }), L('6055', 300_000, { fonction: '01.3' })];
     const unbalanced = await sg.call<BudgetView>('PUT', '/api/v1/exercices/2026/documents/BA/lignes', { lignes: ba.slice(0, 2) });
     expect(unbalanced.body.problemes.BA.map((p) => p.field)).toEqual(['equilibre.fonctionnement']);
     await sg.call('PUT', '/api/v1/exercices/2026/documents/BA/lignes', { lignes: ba });

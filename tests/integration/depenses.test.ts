@@ -32,11 +32,11 @@ beforeEach(async () => {
   await sg.call('PUT', '/api/v1/exercices/2026/documents/BP/lignes', {
     lignes: [
       L('7111', 10_000_000),
-      L('601', 1_000_000, { fonction: '01.3' }),
-      L('621', 6_000_000, { fonction: '01.3' }),
-      L('631', 3_000_000, { fonction: '01.1' }),
+      L('6055', 1_000_000, { fonction: '01.3' }),
+      L('6611', 6_000_000, { fonction: '01.3' }),
+      L('6632', 3_000_000, { fonction: '01.1' }),
       L('102', 5_000_000),
-      L('222', 5_000_000, { fonction: '09.1', secteur: 'Éducation', localiteId: kalake }),
+      L('2312', 5_000_000, { fonction: '09.1', secteur: 'Éducation', localiteId: kalake }),
     ],
   });
   await sg.call('POST', '/api/v1/exercices/2026/documents/BP/vote', { date: '2025-10-30', reference: 'D-1' });
@@ -50,7 +50,7 @@ afterEach(async () => {
   await t.close();
 });
 
-async function engage(montant: number, nature = '601') {
+async function engage(montant: number, nature = '6055') {
   return sg.call<{ id: number; code?: string; message?: string }>('POST', '/api/v1/exercices/2026/engagements', {
     date: '2026-02-01',
     ligneId: lignes.get(nature),
@@ -109,7 +109,7 @@ describe('engagement → liquidation → mandat', () => {
     expect(
       (await maire.call('POST', `/api/v1/mandats/${m2}/evenements`, { type: 'paiement', date: '2026-02-20', mode: 'virement' })).status,
     ).toBe(200);
-    const suivi = (await sg.call<SuiviLigne[]>('GET', '/api/v1/exercices/2026/suivi')).body.find((s) => s.nature === '601');
+    const suivi = (await sg.call<SuiviLigne[]>('GET', '/api/v1/exercices/2026/suivi')).body.find((s) => s.nature === '6055');
     expect(suivi).toMatchObject({ creditOuvert: 1_000_000, engage: 500_000, mandate: 500_000, disponible: 500_000 });
     const mandats = (await sg.call<Mandat[]>('GET', '/api/v1/exercices/2026/mandats')).body;
     expect(mandats.map((m) => [m.numero, m.etat])).toEqual([
@@ -123,7 +123,7 @@ describe('numbering under concurrent entry', () => {
   it('30 concurrent mandat requests get numbers 1..30, no gap, no duplicate', async () => {
     await sg.call('PUT', '/api/v1/index/501', {
       numero: 501,
-      nature: '621',
+      nature: '6611',
       fonction: '01.3',
       tiersId: tiers,
       objet: 'Prime ponctuelle',
@@ -146,7 +146,7 @@ describe('mandatement du mois', () => {
       .id;
     await sg.call('PUT', '/api/v1/index/101', {
       numero: 101,
-      nature: '621',
+      nature: '6611',
       fonction: '01.3',
       tiersId: agent,
       objet: "Salaire de l'agent d'état civil",
@@ -157,7 +157,7 @@ describe('mandatement du mois', () => {
     });
     await sg.call('PUT', '/api/v1/index/201', {
       numero: 201,
-      nature: '631',
+      nature: '6632',
       fonction: '01.1',
       tiersId: agent,
       objet: 'Indemnité',
@@ -167,7 +167,7 @@ describe('mandatement du mois', () => {
     });
     await sg.call('PUT', '/api/v1/index/301', {
       numero: 301,
-      nature: '631',
+      nature: '6632',
       fonction: '01.1',
       tiersId: agent,
       objet: 'Session',
@@ -215,7 +215,7 @@ describe('mandatement du mois', () => {
 describe('credit control under any sequence of operations', () => {
   it('no line’s mandated total ever exceeds its crédit ouvert (property-based)', async () => {
     type Op =
-      | { kind: 'engage'; montant: number; nature: '601' | '222' }
+      | { kind: 'engage'; montant: number; nature: '6055' | '2312' }
       | { kind: 'liquider'; part: number }
       | { kind: 'mandater'; part: number }
       | { kind: 'corriger'; rejet: boolean }
@@ -224,14 +224,14 @@ describe('credit control under any sequence of operations', () => {
       fc.record({
         kind: fc.constant('engage' as const),
         montant: fc.integer({ min: 1, max: 1_500_000 }),
-        nature: fc.constantFrom('601' as const, '222' as const),
+        nature: fc.constantFrom('6055' as const, '2312' as const),
       }),
       fc.record({ kind: fc.constant('liquider' as const), part: fc.integer({ min: 1, max: 120 }) }),
       fc.record({ kind: fc.constant('mandater' as const), part: fc.integer({ min: 1, max: 120 }) }),
       fc.record({ kind: fc.constant('corriger' as const), rejet: fc.boolean() }),
       fc.record({ kind: fc.constant('degager' as const), part: fc.integer({ min: 1, max: 100 }) }),
     );
-    const credits = { '601': 1_000_000, '222': 5_000_000 };
+    const credits = { '6055': 1_000_000, '2312': 5_000_000 };
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 14 }), async (ops: Op[]) => {
         for (const o of ops) {
@@ -274,7 +274,7 @@ describe('credit control under any sequence of operations', () => {
               );
           }
           for (const s of (await sg.call<SuiviLigne[]>('GET', '/api/v1/exercices/2026/suivi')).body.filter((x) => x.nature in credits)) {
-            expect(s.creditOuvert).toBe(credits[s.nature as '601' | '222']);
+            expect(s.creditOuvert).toBe(credits[s.nature as '6055' | '2312']);
             expect(s.mandate).toBeLessThanOrEqual(s.engage);
             expect(s.engage).toBeLessThanOrEqual(s.creditOuvert);
             expect(s.disponible).toBeGreaterThanOrEqual(0);

@@ -10,7 +10,7 @@ import type { Connection } from '../../src/platform/db/connect.js';
 import { testConnection } from '../../src/platform/db/testing.js';
 
 const NOW = new Date('2026-11-29T10:00:00Z');
-const provisional = fs.readFileSync(path.resolve(import.meta.dirname, '../../reference/nomenclature/gm2i-provisoire-2026.csv'), 'utf8');
+const provisional = fs.readFileSync(path.resolve(import.meta.dirname, '../../reference/nomenclature/gm2i-provisoire-2027.csv'), 'utf8');
 /** An "official" chart in the same shape, every nature code renamed: what a new arrêté would bring. */
 const renamed = provisional
   .split('\n')

@@ -1,14 +1,32 @@
-import { DomainError } from '../../core/errors.js';
+import { DomainError, type Problem } from '../../core/errors.js';
 import { appendAudit, type Actor } from '../../platform/audit/journal.js';
 import type { Db } from '../../platform/db/schema.js';
-import { getMapping, natureMap, requireNomenclature } from '../nomenclature/index.js';
+import {
+  ensureProvisionalChart,
+  getMapping,
+  indexConversion,
+  natureMap,
+  PROVISIONAL_CODE,
+  requireNomenclature,
+} from '../nomenclature/index.js';
 import { loadBudget } from './service.js';
+import * as store from './store.js';
 
 /**
  * Convert an exercice's budget to another chart version through the recorded mapping (old → new code).
  * Lines keep their identity (votes and virements stay attached); unmapped codes are reported, never guessed.
+ * The numéros d'index move with the budget, in the same transaction, so that mandats by index and the monthly run
+ * still find their line; an index whose code has no mapping refuses the whole conversion, naming the index.
  */
-export async function convertBudget(db: Db, actor: Actor, annee: number, versCode: string, now: Date): Promise<{ converties: number }> {
+export async function convertBudget(
+  db: Db,
+  actor: Actor,
+  annee: number,
+  versCode: string,
+  now: Date,
+): Promise<{ converties: number; index: number }> {
+  // The shipped provisional chart and its mapping from the previous one are loaded on first need.
+  if (versCode === PROVISIONAL_CODE) await ensureProvisionalChart(db, actor, now);
   return db.transaction().execute(async (tx) => {
     const s = await loadBudget(tx, annee);
     if (s.view.exercice.statut === 'clos') throw new DomainError('EXERCICE_CLOS', { annee });
@@ -17,7 +35,7 @@ export async function convertBudget(db: Db, actor: Actor, annee: number, versCod
     const mapping = await getMapping(tx, s.nomenclature.version.id, to.version.id);
     const target = natureMap(to);
     const fonctions = new Set(to.fonctions.map((f) => f.code));
-    const problems = [];
+    const problems: Problem[] = [];
     for (const l of s.view.lignes) {
       const nouveau = mapping.get(l.nature);
       if (!nouveau || !target.has(nouveau))
@@ -25,7 +43,12 @@ export async function convertBudget(db: Db, actor: Actor, annee: number, versCod
       if (l.fonction && !fonctions.has(l.fonction))
         problems.push({ field: l.nature, message: `${l.nature} : le code fonction ${l.fonction} n'existe pas dans ${versCode}` });
     }
-    const unique = [...new Map(problems.map((p) => [p.message, p])).values()];
+    const index = indexConversion(await store.listIndexImputations(tx), mapping, natureMap(s.nomenclature), {
+      code: versCode,
+      natures: target,
+      fonctions,
+    });
+    const unique = [...new Map([...problems, ...index.problems].map((p) => [p.message, p])).values()];
     if (unique.length > 0) throw new DomainError('VALIDATION', { problems: unique });
     for (const l of s.view.lignes) {
       await tx
@@ -34,6 +57,7 @@ export async function convertBudget(db: Db, actor: Actor, annee: number, versCod
         .where('id', '=', l.id)
         .execute();
     }
+    for (const i of index.changes) await store.setIndexNature(tx, i.id, i.nouveau, now.toISOString());
     await tx.updateTable('exercice').set({ nomenclature_version_id: to.version.id }).where('annee', '=', annee).execute();
     await appendAudit(
       tx,
@@ -42,10 +66,15 @@ export async function convertBudget(db: Db, actor: Actor, annee: number, versCod
         action: 'budget.converti',
         entity: 'exercice',
         entityId: annee,
-        payload: { de: s.nomenclature.version.code, vers: versCode, lignes: s.view.lignes.length },
+        payload: {
+          de: s.nomenclature.version.code,
+          vers: versCode,
+          lignes: s.view.lignes.length,
+          index: index.changes.map((i) => ({ numero: i.numero, ancien: i.nature, nouveau: i.nouveau })),
+        },
       },
       now,
     );
-    return { converties: s.view.lignes.length };
+    return { converties: s.view.lignes.length, index: index.changes.length };
   });
 }

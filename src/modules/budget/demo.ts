@@ -13,35 +13,35 @@ const FONCTIONNEMENT_RECETTES: Row[] = [
   ['7115', 400_000],
   ['7131', 600_000],
   ['7121', 1_800_000],
-  ['7221', 3_600_000],
-  ['7211', 450_000],
+  ['7231', 3_600_000],
+  ['72211', 450_000],
   ['7412', 48_000_000],
   ['7411', 6_000_000],
   ['7414', 2_000_000],
 ];
 const FONCTIONNEMENT_DEPENSES: Row[] = [
-  ['601', 1_800_000, '01.3'],
-  ['602', 1_500_000, '01.3'],
-  ['603', 600_000, '01.3'],
-  ['604', 900_000, '01.3'],
-  ['6111', 1_200_000, '01.3'],
-  ['6112', 800_000, '01.3'],
-  ['612', 1_000_000, '01.3'],
-  ['621', 6_600_000, '01.3'],
-  ['623', 1_100_000, '01.3'],
-  ['624', 48_000_000, '09.1'],
-  ['631', 3_600_000, '01.1'],
-  ['632', 1_100_000, '01.1'],
+  ['6055', 1_800_000, '01.3'],
+  ['6053', 1_500_000, '01.3'],
+  ['6057', 600_000, '01.3'],
+  ['6052', 900_000, '01.3'],
+  ['6241', 1_200_000, '01.3'],
+  ['6242', 800_000, '01.3'],
+  ['6381', 1_000_000, '01.3'],
+  ['6611', 6_600_000, '01.3'],
+  ['664', 1_100_000, '01.3'],
+  ['6613', 48_000_000, '09.1'],
+  ['6632', 3_600_000, '01.1'],
+  ['6633', 1_100_000, '01.1'],
   ['641', 1_500_000, '07.2'],
   ['642', 600_000, '01.8'],
-  ['66', 500_000, '01.3'],
+  ['69', 500_000, '01.3'],
 ];
 const INVESTISSEMENT: Row[] = [
   ['102', 24_000_000],
   ['103', 8_000_000],
-  ['222', 18_000_000, '09.1', 'Éducation', 'Kalaban', 'Deux salles de classe'],
-  ['231', 9_500_000, '06.3', 'Hydraulique', 'Falaba', 'Forage équipé de pompe'],
-  ['242', 1_200_000, '01.3', 'Administration générale', 'Djiguiya', 'Ordinateur et imprimante du secrétariat'],
+  ['2312', 18_000_000, '09.1', 'Éducation', 'Kalaban', 'Deux salles de classe'],
+  ['2331', 9_500_000, '06.3', 'Hydraulique', 'Falaba', 'Forage équipé de pompe'],
+  ['2442', 1_200_000, '01.3', 'Administration générale', 'Djiguiya', 'Ordinateur et imprimante du secrétariat'],
 ];
 
 /** A balanced BP: the prélèvement takes the fonctionnement surplus; a piste absorbs what investment has left. */
@@ -59,11 +59,11 @@ function budgetLines(scale: number, localites: Map<string, number>): LigneInput[
   const lignes = [...FONCTIONNEMENT_RECETTES, ...FONCTIONNEMENT_DEPENSES, ...INVESTISSEMENT].map(line);
   const sum = (rows: Row[]) => rows.reduce((t, r) => t + s(r[1]), 0);
   const prelevement = sum(FONCTIONNEMENT_RECETTES) - sum(FONCTIONNEMENT_DEPENSES);
-  lignes.push({ ...line(['67', 0, '01.3']), montant: prelevement }, { ...line(['11', 0]), montant: prelevement });
+  lignes.push({ ...line(['83', 0, '01.3']), montant: prelevement }, { ...line(['11', 0]), montant: prelevement });
   const invRecettes = prelevement + s(24_000_000) + s(8_000_000);
   const invDepenses = s(18_000_000) + s(9_500_000) + s(1_200_000);
   lignes.push({
-    ...line(['232', 0, '04.5', 'Routes et pistes', 'Dougoukolo', 'Réhabilitation de la piste Dougoukolo–Falaba']),
+    ...line(['2332', 0, '04.5', 'Routes et pistes', 'Dougoukolo', 'Réhabilitation de la piste Dougoukolo–Falaba']),
     montant: invRecettes - invDepenses,
   });
   return lignes;

@@ -147,3 +147,16 @@ export async function engageParLigne(tx: Tx, annee: number): Promise<Map<number,
   for (const r of deg) m.set(r.ligne_id, (m.get(r.ligne_id) ?? 0) - Number(r.total));
   return m;
 }
+
+/*
+ * The numéros d'index belong to the dépenses module, but their imputation must follow the budget when it changes
+ * chart, in the same transaction. Dépenses depends on budget, not the reverse, so budget reaches the table with
+ * plain SQL here instead of importing dépenses.
+ */
+export async function listIndexImputations(tx: Tx) {
+  return tx.selectFrom('index_mandatement').select(['id', 'numero', 'nature', 'fonction', 'objet']).orderBy('numero').execute();
+}
+
+export async function setIndexNature(tx: Tx, id: number, nature: string, now: string): Promise<void> {
+  await tx.updateTable('index_mandatement').set({ nature, updated_at: now }).where('id', '=', id).execute();
+}

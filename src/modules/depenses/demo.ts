@@ -36,17 +36,17 @@ type Idx = [
   personnel: boolean,
 ];
 const INDEX: Idx[] = [
-  [101, 'Ibrahim Coulibaly', '621', '01.3', 'Salaire du régisseur des recettes', 135_000, 'mensuelle', 1, 6_000, true],
-  [102, 'Aminata Diarra', '621', '01.3', "Salaire de l'agent d'état civil", 120_000, 'mensuelle', 1, 4_500, true],
-  [103, 'Seydou Traoré', '621', '01.3', 'Salaire du chauffeur-planton', 95_000, 'mensuelle', 1, 0, true],
-  [104, 'Moussa Diallo', '621', '01.3', 'Salaire du gardien', 75_000, 'mensuelle', 1, 0, true],
-  [201, 'Mamadou Keïta', '631', '01.1', 'Indemnité de fonction du maire', 150_000, 'mensuelle', 1, 0, true],
-  [202, 'Oumou Sangaré', '631', '01.1', 'Indemnité du 1er adjoint', 75_000, 'mensuelle', 1, 0, true],
-  [203, 'Lassana Konaté', '631', '01.1', 'Indemnité du 2e adjoint', 75_000, 'mensuelle', 1, 0, true],
+  [101, 'Ibrahim Coulibaly', '6611', '01.3', 'Salaire du régisseur des recettes', 135_000, 'mensuelle', 1, 6_000, true],
+  [102, 'Aminata Diarra', '6611', '01.3', "Salaire de l'agent d'état civil", 120_000, 'mensuelle', 1, 4_500, true],
+  [103, 'Seydou Traoré', '6611', '01.3', 'Salaire du chauffeur-planton', 95_000, 'mensuelle', 1, 0, true],
+  [104, 'Moussa Diallo', '6611', '01.3', 'Salaire du gardien', 75_000, 'mensuelle', 1, 0, true],
+  [201, 'Mamadou Keïta', '6632', '01.1', 'Indemnité de fonction du maire', 150_000, 'mensuelle', 1, 0, true],
+  [202, 'Oumou Sangaré', '6632', '01.1', 'Indemnité du 1er adjoint', 75_000, 'mensuelle', 1, 0, true],
+  [203, 'Lassana Konaté', '6632', '01.1', 'Indemnité du 2e adjoint', 75_000, 'mensuelle', 1, 0, true],
   [
     301,
     'Conseillers communaux (état collectif)',
-    '632',
+    '6633',
     '01.1',
     'Indemnités de session du conseil communal',
     275_000,
@@ -55,7 +55,7 @@ const INDEX: Idx[] = [
     0,
     true,
   ],
-  [401, 'Énergie du Mali (EDM-SA)', '604', '01.3', 'Électricité de la mairie', 70_000, 'mensuelle', 1, 0, false],
+  [401, 'Énergie du Mali (EDM-SA)', '6052', '01.3', 'Électricité de la mairie', 70_000, 'mensuelle', 1, 0, false],
 ];
 
 /** A year of expenses for the demo commune: monthly salaries by index, supplies, an investment paid in several liquidations, one annulation, one rejection. */
@@ -104,7 +104,7 @@ export async function seedDepensesDemo(db: Db, now: Date): Promise<void> {
         annee,
         {
           date: d(2, 3),
-          ligneId: await ligne('601'),
+          ligneId: await ligne('6055'),
           tiersId: ids.get('Ets Diarra et Frères') ?? 0,
           objet: 'Fournitures de bureau du 1er semestre',
           montant: 450_000,
@@ -119,7 +119,7 @@ export async function seedDepensesDemo(db: Db, now: Date): Promise<void> {
         annee,
         {
           date: d(2, 15),
-          ligneId: await ligne('222'),
+          ligneId: await ligne('2312'),
           tiersId: ids.get('Bâtir-Sahel SARL') ?? 0,
           objet: 'Construction de deux salles de classe à Kalaban',
           montant: 17_500_000,
@@ -169,7 +169,7 @@ export async function seedDepensesDemo(db: Db, now: Date): Promise<void> {
         annee,
         {
           date: d(3, 2),
-          ligneId: await ligne('602'),
+          ligneId: await ligne('6053'),
           tiersId: ids.get('Station Sahel Carburant') ?? 0,
           objet: 'Carburant des missions du 1er trimestre',
           montant: 300_000,
@@ -185,7 +185,7 @@ export async function seedDepensesDemo(db: Db, now: Date): Promise<void> {
         annee,
         {
           date: d(3, 10),
-          ligneId: await ligne('6112'),
+          ligneId: await ligne('6242'),
           tiersId: ids.get('Garage Moto Kondo') ?? 0,
           objet: "Réparation de la moto de l'état civil",
           montant: 85_000,

@@ -118,3 +118,38 @@ export function mappingProblems(
   }
   return problems;
 }
+
+/** A prepared imputation (numéro d'index) to carry over to another chart version. */
+export interface IndexImputation {
+  id: number;
+  numero: number;
+  nature: string;
+  fonction: string | null;
+  objet: string;
+}
+
+/**
+ * The new nature code of each numéro d'index when its commune changes chart. A code of the old chart goes through
+ * the mapping; a code the old chart does not have but the new one has as an expense line is kept (an index already
+ * carried over with another exercice); anything else is a problem naming the index, as is a fonction code the new
+ * chart lacks. Only the indexes whose code changes are returned.
+ */
+export function indexConversion(
+  indexes: IndexImputation[],
+  mapping: Map<string, string>,
+  from: Map<string, CodeNature>,
+  to: { code: string; natures: Map<string, CodeNature>; fonctions: Set<string> },
+): { changes: (IndexImputation & { nouveau: string })[]; problems: Problem[] } {
+  const changes: (IndexImputation & { nouveau: string })[] = [];
+  const problems: Problem[] = [];
+  for (const i of indexes) {
+    const at = (message: string) =>
+      problems.push({ field: `index ${i.numero}`, message: `index n°${i.numero} (${i.objet}) : ${message} ; corrigez l'index` });
+    const target = to.natures.get(i.nature);
+    const nouveau = from.has(i.nature) ? mapping.get(i.nature) : target?.feuille && target.sens === 'depense' ? i.nature : undefined;
+    if (!nouveau || !to.natures.has(nouveau)) at(`le code nature ${i.nature} n'a pas de correspondance dans ${to.code}`);
+    else if (nouveau !== i.nature) changes.push({ ...i, nouveau });
+    if (i.fonction && !to.fonctions.has(i.fonction)) at(`le code fonction ${i.fonction} n'existe pas dans ${to.code}`);
+  }
+  return { changes, problems };
+}

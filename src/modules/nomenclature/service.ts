@@ -9,8 +9,21 @@ import { mappingProblems, parseChart, type ChartRow } from './model.js';
 import type { CodeNature, Nomenclature } from './schemas.js';
 import * as store from './store.js';
 
-export const PROVISIONAL_CODE = 'GM2I-PROVISOIRE-2026';
-const PROVISIONAL_FILE = 'nomenclature/gm2i-provisoire-2026.csv';
+/** The provisional chart new exercices start on (an exercice keeps its chart until converted). */
+export const PROVISIONAL_CODE = 'GM2I-PROVISOIRE-2027';
+
+/** Provisional charts shipped in `reference/`, oldest first; each is imported as-is the first time it is needed. */
+const SHIPPED_CHARTS: Record<string, { file: string; libelle: string }> = {
+  'GM2I-PROVISOIRE-2026': { file: 'nomenclature/gm2i-provisoire-2026.csv', libelle: 'Nomenclature provisoire GM2i — structure UEMOA' },
+  'GM2I-PROVISOIRE-2027': {
+    file: 'nomenclature/gm2i-provisoire-2027.csv',
+    libelle: 'Nomenclature provisoire GM2i — numérotation UEMOA (2e version)',
+  },
+};
+/** Shipped mappings between provisional charts: recorded once both versions are in the database. */
+const SHIPPED_MAPPINGS = [
+  { de: 'GM2I-PROVISOIRE-2026', vers: 'GM2I-PROVISOIRE-2027', file: 'nomenclature/gm2i-provisoire-2026-2027-correspondance.csv' },
+];
 
 /** The `reference/` folder shipped with GM2i, found from this file in `src/` or in `dist/`. */
 export function referenceDir(): string {
@@ -65,23 +78,45 @@ export async function importNomenclature(
   });
 }
 
-/** The provisional chart shipped in `reference/`, loaded once on first need. */
-export async function ensureProvisionalChart(db: Db, actor: Actor, now: Date): Promise<number> {
-  const existing = await store.findVersion(db, PROVISIONAL_CODE);
+function shippedFile(file: string): { data: Buffer; name: string } {
+  const full = path.join(referenceDir(), file);
+  return { data: fs.readFileSync(full), name: full };
+}
+
+/** A shipped provisional chart, imported on first need; its id. */
+export async function ensureShippedChart(db: Db, actor: Actor, code: string, now: Date): Promise<number> {
+  const existing = await store.findVersion(db, code);
   if (existing) return existing.id;
-  const file = path.join(referenceDir(), PROVISIONAL_FILE);
+  const shipped = SHIPPED_CHARTS[code];
+  if (!shipped) throw new DomainError('INTROUVABLE', { quoi: `La nomenclature « ${code} »` });
   return importNomenclature(
     db,
     actor,
-    { data: fs.readFileSync(file), name: file },
+    shippedFile(shipped.file),
     {
-      code: PROVISIONAL_CODE,
-      libelle: 'Nomenclature provisoire GM2i — structure UEMOA',
+      code,
+      libelle: shipped.libelle,
       provisoire: true,
       source: 'Codes nature provisoires (annexe de l’arrêté n°2020-2475/MEF-MATD-SG non obtenue) ; codes fonction COFOG/CFAP.',
     },
     now,
   );
+}
+
+/**
+ * The current provisional chart, loaded on first need. A database that already holds an older shipped chart
+ * (budgets voted on it stay on it) also gets the shipped mapping to the current one, so that
+ * `gm2i budget convert --vers GM2I-PROVISOIRE-2027` works without any file to hand.
+ */
+export async function ensureProvisionalChart(db: Db, actor: Actor, now: Date): Promise<number> {
+  const id = await ensureShippedChart(db, actor, PROVISIONAL_CODE, now);
+  for (const m of SHIPPED_MAPPINGS) {
+    const de = await store.findVersion(db, m.de);
+    const vers = await store.findVersion(db, m.vers);
+    if (de && vers && (await store.getMapping(db, de.id, vers.id)).size === 0)
+      await importMapping(db, actor, shippedFile(m.file), m.de, m.vers, now);
+  }
+  return id;
 }
 
 /** Import a mapping file (`ancien,nouveau`) between two versions, refusing it whole on any problem. */
