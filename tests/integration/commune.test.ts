@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MODULES, seedDemo } from '../../src/cli/compose.js';
+import { ROLES } from '../../src/core/roles.js';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../src/modules/commune/index.js';
 import { verifyAudit } from '../../src/platform/audit/journal.js';
 import { TestClient, testApp, type TestApp } from '../../src/platform/http/testing.js';
@@ -102,7 +103,7 @@ describe('commune de démonstration', () => {
     const c = new TestClient(t.app);
     const on = await c.call('POST', '/api/v1/demonstration', { active: true });
     expect(on.body).toMatchObject({ base: 'demo', configuree: true });
-    expect(new Set(DEMO_USERS.map((u) => u.role)).size).toBe(6);
+    expect(new Set(DEMO_USERS.map((u) => u.role))).toEqual(new Set(ROLES));
     for (const u of DEMO_USERS) {
       const inDemo = new TestClient(t.app);
       await inDemo.call('POST', '/api/v1/demonstration', { active: true });

@@ -8,6 +8,7 @@ import { installedApp, userWithRole } from './helpers.js';
 let t: TestApp;
 let sg: TestClient;
 let maire: TestClient;
+let comptable: TestClient;
 let lignes: Map<string, number>;
 let tiers: number;
 
@@ -27,6 +28,7 @@ beforeEach(async () => {
   t = r.t;
   sg = await userWithRole(t, r.admin, 'sg', 'secretaire_general');
   maire = await userWithRole(t, r.admin, 'maire', 'maire');
+  comptable = await userWithRole(t, r.admin, 'comptable', 'comptable');
   const kalake = (await sg.call<{ id: number; nom: string }[]>('GET', '/api/v1/localites')).body.find((l) => l.nom === 'Kalaké')?.id;
   await sg.call('POST', '/api/v1/exercices', { annee: 2026, reprendre: false });
   await sg.call('PUT', '/api/v1/exercices/2026/documents/BP/lignes', {
@@ -82,33 +84,47 @@ describe('engagement → liquidation → mandat', () => {
         montant: 500_000,
       })
     ).body.id;
-    const over = await sg.call('POST', '/api/v1/mandats', { date: '2026-02-11', liquidationId: l, montantBrut: 500_001 });
-    expect(over.status).toBe(400);
-    const m1 = (
-      await sg.call<{ id: number }>('POST', '/api/v1/mandats', {
-        date: '2026-02-11',
-        liquidationId: l,
-        montantBrut: 500_000,
-        pieces: ['Facture définitive'],
-      })
-    ).body.id;
-    expect((await sg.call('POST', '/api/v1/mandats', { date: '2026-02-11', liquidationId: l, montantBrut: 1 })).status).toBe(400);
-    expect(
-      (await maire.call('POST', `/api/v1/mandats/${m1}/evenements`, { type: 'rejet', date: '2026-02-15', motif: 'Facture non certifiée' }))
-        .status,
-    ).toBe(200);
-    const m2 = (await sg.call<{ id: number }>('POST', '/api/v1/mandats', { date: '2026-02-16', liquidationId: l, montantBrut: 500_000 }))
-      .body.id;
-    const self = await sg.call<{ message: string }>('POST', `/api/v1/mandats/${m2}/evenements`, {
-      type: 'paiement',
-      date: '2026-02-20',
-      mode: 'virement',
+    const pieces = ['Facture définitive', 'Bon de commande ou contrat', 'Attestation de service fait'];
+    const over = await sg.call<{ details: { problems: { code: string }[] } }>('POST', '/api/v1/mandats', {
+      date: '2026-02-11',
+      liquidationId: l,
+      montantBrut: 500_001,
+      pieces,
     });
-    expect(self.status).toBe(400);
-    expect(self.body.message).toContain("l'agent qui a émis un mandat ne peut pas enregistrer son paiement");
+    expect(over.body.details.problems.map((p) => p.code)).toEqual(['MANDAT_EXCESSIF']);
+    const m1 = (await sg.call<{ id: number }>('POST', '/api/v1/mandats', { date: '2026-02-11', liquidationId: l, montantBrut: 500_000, pieces }))
+      .body.id;
+    const extra = await sg.call<{ details: { problems: { code: string }[] } }>('POST', '/api/v1/mandats', {
+      date: '2026-02-11',
+      liquidationId: l,
+      montantBrut: 1,
+      pieces,
+    });
+    expect(extra.body.details.problems.map((p) => p.code)).toEqual(['MANDAT_EXCESSIF']);
+    const rejet = { type: 'rejet', date: '2026-02-15', motif: 'Facture non certifiée' };
+    // Not yet sent to the comptable: nothing to reject nor to pay.
+    expect((await comptable.call<{ code: string }>('POST', `/api/v1/mandats/${m1}/decisions-comptable`, rejet)).body.code).toBe(
+      'MANDAT_NON_TRANSMIS',
+    );
+    await sg.call('POST', '/api/v1/bordereaux', { exercice: 2026, date: '2026-02-12', dateTransmission: '2026-02-12', mandats: [m1] });
+    // The ordonnateur does not key the comptable's decisions.
+    expect((await maire.call<{ code: string }>('POST', `/api/v1/mandats/${m1}/decisions-comptable`, rejet)).body.code).toBe('NON_AUTORISE');
+    expect((await comptable.call('POST', `/api/v1/mandats/${m1}/decisions-comptable`, rejet)).status).toBe(200);
+    const m2 = (
+      await sg.call<{ id: number }>('POST', '/api/v1/mandats', { date: '2026-02-16', liquidationId: l, montantBrut: 500_000, pieces })
+    ).body.id;
+    const paiement = { type: 'paiement', date: '2026-02-20', mode: 'virement' };
+    expect((await sg.call<{ code: string }>('POST', `/api/v1/mandats/${m2}/decisions-comptable`, paiement)).body.code).toBe('NON_AUTORISE');
+    const b = await sg.call<{ id: number }>('POST', '/api/v1/bordereaux', { exercice: 2026, date: '2026-02-17', mandats: [m2] });
+    expect((await comptable.call<{ code: string }>('POST', `/api/v1/mandats/${m2}/decisions-comptable`, paiement)).body.code).toBe(
+      'MANDAT_NON_TRANSMIS',
+    );
+    expect((await sg.call('POST', `/api/v1/bordereaux/${b.body.id}/transmission`, { date: '2026-02-18' })).status).toBe(200);
     expect(
-      (await maire.call('POST', `/api/v1/mandats/${m2}/evenements`, { type: 'paiement', date: '2026-02-20', mode: 'virement' })).status,
-    ).toBe(200);
+      (await comptable.call<{ code: string }>('POST', `/api/v1/mandats/${m2}/decisions-comptable`, { ...paiement, date: '2026-02-17' })).body
+        .details,
+    ).toMatchObject({ problems: [{ code: 'AVANT_TRANSMISSION' }] });
+    expect((await comptable.call('POST', `/api/v1/mandats/${m2}/decisions-comptable`, paiement)).status).toBe(200);
     const suivi = (await sg.call<SuiviLigne[]>('GET', '/api/v1/exercices/2026/suivi')).body.find((s) => s.nature === '6055');
     expect(suivi).toMatchObject({ creditOuvert: 1_000_000, engage: 500_000, mandate: 500_000, disponible: 500_000 });
     const mandats = (await sg.call<Mandat[]>('GET', '/api/v1/exercices/2026/mandats')).body;
@@ -132,7 +148,7 @@ describe('numbering under concurrent entry', () => {
     });
     const res = await Promise.all(
       Array.from({ length: 30 }, () =>
-        sg.call<Mandat>('POST', '/api/v1/mandats/par-index', { exercice: 2026, index: 501, date: '2026-03-01' }),
+        sg.call<Mandat>('POST', '/api/v1/mandats/par-index', { exercice: 2026, index: 501, date: '2026-03-01', confirmeDoublon: true }),
       ),
     );
     expect(res.map((r) => r.status)).toEqual(Array(30).fill(200));

@@ -38,3 +38,45 @@ export async function userWithRole(t: TestApp, admin: TestClient, identifiant: s
   if (ch.status !== 200) throw new Error(JSON.stringify(ch.body));
   return c;
 }
+
+/** A budget row as the BP grid sends it. */
+export const ligneBudget = (nature: string, montant: number, extra: Record<string, unknown> = {}) => ({
+  nature,
+  montant,
+  fonction: null,
+  secteur: null,
+  localiteId: null,
+  libelle: null,
+  origine: 'nouveau',
+  ...extra,
+});
+
+/**
+ * An exercice 2026 whose BP is voted, approved and in execution (fournitures 6055 = 1 000 000, salaires
+ * 6611 = 6 000 000, indemnités 6632 = 3 000 000, a classroom 2312 = 5 000 000), with one supplier.
+ * Returns the BP rows' ids by nature and the supplier's id.
+ */
+export async function budgetEnExecution(sg: TestClient): Promise<{ lignes: Map<string, number>; tiers: number }> {
+  const kalake = (await sg.call<{ id: number; nom: string }[]>('GET', '/api/v1/localites')).body.find((l) => l.nom === 'Kalaké')?.id;
+  await sg.call('POST', '/api/v1/exercices', { annee: 2026, reprendre: false });
+  await sg.call('PUT', '/api/v1/exercices/2026/documents/BP/lignes', {
+    lignes: [
+      ligneBudget('7111', 10_000_000),
+      ligneBudget('6055', 1_000_000, { fonction: '01.3' }),
+      ligneBudget('6611', 6_000_000, { fonction: '01.3' }),
+      ligneBudget('6632', 3_000_000, { fonction: '01.1' }),
+      ligneBudget('102', 5_000_000),
+      ligneBudget('2312', 5_000_000, { fonction: '09.1', secteur: 'Éducation', localiteId: kalake }),
+    ],
+  });
+  await sg.call('POST', '/api/v1/exercices/2026/documents/BP/vote', { date: '2025-10-30', reference: 'D-1' });
+  await sg.call('POST', '/api/v1/exercices/2026/documents/BP/approbation', { date: '2025-12-01', reference: 'A-1', autorite: 'Préfet' });
+  const v = await sg.call<{ lignes: { id: number; nature: string }[] }>('POST', '/api/v1/exercices/2026/etapes', {
+    type: 'ouverture',
+    date: '2026-01-02',
+  });
+  if (v.status !== 200) throw new Error(JSON.stringify(v.body));
+  const tiers = (await sg.call<{ tiers: { id: number } }>('POST', '/api/v1/tiers', { nom: 'Ets Diarra et Frères', type: 'fournisseur' }))
+    .body.tiers.id;
+  return { lignes: new Map(v.body.lignes.map((l) => [l.nature, l.id])), tiers };
+}

@@ -15,7 +15,7 @@ export interface TestApp {
 /** The HTTP app on a fresh test database, with a movable clock and an in-test demo database. */
 export async function testApp(modules: RoutePlugin[], seedDemo?: (db: Db, now: Date) => Promise<void>): Promise<TestApp> {
   const conn = await testConnection();
-  const clock = { now: new Date('2026-03-02T09:00:00Z') };
+  const clock = { now: new Date('2026-12-20T09:00:00Z') };
   let demo: Connection | undefined;
   const databases: Databases = {
     reel: conn,
