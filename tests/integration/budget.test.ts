@@ -215,7 +215,11 @@ describe('budget additionnel', () => {
       'BP_NON_APPROUVE',
     );
     await preparedAndApproved();
-    const ba = [L('77', 800_000, { origine: 'report' }), L('6053', 500_000, { fonction: '01.3' }), L('6055', 300_000, { fonction: '01.3' })];
+    const ba = [
+      L('77', 800_000, { origine: 'report' }),
+      L('6053', 500_000, { fonction: '01.3' }),
+      L('6055', 300_000, { fonction: '01.3' }),
+    ];
     const unbalanced = await sg.call<BudgetView>('PUT', '/api/v1/exercices/2026/documents/BA/lignes', { lignes: ba.slice(0, 2) });
     expect(unbalanced.body.problemes.BA.map((p) => p.field)).toEqual(['equilibre.fonctionnement']);
     await sg.call('PUT', '/api/v1/exercices/2026/documents/BA/lignes', { lignes: ba });

@@ -92,8 +92,9 @@ describe('engagement → liquidation → mandat', () => {
       pieces,
     });
     expect(over.body.details.problems.map((p) => p.code)).toEqual(['MANDAT_EXCESSIF']);
-    const m1 = (await sg.call<{ id: number }>('POST', '/api/v1/mandats', { date: '2026-02-11', liquidationId: l, montantBrut: 500_000, pieces }))
-      .body.id;
+    const m1 = (
+      await sg.call<{ id: number }>('POST', '/api/v1/mandats', { date: '2026-02-11', liquidationId: l, montantBrut: 500_000, pieces })
+    ).body.id;
     const extra = await sg.call<{ details: { problems: { code: string }[] } }>('POST', '/api/v1/mandats', {
       date: '2026-02-11',
       liquidationId: l,
@@ -121,8 +122,8 @@ describe('engagement → liquidation → mandat', () => {
     );
     expect((await sg.call('POST', `/api/v1/bordereaux/${b.body.id}/transmission`, { date: '2026-02-18' })).status).toBe(200);
     expect(
-      (await comptable.call<{ code: string }>('POST', `/api/v1/mandats/${m2}/decisions-comptable`, { ...paiement, date: '2026-02-17' })).body
-        .details,
+      (await comptable.call<{ details: unknown }>('POST', `/api/v1/mandats/${m2}/decisions-comptable`, { ...paiement, date: '2026-02-17' }))
+        .body.details,
     ).toMatchObject({ problems: [{ code: 'AVANT_TRANSMISSION' }] });
     expect((await comptable.call('POST', `/api/v1/mandats/${m2}/decisions-comptable`, paiement)).status).toBe(200);
     const suivi = (await sg.call<SuiviLigne[]>('GET', '/api/v1/exercices/2026/suivi')).body.find((s) => s.nature === '6055');

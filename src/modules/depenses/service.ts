@@ -331,6 +331,7 @@ export async function mandatFromIndex(
 ): Promise<number> {
   const idx = await store.findIndexByNumero(tx, numeroIndex);
   if (!idx || idx.actif !== 1) throw new DomainError('INTROUVABLE', { quoi: `Le numéro d'index ${numeroIndex}` });
+  assertNoProblems(dateExerciceProblems(o.date, annee, 'mandat', await joursComplementaires(tx), plainDateOf(now)));
   const montant = o.montant ?? idx.montant;
   if (!montant)
     throw new DomainError('VALIDATION', {
