@@ -22,10 +22,15 @@ export type ErrorCode =
   | 'OPERATION_IMPOSSIBLE'
   | 'ERREUR_INTERNE';
 
-/** One problem of a validation: where (a field path) and what (a French sentence). */
+/** What is wrong with a field, stable for tests and the web (the sentence may change, the code does not). */
+export type ProblemCode =
+  'REQUIS' | 'TROP_COURT' | 'TROP_LONG' | 'TROP_PETIT' | 'TROP_GRAND' | 'NEGATIF' | 'NON_ENTIER' | 'DATE_INVALIDE' | 'CHOIX' | 'FORMAT';
+
+/** One problem of a validation: where (a dotted field path), what (a French sentence) and, when known, its code. */
 export interface Problem {
   field: string;
   message: string;
+  code?: ProblemCode;
 }
 
 export type ErrorDetails = Record<string, string | number | boolean | null | Problem[]>;
