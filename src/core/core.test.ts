@@ -42,8 +42,22 @@ describe('montantEnLettres', () => {
     [80, 'quatre-vingts francs CFA'],
     [200_000, 'deux cent mille francs CFA'],
     [2_500_000, 'deux millions cinq cent mille francs CFA'],
-    [1_000_000, 'un million de francs CFA'],
   ])('writes %i as « %s »', (n, words) => {
+    expect(montantEnLettres(fcfa(n))).toBe(words);
+  });
+  it.each([
+    [1_000_000, 'un million de francs CFA'],
+    [2_000_000_000, 'deux milliards de francs CFA'],
+    [1_000_000_000_000, 'un billion de francs CFA'],
+    [3_005_000_000_000, 'trois billions cinq milliards de francs CFA'],
+  ])('a round number of millions, milliards or billions takes « de » before francs: %i', (n, words) => {
+    expect(montantEnLettres(fcfa(n))).toBe(words);
+  });
+  it.each([
+    [1_000_001, 'un million un francs CFA'],
+    [1_100_000, 'un million cent mille francs CFA'],
+    [2_000_000_000_001, 'deux billions un francs CFA'],
+  ])('an amount that does not end on million, milliard or billion takes no « de »: %i', (n, words) => {
     expect(montantEnLettres(fcfa(n))).toBe(words);
   });
 });
