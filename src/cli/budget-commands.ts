@@ -3,13 +3,12 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { DomainError } from '../core/errors.js';
 import { formatNombre } from '../core/money.js';
-import { convertBudget, exportBudget, loadBudget } from '../modules/budget/index.js';
-import { exportBordereau, exportMandat } from '../modules/depenses/index.js';
-import { importMapping, importNomenclature, listVersions } from '../modules/nomenclature/index.js';
-import { SYSTEM_ACTOR } from '../platform/audit/journal.js';
-import type { Connection } from '../platform/db/connect.js';
+import type { CliContext } from './commands.js';
 
-type WithDb = <T>(f: (c: Connection) => Promise<T>) => Promise<T>;
+// Modules are imported inside the actions, as in commands.ts.
+const budgetModule = () => import('../modules/budget/index.js');
+const nomenclatureModule = () => import('../modules/nomenclature/index.js');
+const system = async () => (await import('../platform/audit/journal.js')).SYSTEM_ACTOR;
 
 function annee(v: string): number {
   const n = Number(v);
@@ -23,17 +22,18 @@ function readFile(file: string): { data: Buffer; name: string } {
 }
 
 /** `gm2i nomenclature …`, `gm2i budget convert`, `gm2i document budget`. */
-export function registerBudgetCommands(program: Command, withDb: WithDb): void {
+export function registerBudgetCommands(program: Command, ctx: CliContext): void {
   const nom = program.command('nomenclature').description('nomenclatures budgétaires (plans de comptes)');
   nom
     .command('list')
     .description('liste les versions de nomenclature')
-    .action(() =>
-      withDb(async (c) => {
+    .action(async () => {
+      const { listVersions } = await nomenclatureModule();
+      await ctx.withDb(async (c) => {
         for (const v of await listVersions(c.db))
-          console.log(`${v.code.padEnd(28)} ${v.provisoire ? 'PROVISOIRE ' : 'officielle '} ${v.libelle}`);
-      }),
-    );
+          ctx.say(`${v.code.padEnd(28)} ${v.provisoire ? 'PROVISOIRE ' : 'officielle '} ${v.libelle}`);
+      });
+    });
   nom
     .command('import <fichier>')
     .description('importe une nomenclature (CSV ou XLSX) comme nouvelle version')
@@ -41,29 +41,33 @@ export function registerBudgetCommands(program: Command, withDb: WithDb): void {
     .requiredOption('--libelle <libellé>', 'libellé de la version')
     .option('--officielle', 'le fichier reproduit le texte officiel (sinon : provisoire)')
     .option('--source <texte>', 'référence du texte', '')
-    .action((file: string, o: { code: string; libelle: string; officielle?: boolean; source: string }) =>
-      withDb(async (c) => {
+    .action(async (file: string, o: { code: string; libelle: string; officielle?: boolean; source: string }) => {
+      const { importNomenclature } = await nomenclatureModule();
+      const actor = await system();
+      await ctx.withDb(async (c) => {
         const id = await importNomenclature(
           c.db,
-          SYSTEM_ACTOR,
+          actor,
           readFile(file),
           { code: o.code, libelle: o.libelle, provisoire: !o.officielle, source: o.source },
-          new Date(),
+          ctx.now(),
         );
-        console.log(`Nomenclature « ${o.code} » importée (n°${id}).`);
-      }),
-    );
+        ctx.say(`Nomenclature « ${o.code} » importée (n°${id}).`);
+      });
+    });
   nom
     .command('correspondance <fichier>')
     .description('importe une table de correspondance ancien → nouveau code (CSV ou XLSX : ancien,nouveau)')
     .requiredOption('--de <code>', 'version de départ')
     .requiredOption('--vers <code>', "version d'arrivée")
-    .action((file: string, o: { de: string; vers: string }) =>
-      withDb(async (c) => {
-        const n = await importMapping(c.db, SYSTEM_ACTOR, readFile(file), o.de, o.vers, new Date());
-        console.log(`${n} correspondance(s) enregistrée(s) de ${o.de} vers ${o.vers}.`);
-      }),
-    );
+    .action(async (file: string, o: { de: string; vers: string }) => {
+      const { importMapping } = await nomenclatureModule();
+      const actor = await system();
+      await ctx.withDb(async (c) => {
+        const n = await importMapping(c.db, actor, readFile(file), o.de, o.vers, ctx.now());
+        ctx.say(`${n} correspondance(s) enregistrée(s) de ${o.de} vers ${o.vers}.`);
+      });
+    });
 
   const budget = program.command('budget').description('budget');
   budget
@@ -71,12 +75,14 @@ export function registerBudgetCommands(program: Command, withDb: WithDb): void {
     .description("convertit le budget d'un exercice vers une autre nomenclature")
     .requiredOption('--exercice <année>', 'exercice')
     .requiredOption('--vers <code>', 'nomenclature cible')
-    .action((o: { exercice: string; vers: string }) =>
-      withDb(async (c) => {
-        const r = await convertBudget(c.db, SYSTEM_ACTOR, annee(o.exercice), o.vers, new Date());
-        console.log(`Budget ${o.exercice} converti vers ${o.vers} : ${r.converties} ligne(s), ${r.index} numéro(s) d'index.`);
-      }),
-    );
+    .action(async (o: { exercice: string; vers: string }) => {
+      const { convertBudget } = await budgetModule();
+      const actor = await system();
+      await ctx.withDb(async (c) => {
+        const r = await convertBudget(c.db, actor, annee(o.exercice), o.vers, ctx.now());
+        ctx.say(`Budget ${o.exercice} converti vers ${o.vers} : ${r.converties} ligne(s), ${r.index} numéro(s) d'index.`);
+      });
+    });
 
   const doc = program.command('document').description('documents imprimables');
   doc
@@ -86,23 +92,24 @@ export function registerBudgetCommands(program: Command, withDb: WithDb): void {
     .option('--document <BP|BA>', 'budget primitif ou additionnel', 'BP')
     .option('--format <pdf|xlsx|json>', 'format', 'pdf')
     .option('--out <fichier>', 'fichier de sortie')
-    .action((o: { exercice: string; document: string; format: string; out?: string }) =>
-      withDb(async (c) => {
+    .action(async (o: { exercice: string; document: string; format: string; out?: string }) => {
+      const { exportBudget, loadBudget } = await budgetModule();
+      await ctx.withDb(async (c) => {
         if (o.document !== 'BP' && o.document !== 'BA')
           throw new DomainError('ARGUMENT_INVALIDE', { raison: `Document inconnu « ${o.document} » : BP ou BA.` });
         if (o.format !== 'pdf' && o.format !== 'xlsx' && o.format !== 'json')
           throw new DomainError('ARGUMENT_INVALIDE', { raison: `Format inconnu « ${o.format} » : pdf, xlsx ou json.` });
         const a = annee(o.exercice);
-        const f = await exportBudget(c.db, a, o.document, o.format, new Date());
+        const f = await exportBudget(c.db, a, o.document, o.format, ctx.now());
         const out = path.resolve(o.out ?? f.fileName);
         fs.writeFileSync(out, f.data);
         const t = (await loadBudget(c.db, a)).view.totaux[o.document];
-        console.log(`${out} écrit (recettes ${formatNombre(t.fonctionnement.recettes + t.investissement.recettes)} FCFA).`);
-      }),
-    );
+        ctx.say(`${out} écrit (recettes ${formatNombre(t.fonctionnement.recettes + t.investissement.recettes)} FCFA).`);
+      });
+    });
   for (const [name, label, fn] of [
-    ['mandat', 'un mandat de paiement', exportMandat],
-    ['bordereau', "un bordereau d'émission", exportBordereau],
+    ['mandat', 'un mandat de paiement', 'exportMandat'],
+    ['bordereau', "un bordereau d'émission", 'exportBordereau'],
   ] as const) {
     doc
       .command(name)
@@ -111,18 +118,19 @@ export function registerBudgetCommands(program: Command, withDb: WithDb): void {
       .requiredOption('--exercice <année>', 'exercice')
       .option('--format <pdf|json>', 'format', 'pdf')
       .option('--out <fichier>', 'fichier de sortie')
-      .action((o: { numero: string; exercice: string; format: string; out?: string }) =>
-        withDb(async (c) => {
+      .action(async (o: { numero: string; exercice: string; format: string; out?: string }) => {
+        const exportDocument = (await import('../modules/depenses/index.js'))[fn];
+        await ctx.withDb(async (c) => {
           if (o.format !== 'pdf' && o.format !== 'json')
             throw new DomainError('ARGUMENT_INVALIDE', { raison: `Format inconnu « ${o.format} » : pdf ou json.` });
           const numero = Number(o.numero);
           if (!Number.isInteger(numero) || numero <= 0)
             throw new DomainError('ARGUMENT_INVALIDE', { raison: `Numéro invalide : ${o.numero}` });
-          const f = await fn(c.db, annee(o.exercice), numero, o.format, new Date());
+          const f = await exportDocument(c.db, annee(o.exercice), numero, o.format, ctx.now());
           const out = path.resolve(o.out ?? f.fileName);
           fs.writeFileSync(out, f.data);
-          console.log(`${out} écrit.`);
-        }),
-      );
+          ctx.say(`${out} écrit.`);
+        });
+      });
   }
 }

@@ -39,12 +39,54 @@ export type ErrorCode =
   | 'BORDEREAU_DEJA_TRANSMIS'
   | 'ERREUR_INTERNE';
 
-/** One problem of a validation: where (a field path) and what (a French sentence). */
+/** What is wrong with a field, stable for tests and the web (the sentence may change, the code does not). */
+export type ProblemCode =
+  // Shapes of a request (zod)
+  | 'REQUIS'
+  | 'TROP_COURT'
+  | 'TROP_LONG'
+  | 'TROP_PETIT'
+  | 'TROP_GRAND'
+  | 'NEGATIF'
+  | 'NON_ENTIER'
+  | 'DATE_INVALIDE'
+  | 'CHOIX'
+  | 'FORMAT'
+  // Dates and registers
+  | 'DATE_FUTURE'
+  | 'DATE_HORS_EXERCICE'
+  | 'CHRONOLOGIE'
+  | 'SERVICE_FAIT_APRES_LIQUIDATION'
+  | 'AVANT_ENGAGEMENT'
+  | 'AVANT_LIQUIDATION'
+  | 'AVANT_MANDAT'
+  | 'AVANT_BORDEREAU'
+  | 'AVANT_TRANSMISSION'
+  | 'APPROBATION_AVANT_VOTE'
+  | 'PERIODE_HORS_EXERCICE'
+  // Credits and amounts
+  | 'CREDIT_INSUFFISANT'
+  | 'REDUCTION_SOUS_ENGAGE'
+  | 'MONTANT_NUL'
+  | 'MONTANT_REQUIS'
+  | 'DEGAGEMENT_EXCESSIF'
+  | 'LIQUIDATION_EXCESSIVE'
+  | 'MANDAT_EXCESSIF'
+  | 'RETENUE_NEGATIVE'
+  | 'RETENUES_EXCESSIVES'
+  | 'REDUCTION_HORS_LIMITES'
+  // Expense chain
+  | 'LIGNE_INCONNUE'
+  | 'LIGNE_NON_APPROUVEE'
+  | 'INDEX_SANS_LIGNE'
+  | 'PIECE_REF_REQUISE'
+  | 'SANS_PIECE_AU_DELA_DU_SEUIL';
+
+/** One problem of a validation: where (a dotted field path), what (a French sentence) and, when known, its code. */
 export interface Problem {
   field: string;
   message: string;
-  /** A stable code for tests and the web (e.g. `CREDIT_INSUFFISANT`, `DATE_HORS_EXERCICE`). */
-  code?: string;
+  code?: ProblemCode;
 }
 
 export type ErrorDetails = Record<string, string | number | boolean | null | Problem[]>;
@@ -61,8 +103,8 @@ export class DomainError extends Error {
 }
 
 /** Raise a VALIDATION error listing every problem at once, or do nothing when there are none. */
-export function assertNoProblems(problems: Problem[]): void {
-  if (problems.length > 0) throw new DomainError('VALIDATION', { problems });
+export function assertNoProblems(problems: readonly (Omit<Problem, 'code'> & { code?: ProblemCode | (string & {}) })[]): void {
+  if (problems.length > 0) throw new DomainError('VALIDATION', { problems: problems as Problem[] });
 }
 
 export function isDomainError(e: unknown): e is DomainError {

@@ -1,4 +1,5 @@
-import type { ErrorCode, ErrorDetails } from './errors.js';
+import type { ErrorCode, ErrorDetails, Problem, ProblemCode } from './errors.js';
+import { formatFcfa } from './money.js';
 
 /** A detail as text (details are flat values; problem lists are rendered separately). */
 function t(v: ErrorDetails[string] | undefined, fallback: string): string {
@@ -8,7 +9,7 @@ function t(v: ErrorDetails[string] | undefined, fallback: string): string {
 const MESSAGES: Record<ErrorCode, (d: ErrorDetails) => string> = {
   VALIDATION: (d) =>
     Array.isArray(d.problems) && d.problems.length > 0
-      ? `Certaines informations sont à corriger : ${d.problems.map((p) => p.message).join(' ; ')}`
+      ? `Certaines informations sont à corriger : ${d.problems.map((p) => p.message.replace(/\.$/, '')).join(' ; ')}.`
       : 'Certaines informations sont à corriger.',
   NON_AUTHENTIFIE: () => 'Veuillez vous connecter.',
   NON_AUTORISE: () => 'Votre rôle ne permet pas cette opération.',
@@ -29,10 +30,8 @@ const MESSAGES: Record<ErrorCode, (d: ErrorDetails) => string> = {
   SAUVEGARDE_INVALIDE: (d) => `Sauvegarde inutilisable : ${t(d.raison, '')}`,
   BASE_OCCUPEE: () => 'GM2i est déjà en marche sur ce dossier de données : arrêtez-le d’abord (Ctrl+C dans sa fenêtre).',
   EXERCICE_CLOS: (d) => `L'exercice ${t(d.annee, '')} est clos : il ne peut plus être modifié.`,
-  BUDGET_NON_EXECUTION: (d) =>
-    `Le budget ${t(d.annee, '')} n'est pas en exécution : ouvrez d'abord l'exécution du budget approuvé.`,
-  BUDGET_DEJA_VOTE: (d) =>
-    `Ce budget (${t(d.document, '')}) est déjà voté : il ne se modifie plus que par virement ou budget additionnel.`,
+  BUDGET_NON_EXECUTION: (d) => `Le budget ${t(d.annee, '')} n'est pas en exécution : ouvrez d'abord l'exécution du budget approuvé.`,
+  BUDGET_DEJA_VOTE: (d) => `Ce budget (${t(d.document, '')}) est déjà voté : il ne se modifie plus que par virement ou budget additionnel.`,
   BUDGET_DEJA_APPROUVE: () => 'Ce budget est déjà approuvé.',
   BUDGET_NON_VOTE: () => 'La tutelle approuve un budget voté : enregistrez d’abord le vote du conseil.',
   BP_NON_APPROUVE: () => "Le budget primitif doit d'abord être approuvé.",
@@ -60,27 +59,77 @@ export function messageFor(code: ErrorCode, details: ErrorDetails = {}): string 
   return MESSAGES[code](details);
 }
 
-const FIELD_LABELS: Record<string, string> = {
-  commune: 'commune',
-  localites: 'localité',
-  localite: 'localité',
-  administrateur: 'administrateur',
-  nom: 'nom',
-  nomComplet: 'nom complet',
-  type: 'type',
-  cercle: 'cercle',
-  region: 'région',
-  population: 'population',
-  chef: 'chef',
-  identifiant: 'identifiant',
-  motDePasse: 'mot de passe',
-  nouveauMotDePasse: 'nouveau mot de passe',
-  motDePasseActuel: 'mot de passe actuel',
-  role: 'rôle',
-  actif: 'actif',
-  avant: 'avant',
-  apres: 'après',
-  jusqua: 'jusqu’à',
+type Genre = 'm' | 'f';
+
+/** Field names as a secrétaire général says them, with their gender for agreement ("négatif", "négative"). */
+const FIELD_LABELS: Record<string, readonly [string, Genre]> = {
+  commune: ['commune', 'f'],
+  localites: ['localité', 'f'],
+  localite: ['localité', 'f'],
+  localiteId: ['localité', 'f'],
+  administrateur: ['administrateur', 'm'],
+  nom: ['nom', 'm'],
+  nomComplet: ['nom complet', 'm'],
+  type: ['type', 'm'],
+  cercle: ['cercle', 'm'],
+  region: ['région', 'f'],
+  population: ['population', 'f'],
+  chef: ['chef', 'm'],
+  identifiant: ['identifiant', 'm'],
+  motDePasse: ['mot de passe', 'm'],
+  nouveauMotDePasse: ['nouveau mot de passe', 'm'],
+  motDePasseActuel: ['mot de passe actuel', 'm'],
+  role: ['rôle', 'm'],
+  actif: ['actif', 'm'],
+  avant: ['avant', 'm'],
+  apres: ['après', 'm'],
+  jusqua: ['jusqu’à', 'm'],
+  id: ['numéro', 'm'],
+  // Budget and dépenses
+  annee: ['exercice', 'm'],
+  exercice: ['exercice', 'm'],
+  document: ['document budgétaire', 'm'],
+  doc: ['document budgétaire', 'm'],
+  lignes: ['ligne', 'f'],
+  ligneId: ['ligne budgétaire', 'f'],
+  nature: ['code nature', 'm'],
+  fonction: ['code fonction', 'm'],
+  secteur: ['secteur', 'm'],
+  libelle: ['libellé', 'm'],
+  origine: ['origine', 'f'],
+  montant: ['montant', 'm'],
+  montantBrut: ['montant brut', 'm'],
+  date: ['date', 'f'],
+  dateTransmission: ['date de transmission', 'f'],
+  serviceFait: ['date du service fait', 'f'],
+  reference: ['référence', 'f'],
+  autorite: ['autorité', 'f'],
+  mouvements: ['mouvement', 'm'],
+  motif: ['motif', 'm'],
+  deliberationRef: ['référence de la délibération', 'f'],
+  approbationRef: ['référence de l’approbation', 'f'],
+  objet: ['objet', 'm'],
+  tiers: ['tiers', 'm'],
+  tiersId: ['tiers', 'm'],
+  nif: ['NIF', 'm'],
+  adresse: ['adresse', 'f'],
+  paiement: ['moyen de paiement', 'm'],
+  pieceType: ['type de pièce', 'm'],
+  pieceRef: ['référence de la pièce', 'f'],
+  pieces: ['pièce', 'f'],
+  factureRef: ['référence de la facture', 'f'],
+  pvReference: ['référence du procès-verbal', 'f'],
+  liquidationId: ['liquidation', 'f'],
+  mandats: ['mandat', 'm'],
+  retenues: ['retenue', 'f'],
+  numero: ['numéro', 'm'],
+  index: ['numéro d’index', 'm'],
+  periodicite: ['périodicité', 'f'],
+  periode: ['période', 'f'],
+  mois: ['mois', 'm'],
+  moisDebut: ['mois de début', 'm'],
+  mode: ['mode de paiement', 'm'],
+  fichier: ['fichier', 'm'],
 };
 
 /** `localites.0.nom` → `localité n°1, nom`: a field path as a secrétaire général reads it. */
@@ -89,7 +138,116 @@ export function fieldLabel(path: string): string {
   const out: string[] = [];
   for (const p of parts) {
     if (/^\d+$/.test(p) && out.length > 0) out[out.length - 1] = `${out[out.length - 1]} n°${Number(p) + 1}`;
-    else out.push(FIELD_LABELS[p] ?? p);
+    else out.push(FIELD_LABELS[p]?.[0] ?? p);
   }
   return out.join(', ') || 'requête';
+}
+
+/** The parts of a zod issue the sentences need; a zod issue fits as is. */
+export interface IssueLike {
+  code: string;
+  path: readonly PropertyKey[];
+  message?: string;
+  origin?: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  inclusive?: boolean;
+  expected?: string;
+  format?: string;
+  pattern?: string;
+}
+
+interface Subject {
+  /** `Le montant (retenue n°1)`, `L’objet`, `Ce champ`. */
+  text: string;
+  genre: Genre;
+  /** The bare label, for lists: `retenue`. */
+  label: string;
+  key: string;
+}
+
+function subject(path: readonly PropertyKey[]): Subject {
+  const keys = path.map(String);
+  let i = keys.length - 1;
+  while (i >= 0 && /^\d+$/.test(keys[i] ?? '')) i--;
+  const key = keys[i] ?? '';
+  const known = FIELD_LABELS[key];
+  if (!key) return { text: 'Ce champ', genre: 'm', label: 'valeur', key };
+  const [label, genre] = known ?? [`champ « ${key} »`, 'm'];
+  const article = /^[aeiouyàâéèêîôû]/i.test(label) ? 'l’' : genre === 'f' ? 'la ' : 'le ';
+  const parent = keys.slice(0, i).join('.');
+  const where = parent ? ` (${fieldLabel(parent)})` : '';
+  const text = `${article}${label}${where}`;
+  return { text: text.charAt(0).toUpperCase() + text.slice(1), genre, label, key };
+}
+
+const isMissing = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+const valueAt = (input: unknown, path: readonly PropertyKey[]): unknown =>
+  path.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), input);
+const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''}`;
+const DATE_RE = /\\d\{4\}-\\d\{2\}-\\d\{2\}/;
+const MONTH_RE = /\\d\{4\}-\\d\{2\}\$/;
+
+/**
+ * A zod issue as a person writes it, named after the field ("Le nom doit avoir au moins 2 lettres."),
+ * with a stable code. `input` is what was sent: an empty or missing value reads "obligatoire".
+ */
+export function problemFromIssue(issue: IssueLike, input: unknown): Problem {
+  const s = subject(issue.path);
+  const field = issue.path.map(String).join('.') || 'requête';
+  const p = (code: ProblemCode, message: string): Problem => ({ field, code, message });
+  const e = s.genre === 'f' ? 'e' : '';
+  const n = Number(issue.minimum ?? issue.maximum ?? 0);
+  const num = (x: number) => (s.key.startsWith('montant') ? formatFcfa(x) : String(x));
+  const isDate = issue.format === 'date' || DATE_RE.test(issue.pattern ?? '') || s.label.startsWith('date');
+  if (issue.code !== 'unrecognized_keys' && isMissing(valueAt(input, issue.path))) return p('REQUIS', `${s.text} est obligatoire.`);
+  switch (issue.code) {
+    case 'too_small':
+      if (issue.origin === 'string') return p('TROP_COURT', `${s.text} doit avoir au moins ${plural(n, 'lettre')}.`);
+      if (issue.origin === 'array') return p('TROP_COURT', `Saisissez au moins ${plural(n, s.label)}.`);
+      if (n === 0 && issue.inclusive) return p('NEGATIF', `${s.text} ne peut pas être négati${e ? 've' : 'f'}.`);
+      if (n === 0) return p('TROP_PETIT', `${s.text} doit être supérieur${e} à zéro.`);
+      return p('TROP_PETIT', `${s.text} doit être ${issue.inclusive ? 'au moins' : `supérieur${e} à`} ${num(n)}.`);
+    case 'too_big':
+      if (issue.origin === 'string') return p('TROP_LONG', `${s.text} ne peut pas dépasser ${plural(n, 'lettre')}.`);
+      if (issue.origin === 'array') return p('TROP_LONG', `Saisissez au plus ${plural(n, s.label)}.`);
+      return p('TROP_GRAND', `${s.text} ne peut pas dépasser ${num(issue.inclusive ? n : n - 1)}.`);
+    case 'invalid_type':
+      return typeProblem(issue.expected, s, p);
+    case 'invalid_value':
+      return p('CHOIX', `${s.text} doit être choisi${e} dans la liste.`);
+    case 'invalid_union':
+      return issue.path.length > 0 && s.key === 'type'
+        ? p('CHOIX', `${s.text} doit être choisi${e} dans la liste.`)
+        : p('FORMAT', `${s.text} n’a pas la bonne forme.`);
+    case 'invalid_format':
+    case 'custom':
+      if (isDate) return p('DATE_INVALIDE', `${s.text} doit être une vraie date du calendrier (AAAA-MM-JJ).`);
+      if (MONTH_RE.test(issue.pattern ?? '')) return p('FORMAT', `${s.text} doit s’écrire AAAA-MM (année-mois).`);
+      return p('FORMAT', `${s.text} n’a pas la bonne forme${authorHint(issue)}.`);
+    default:
+      return p('FORMAT', `${s.text} n’a pas la bonne forme.`);
+  }
+}
+
+function typeProblem(expected: string | undefined, s: Subject, p: (code: ProblemCode, message: string) => Problem): Problem {
+  switch (expected) {
+    case 'int':
+      return p('NON_ENTIER', `${s.text} doit être un nombre entier${s.key.startsWith('montant') ? ' de francs, sans centimes' : ''}.`);
+    case 'number':
+      return p('FORMAT', `${s.text} doit être un nombre.`);
+    case 'string':
+      return p('FORMAT', `${s.text} doit être un texte.`);
+    case 'boolean':
+      return p('FORMAT', `${s.text} doit être oui ou non.`);
+    default:
+      return p('FORMAT', `${s.text} n’a pas la bonne forme.`);
+  }
+}
+
+/** The schema author's own hint (a regex's explanation, a refinement's sentence), never zod's default text. */
+function authorHint(issue: IssueLike): string {
+  const m = issue.message?.trim();
+  if (!m || /^(Entrée invalide|Chaîne invalide|Invalid)/.test(m) || (issue.pattern && m.includes(issue.pattern))) return '';
+  return ` (${m})`;
 }

@@ -1,13 +1,5 @@
 /** The roles of a town hall's staff (issue 2 §6). */
-export const ROLES = [
-  'admin',
-  'maire',
-  'secretaire_general',
-  'comptable',
-  'regisseur_recettes',
-  'agent_etat_civil',
-  'lecteur',
-] as const;
+export const ROLES = ['admin', 'maire', 'secretaire_general', 'comptable', 'regisseur_recettes', 'agent_etat_civil', 'lecteur'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {

@@ -10,19 +10,16 @@ import { isPlainDate } from './date.js';
 export const DateCivile = z
   .string()
   .trim()
-  .refine((s): boolean => isPlainDate(s), { message: 'La date doit être une vraie date du calendrier (AAAA-MM-JJ).', params: { code: 'DATE_INVALIDE' } });
+  .refine((s): boolean => isPlainDate(s), {
+    message: 'La date doit être une vraie date du calendrier (AAAA-MM-JJ).',
+    params: { code: 'DATE_INVALIDE' },
+  });
 
 /** A month `YYYY-MM` (a period of a periodic expense). */
-export const Periode = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'La période doit être un mois (AAAA-MM).' });
+export const Periode = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'La période doit être un mois (AAAA-MM).' });
 
 /** A whole, non-negative amount of FCFA, at most 10^12 (the safe-integer check of `fcfa`). */
-export const Montant = z
-  .number()
-  .int()
-  .min(0)
-  .max(1_000_000_000_000);
+export const Montant = z.number().int().min(0).max(1_000_000_000_000);
 
 /** A budget year. */
 export const Annee = z.number().int().min(2000).max(2100);

@@ -62,19 +62,29 @@ describe('role access', () => {
     for (const role of ROLES.filter((x) => x !== 'admin')) {
       const c = await userWithRole(t, r.admin, `u-${role.replace(/_/g, '')}`, role);
       for (const [perm, method, url] of checks) {
-        const res = await c.call(method as 'GET', url);
+        const res = await c.call<{ code?: string }>(method as 'GET', url);
         const allowed = (PERMISSIONS[perm] as readonly string[]).includes(role);
-        expect({ role, url, status: res.status }).toEqual({ role, url, status: allowed ? 200 : 403 });
+        expect({ role, url, status: res.status, code: res.body.code }).toEqual(
+          allowed ? { role, url, status: 200, code: undefined } : { role, url, status: 403, code: 'NON_AUTORISE' },
+        );
       }
-      const add = await c.call('POST', '/api/v1/localites', { type: 'village', nom: `V ${role}`, population: 10, chef: null });
-      expect({ role, status: add.status }).toEqual({ role, status: PERMISSIONS['localites.modifier'].includes(role as never) ? 200 : 403 });
+      const add = await c.call<{ code?: string }>('POST', '/api/v1/localites', {
+        type: 'village',
+        nom: `V ${role}`,
+        population: 10,
+        chef: null,
+      });
+      const allowed = PERMISSIONS['localites.modifier'].includes(role as never);
+      expect({ role, status: add.status, code: add.body.code }).toEqual(
+        allowed ? { role, status: 200, code: undefined } : { role, status: 403, code: 'NON_AUTORISE' },
+      );
     }
   });
 
   it('anonymous callers get 401 on protected routes and bad JSON gets a French 400', async () => {
     t = (await installedApp()).t;
     const anon = new TestClient(t.app);
-    expect((await anon.call('GET', '/api/v1/commune')).status).toBe(401);
+    expect(await anon.call('GET', '/api/v1/commune')).toMatchObject({ status: 401, body: { code: 'NON_AUTHENTIFIE' } });
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/v1/session',
@@ -82,6 +92,50 @@ describe('role access', () => {
       headers: { 'content-type': 'application/json', 'x-csrf-token': 'a' },
     });
     expect(res.statusCode).toBe(400);
-    expect(JSON.parse(res.body)).toMatchObject({ code: 'VALIDATION' });
+    expect(JSON.parse(res.body)).toMatchObject({ code: 'VALIDATION', details: { problems: [{ field: 'requête', code: 'FORMAT' }] } });
+  });
+});
+
+describe('errors in French, one shape', () => {
+  it('an undecodable address and an over-long parameter answer {code, message} in French', async () => {
+    t = (await installedApp()).t;
+    for (const url of ['/api/v1/%E0%A4%A', `/api/v1/localites/${'1'.repeat(300)}`]) {
+      const res = await t.app.inject({ method: url.includes('%') ? 'GET' : 'PUT', url, headers: { 'x-csrf-token': 'a' } });
+      const body = JSON.parse(res.body) as Record<string, unknown>;
+      expect({ url, status: res.statusCode, code: body.code }).toEqual({ url, status: 400, code: 'VALIDATION' });
+      expect(Object.keys(body).sort()).toEqual(['code', 'details', 'message']);
+      expect(String(body.message)).not.toMatch(/url|param|length/i);
+    }
+  });
+
+  it('an unknown API address is 404 INTROUVABLE, logged in or not', async () => {
+    const r = await installedApp();
+    t = r.t;
+    for (const c of [r.admin, new TestClient(t.app)]) {
+      for (const method of ['GET', 'POST'] as const) {
+        expect(await c.call(method, '/api/v1/nexiste-pas', method === 'POST' ? {} : undefined)).toMatchObject({
+          status: 404,
+          body: { code: 'INTROUVABLE' },
+        });
+      }
+    }
+  });
+
+  it('a one-letter tiers name is a VALIDATION problem on « nom », said as a person says it', async () => {
+    const r = await installedApp();
+    t = r.t;
+    const sg = await userWithRole(t, r.admin, 'sg', 'secretaire_general');
+    const res = await sg.call<{ code: string; message: string; details: { problems: { field: string; code: string; message: string }[] } }>(
+      'POST',
+      '/api/v1/tiers',
+      { nom: 'A', type: 'fournisseur' },
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('VALIDATION');
+    expect(res.body.details.problems).toEqual([{ field: 'nom', code: 'TROP_COURT', message: expect.any(String) as unknown }]);
+    for (const text of [res.body.message, res.body.details.problems[0]?.message]) {
+      expect(text).not.toContain('>=');
+      expect(text).not.toContain('chaîne de caractères');
+    }
   });
 });

@@ -31,10 +31,14 @@ describe('login and sessions', () => {
 
   it('locks an account after 5 failures, even for the right password, until 15 minutes pass', async () => {
     const c = new TestClient(t.app);
-    for (let i = 0; i < 4; i++) expect((await c.login(ADMIN.identifiant, 'faux')).status).toBe(401);
+    for (let i = 0; i < 4; i++) {
+      const r = await c.login(ADMIN.identifiant, 'faux');
+      expect({ status: r.status, code: r.body.code }).toEqual({ status: 401, code: 'IDENTIFIANTS_INVALIDES' });
+    }
     const fifth = await c.login(ADMIN.identifiant, 'faux');
-    expect(fifth.status).toBe(423);
-    expect((await c.login(ADMIN.identifiant, ADMIN.motDePasse)).status).toBe(423);
+    expect({ status: fifth.status, code: fifth.body.code }).toEqual({ status: 423, code: 'COMPTE_VERROUILLE' });
+    const right = await c.login(ADMIN.identifiant, ADMIN.motDePasse);
+    expect({ status: right.status, code: right.body.code }).toEqual({ status: 423, code: 'COMPTE_VERROUILLE' });
     t.clock.now = new Date(t.clock.now.getTime() + 16 * 60_000);
     expect((await c.login(ADMIN.identifiant, ADMIN.motDePasse)).status).toBe(200);
   });
@@ -50,12 +54,13 @@ describe('login and sessions', () => {
     const login = await sg.login('sg', r.body.motDePasseProvisoire);
     expect(login.body.utilisateur?.doitChangerMotDePasse).toBe(true);
     const blocked = await sg.call('GET', '/api/v1/commune');
-    expect(blocked.body).toMatchObject({ code: 'MOT_DE_PASSE_A_CHANGER' });
+    expect(blocked).toMatchObject({ status: 403, body: { code: 'MOT_DE_PASSE_A_CHANGER' } });
     const weak = await sg.call('POST', '/api/v1/session/mot-de-passe', {
       motDePasseActuel: r.body.motDePasseProvisoire,
       nouveauMotDePasse: '123',
     });
     expect(weak.status).toBe(400);
+    expect(weak.body).toMatchObject({ code: 'MOT_DE_PASSE_FAIBLE' });
     const ok = await sg.call('POST', '/api/v1/session/mot-de-passe', {
       motDePasseActuel: r.body.motDePasseProvisoire,
       nouveauMotDePasse: 'Baobab-Ségou-2026',
@@ -82,12 +87,13 @@ describe('login and sessions', () => {
     t.clock.now = new Date(start + 15 * 3600_000);
     expect((await c.call('GET', '/api/v1/commune')).status).toBe(200);
     t.clock.now = new Date(start + 40 * 3600_000);
-    expect((await c.call('GET', '/api/v1/commune')).status).toBe(401);
+    const expired = await c.call('GET', '/api/v1/commune');
+    expect(expired).toMatchObject({ status: 401, body: { code: 'NON_AUTHENTIFIE' } });
   });
 
   it('ends the session at logout', async () => {
     expect((await admin.call('DELETE', '/api/v1/session')).status).toBe(200);
-    expect((await admin.call('GET', '/api/v1/commune')).status).toBe(401);
+    expect(await admin.call('GET', '/api/v1/commune')).toMatchObject({ status: 401, body: { code: 'NON_AUTHENTIFIE' } });
   });
 
   it('a disabled account can no longer log in, and the last admin cannot be disabled', async () => {
@@ -96,9 +102,9 @@ describe('login and sessions', () => {
     const sgId = users.body.find((u) => u.identifiant === 'sg')?.id;
     const adminId = users.body.find((u) => u.identifiant === 'admin')?.id;
     expect((await admin.call('POST', `/api/v1/utilisateurs/${sgId}/actif`, { actif: false })).status).toBe(200);
-    expect((await sg.call('GET', '/api/v1/commune')).status).toBe(401);
+    expect(await sg.call('GET', '/api/v1/commune')).toMatchObject({ status: 401, body: { code: 'NON_AUTHENTIFIE' } });
     const last = await admin.call('POST', `/api/v1/utilisateurs/${adminId}/actif`, { actif: false });
-    expect(last.body).toMatchObject({ code: 'DERNIER_ADMIN' });
+    expect(last).toMatchObject({ status: 409, body: { code: 'DERNIER_ADMIN' } });
   });
 
   it('refuses a duplicate identifiant', async () => {

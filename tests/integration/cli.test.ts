@@ -1,31 +1,36 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run.js';
 import { testEngine } from '../../src/platform/db/testing.js';
 
-const run = promisify(execFile);
-const ROOT = path.resolve(import.meta.dirname, '../..');
+const NOW = new Date('2026-06-15T10:00:00Z');
 let data: string;
 
+/** Run `gm2i --data <folder> …args` in this process, with a fixed clock. */
 async function gm2i(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  try {
-    const r = await run(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), '--data', data, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, GM2I_DATABASE: '' },
-    });
-    return { code: 0, out: r.stdout, err: r.stderr };
-  } catch (e) {
-    const x = e as { code: number; stdout: string; stderr: string };
-    return { code: x.code, out: x.stdout, err: x.stderr };
-  }
+  return gm2iOn(data, ...args);
 }
 
+async function gm2iOn(folder: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(['--data', folder, ...args], {
+    stdout: { write: (s: string) => (out += s) },
+    stderr: { write: (s: string) => (err += s) },
+    now: () => NOW,
+  });
+  return { code, out, err };
+}
+
+/** Nothing of commander's English may reach a user. */
+const ENGLISH = /error:|Usage:|Options:|Commands:|display help|default:|required option|unknown (option|command)|too many arguments/;
+
 // The command line works on the commune's SQLite folder; its PostgreSQL path is covered by the server tests.
-describe.skipIf(testEngine() !== 'sqlite')('gm2i command line', () => {
+// Seeding the demo commune hashes passwords: generous time on a busy machine.
+describe.skipIf(testEngine() !== 'sqlite')('gm2i command line', { timeout: 120_000 }, () => {
   beforeAll(() => {
     data = fs.mkdtempSync(path.join(os.tmpdir(), 'gm2i-cli-'));
   });
@@ -41,6 +46,7 @@ describe.skipIf(testEngine() !== 'sqlite')('gm2i command line', () => {
     const backup = await gm2i('backup');
     expect(backup.code).toBe(0);
     const file = /Sauvegarde écrite : (\S+)/.exec(backup.out)?.[1] ?? '';
+    expect(path.basename(file)).toBe('gm2i-20260615-100000.sqlite.gz');
     expect(fs.existsSync(file)).toBe(true);
     const usb = path.join(data, 'cle-usb');
     expect((await gm2i('backup', '--to', usb)).code).toBe(0);
@@ -64,20 +70,17 @@ describe.skipIf(testEngine() !== 'sqlite')('gm2i command line', () => {
     expect((await gm2i('verify')).code).toBe(0);
   });
 
-  it('creates the demo commune and prints its budget as JSON and PDF', async () => {
+  it('creates the demo commune and prints its budget as JSON and PDF, a mandat and a bordereau', async () => {
     const demo = await gm2i('demo');
     expect(demo.code).toBe(0);
     const demoData = path.join(data, 'demonstration');
-    const year = new Date().getUTCFullYear();
-    const run2 = async (...args: string[]) => {
-      const r = await run(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), '--data', demoData, ...args], {
-        cwd: ROOT,
-        env: { ...process.env, GM2I_DATABASE: '' },
-      });
-      return r.stdout;
+    const run = async (...args: string[]) => {
+      const r = await gm2iOn(demoData, ...args);
+      expect({ args, code: r.code, err: r.err }).toEqual({ args, code: 0, err: '' });
+      return r.out;
     };
     const out = path.join(data, 'bp.json');
-    await run2('document', 'budget', '--exercice', String(year), '--format', 'json', '--out', out);
+    await run('document', 'budget', '--exercice', '2026', '--format', 'json', '--out', out);
     const d = JSON.parse(fs.readFileSync(out, 'utf8')) as {
       equilibre: { recettes: number; depenses: number };
       vote: unknown;
@@ -87,19 +90,17 @@ describe.skipIf(testEngine() !== 'sqlite')('gm2i command line', () => {
     expect(d.equilibre.recettes).toBeGreaterThan(50_000_000);
     expect(d.vote).not.toBeNull();
     expect(d.approbation).not.toBeNull();
-    await run2('document', 'budget', '--exercice', String(year), '--format', 'pdf', '--out', path.join(data, 'bp.pdf'));
+    await run('document', 'budget', '--exercice', '2026', '--format', 'pdf', '--out', path.join(data, 'bp.pdf'));
     expect(fs.readFileSync(path.join(data, 'bp.pdf')).subarray(0, 4).toString()).toBe('%PDF');
-    expect(await run2('nomenclature', 'list')).toContain('PROVISOIRE');
-    if (new Date().getUTCMonth() > 0) {
-      const mj = path.join(data, 'mandat.json');
-      await run2('document', 'mandat', '--numero', '1', '--exercice', String(year), '--format', 'json', '--out', mj);
-      expect(JSON.parse(fs.readFileSync(mj, 'utf8'))).toMatchObject({
-        numero: 1,
-        montantEnLettres: expect.stringContaining('francs CFA') as unknown,
-      });
-      await run2('document', 'bordereau', '--numero', '1', '--exercice', String(year), '--out', path.join(data, 'b.pdf'));
-      expect(fs.readFileSync(path.join(data, 'b.pdf')).subarray(0, 4).toString()).toBe('%PDF');
-    }
+    expect(await run('nomenclature', 'list')).toContain('PROVISOIRE');
+    const mj = path.join(data, 'mandat.json');
+    await run('document', 'mandat', '--numero', '1', '--exercice', '2026', '--format', 'json', '--out', mj);
+    expect(JSON.parse(fs.readFileSync(mj, 'utf8'))).toMatchObject({
+      numero: 1,
+      montantEnLettres: expect.stringContaining('francs CFA') as unknown,
+    });
+    await run('document', 'bordereau', '--numero', '1', '--exercice', '2026', '--out', path.join(data, 'b.pdf'));
+    expect(fs.readFileSync(path.join(data, 'b.pdf')).subarray(0, 4).toString()).toBe('%PDF');
   });
 
   it('answers bad input with one French sentence and no stack trace', async () => {
@@ -111,6 +112,46 @@ describe.skipIf(testEngine() !== 'sqlite')('gm2i command line', () => {
     expect(role.code).toBe(1);
     expect(role.err).toContain('Rôle inconnu');
     const who = await gm2i('user', 'disable', 'personne');
+    expect(who.code).toBe(1);
     expect(who.err).toContain('introuvable');
+  });
+});
+
+describe('gm2i speaks French about its own usage', () => {
+  it('prints its help in French', async () => {
+    const help = await gm2iOn('.', '--help');
+    expect(help.code).toBe(0);
+    expect(help.out).toMatch(/^Utilisation : gm2i \[options\] \[commande\]/);
+    expect(help.out).toContain('Commandes :');
+    expect(help.out).toContain('affiche cette aide');
+    expect(help.out).not.toMatch(ENGLISH);
+    const sub = await gm2iOn('.', 'aide', 'document');
+    expect(sub.code).toBe(0);
+    expect(sub.out).toContain('Utilisation : gm2i document');
+    expect(sub.out).not.toMatch(ENGLISH);
+  });
+
+  it.each([
+    ['a missing required option', ['nomenclature', 'import', 'f.csv', '--libelle', 'L'], 'l’option --code <code> est obligatoire'],
+    ['an unknown option', ['--datta', 'x'], 'l’option --datta n’existe pas (vouliez-vous dire --data ?)'],
+    ['an unknown command', ['usr'], 'la commande « usr » n’existe pas (vouliez-vous dire user ?)'],
+    ['a missing argument', ['restore'], 'il manque l’argument « fichier »'],
+    ['an option without its value', ['backup', '--to'], 'l’option --to <dossier> attend une valeur'],
+    ['too many arguments', ['restore', 'a', 'b'], 'il y a trop d’arguments'],
+  ])('answers %s with one French sentence and exit code 1', async (_what, args, sentence) => {
+    const r = await gm2iOn('.', ...args);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(/^Erreur : /);
+    expect(r.err).toContain(sentence);
+    expect(r.err).not.toMatch(ENGLISH);
+  });
+
+  it('shows the French help, and exit code 1, when a command group is called alone', async () => {
+    const r = await gm2iOn('.', 'user');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('Utilisation : gm2i user');
+    expect(r.err).not.toMatch(ENGLISH);
   });
 });

@@ -40,6 +40,7 @@ describe('first run', () => {
     };
     const r = await c.call<{ code: string; details: { problems: { field: string }[] } }>('POST', '/api/v1/installation', bad);
     expect(r.status).toBe(400);
+    expect(r.body.code).toBe('VALIDATION');
     expect(r.body.details.problems.map((p) => p.field)).toEqual(['localites.3.type', 'localites.4.nom']);
     expect((await c.call('GET', '/api/v1/installation')).body).toMatchObject({ configuree: false });
   });
@@ -50,7 +51,7 @@ describe('first run', () => {
       ...INSTALLATION,
       administrateur: { ...INSTALLATION.administrateur, motDePasse: 'motdepasse1' },
     });
-    expect(r.status).toBe(400);
+    expect(r).toMatchObject({ status: 400, body: { code: 'VALIDATION', details: { problems: [{ field: 'motDePasse' }] } } });
   });
 });
 
@@ -74,7 +75,7 @@ describe('commune and localités', () => {
     });
     expect(edit.body).toMatchObject({ population: 2250 });
     const dup = await r.admin.call('POST', '/api/v1/localites', { type: 'village', nom: 'dioro', population: 1, chef: null });
-    expect(dup.status).toBe(400);
+    expect(dup).toMatchObject({ status: 400, body: { code: 'VALIDATION', details: { problems: [{ field: 'localite.nom' }] } } });
     const j = await r.admin.call<{ action: string; utilisateur: string }[]>('GET', '/api/v1/journal?entite=localite');
     expect(j.body[0]).toMatchObject({ action: 'localite.modifiee', utilisateur: 'Awa Cissé (admin)' });
     expect((await verifyAudit(t.conn.db)).problems).toEqual([]);
@@ -93,7 +94,15 @@ describe('commune and localités', () => {
     const r = await installedApp();
     t = r.t;
     const up = await r.admin.call('PUT', '/api/v1/commune', { ...INSTALLATION.commune, type: 'urbaine' });
-    expect(up.status).toBe(400);
+    expect(up).toMatchObject({
+      status: 400,
+      body: {
+        code: 'VALIDATION',
+        details: {
+          problems: expect.arrayContaining([expect.objectContaining({ field: expect.stringMatching(/\.type$/) as unknown })]) as unknown,
+        },
+      },
+    });
   });
 });
 
@@ -111,7 +120,10 @@ describe('commune de démonstration', () => {
       expect({ u: u.identifiant, status: l.status }).toEqual({ u: u.identifiant, status: 200 });
     }
     // Demo accounts exist only in the training database.
-    expect((await new TestClient(t.app).login('maire', DEMO_PASSWORD)).status).toBe(401);
+    expect(await new TestClient(t.app).login('maire', DEMO_PASSWORD)).toMatchObject({
+      status: 401,
+      body: { code: 'IDENTIFIANTS_INVALIDES' },
+    });
     await c.login('maire', DEMO_PASSWORD);
     const commune = await c.call<{ nom: string; demonstration: boolean; population: number }>('GET', '/api/v1/commune');
     expect(commune.body.demonstration).toBe(true);

@@ -61,8 +61,7 @@ export function communeRoutes(fastify: FastifyInstance, ctx: AppContext): void {
     async (req, reply) => {
       if (req.body.active) {
         const demo = await ctx.databases.demo(true);
-        if (!demo)
-          throw new DomainError('DEMO_INDISPONIBLE');
+        if (!demo) throw new DomainError('DEMO_INDISPONIBLE');
         reply.setCookie(BASE_COOKIE, 'demo', { path: '/', httpOnly: true, sameSite: 'strict', secure: false });
       } else {
         reply.clearCookie(BASE_COOKIE, { path: '/' });

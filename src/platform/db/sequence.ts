@@ -27,7 +27,12 @@ type DatedTable = { [K in keyof DB]: DB[K] extends { exercice: number; numero: n
  * may not be dated before it (a register is written in order). A record dated after `today` is itself an
  * error (refused at entry today, possibly left by an older version): it never holds the register.
  */
-export async function lastDate(tx: Tx, table: DatedTable, exercice: number, today: string): Promise<{ numero: number; date: string } | null> {
+export async function lastDate(
+  tx: Tx,
+  table: DatedTable,
+  exercice: number,
+  today: string,
+): Promise<{ numero: number; date: string } | null> {
   const r = await tx
     .selectFrom(table)
     .select(['numero', 'date'])

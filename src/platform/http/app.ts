@@ -37,6 +37,10 @@ export async function buildApp(ctx: AppContext, modules: RoutePlugin[], opts: { 
   const app = Fastify({
     logger: opts.logger ? { level: 'info' } : false,
     bodyLimit: 5 * 1024 * 1024,
+    // Errors raised before routing (undecodable address, over-long parameter) get the same French shape.
+    frameworkErrors: (err, req, reply) => {
+      void toErrorReply(err, req, reply, ctx.onUnexpectedError);
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

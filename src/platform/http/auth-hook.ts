@@ -53,7 +53,10 @@ export function registerAuthHook(app: FastifyInstance, ctx: AppContext): void {
 }
 
 function authorize(req: FastifyRequest): void {
-  if (!req.url.startsWith('/api/') || req.routeOptions.url === undefined) return;
+  const route = req.routeOptions.url;
+  if (!req.url.startsWith('/api/') || route === undefined) return;
+  // An unknown API address caught by the web UI's catch-all route: not found, whoever asks.
+  if (!route.startsWith('/api/')) throw new DomainError('INTROUVABLE', { quoi: 'Adresse' });
   const config = req.routeOptions.config;
   const permission = config.permission;
   if (!permission) throw new DomainError('NON_AUTORISE');

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { DomainError, type ErrorCode, type Problem } from '../../core/errors.js';
-import { fieldLabel, messageFor } from '../../core/messages.js';
+import { DomainError, type ErrorCode, type Problem, type ProblemCode } from '../../core/errors.js';
+import { messageFor, problemFromIssue } from '../../core/messages.js';
 
 /** The one place where an error code becomes an HTTP status. */
 const STATUS: Record<ErrorCode, number> = {
@@ -55,11 +55,17 @@ function body(e: DomainError): ErrorBody {
   return { code: e.code, message: messageFor(e.code, e.details), details: e.details };
 }
 
-function zodProblems(error: FastifyError & { validation: { instancePath: string; message?: string }[] }): Problem[] {
-  return error.validation.map((v) => {
-    const field = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
-    return { field: field || 'requête', message: `${fieldLabel(field)} : ${v.message ?? 'valeur invalide'}` };
-  });
+type ValidationError = FastifyError & {
+  validation: { keyword: string; instancePath: string; message?: string; params?: Record<string, unknown> }[];
+  validationContext?: string;
+};
+
+/** Fastify's validation entries back into zod issues, then into French problems named after their field. */
+function zodProblems(error: ValidationError, req: FastifyRequest): Problem[] {
+  const input = error.validationContext === 'params' ? req.params : error.validationContext === 'querystring' ? req.query : req.body;
+  return error.validation.map((v) =>
+    problemFromIssue({ ...v.params, code: v.keyword, message: v.message, path: v.instancePath.split('/').filter(Boolean) }, input),
+  );
 }
 
 /** Turn anything thrown by a route into `{code, message}` with a French sentence. Never a stack trace. */
@@ -71,7 +77,7 @@ export function toErrorReply(
 ): FastifyReply {
   let e: DomainError;
   if (error instanceof DomainError) e = error;
-  else if (hasZodFastifySchemaValidationErrors(error)) e = new DomainError('VALIDATION', { problems: zodProblems(error) });
+  else if (hasZodFastifySchemaValidationErrors(error)) e = new DomainError('VALIDATION', { problems: zodProblems(error, req) });
   else if (isFastifyClientError(error)) e = clientError(error);
   else {
     req.log.error({ err: error }, 'unexpected error');
@@ -86,16 +92,16 @@ function isFastifyClientError(e: unknown): e is FastifyError {
   return typeof s === 'number' && s >= 400 && s < 500;
 }
 
+const requestProblem = (code: ProblemCode, message: string): DomainError =>
+  new DomainError('VALIDATION', { problems: [{ field: 'requête', code, message }] });
+
+/** Fastify's own refusals (bad JSON, too large, bad address…) in the same French shape as ours. */
 function clientError(e: FastifyError): DomainError {
   if (e.statusCode === 429) return new DomainError('TROP_DE_REQUETES');
-  if (
-    e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ||
-    e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
-    e.statusCode === 400 ||
-    e.statusCode === 415
-  ) {
-    return new DomainError('VALIDATION', { problems: [{ field: 'requête', message: 'requête illisible (JSON attendu)' }] });
-  }
-  if (e.statusCode === 404) return new DomainError('INTROUVABLE', { quoi: 'Page' });
-  return new DomainError('VALIDATION', { problems: [{ field: 'requête', message: 'requête refusée' }] });
+  if (e.statusCode === 404) return new DomainError('INTROUVABLE', { quoi: 'Adresse' });
+  if (e.statusCode === 413) return requestProblem('TROP_GRAND', 'La requête est trop volumineuse.');
+  if (e.code === 'FST_ERR_BAD_URL') return requestProblem('FORMAT', 'L’adresse demandée est mal écrite.');
+  if (e.code === 'FST_ERR_MAX_PARAM_LENGTH') return requestProblem('TROP_LONG', 'L’adresse demandée est trop longue.');
+  if (e.statusCode === 400 || e.statusCode === 415) return requestProblem('FORMAT', 'La requête est illisible (JSON attendu).');
+  return requestProblem('FORMAT', 'La requête est refusée.');
 }

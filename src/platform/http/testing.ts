@@ -12,8 +12,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The HTTP app on a fresh test database, with a movable clock and an in-test demo database. */
-export async function testApp(modules: RoutePlugin[], seedDemo?: (db: Db, now: Date) => Promise<void>): Promise<TestApp> {
+/** The HTTP app on a fresh test database, with a movable clock and an in-test demo database; `webDir` serves a web UI. */
+export async function testApp(
+  modules: RoutePlugin[],
+  seedDemo?: (db: Db, now: Date) => Promise<void>,
+  opts: { webDir?: string } = {},
+): Promise<TestApp> {
   const conn = await testConnection();
   const clock = { now: new Date('2026-12-20T09:00:00Z') };
   let demo: Connection | undefined;
@@ -31,7 +35,7 @@ export async function testApp(modules: RoutePlugin[], seedDemo?: (db: Db, now: D
       await demo?.close();
     },
   };
-  const app = await buildApp({ databases, now: () => clock.now }, modules);
+  const app = await buildApp({ databases, now: () => clock.now, ...opts }, modules);
   return {
     app,
     conn,
