@@ -97,7 +97,7 @@ describe('1. dates', () => {
     expect(codes(run)).toContain('DATE_FUTURE');
     const vir = await sg.call<Refus>('POST', '/api/v1/exercices/2026/virements', {
       date: '2027-01-10',
-      objet: 'x',
+      objet: 'Virement daté par erreur',
       deliberationRef: 'D',
       mouvements: [
         { ligneId: lignes.get('6611'), montant: -1 },

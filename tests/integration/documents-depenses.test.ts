@@ -80,17 +80,18 @@ beforeAll(async () => {
   t = r.t;
   admin = r.admin;
   sg = await compte(r.admin, 'sg', 'Moussa Coulibaly', 'secretaire_general');
-  const maire = await compte(r.admin, 'maire', MAIRE, 'maire');
+  await compte(r.admin, 'maire', MAIRE, 'maire');
+  const comptable = await compte(r.admin, 'comptable', 'Adama Sidibé', 'comptable');
   const kalake = (await sg.call<{ id: number; nom: string }[]>('GET', '/api/v1/localites')).body.find((l) => l.nom === 'Kalaké')?.id;
   await ok(sg.call('POST', '/api/v1/exercices', { annee: 2026, reprendre: false }));
   await ok(
     sg.call('PUT', '/api/v1/exercices/2026/documents/BP/lignes', {
       lignes: [
         L('7111', 10_000_000),
-        L('601', CREDIT_601, '01.3'),
-        L('621', 9_000_000, '01.3'),
+        L('6055', CREDIT_601, '01.3'),
+        L('6611', 9_000_000, '01.3'),
         L('102', 5_000_000),
-        L('222', 5_000_000, '09.1', kalake),
+        L('2312', 5_000_000, '09.1', kalake),
       ],
     }),
   );
@@ -119,19 +120,33 @@ beforeAll(async () => {
   const mandate = async (liquidationId: number, montantBrut: number, date: string, retenues: { type: string; montant: number }[] = []) =>
     (
       await ok(
-        sg.call<{ id: number }>('POST', '/api/v1/mandats', { date, liquidationId, montantBrut, retenues, pieces: ['Facture définitive'] }),
+        sg.call<{ id: number }>('POST', '/api/v1/mandats', {
+          date,
+          liquidationId,
+          montantBrut,
+          retenues,
+          pieces: ['Facture définitive', 'Bon de commande ou contrat', 'PV de réception'],
+          confirmeDoublon: true,
+        }),
       )
     ).id;
-  const bordereau = (date: string, mandats: number[]) => ok(sg.call('POST', '/api/v1/bordereaux', { exercice: 2026, date, mandats }));
+  const bordereau = (date: string, mandats: number[]) =>
+    ok(sg.call('POST', '/api/v1/bordereaux', { exercice: 2026, date, dateTransmission: date, mandats }));
 
-  const e1 = (await engage('601', 600_000, '2026-02-01', 'CT-2026/014')).id;
+  const e1 = (await engage('6055', 600_000, '2026-02-01', 'CT-2026/014')).id;
   const m1 = await mandate((await liquide(e1, M1.brut, '2026-02-10', { factureRef: 'F-2026-101' })).id, M1.brut, '2026-02-11', [
     { type: 'Retenue de garantie', montant: M1.retenue },
   ]);
   const m2 = await mandate((await liquide(e1, M2.brut, '2026-02-12')).id, M2.brut, '2026-02-12');
   await bordereau('2026-02-13', [m1, m2]);
-  await ok(maire.call('POST', `/api/v1/mandats/${m2}/evenements`, { type: 'rejet', date: '2026-02-20', motif: 'Facture non certifiée' }));
-  const e2 = (await engage('222', 1_000_000, '2026-02-21', 'CT-2026/015')).id;
+  await ok(
+    comptable.call('POST', `/api/v1/mandats/${m2}/decisions-comptable`, {
+      type: 'rejet',
+      date: '2026-02-20',
+      motif: 'Facture non certifiée',
+    }),
+  );
+  const e2 = (await engage('2312', 1_000_000, '2026-02-21', 'CT-2026/015')).id;
   await bordereau('2026-02-24', [await mandate((await liquide(e2, 1_000_000, '2026-02-22')).id, 1_000_000, '2026-02-23')]);
   const l3 = await liquide(e1, M3.brut, '2026-03-06', { factureRef: M3.facture, pvReference: M3.pv, serviceFait: M3.serviceFait });
   const m4 = await mandate(l3.id, M3.brut, '2026-03-07', [{ type: 'Retenue de garantie', montant: M3.retenue }]);
@@ -139,7 +154,7 @@ beforeAll(async () => {
   await ok(
     sg.call('PUT', '/api/v1/index/101', {
       numero: 101,
-      nature: '621',
+      nature: '6611',
       fonction: '01.3',
       tiersId: gardien,
       objet: 'Salaire du gardien',
@@ -178,7 +193,7 @@ describe('mandat de paiement', () => {
     expect(text).toContain(M3.facture);
     expect(text).toMatch(new RegExp(`Service fait le\\s+${fr(M3.serviceFait)}`));
     expect(text).toContain(M3.pv);
-    expect(text).toContain('601 / 01.3');
+    expect(text).toContain('6055 / 01.3');
     const arrete = text.replace(/\s+/g, ' ');
     expect(arrete).toContain(`Arrêté le présent mandat à la somme de ${montantEnLettres(fcfa(M3.brut))} (${g(M3.brut)} FCFA)`);
     expect(montantEnLettres(fcfa(M3.brut))).toBe('trois cent mille francs CFA');
@@ -257,8 +272,8 @@ describe("bordereau d'émission", () => {
         retenues: precedents.retenues + ce.retenues,
       }),
     );
-    expect(text).toContain('601 / 01.3');
-    expect(text).toContain('621 / 01.3');
+    expect(text).toContain('6055 / 01.3');
+    expect(text).toContain('6611 / 01.3');
     expect(text).toMatch(new RegExp(`${g(M3.brut)}\\s+${g(M3.retenue)}\\s+${g(M3.brut - M3.retenue)}`));
     expect(text).toContain('Nomenclature provisoire');
     expect(text).toContain(MAIRE);
