@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MONTANT_MAX, formatFcfa, formatNombre, parseMontant } from './money.js';
+import { MONTANT_MAX, formatFcfa, formatNombre, messageMontant, parseMontant } from './money.js';
 
 const value = (text: string, signed = false) => {
   const r = parseMontant(text, { signed });
@@ -89,5 +89,13 @@ describe('parseMontant: amounts as a secrétaire général types them', () => {
         }
       }),
     );
+  });
+});
+
+describe('messageMontant', () => {
+  it('tells in French why an amount was refused, quoting what was typed', () => {
+    expect(messageMontant('CENTIMES', ' 75 000,50 ')).toBe("Le franc CFA n'a pas de centimes : 75 000,50 n'est pas un montant valide");
+    expect(messageMontant('FORMAT', 'abc')).toBe('Montant illisible : écrivez par exemple 1 500 000');
+    expect(messageMontant('TROP_GRAND', '9'.repeat(20))).toBe('Montant trop grand : au plus 1\u00a0000\u00a0000\u00a0000\u00a0000 FCFA');
   });
 });

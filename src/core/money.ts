@@ -55,3 +55,17 @@ export function parseMontant(text: string, { signed = false }: { signed?: boolea
   const n = Number(digits);
   return { ok: true, value: fcfa(negative && n !== 0 ? -n : n) };
 }
+
+/** The French sentence shown beside an amount field whose text was refused. */
+export function messageMontant(code: MontantRefus, text: string): string {
+  switch (code) {
+    case 'VIDE':
+      return 'Saisissez le montant.';
+    case 'CENTIMES':
+      return `Le franc CFA n'a pas de centimes : ${text.trim()} n'est pas un montant valide`;
+    case 'TROP_GRAND':
+      return `Montant trop grand : au plus ${formatNombre(MONTANT_MAX)} FCFA`;
+    case 'FORMAT':
+      return 'Montant illisible : écrivez par exemple 1 500 000';
+  }
+}
