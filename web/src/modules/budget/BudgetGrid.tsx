@@ -219,13 +219,13 @@ export function BudgetGrid({
           <Table withTableBorder verticalSpacing={2} fz="sm" aria-label="Lignes du budget">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th w={250}>Code nature</Table.Th>
+                <Table.Th w={210}>Code nature</Table.Th>
                 <Table.Th>Précision</Table.Th>
                 <Table.Th w={120}>Fonction</Table.Th>
                 <Table.Th w={170}>Secteur / localité</Table.Th>
                 {doc === 'BA' && <Table.Th w={140}>Origine</Table.Th>}
                 <Table.Th w={130}>{doc === 'BA' ? 'Montant (±)' : 'Montant'}</Table.Th>
-                <Table.Th w={110}>{doc === 'BA' ? '' : 'BP et réalisé N-1'}</Table.Th>
+                <Table.Th w={130}>{doc === 'BA' ? '' : 'BP et réalisé N-1'}</Table.Th>
                 <Table.Th w={30} />
               </Table.Tr>
             </Table.Thead>

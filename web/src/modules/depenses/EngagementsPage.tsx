@@ -55,7 +55,7 @@ function NouvelEngagement({ annee, suivi, tiers, onDone }: { annee: number; suiv
       <Text fw={600} mb="xs">
         Nouvel engagement
       </Text>
-      <SimpleGrid cols={3}>
+      <SimpleGrid cols={{ base: 2, lg: 3 }}>
         <Select
           label="Ligne budgétaire"
           searchable
@@ -90,19 +90,21 @@ function NouvelEngagement({ annee, suivi, tiers, onDone }: { annee: number; suiv
           required
         />
         <MontantInput label="Montant (FCFA)" value={f.montant} onChange={(v) => set('montant', v)} error={fieldError('montant')} required />
-        <Group grow align="flex-start">
+        <Group align="flex-start" wrap="nowrap" gap="xs">
           <NativeSelect
             label="Pièce"
             value={f.pieceType}
             onChange={(e) => set('pieceType', e.currentTarget.value as Piece)}
             data={Object.entries(TYPE_PIECE_LABELS).map(([value, label]) => ({ value, label }))}
             error={fieldError('pieceType')}
+            style={{ flex: 3 }}
           />
           <TextInput
             label="N° de la pièce"
             value={f.pieceRef}
             onChange={(e) => set('pieceRef', e.currentTarget.value)}
             error={fieldError('pieceRef')}
+            style={{ flex: 2 }}
             required
           />
         </Group>

@@ -120,6 +120,9 @@ function DegagementForm({ e, reste, done }: { e: Engagement; reste: number; done
   const submit = submitWith(run, () => api('POST', `/api/v1/engagements/${e.id}/degagements`, f), done);
   return (
     <Paper withBorder p="sm" component="form" onSubmit={(ev) => void submit(ev)}>
+      <Text fw={600} size="sm" mb={4}>
+        Dégagement (crédit qui ne sera pas liquidé)
+      </Text>
       <Group align="flex-start" wrap="nowrap">
         <MontantInput
           label="Montant à dégager"
