@@ -36,7 +36,11 @@ export function ActesPanel({
     setKindState(k);
   };
   const [form, setForm] = useState({ date: today(), reference: '', autorite: `Préfet du cercle de ${cercle}` });
-  const { error, run } = useAction();
+  const { alert, run, fieldError, clearField } = useAction(['date', 'reference', 'autorite']);
+  const set = (k: keyof typeof form, v: string) => {
+    clearField(k);
+    setForm((x) => ({ ...x, [k]: v }));
+  };
   const annee = view.exercice.annee;
   const actes = view.exercice.actes;
   const voted = actes.find((a) => a.type === 'vote' && a.document === doc);
@@ -110,14 +114,16 @@ export function ActesPanel({
               type="date"
               label="Date"
               value={form.date}
-              onChange={(e) => setForm({ ...form, date: e.currentTarget.value })}
+              onChange={(e) => set('date', e.currentTarget.value)}
+              error={fieldError('date')}
               required
             />
             {(shown === 'vote' || shown === 'approbation') && (
               <TextInput
                 label={shown === 'vote' ? 'N° de la délibération' : "Référence de l'acte d'approbation"}
                 value={form.reference}
-                onChange={(e) => setForm({ ...form, reference: e.currentTarget.value })}
+                onChange={(e) => set('reference', e.currentTarget.value)}
+                error={fieldError('reference')}
                 required
                 data-autofocus
               />
@@ -126,12 +132,13 @@ export function ActesPanel({
               <TextInput
                 label="Autorité de tutelle"
                 value={form.autorite}
-                onChange={(e) => setForm({ ...form, autorite: e.currentTarget.value })}
+                onChange={(e) => set('autorite', e.currentTarget.value)}
+                error={fieldError('autorite')}
                 required
               />
             )}
             {shown === 'cloture' && <Text c="red">Un exercice clos ne peut plus être modifié.</Text>}
-            <ErrorAlert error={error} />
+            <ErrorAlert error={alert} />
             <Button type="submit">Confirmer</Button>
           </Stack>
         </form>

@@ -7,7 +7,6 @@ import {
   Group,
   List,
   NativeSelect,
-  NumberInput,
   Paper,
   Stack,
   Table,
@@ -15,7 +14,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Problem } from '../../../../src/core/errors';
 import { formatNombre } from '../../../../src/core/money';
 import {
@@ -33,6 +32,7 @@ import { api } from '../../app/api';
 import { useApi } from '../../app/useApi';
 import { useAction } from '../../app/useAction';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { MontantInput } from '../../components/MontantInput';
 
 interface Row {
   nature: string;
@@ -40,7 +40,7 @@ interface Row {
   secteur: string;
   localiteId: string;
   libelle: string;
-  montant: number | '';
+  montant: number | null;
   origine: LigneInput['origine'];
   bpPrecedent: number | null;
 }
@@ -51,10 +51,11 @@ const empty = (): Row => ({
   secteur: '',
   localiteId: '',
   libelle: '',
-  montant: '',
+  montant: null,
   origine: 'nouveau',
   bpPrecedent: null,
 });
+const CHAMPS = ['nature', 'fonction', 'secteur', 'localiteId', 'libelle', 'origine', 'montant'] as const;
 const codeOf = (v: string) => v.split(' — ')[0]?.trim() ?? '';
 
 function toInput(r: Row): LigneInput {
@@ -65,7 +66,7 @@ function toInput(r: Row): LigneInput {
     localiteId: r.localiteId ? Number(r.localiteId) : null,
     libelle: r.libelle.trim() || null,
     origine: r.origine,
-    montant: typeof r.montant === 'number' ? r.montant : 0,
+    montant: r.montant ?? 0,
   };
 }
 
@@ -102,8 +103,8 @@ export function BudgetGrid({
   const [rows, setRows] = useState<Row[]>(initial.length > 0 ? initial : [empty()]);
   const [check, setCheck] = useState<{ problemes: Problem[]; totaux: Totaux } | null>(null);
   const [dirty, setDirty] = useState(false);
-  const { error, run } = useAction();
-  const gridRef = useRef<HTMLDivElement>(null);
+  const { alert, setError, run, fieldError, clearField } = useAction(CHAMPS.map((c) => `lignes.*.${c}`));
+  const gridRef = useRef<HTMLFormElement>(null);
   const focusRow = useRef<number | null>(null);
 
   // Realisations of the previous year (mandated per imputation), once the expense module has them.
@@ -121,6 +122,10 @@ export function BudgetGrid({
     [nomenclature],
   );
   const filled = rows.filter((r) => r.nature.trim() !== '');
+  // The server numbers problems by the lines sent, which skip the rows without a code.
+  let sentCount = 0;
+  const sent = rows.map((r) => (r.nature.trim() === '' ? -1 : sentCount++));
+  const cellError = (i: number, c: (typeof CHAMPS)[number]) => ((sent[i] ?? -1) >= 0 ? fieldError(`lignes.${sent[i]}.${c}`) : undefined);
 
   useEffect(() => {
     const h = setTimeout(() => {
@@ -141,11 +146,12 @@ export function BudgetGrid({
 
   const set = (i: number, patch: Partial<Row>) => {
     setDirty(true);
+    for (const c of Object.keys(patch)) clearField(`lignes.${sent[i]}.${c}`);
     setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   };
 
   // Enter moves to the next field; at the last field, a new line opens.
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
     if (e.key !== 'Enter' || e.defaultPrevented || !(e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement)) return;
     const fields = [
       ...(gridRef.current?.querySelectorAll<HTMLElement>('input:not([disabled]):not([type=hidden]), select:not([disabled])') ?? []),
@@ -159,7 +165,9 @@ export function BudgetGrid({
     }
   };
 
-  const save = async () => {
+  // A form, so that a refused amount blocks the saving (Enter never submits: it moves on).
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
     await run(async () => {
       const v = await api<BudgetView>('PUT', `/api/v1/exercices/${view.exercice.annee}/documents/${doc}/lignes`, {
         lignes: filled.map(toInput),
@@ -207,17 +215,17 @@ export function BudgetGrid({
         </Group>
       </Paper>
       <div>
-        <div ref={gridRef} onKeyDown={onKeyDown}>
+        <form ref={gridRef} onKeyDown={onKeyDown} onSubmit={(e) => void save(e)}>
           <Table withTableBorder verticalSpacing={2} fz="sm" aria-label="Lignes du budget">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th w={250}>Code nature</Table.Th>
+                <Table.Th w={210}>Code nature</Table.Th>
                 <Table.Th>Précision</Table.Th>
                 <Table.Th w={120}>Fonction</Table.Th>
                 <Table.Th w={170}>Secteur / localité</Table.Th>
                 {doc === 'BA' && <Table.Th w={140}>Origine</Table.Th>}
                 <Table.Th w={130}>{doc === 'BA' ? 'Montant (±)' : 'Montant'}</Table.Th>
-                <Table.Th w={110}>{doc === 'BA' ? '' : 'BP et réalisé N-1'}</Table.Th>
+                <Table.Th w={130}>{doc === 'BA' ? '' : 'BP et réalisé N-1'}</Table.Th>
                 <Table.Th w={30} />
               </Table.Tr>
             </Table.Thead>
@@ -235,7 +243,7 @@ export function BudgetGrid({
                         value={r.nature}
                         onChange={(v) => set(i, { nature: v.includes(' — ') ? codeOf(v) : v })}
                         size="xs"
-                        error={r.nature && !n ? true : undefined}
+                        error={cellError(i, 'nature') ?? (r.nature && !n ? true : undefined)}
                       />
                       <Text size="xs" c={n ? 'dimmed' : 'red'} lineClamp={2} title={n?.libelle}>
                         {n
@@ -251,6 +259,7 @@ export function BudgetGrid({
                         size="xs"
                         value={r.libelle}
                         onChange={(e) => set(i, { libelle: e.currentTarget.value })}
+                        error={cellError(i, 'libelle')}
                       />
                     </Table.Td>
                     <Table.Td>
@@ -262,6 +271,7 @@ export function BudgetGrid({
                         value={r.fonction}
                         onChange={(v) => set(i, { fonction: v.includes(' — ') ? codeOf(v) : v })}
                         disabled={n?.sens === 'recette'}
+                        error={cellError(i, 'fonction')}
                       />
                     </Table.Td>
                     <Table.Td>
@@ -272,6 +282,7 @@ export function BudgetGrid({
                             size="xs"
                             value={r.secteur}
                             onChange={(e) => set(i, { secteur: e.currentTarget.value })}
+                            error={cellError(i, 'secteur')}
                             data={[{ value: '', label: 'Secteur…' }, ...SECTEURS.map((s) => ({ value: s, label: s }))]}
                           />
                           <NativeSelect
@@ -279,6 +290,7 @@ export function BudgetGrid({
                             size="xs"
                             value={r.localiteId}
                             onChange={(e) => set(i, { localiteId: e.currentTarget.value })}
+                            error={cellError(i, 'localiteId')}
                             data={[
                               { value: '', label: 'Localité…' },
                               ...localites.filter((l) => l.actif).map((l) => ({ value: String(l.id), label: l.nom })),
@@ -298,19 +310,19 @@ export function BudgetGrid({
                           size="xs"
                           value={r.origine}
                           onChange={(e) => set(i, { origine: e.currentTarget.value as Row['origine'] })}
+                          error={cellError(i, 'origine')}
                           data={Object.entries(ORIGINE_LABELS).map(([value, label]) => ({ value, label }))}
                         />
                       </Table.Td>
                     )}
                     <Table.Td>
-                      <NumberInput
+                      <MontantInput
                         aria-label={`Montant ligne ${i + 1}`}
                         size="xs"
                         value={r.montant}
-                        onChange={(v) => set(i, { montant: typeof v === 'number' ? v : '' })}
-                        thousandSeparator=" "
-                        allowDecimal={false}
-                        hideControls
+                        onChange={(v) => set(i, { montant: v })}
+                        signed={doc === 'BA'}
+                        error={cellError(i, 'montant')}
                       />
                     </Table.Td>
                     <Table.Td ta="right">
@@ -329,6 +341,7 @@ export function BudgetGrid({
                         aria-label={`Retirer la ligne ${i + 1}`}
                         onClick={() => {
                           setDirty(true);
+                          setError(null); // the server's line numbers no longer match
                           setRows((rs) => rs.filter((_, j) => j !== i));
                         }}
                       >
@@ -356,11 +369,11 @@ export function BudgetGrid({
                   Modifications non enregistrées
                 </Text>
               )}
-              <Button onClick={() => void save()}>Enregistrer le projet</Button>
+              <Button type="submit">Enregistrer le projet</Button>
             </Group>
           </Group>
-          <ErrorAlert error={error} />
-        </div>
+          <ErrorAlert error={alert} />
+        </form>
       </div>
       {check && check.problemes.length > 0 && (
         <Alert color="red" title="Contrôles avant le vote">

@@ -11,6 +11,7 @@ import { api, errorText } from '../../app/api';
 import { useSession } from '../../app/session';
 import { useApi } from '../../app/useApi';
 import { PageTitle } from '../../components/PageTitle';
+import { ProvisoireBanner } from '../../components/ProvisoireBanner';
 import { ActesPanel } from './ActesPanel';
 import { BudgetGrid } from './BudgetGrid';
 import { BudgetTable } from './BudgetTable';
@@ -120,12 +121,7 @@ export function BudgetPage({ annee }: { annee: number }) {
           </Anchor>
         </Group>
       </PageTitle>
-      {view.exercice.nomenclatureProvisoire && (
-        <Alert color="orange" mb="sm" title="Nomenclature provisoire">
-          Les codes nature sont ceux de GM2i, en attendant l’annexe officielle de l’arrêté n°2020-2475/MEF-MATD-SG. Les documents imprimés
-          le signalent.
-        </Alert>
-      )}
+      <ProvisoireBanner provisoire={view.exercice.nomenclatureProvisoire} />
       {view.exercice.statut !== 'preparation' && (
         <Paper withBorder p="xs" mb="sm">
           <Text size="sm">

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Checkbox, Group, Loader, NumberInput, Paper, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, Loader, Paper, Table, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import { roleHas } from '../../../../src/core/roles';
@@ -21,16 +21,16 @@ export const STATUT_COLORS: Record<Exercice['statut'], string> = {
 export function ExercicesPage() {
   const { session } = useSession();
   const list = useApi<Exercice[]>('/api/v1/exercices');
-  const [annee, setAnnee] = useState<number | ''>(new Date().getFullYear() + 1);
+  const [annee, setAnnee] = useState(String(new Date().getFullYear() + 1));
   const [reprendre, setReprendre] = useState(true);
-  const { error, run } = useAction();
+  const { alert, run, fieldError, clearField } = useAction(['annee', 'reprendre']);
   const [, navigate] = useLocation();
   const canPrepare = session.utilisateur ? roleHas(session.utilisateur.role, 'budget.preparer') : false;
 
   const create = async (e: FormEvent) => {
     e.preventDefault();
     await run(async () => {
-      const v = await api<BudgetView>('POST', '/api/v1/exercices', { annee, reprendre });
+      const v = await api<BudgetView>('POST', '/api/v1/exercices', { annee: Number(annee), reprendre });
       navigate(`/budget/${v.exercice.annee}`);
     });
   };
@@ -46,14 +46,18 @@ export function ExercicesPage() {
       {canPrepare && (
         <Paper withBorder p="md" mb="md" component="form" onSubmit={(e) => void create(e)}>
           <Group align="flex-end">
-            <NumberInput
+            <TextInput
               label="Nouvel exercice"
+              inputMode="numeric"
+              maxLength={4}
               value={annee}
-              onChange={(v) => setAnnee(typeof v === 'number' ? v : '')}
-              min={2000}
-              max={2100}
-              allowDecimal={false}
+              onChange={(e) => {
+                clearField('annee');
+                setAnnee(e.currentTarget.value.replace(/\D/g, ''));
+              }}
+              error={fieldError('annee')}
               w={160}
+              required
             />
             <Checkbox
               label="Partir du budget primitif de l’année précédente"
@@ -63,7 +67,7 @@ export function ExercicesPage() {
             />
             <Button type="submit">Ouvrir l’exercice</Button>
           </Group>
-          <ErrorAlert error={error} />
+          <ErrorAlert error={alert} />
         </Paper>
       )}
       <Table striped highlightOnHover withTableBorder aria-label="Exercices">

@@ -21,6 +21,7 @@ import { api } from '../../app/api';
 import { useApi } from '../../app/useApi';
 import { useAction } from '../../app/useAction';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { MontantInput } from '../../components/MontantInput';
 
 interface VirementRow {
   numero: number;
@@ -31,6 +32,7 @@ interface VirementRow {
   mouvements: { ligneId: number; montant: number }[];
 }
 
+const mouvement = (): { ligneId: string; montant: number | null } => ({ ligneId: '', montant: null });
 const blank = () => ({
   date: new Date().toISOString().slice(0, 10),
   objet: '',
@@ -38,16 +40,23 @@ const blank = () => ({
   deliberationDate: '',
   approbationRef: '',
   approbationDate: '',
-  mouvements: [
-    { ligneId: '', montant: '' as number | '' },
-    { ligneId: '', montant: '' as number | '' },
-  ],
+  mouvements: [mouvement(), mouvement()],
 });
+const CHAMPS = [
+  'date',
+  'objet',
+  'deliberationRef',
+  'deliberationDate',
+  'approbationRef',
+  'approbationDate',
+  'mouvements.*.ligneId',
+  'mouvements.*.montant',
+];
 
 function ReglesCard({ canSet }: { canSet: boolean }) {
   const { data, reload } = useApi<ReglesVirement>('/api/v1/parametres/virements');
   const [edit, setEdit] = useState<ReglesVirement['regles'] | null>(null);
-  const { error, run } = useAction();
+  const { alert, run, fieldError, clearField } = useAction(['hausseMaxBp']);
   if (!data) return null;
   const r = data.regles;
   const save = async () => {
@@ -80,9 +89,14 @@ function ReglesCard({ canSet }: { canSet: boolean }) {
           <NumberInput
             label="Hausse maximale (%)"
             value={edit.hausseMaxBp / 100}
-            onChange={(v) => setEdit({ ...edit, hausseMaxBp: Math.round(Number(v) * 100) })}
+            onChange={(v) => {
+              clearField('hausseMaxBp');
+              setEdit({ ...edit, hausseMaxBp: Math.round(Number(v) * 100) });
+            }}
             min={0}
             max={100}
+            withKeyboardEvents={false}
+            error={fieldError('hausseMaxBp')}
             w={160}
           />
           <Checkbox
@@ -98,7 +112,7 @@ function ReglesCard({ canSet }: { canSet: boolean }) {
           <Button size="compact-sm" onClick={() => void save()}>
             Enregistrer
           </Button>
-          <ErrorAlert error={error} />
+          <ErrorAlert error={alert} />
         </Group>
       )}
     </Paper>
@@ -120,7 +134,20 @@ export function VirementsPanel({
   const annee = view.exercice.annee;
   const list = useApi<VirementRow[]>(`/api/v1/exercices/${annee}/virements`);
   const [f, setF] = useState(blank());
-  const { error, run } = useAction();
+  type Form = ReturnType<typeof blank>;
+  const { alert, setError, run, fieldError, clearField } = useAction(CHAMPS);
+  const set = <K extends keyof Form>(k: K, v: Form[K]) => {
+    clearField(k);
+    setF((x) => ({ ...x, [k]: v }));
+  };
+  // The server numbers the mouvements sent, which skip the rows without a line.
+  let sentCount = 0;
+  const sent = f.mouvements.map((m) => (m.ligneId ? sentCount++ : -1));
+  const moveError = (i: number, c: 'ligneId' | 'montant') => ((sent[i] ?? -1) >= 0 ? fieldError(`mouvements.${sent[i]}.${c}`) : undefined);
+  const setMouvement = (i: number, patch: Partial<ReturnType<typeof mouvement>>) => {
+    for (const c of Object.keys(patch)) clearField(`mouvements.${sent[i]}.${c}`);
+    setF((x) => ({ ...x, mouvements: x.mouvements.map((m, j) => (j === i ? { ...m, ...patch } : m)) }));
+  };
   const depenses = view.lignes.filter((l) => l.sens === 'depense');
   const label = (id: number) => {
     const l = view.lignes.find((x) => x.id === id);
@@ -137,9 +164,7 @@ export function VirementsPanel({
         deliberationDate: f.deliberationDate || null,
         approbationRef: f.approbationRef || null,
         approbationDate: f.approbationDate || null,
-        mouvements: f.mouvements
-          .filter((m) => m.ligneId)
-          .map((m) => ({ ligneId: Number(m.ligneId), montant: typeof m.montant === 'number' ? m.montant : 0 })),
+        mouvements: f.mouvements.filter((m) => m.ligneId).map((m) => ({ ligneId: Number(m.ligneId), montant: m.montant })),
       });
       notifications.show({ color: 'teal', message: `Virement n°${r.numero} enregistré.` });
       setF(blank());
@@ -157,77 +182,95 @@ export function VirementsPanel({
             Nouveau virement de crédits
           </Text>
           <SimpleGrid cols={3}>
-            <TextInput type="date" label="Date" value={f.date} onChange={(e) => setF({ ...f, date: e.currentTarget.value })} required />
-            <TextInput label="Objet" value={f.objet} onChange={(e) => setF({ ...f, objet: e.currentTarget.value })} required />
+            <TextInput
+              type="date"
+              label="Date"
+              value={f.date}
+              onChange={(e) => set('date', e.currentTarget.value)}
+              error={fieldError('date')}
+              required
+            />
+            <TextInput
+              label="Objet"
+              value={f.objet}
+              onChange={(e) => set('objet', e.currentTarget.value)}
+              error={fieldError('objet')}
+              required
+            />
             <div />
             <TextInput
               label="Délibération n°"
               value={f.deliberationRef}
-              onChange={(e) => setF({ ...f, deliberationRef: e.currentTarget.value })}
+              onChange={(e) => set('deliberationRef', e.currentTarget.value)}
+              error={fieldError('deliberationRef')}
             />
             <TextInput
               type="date"
               label="du"
               value={f.deliberationDate}
-              onChange={(e) => setF({ ...f, deliberationDate: e.currentTarget.value })}
+              onChange={(e) => set('deliberationDate', e.currentTarget.value)}
+              error={fieldError('deliberationDate')}
             />
             <div />
             <TextInput
               label="Approbation de la tutelle (réf.)"
               value={f.approbationRef}
-              onChange={(e) => setF({ ...f, approbationRef: e.currentTarget.value })}
+              onChange={(e) => set('approbationRef', e.currentTarget.value)}
+              error={fieldError('approbationRef')}
             />
             <TextInput
               type="date"
               label="du"
               value={f.approbationDate}
-              onChange={(e) => setF({ ...f, approbationDate: e.currentTarget.value })}
+              onChange={(e) => set('approbationDate', e.currentTarget.value)}
+              error={fieldError('approbationDate')}
             />
           </SimpleGrid>
           <Text size="sm" fw={600} mt="sm">
             Mouvements (montant négatif : crédit retiré ; positif : crédit ajouté)
           </Text>
           {f.mouvements.map((m, i) => (
-            <Group key={i} mt={4} wrap="nowrap">
+            <Group key={i} mt={4} wrap="nowrap" align="flex-start">
               <NativeSelect
                 aria-label={`Ligne du mouvement ${i + 1}`}
                 style={{ flex: 1 }}
                 value={m.ligneId}
-                onChange={(e) =>
-                  setF({ ...f, mouvements: f.mouvements.map((x, j) => (j === i ? { ...x, ligneId: e.currentTarget.value } : x)) })
-                }
+                onChange={(e) => setMouvement(i, { ligneId: e.currentTarget.value })}
                 data={[
                   { value: '', label: 'Ligne budgétaire…' },
                   ...depenses.map((l) => ({ value: String(l.id), label: `${label(l.id)} (ouvert ${formatNombre(l.creditOuvert)})` })),
                 ]}
+                error={moveError(i, 'ligneId')}
               />
-              <NumberInput
+              <MontantInput
                 aria-label={`Montant du mouvement ${i + 1}`}
-                w={160}
+                w={200}
                 value={m.montant}
-                onChange={(v) =>
-                  setF({ ...f, mouvements: f.mouvements.map((x, j) => (j === i ? { ...x, montant: typeof v === 'number' ? v : '' } : x)) })
-                }
-                thousandSeparator=" "
-                allowDecimal={false}
+                onChange={(v) => setMouvement(i, { montant: v })}
+                signed
+                error={moveError(i, 'montant')}
               />
               <ActionIcon
                 variant="subtle"
                 color="red"
+                mt={4}
                 aria-label={`Retirer le mouvement ${i + 1}`}
-                onClick={() => setF({ ...f, mouvements: f.mouvements.filter((_, j) => j !== i) })}
+                onClick={() => {
+                  setError(null); // the server's mouvement numbers no longer match
+                  setF({ ...f, mouvements: f.mouvements.filter((_, j) => j !== i) });
+                }}
               >
                 ✕
               </ActionIcon>
             </Group>
           ))}
           <Group justify="space-between" mt="sm">
-            <Button variant="light" onClick={() => setF({ ...f, mouvements: [...f.mouvements, { ligneId: '', montant: '' }] })}>
+            <Button variant="light" onClick={() => setF({ ...f, mouvements: [...f.mouvements, mouvement()] })}>
               + Mouvement
             </Button>
             <Button type="submit">Enregistrer le virement</Button>
           </Group>
-          <ErrorAlert error={error} />
+          <ErrorAlert error={alert} />
         </Paper>
       )}
       <Table withTableBorder striped fz="sm" aria-label="Virements">

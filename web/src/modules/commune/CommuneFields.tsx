@@ -65,6 +65,7 @@ export function CommuneFields({
         min={0}
         allowDecimal={false}
         allowNegative={false}
+        withKeyboardEvents={false}
         thousandSeparator=" "
         error={errors.population}
         required

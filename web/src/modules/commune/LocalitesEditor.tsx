@@ -59,6 +59,7 @@ export function LocalitesEditor({
                   min={0}
                   allowDecimal={false}
                   allowNegative={false}
+                  withKeyboardEvents={false}
                   thousandSeparator=" "
                   hideControls
                 />

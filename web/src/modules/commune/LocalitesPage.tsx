@@ -68,6 +68,7 @@ function LocaliteForm({
             min={0}
             allowDecimal={false}
             allowNegative={false}
+            withKeyboardEvents={false}
             thousandSeparator=" "
             required
             hideControls

@@ -12,12 +12,12 @@ import { useExercice } from './useExercice';
 
 /** Bordereaux d'émission: the list (to print) and a new one from the mandats not yet sent, one section at a time. */
 export function BordereauxPage() {
-  const { annee, select } = useExercice();
+  const { annee, select, banner } = useExercice();
   const list = useApi<Bordereau[]>(annee ? `/api/v1/exercices/${annee}/bordereaux` : null);
   const mandats = useApi<Mandat[]>(annee ? `/api/v1/exercices/${annee}/mandats?etat=emis` : null);
   const [choix, setChoix] = useState<number[]>([]);
   const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
-  const { error, run } = useAction();
+  const { alert, run, fieldError, clearField } = useAction(['date', 'dateTransmission', 'mandats.*']);
   const libres = (mandats.data ?? []).filter((m) => m.bordereau === null);
 
   const creer = async () => {
@@ -33,6 +33,7 @@ export function BordereauxPage() {
       <PageTitle title="Bordereaux d’émission" subtitle="Un bordereau par section ; sa signature vaut ordre de payer.">
         {select}
       </PageTitle>
+      {banner}
       {libres.length > 0 && (
         <Paper withBorder p="md" mb="md">
           <Text fw={600} mb="xs">
@@ -43,17 +44,31 @@ export function BordereauxPage() {
               key={m.id}
               label={`n°${m.numero} — ${m.tiersNom} — ${m.objet} — ${formatNombre(m.montantNet)} (${m.section})`}
               checked={choix.includes(m.id)}
-              onChange={(e) => setChoix(e.currentTarget.checked ? [...choix, m.id] : choix.filter((x) => x !== m.id))}
+              onChange={(e) => {
+                choix.forEach((_, i) => clearField(`mandats.${i}`));
+                setChoix(e.currentTarget.checked ? [...choix, m.id] : choix.filter((x) => x !== m.id));
+              }}
+              error={choix.includes(m.id) ? fieldError(`mandats.${choix.indexOf(m.id)}`) : undefined}
               mb={4}
             />
           ))}
           <Group mt="sm" align="flex-end">
-            <TextInput type="date" label="Date de transmission" value={date} onChange={(e) => setDate(e.currentTarget.value)} />
+            <TextInput
+              type="date"
+              label="Date de transmission"
+              value={date}
+              onChange={(e) => {
+                clearField('date');
+                clearField('dateTransmission');
+                setDate(e.currentTarget.value);
+              }}
+              error={fieldError('date') ?? fieldError('dateTransmission')}
+            />
             <Button onClick={() => void creer()} disabled={choix.length === 0}>
               Créer le bordereau ({choix.length})
             </Button>
           </Group>
-          <ErrorAlert error={error} />
+          <ErrorAlert error={alert} />
         </Paper>
       )}
       <Table striped withTableBorder fz="sm" aria-label="Bordereaux">

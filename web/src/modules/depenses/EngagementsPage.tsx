@@ -1,32 +1,22 @@
-import {
-  Badge,
-  Button,
-  Group,
-  Modal,
-  NativeSelect,
-  NumberInput,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, Select, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { formatDateFr } from '../../../../src/core/date';
 import { formatFcfa, formatNombre } from '../../../../src/core/money';
-import { PIECES, TYPE_PIECE_LABELS, type Engagement, type SuiviLigne, type Tiers } from '../../../../src/modules/depenses/schemas';
+import { TYPE_PIECE_LABELS, type Engagement, type SuiviLigne, type Tiers } from '../../../../src/modules/depenses/schemas';
 import { api } from '../../app/api';
 import { useApi } from '../../app/useApi';
 import { useAction } from '../../app/useAction';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { MontantInput } from '../../components/MontantInput';
 import { PageTitle } from '../../components/PageTitle';
+import { SuiteEngagement } from './SuiteEngagement';
 import { useExercice } from './useExercice';
 
 const today = () => new Date().toISOString().slice(0, 10);
 type Piece = Engagement['pieceType'];
+
+const CHAMPS_ENGAGEMENT = ['date', 'ligneId', 'tiersId', 'objet', 'montant', 'pieceType', 'pieceRef'];
 
 function NouvelEngagement({ annee, suivi, tiers, onDone }: { annee: number; suivi: SuiviLigne[]; tiers: Tiers[]; onDone: () => void }) {
   const blank = {
@@ -34,12 +24,17 @@ function NouvelEngagement({ annee, suivi, tiers, onDone }: { annee: number; suiv
     ligneId: '',
     tiersId: '',
     objet: '',
-    montant: '' as number | '',
+    montant: null as number | null,
     pieceType: 'bon_de_commande' as Piece,
     pieceRef: '',
   };
+  type Form = typeof blank;
   const [f, setF] = useState(blank);
-  const { error, run } = useAction();
+  const { alert, run, fieldError, clearField } = useAction(CHAMPS_ENGAGEMENT);
+  const set = <K extends keyof Form>(k: K, v: Form[K]) => {
+    clearField(k);
+    setF((x) => ({ ...x, [k]: v }));
+  };
   const ligne = suivi.find((s) => String(s.ligneId) === f.ligneId);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -48,7 +43,6 @@ function NouvelEngagement({ annee, suivi, tiers, onDone }: { annee: number; suiv
         ...f,
         ligneId: Number(f.ligneId),
         tiersId: Number(f.tiersId),
-        montant: f.montant || 0,
       });
       notifications.show({ color: 'teal', message: 'Engagement enregistré.' });
       window.open(`/api/v1/documents/engagements/${r.id}`, '_blank');
@@ -61,42 +55,58 @@ function NouvelEngagement({ annee, suivi, tiers, onDone }: { annee: number; suiv
       <Text fw={600} mb="xs">
         Nouvel engagement
       </Text>
-      <SimpleGrid cols={3}>
+      <SimpleGrid cols={{ base: 2, lg: 3 }}>
         <Select
           label="Ligne budgétaire"
           searchable
           value={f.ligneId || null}
-          onChange={(v) => setF({ ...f, ligneId: v ?? '' })}
+          onChange={(v) => set('ligneId', v ?? '')}
           data={suivi.map((s) => ({ value: String(s.ligneId), label: `${s.nature} ${s.libelle}` }))}
+          error={fieldError('ligneId')}
           required
         />
         <Select
           label="Fournisseur / créancier"
           searchable
           value={f.tiersId || null}
-          onChange={(v) => setF({ ...f, tiersId: v ?? '' })}
+          onChange={(v) => set('tiersId', v ?? '')}
           data={tiers.filter((t) => t.actif).map((t) => ({ value: String(t.id), label: t.nom }))}
+          error={fieldError('tiersId')}
           required
         />
-        <TextInput type="date" label="Date" value={f.date} onChange={(e) => setF({ ...f, date: e.currentTarget.value })} required />
-        <TextInput label="Objet" value={f.objet} onChange={(e) => setF({ ...f, objet: e.currentTarget.value })} required />
-        <NumberInput
-          label="Montant (FCFA)"
-          value={f.montant}
-          onChange={(v) => setF({ ...f, montant: typeof v === 'number' ? v : '' })}
-          thousandSeparator=" "
-          allowDecimal={false}
-          allowNegative={false}
+        <TextInput
+          type="date"
+          label="Date"
+          value={f.date}
+          onChange={(e) => set('date', e.currentTarget.value)}
+          error={fieldError('date')}
           required
         />
-        <Group grow>
+        <TextInput
+          label="Objet"
+          value={f.objet}
+          onChange={(e) => set('objet', e.currentTarget.value)}
+          error={fieldError('objet')}
+          required
+        />
+        <MontantInput label="Montant (FCFA)" value={f.montant} onChange={(v) => set('montant', v)} error={fieldError('montant')} required />
+        <Group align="flex-start" wrap="nowrap" gap="xs">
           <NativeSelect
             label="Pièce"
             value={f.pieceType}
-            onChange={(e) => setF({ ...f, pieceType: e.currentTarget.value as Piece })}
+            onChange={(e) => set('pieceType', e.currentTarget.value as Piece)}
             data={Object.entries(TYPE_PIECE_LABELS).map(([value, label]) => ({ value, label }))}
+            error={fieldError('pieceType')}
+            style={{ flex: 3 }}
           />
-          <TextInput label="N° de la pièce" value={f.pieceRef} onChange={(e) => setF({ ...f, pieceRef: e.currentTarget.value })} required />
+          <TextInput
+            label="N° de la pièce"
+            value={f.pieceRef}
+            onChange={(e) => set('pieceRef', e.currentTarget.value)}
+            error={fieldError('pieceRef')}
+            style={{ flex: 2 }}
+            required
+          />
         </Group>
       </SimpleGrid>
       <Group justify="space-between" mt="sm">
@@ -112,160 +122,13 @@ function NouvelEngagement({ annee, suivi, tiers, onDone }: { annee: number; suiv
         </Text>
         <Button type="submit">Engager et imprimer le bon</Button>
       </Group>
-      <ErrorAlert error={error} />
+      <ErrorAlert error={alert} />
     </Paper>
   );
 }
 
-function Suite({ e, onClose, onDone }: { e: Engagement; onClose: () => void; onDone: () => void }) {
-  const reste = e.montant - e.degage - e.liquide;
-  const [liq, setLiq] = useState({ date: today(), serviceFait: today(), factureRef: '', pvReference: '', montant: reste as number | '' });
-  const [mandat, setMandat] = useState<{ liquidationId: number; montant: number | ''; pieces: string[] } | null>(null);
-  const { error, run } = useAction();
-  const call = async (f: () => Promise<unknown>) => {
-    await run(async () => {
-      await f();
-      onDone();
-      onClose();
-    });
-  };
-  return (
-    <Modal opened onClose={onClose} title={`Engagement n°${e.numero} — ${e.tiersNom}`} size="lg">
-      <Stack>
-        <Text size="sm">
-          {e.objet} — engagé {formatFcfa(e.montant)}, liquidé {formatNombre(e.liquide)}, dégagé {formatNombre(e.degage)}, reste à liquider{' '}
-          <b>{formatNombre(reste)}</b>.
-        </Text>
-        {e.liquidations.map((l) => (
-          <Group key={l.id} justify="space-between">
-            <Text size="sm">
-              Liquidation n°{l.numero} du {formatDateFr(l.date)} : {formatNombre(l.montant)} — reste à mandater{' '}
-              {formatNombre(l.resteAMandater)}
-            </Text>
-            {l.resteAMandater > 0 && (
-              <Button
-                size="compact-xs"
-                onClick={() => setMandat({ liquidationId: l.id, montant: l.resteAMandater, pieces: ['Facture définitive'] })}
-              >
-                Mandater
-              </Button>
-            )}
-          </Group>
-        ))}
-        {mandat && (
-          <Paper withBorder p="sm">
-            <Group align="flex-end">
-              <NumberInput
-                label="Montant brut du mandat"
-                value={mandat.montant}
-                onChange={(v) => setMandat({ ...mandat, montant: typeof v === 'number' ? v : '' })}
-                thousandSeparator=" "
-                allowDecimal={false}
-              />
-              <Button
-                onClick={() =>
-                  void call(() =>
-                    api('POST', '/api/v1/mandats', {
-                      date: today(),
-                      liquidationId: mandat.liquidationId,
-                      montantBrut: mandat.montant || 0,
-                      pieces: mandat.pieces,
-                    }),
-                  )
-                }
-              >
-                Émettre le mandat
-              </Button>
-            </Group>
-            <Group mt="xs" gap="xs">
-              {PIECES.map((p) => (
-                <Badge
-                  key={p}
-                  variant={mandat.pieces.includes(p) ? 'filled' : 'outline'}
-                  style={{ cursor: 'pointer' }}
-                  onClick={() =>
-                    setMandat({
-                      ...mandat,
-                      pieces: mandat.pieces.includes(p) ? mandat.pieces.filter((x) => x !== p) : [...mandat.pieces, p],
-                    })
-                  }
-                >
-                  {p}
-                </Badge>
-              ))}
-            </Group>
-          </Paper>
-        )}
-        {reste > 0 && (
-          <Paper withBorder p="sm">
-            <Text fw={600} size="sm" mb={4}>
-              Liquidation (service fait)
-            </Text>
-            <SimpleGrid cols={3}>
-              <TextInput
-                type="date"
-                label="Service fait le"
-                value={liq.serviceFait}
-                onChange={(x) => setLiq({ ...liq, serviceFait: x.currentTarget.value })}
-              />
-              <TextInput
-                label="N° de facture"
-                value={liq.factureRef}
-                onChange={(x) => setLiq({ ...liq, factureRef: x.currentTarget.value })}
-              />
-              <TextInput
-                label="PV de réception"
-                value={liq.pvReference}
-                onChange={(x) => setLiq({ ...liq, pvReference: x.currentTarget.value })}
-              />
-              <NumberInput
-                label="Montant liquidé"
-                value={liq.montant}
-                onChange={(v) => setLiq({ ...liq, montant: typeof v === 'number' ? v : '' })}
-                thousandSeparator=" "
-                allowDecimal={false}
-              />
-            </SimpleGrid>
-            <Group mt="xs">
-              <Button
-                onClick={() =>
-                  void call(() =>
-                    api('POST', `/api/v1/engagements/${e.id}/liquidations`, {
-                      ...liq,
-                      factureRef: liq.factureRef || null,
-                      pvReference: liq.pvReference || null,
-                      montant: liq.montant || 0,
-                    }),
-                  )
-                }
-              >
-                Liquider
-              </Button>
-              <Button
-                variant="default"
-                onClick={() =>
-                  void call(() =>
-                    api('POST', `/api/v1/engagements/${e.id}/degagements`, {
-                      date: today(),
-                      montant: reste,
-                      motif: 'Reliquat non utilisé',
-                    }),
-                  )
-                }
-              >
-                Dégager le reste ({formatNombre(reste)})
-              </Button>
-            </Group>
-          </Paper>
-        )}
-        <ErrorAlert error={error} />
-      </Stack>
-    </Modal>
-  );
-}
-
 export function EngagementsPage() {
-  const { annee, select } = useExercice();
+  const { annee, select, banner } = useExercice();
   const list = useApi<Engagement[]>(annee ? `/api/v1/exercices/${annee}/engagements` : null);
   const suivi = useApi<SuiviLigne[]>(annee ? `/api/v1/exercices/${annee}/suivi` : null);
   const tiers = useApi<Tiers[]>('/api/v1/tiers');
@@ -279,6 +142,7 @@ export function EngagementsPage() {
       >
         {select}
       </PageTitle>
+      {banner}
       {annee && suivi.data && tiers.data && <NouvelEngagement annee={annee} suivi={suivi.data} tiers={tiers.data} onDone={reload} />}
       <Table striped withTableBorder highlightOnHover fz="sm" aria-label="Engagements">
         <Table.Thead>
@@ -319,7 +183,7 @@ export function EngagementsPage() {
           ))}
         </Table.Tbody>
       </Table>
-      {suite && <Suite e={suite} onClose={() => setSuite(null)} onDone={reload} />}
+      {suite && <SuiteEngagement e={suite} onClose={() => setSuite(null)} onDone={reload} />}
     </>
   );
 }

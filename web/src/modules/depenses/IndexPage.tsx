@@ -6,9 +6,7 @@ import {
   Group,
   Modal,
   NativeSelect,
-  NumberInput,
   Paper,
-  Select,
   SimpleGrid,
   Stack,
   Table,
@@ -31,9 +29,11 @@ import { useApi } from '../../app/useApi';
 import { useAction } from '../../app/useAction';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
+import { IndexForm, emptyIndex } from './IndexForm';
 import { useExercice } from './useExercice';
 
 type TypeTiers = Tiers['type'];
+const CHAMPS_TIERS = ['nom', 'type', 'nif', 'adresse', 'paiement', 'actif'];
 
 function TiersEdit({ t, onClose, onSaved }: { t: Tiers; onClose: () => void; onSaved: () => void }) {
   const [f, setF] = useState({
@@ -44,7 +44,12 @@ function TiersEdit({ t, onClose, onSaved }: { t: Tiers; onClose: () => void; onS
     paiement: t.paiement ?? '',
     actif: t.actif,
   });
-  const { error, run } = useAction();
+  type Form = typeof f;
+  const { alert, run, fieldError, clearField } = useAction(CHAMPS_TIERS);
+  const set = <K extends keyof Form>(k: K, v: Form[K]) => {
+    clearField(k);
+    setF((x) => ({ ...x, [k]: v }));
+  };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     await run(async () => {
@@ -57,22 +62,34 @@ function TiersEdit({ t, onClose, onSaved }: { t: Tiers; onClose: () => void; onS
     <Modal opened onClose={onClose} title={`Modifier ${t.nom}`}>
       <form onSubmit={(e) => void submit(e)}>
         <Stack>
-          <TextInput label="Nom" value={f.nom} onChange={(e) => setF({ ...f, nom: e.currentTarget.value })} required />
+          <TextInput label="Nom" value={f.nom} onChange={(e) => set('nom', e.currentTarget.value)} error={fieldError('nom')} required />
           <NativeSelect
             label="Type"
             value={f.type}
-            onChange={(e) => setF({ ...f, type: e.currentTarget.value as TypeTiers })}
+            onChange={(e) => set('type', e.currentTarget.value as TypeTiers)}
             data={Object.entries(TYPE_TIERS_LABELS).map(([value, label]) => ({ value, label }))}
+            error={fieldError('type')}
           />
-          <TextInput label="NIF" value={f.nif} onChange={(e) => setF({ ...f, nif: e.currentTarget.value })} />
-          <TextInput label="Adresse" value={f.adresse} onChange={(e) => setF({ ...f, adresse: e.currentTarget.value })} />
-          <TextInput label="Paiement" value={f.paiement} onChange={(e) => setF({ ...f, paiement: e.currentTarget.value })} />
+          <TextInput label="NIF" value={f.nif} onChange={(e) => set('nif', e.currentTarget.value)} error={fieldError('nif')} />
+          <TextInput
+            label="Adresse"
+            value={f.adresse}
+            onChange={(e) => set('adresse', e.currentTarget.value)}
+            error={fieldError('adresse')}
+          />
+          <TextInput
+            label="Paiement"
+            value={f.paiement}
+            onChange={(e) => set('paiement', e.currentTarget.value)}
+            error={fieldError('paiement')}
+          />
           <Checkbox
             label="Actif (décochez pour ne plus le proposer)"
             checked={f.actif}
-            onChange={(e) => setF({ ...f, actif: e.currentTarget.checked })}
+            onChange={(e) => set('actif', e.currentTarget.checked)}
+            error={fieldError('actif')}
           />
-          <ErrorAlert error={error} />
+          <ErrorAlert error={alert} />
           <Button type="submit">Enregistrer</Button>
         </Stack>
       </form>
@@ -85,8 +102,13 @@ function TiersPanel() {
   const [edit, setEdit] = useState<Tiers | null>(null);
   const blank = { nom: '', type: 'fournisseur' as TypeTiers, nif: '', adresse: '', paiement: '' };
   const [f, setF] = useState(blank);
+  type Form = typeof blank;
   const [semblables, setSemblables] = useState<Tiers[]>([]);
-  const { error, run } = useAction();
+  const { alert, run, fieldError, clearField } = useAction(CHAMPS_TIERS);
+  const set = <K extends keyof Form>(k: K, v: Form[K]) => {
+    clearField(k);
+    setF((x) => ({ ...x, [k]: v }));
+  };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     await run(async () => {
@@ -105,25 +127,32 @@ function TiersPanel() {
     <Stack>
       <Paper withBorder p="md" component="form" onSubmit={(e) => void submit(e)}>
         <SimpleGrid cols={3}>
-          <TextInput label="Nom" value={f.nom} onChange={(e) => setF({ ...f, nom: e.currentTarget.value })} required />
+          <TextInput label="Nom" value={f.nom} onChange={(e) => set('nom', e.currentTarget.value)} error={fieldError('nom')} required />
           <NativeSelect
             label="Type"
             value={f.type}
-            onChange={(e) => setF({ ...f, type: e.currentTarget.value as TypeTiers })}
+            onChange={(e) => set('type', e.currentTarget.value as TypeTiers)}
             data={Object.entries(TYPE_TIERS_LABELS).map(([value, label]) => ({ value, label }))}
+            error={fieldError('type')}
           />
-          <TextInput label="NIF (facultatif)" value={f.nif} onChange={(e) => setF({ ...f, nif: e.currentTarget.value })} />
-          <TextInput label="Adresse" value={f.adresse} onChange={(e) => setF({ ...f, adresse: e.currentTarget.value })} />
+          <TextInput label="NIF (facultatif)" value={f.nif} onChange={(e) => set('nif', e.currentTarget.value)} error={fieldError('nif')} />
+          <TextInput
+            label="Adresse"
+            value={f.adresse}
+            onChange={(e) => set('adresse', e.currentTarget.value)}
+            error={fieldError('adresse')}
+          />
           <TextInput
             label="Paiement (banque, compte, espèces…)"
             value={f.paiement}
-            onChange={(e) => setF({ ...f, paiement: e.currentTarget.value })}
+            onChange={(e) => set('paiement', e.currentTarget.value)}
+            error={fieldError('paiement')}
           />
           <Button type="submit" mt={24}>
             Ajouter le tiers
           </Button>
         </SimpleGrid>
-        <ErrorAlert error={error} />
+        <ErrorAlert error={alert} />
       </Paper>
       {semblables.length > 0 && (
         <Alert color="orange" title="Attention : doublon possible" withCloseButton onClose={() => setSemblables([])}>
@@ -159,132 +188,6 @@ function TiersPanel() {
       </Table>
       {edit && <TiersEdit t={edit} onClose={() => setEdit(null)} onSaved={() => void list.reload()} />}
     </Stack>
-  );
-}
-
-const emptyIndex = (numero: number): IndexInput => ({
-  numero,
-  nature: '',
-  fonction: null,
-  tiersId: 0,
-  objet: '',
-  montant: null,
-  periodicite: 'mensuelle',
-  moisDebut: 1,
-  retenues: [],
-  personnel: false,
-  actif: true,
-});
-
-function IndexForm({
-  initial,
-  tiers,
-  lignes,
-  onClose,
-  onSaved,
-}: {
-  initial: IndexInput;
-  tiers: Tiers[];
-  lignes: SuiviLigne[];
-  onClose: () => void;
-  onSaved: () => void;
-}) {
-  const [f, setF] = useState(initial);
-  const [its, setIts] = useState<number | ''>(initial.retenues.find((r) => r.type === 'ITS')?.montant ?? '');
-  const { error, run } = useAction();
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    await run(async () => {
-      await api('PUT', `/api/v1/index/${f.numero}`, {
-        ...f,
-        fonction: f.fonction || null,
-        retenues: its ? [{ type: 'ITS', montant: its }] : [],
-      });
-      onSaved();
-      onClose();
-    });
-  };
-  return (
-    <Modal opened onClose={onClose} title={`Numéro d'index ${f.numero || ''}`} size="lg">
-      <form onSubmit={(e) => void submit(e)}>
-        <Stack>
-          <SimpleGrid cols={3}>
-            <NumberInput
-              label="N° d'index"
-              value={f.numero}
-              onChange={(v) => setF({ ...f, numero: Number(v) || 0 })}
-              allowDecimal={false}
-              required
-            />
-            <TextInput label="Code nature" value={f.nature} onChange={(e) => setF({ ...f, nature: e.currentTarget.value })} required />
-            <TextInput label="Code fonction" value={f.fonction ?? ''} onChange={(e) => setF({ ...f, fonction: e.currentTarget.value })} />
-          </SimpleGrid>
-          {lignes.length > 0 && (
-            <Select
-              label="…ou choisir la ligne du budget"
-              searchable
-              value={lignes.find((l) => l.nature === f.nature && (l.fonction ?? '') === (f.fonction ?? ''))?.ligneId.toString() ?? null}
-              onChange={(v) => {
-                const l = lignes.find((x) => String(x.ligneId) === v);
-                if (l) setF({ ...f, nature: l.nature, fonction: l.fonction });
-              }}
-              data={lignes.map((l) => ({
-                value: String(l.ligneId),
-                label: `${l.nature}${l.fonction ? ` / ${l.fonction}` : ''} — ${l.libelle}`,
-              }))}
-            />
-          )}
-          <Select
-            label="Bénéficiaire"
-            searchable
-            value={f.tiersId ? String(f.tiersId) : null}
-            onChange={(v) => setF({ ...f, tiersId: Number(v) || 0 })}
-            data={tiers.map((t) => ({ value: String(t.id), label: t.nom }))}
-            required
-          />
-          <TextInput label="Objet" value={f.objet} onChange={(e) => setF({ ...f, objet: e.currentTarget.value })} required />
-          <SimpleGrid cols={3}>
-            <NumberInput
-              label="Montant (facultatif)"
-              value={f.montant ?? ''}
-              onChange={(v) => setF({ ...f, montant: typeof v === 'number' ? v : null })}
-              thousandSeparator=" "
-              allowDecimal={false}
-            />
-            <NativeSelect
-              label="Périodicité"
-              value={f.periodicite}
-              onChange={(e) => setF({ ...f, periodicite: e.currentTarget.value as IndexInput['periodicite'] })}
-              data={Object.entries(PERIODICITE_LABELS).map(([value, label]) => ({ value, label }))}
-            />
-            <NumberInput
-              label="Premier mois"
-              value={f.moisDebut}
-              onChange={(v) => setF({ ...f, moisDebut: Number(v) || 1 })}
-              min={1}
-              max={12}
-            />
-            <NumberInput
-              label="Retenue ITS"
-              value={its}
-              onChange={(v) => setIts(typeof v === 'number' ? v : '')}
-              thousandSeparator=" "
-              allowDecimal={false}
-            />
-          </SimpleGrid>
-          <Group>
-            <Checkbox
-              label="Personnel (salaire ou indemnité : figure sur l'état des salaires)"
-              checked={f.personnel}
-              onChange={(e) => setF({ ...f, personnel: e.currentTarget.checked })}
-            />
-            <Checkbox label="Actif" checked={f.actif} onChange={(e) => setF({ ...f, actif: e.currentTarget.checked })} />
-          </Group>
-          <ErrorAlert error={error} />
-          <Button type="submit">Enregistrer l’index</Button>
-        </Stack>
-      </form>
-    </Modal>
   );
 }
 
@@ -353,9 +256,11 @@ function IndexPanel() {
 }
 
 export function IndexPage() {
+  const { banner } = useExercice();
   return (
     <>
       <PageTitle title="Index, personnel et tiers" subtitle="Ce qu’on prépare une fois pour ne plus le retaper." />
+      {banner}
       <Tabs defaultValue="index">
         <Tabs.List mb="md">
           <Tabs.Tab value="index">Numéros d’index</Tabs.Tab>

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Modal, NativeSelect, NumberInput, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, NativeSelect, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { formatDateFr } from '../../../../src/core/date';
@@ -16,6 +16,7 @@ import { useSession } from '../../app/session';
 import { useApi } from '../../app/useApi';
 import { useAction } from '../../app/useAction';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { MontantInput } from '../../components/MontantInput';
 import { PageTitle } from '../../components/PageTitle';
 import { useExercice } from './useExercice';
 
@@ -29,13 +30,13 @@ interface Apercu {
   disponible: number | null;
 }
 
-/** Keyboard-first entry: type the index, Enter, confirm the amount, Enter. */
+/** Keyboard-first entry: type the index, Enter, confirm the amount, Enter (a form submission, so a refused amount blocks it). */
 function SaisieParIndex({ annee, onIssued }: { annee: number; onIssued: () => void }) {
   const [numero, setNumero] = useState('');
   const [apercu, setApercu] = useState<Apercu | null>(null);
-  const [montant, setMontant] = useState<number | ''>('');
+  const [montant, setMontant] = useState<number | null>(null);
   const [date, setDate] = useState(today());
-  const { error, setError, run } = useAction();
+  const { alert, setError, run, fieldError, clearField } = useAction(['index', 'date', 'montant']);
   const indexRef = useRef<HTMLInputElement>(null);
   const montantRef = useRef<HTMLInputElement>(null);
 
@@ -43,7 +44,7 @@ function SaisieParIndex({ annee, onIssued }: { annee: number; onIssued: () => vo
     try {
       const a = await api<Apercu>('GET', `/api/v1/exercices/${annee}/index/${Number(numero)}`);
       setApercu(a);
-      setMontant(a.index.montant ?? '');
+      setMontant(a.index.montant);
       setError(null);
     } catch (e) {
       setApercu(null);
@@ -64,12 +65,12 @@ function SaisieParIndex({ annee, onIssued }: { annee: number; onIssued: () => vo
         exercice: annee,
         index: apercu.index.numero,
         date,
-        montant: typeof montant === 'number' ? montant : null,
+        montant,
       });
       notifications.show({ color: 'teal', title: `Mandat n°${m.numero} émis`, message: `${m.tiersNom} — ${formatFcfa(m.montantNet)} net` });
       setApercu(null);
       setNumero('');
-      setMontant('');
+      setMontant(null);
       onIssued();
       indexRef.current?.focus();
     });
@@ -91,43 +92,53 @@ function SaisieParIndex({ annee, onIssued }: { annee: number; onIssued: () => vo
         Mandat par numéro d’index
       </Text>
       <form onSubmit={submit}>
-        <Group align="flex-end">
+        <Group align="flex-start">
           <TextInput
             ref={indexRef}
             label="N° d'index"
             value={numero}
-            onChange={(e) => setNumero(e.currentTarget.value.replace(/\D/g, ''))}
+            onChange={(e) => {
+              clearField('index');
+              setNumero(e.currentTarget.value.replace(/\D/g, ''));
+            }}
             onKeyDown={onIndexKey}
+            error={fieldError('index')}
+            inputMode="numeric"
             w={120}
             autoFocus
           />
-          <TextInput type="date" label="Date" value={date} onChange={(e) => setDate(e.currentTarget.value)} w={170} tabIndex={-1} />
-          <NumberInput
-            ref={montantRef}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') {
-                e.preventDefault();
-                void emettre();
-              }
+          <TextInput
+            type="date"
+            label="Date"
+            value={date}
+            onChange={(e) => {
+              clearField('date');
+              setDate(e.currentTarget.value);
             }}
+            error={fieldError('date')}
+            w={170}
+            tabIndex={-1}
+          />
+          <MontantInput
+            ref={montantRef}
             label="Montant brut (FCFA)"
             value={montant}
-            onChange={(v) => setMontant(typeof v === 'number' ? v : '')}
-            thousandSeparator=" "
-            allowDecimal={false}
-            allowNegative={false}
-            hideControls
+            onChange={(v) => {
+              clearField('montant');
+              setMontant(v);
+            }}
+            error={fieldError('montant')}
             w={180}
             disabled={!apercu}
           />
-          <Button type="submit" disabled={!apercu}>
+          <Button type="submit" disabled={!apercu} mt={25}>
             Émettre (Entrée)
           </Button>
         </Group>
       </form>
       {apercu && (
         <Alert
-          color={apercu.disponible !== null && typeof montant === 'number' && montant > apercu.disponible ? 'red' : 'blue'}
+          color={apercu.disponible !== null && montant !== null && montant > apercu.disponible ? 'red' : 'blue'}
           mt="sm"
           data-testid="apercu-index"
         >
@@ -140,22 +151,27 @@ function SaisieParIndex({ annee, onIssued }: { annee: number; onIssued: () => vo
           Disponible sur la ligne : <b>{apercu.disponible !== null ? formatFcfa(apercu.disponible) : '—'}</b>
         </Alert>
       )}
-      <ErrorAlert error={error} />
+      <ErrorAlert error={alert} />
     </Paper>
   );
 }
 
 function Evenement({ mandat, onClose, onDone }: { mandat: Mandat; onClose: () => void; onDone: () => void }) {
   const [type, setType] = useState<'paiement' | 'rejet' | 'annulation' | 'reduction'>('paiement');
-  const [f, setF] = useState({ date: today(), motif: '', mode: 'virement', reference: '', montant: '' as number | '' });
-  const { error, run } = useAction();
+  type Form = { date: string; motif: string; mode: string; reference: string; montant: number | null };
+  const [f, setF] = useState<Form>({ date: today(), motif: '', mode: 'virement', reference: '', montant: null });
+  const { alert, run, fieldError, clearField } = useAction(['date', 'motif', 'mode', 'reference', 'montant']);
+  const set = <K extends keyof Form>(k: K, v: Form[K]) => {
+    clearField(k);
+    setF((x) => ({ ...x, [k]: v }));
+  };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const body =
       type === 'paiement'
         ? { type, date: f.date, mode: f.mode, reference: f.reference || null }
         : type === 'reduction'
-          ? { type, date: f.date, motif: f.motif, montant: f.montant || 0 }
+          ? { type, date: f.date, motif: f.motif, montant: f.montant }
           : { type, date: f.date, motif: f.motif };
     await run(async () => {
       await api('POST', `/api/v1/mandats/${mandat.id}/evenements`, body);
@@ -178,38 +194,53 @@ function Evenement({ mandat, onClose, onDone }: { mandat: Mandat; onClose: () =>
               { value: 'reduction', label: 'Réduction' },
             ]}
           />
-          <TextInput type="date" label="Date" value={f.date} onChange={(e) => setF({ ...f, date: e.currentTarget.value })} required />
+          <TextInput
+            type="date"
+            label="Date"
+            value={f.date}
+            onChange={(e) => set('date', e.currentTarget.value)}
+            error={fieldError('date')}
+            required
+          />
           {type === 'paiement' ? (
             <>
               <NativeSelect
                 label="Mode"
                 value={f.mode}
-                onChange={(e) => setF({ ...f, mode: e.currentTarget.value })}
+                onChange={(e) => set('mode', e.currentTarget.value)}
                 data={[
                   { value: 'virement', label: 'Virement' },
                   { value: 'cheque', label: 'Chèque' },
                   { value: 'especes', label: 'Espèces' },
                 ]}
+                error={fieldError('mode')}
               />
               <TextInput
                 label="Référence (avis, chèque…)"
                 value={f.reference}
-                onChange={(e) => setF({ ...f, reference: e.currentTarget.value })}
+                onChange={(e) => set('reference', e.currentTarget.value)}
+                error={fieldError('reference')}
               />
             </>
           ) : (
-            <TextInput label="Motif" value={f.motif} onChange={(e) => setF({ ...f, motif: e.currentTarget.value })} required />
-          )}
-          {type === 'reduction' && (
-            <NumberInput
-              label="Montant de la réduction"
-              value={f.montant}
-              onChange={(v) => setF({ ...f, montant: typeof v === 'number' ? v : '' })}
-              thousandSeparator=" "
-              allowDecimal={false}
+            <TextInput
+              label="Motif"
+              value={f.motif}
+              onChange={(e) => set('motif', e.currentTarget.value)}
+              error={fieldError('motif')}
+              required
             />
           )}
-          <ErrorAlert error={error} />
+          {type === 'reduction' && (
+            <MontantInput
+              label="Montant de la réduction"
+              value={f.montant}
+              onChange={(v) => set('montant', v)}
+              error={fieldError('montant')}
+              required
+            />
+          )}
+          <ErrorAlert error={alert} />
           <Button type="submit">Enregistrer</Button>
         </Stack>
       </form>
@@ -219,7 +250,7 @@ function Evenement({ mandat, onClose, onDone }: { mandat: Mandat; onClose: () =>
 
 export function MandatsPage() {
   const { session } = useSession();
-  const { annee, select } = useExercice();
+  const { annee, select, banner } = useExercice();
   const [filtre, setFiltre] = useState({ etat: '', tiers: '', ligne: '', mois: '' });
   const suivi = useApi<SuiviLigne[]>(annee ? `/api/v1/exercices/${annee}/suivi` : null);
   const query = new URLSearchParams(Object.entries(filtre).filter(([, v]) => v !== '')).toString();
@@ -235,6 +266,7 @@ export function MandatsPage() {
       <PageTitle title="Mandats de paiement" subtitle="Émission par numéro d’index, suivi des décisions du comptable.">
         {select}
       </PageTitle>
+      {banner}
       {!annee && <Alert color="yellow">Aucun exercice : ouvrez d’abord un budget.</Alert>}
       {annee && canSaisir && <SaisieParIndex annee={annee} onIssued={() => void list.reload()} />}
       <Group mb="sm" align="flex-end">

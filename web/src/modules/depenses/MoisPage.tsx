@@ -23,7 +23,7 @@ const MOIS = Array.from({ length: 12 }, (_, i) => ({
 
 /** "Mandatement du mois": preview every due periodic index with its credit check, then issue them at once. */
 export function MoisPage() {
-  const { annee, select } = useExercice();
+  const { annee, select, banner } = useExercice();
   const [mois, setMois] = useState(String(new Date().getMonth() + 1));
   const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
   const apercu = useApi<ApercuMois>(annee ? `/api/v1/exercices/${annee}/mois/${mois}` : null);
@@ -50,6 +50,7 @@ export function MoisPage() {
       >
         {select}
       </PageTitle>
+      {banner}
       <Group align="flex-end" mb="md">
         <NativeSelect
           label="Mois"

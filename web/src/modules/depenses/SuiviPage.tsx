@@ -7,7 +7,7 @@ import { useExercice } from './useExercice';
 
 /** Fiche de suivi des crédits: voted/open, engaged, mandated and available for every expense line. */
 export function SuiviPage() {
-  const { annee, select } = useExercice();
+  const { annee, select, banner } = useExercice();
   const { data } = useApi<SuiviLigne[]>(annee ? `/api/v1/exercices/${annee}/suivi` : null);
   const sum = (f: (l: SuiviLigne) => number) => (data ?? []).reduce((s, l) => s + f(l), 0);
   return (
@@ -20,6 +20,7 @@ export function SuiviPage() {
           </Button>
         )}
       </PageTitle>
+      {banner}
       <Table striped withTableBorder fz="sm" aria-label="Suivi des crédits">
         <Table.Thead>
           <Table.Tr>

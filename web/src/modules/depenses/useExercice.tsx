@@ -2,9 +2,10 @@ import { NativeSelect } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { STATUT_LABELS, type Exercice } from '../../../../src/modules/budget/schemas';
 import { useApi } from '../../app/useApi';
+import { ProvisoireBanner } from '../../components/ProvisoireBanner';
 
-/** The exercice the expense pages work on: the latest one in execution, or the one the user picks. */
-export function useExercice(): { annee: number | null; exercices: Exercice[]; select: React.ReactNode } {
+/** The exercice the expense pages work on: the latest one in execution, or the one the user picks; its banner if provisional. */
+export function useExercice(): { annee: number | null; exercices: Exercice[]; select: React.ReactNode; banner: React.ReactNode } {
   const { data } = useApi<Exercice[]>('/api/v1/exercices');
   const [annee, setAnnee] = useState<number | null>(null);
   useEffect(() => {
@@ -19,5 +20,6 @@ export function useExercice(): { annee: number | null; exercices: Exercice[]; se
       w={280}
     />
   );
-  return { annee, exercices: data ?? [], select };
+  const exercice = data?.find((e) => e.annee === annee);
+  return { annee, exercices: data ?? [], select, banner: <ProvisoireBanner provisoire={exercice?.nomenclatureProvisoire} /> };
 }

@@ -1,0 +1,192 @@
+import { Badge, Button, Group, Modal, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { formatDateFr } from '../../../../src/core/date';
+import { formatFcfa, formatNombre } from '../../../../src/core/money';
+import { PIECES, type Engagement } from '../../../../src/modules/depenses/schemas';
+import { api } from '../../app/api';
+import { useAction } from '../../app/useAction';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { MontantInput } from '../../components/MontantInput';
+
+const today = () => new Date().toISOString().slice(0, 10);
+type Done = () => void;
+
+/** Run a sub-form's request, then refresh the list and close the modal. */
+const submitWith =
+  (run: (a: () => Promise<unknown>) => Promise<boolean>, request: () => Promise<unknown>, done: Done) => async (ev: FormEvent) => {
+    ev.preventDefault();
+    await run(async () => {
+      await request();
+      done();
+    });
+  };
+
+function MandatForm({ liquidationId, montant, done }: { liquidationId: number; montant: number; done: Done }) {
+  const [f, setF] = useState<{ montantBrut: number | null; pieces: string[] }>({ montantBrut: montant, pieces: ['Facture définitive'] });
+  const { alert, run, fieldError, clearField } = useAction(['montantBrut']);
+  const submit = submitWith(run, () => api('POST', '/api/v1/mandats', { date: today(), liquidationId, ...f }), done);
+  return (
+    <Paper withBorder p="sm" component="form" onSubmit={(e) => void submit(e)}>
+      <Group align="flex-start">
+        <MontantInput
+          label="Montant brut du mandat"
+          value={f.montantBrut}
+          onChange={(v) => {
+            clearField('montantBrut');
+            setF({ ...f, montantBrut: v });
+          }}
+          error={fieldError('montantBrut')}
+          required
+        />
+        <Button type="submit" mt={25}>
+          Émettre le mandat
+        </Button>
+      </Group>
+      <Group mt="xs" gap="xs">
+        {PIECES.map((p) => (
+          <Badge
+            key={p}
+            variant={f.pieces.includes(p) ? 'filled' : 'outline'}
+            style={{ cursor: 'pointer' }}
+            onClick={() => setF({ ...f, pieces: f.pieces.includes(p) ? f.pieces.filter((x) => x !== p) : [...f.pieces, p] })}
+          >
+            {p}
+          </Badge>
+        ))}
+      </Group>
+      <ErrorAlert error={alert} />
+    </Paper>
+  );
+}
+
+function LiquidationForm({ e, reste, done }: { e: Engagement; reste: number; done: Done }) {
+  type Form = { date: string; serviceFait: string; factureRef: string; pvReference: string; montant: number | null };
+  const [f, setF] = useState<Form>({ date: today(), serviceFait: today(), factureRef: '', pvReference: '', montant: reste });
+  const { alert, run, fieldError, clearField } = useAction(['serviceFait', 'factureRef', 'pvReference', 'montant']);
+  const set = <K extends keyof Form>(k: K, v: Form[K]) => {
+    clearField(k);
+    setF((x) => ({ ...x, [k]: v }));
+  };
+  const body = { ...f, factureRef: f.factureRef || null, pvReference: f.pvReference || null };
+  const submit = submitWith(run, () => api('POST', `/api/v1/engagements/${e.id}/liquidations`, body), done);
+  return (
+    <Paper withBorder p="sm" component="form" onSubmit={(ev) => void submit(ev)}>
+      <Text fw={600} size="sm" mb={4}>
+        Liquidation (service fait)
+      </Text>
+      <SimpleGrid cols={2}>
+        <TextInput
+          type="date"
+          label="Service fait le"
+          value={f.serviceFait}
+          onChange={(x) => set('serviceFait', x.currentTarget.value)}
+          error={fieldError('serviceFait')}
+        />
+        <MontantInput
+          label="Montant liquidé"
+          value={f.montant}
+          onChange={(v) => set('montant', v)}
+          error={fieldError('montant')}
+          required
+        />
+        <TextInput
+          label="N° de facture"
+          value={f.factureRef}
+          onChange={(x) => set('factureRef', x.currentTarget.value)}
+          error={fieldError('factureRef')}
+        />
+        <TextInput
+          label="PV de réception"
+          value={f.pvReference}
+          onChange={(x) => set('pvReference', x.currentTarget.value)}
+          error={fieldError('pvReference')}
+        />
+      </SimpleGrid>
+      <Button type="submit" mt="xs">
+        Liquider
+      </Button>
+      <ErrorAlert error={alert} />
+    </Paper>
+  );
+}
+
+function DegagementForm({ e, reste, done }: { e: Engagement; reste: number; done: Done }) {
+  const [f, setF] = useState<{ date: string; montant: number | null; motif: string }>({
+    date: today(),
+    montant: reste,
+    motif: 'Reliquat non utilisé',
+  });
+  const { alert, run, fieldError, clearField } = useAction(['montant', 'motif']);
+  const submit = submitWith(run, () => api('POST', `/api/v1/engagements/${e.id}/degagements`, f), done);
+  return (
+    <Paper withBorder p="sm" component="form" onSubmit={(ev) => void submit(ev)}>
+      <Text fw={600} size="sm" mb={4}>
+        Dégagement (crédit qui ne sera pas liquidé)
+      </Text>
+      <Group align="flex-start" wrap="nowrap">
+        <MontantInput
+          label="Montant à dégager"
+          value={f.montant}
+          onChange={(v) => {
+            clearField('montant');
+            setF({ ...f, montant: v });
+          }}
+          error={fieldError('montant')}
+          w={170}
+          required
+        />
+        <TextInput
+          label="Motif"
+          value={f.motif}
+          onChange={(x) => {
+            clearField('motif');
+            setF({ ...f, motif: x.currentTarget.value });
+          }}
+          error={fieldError('motif')}
+          style={{ flex: 1 }}
+          required
+        />
+        <Button type="submit" variant="default" mt={25}>
+          Dégager
+        </Button>
+      </Group>
+      <ErrorAlert error={alert} />
+    </Paper>
+  );
+}
+
+/** What follows an engagement: liquidate at service fait, mandate a liquidation, or release the unused credit. */
+export function SuiteEngagement({ e, onClose, onDone }: { e: Engagement; onClose: () => void; onDone: () => void }) {
+  const reste = e.montant - e.degage - e.liquide;
+  const [mandat, setMandat] = useState<{ liquidationId: number; montant: number } | null>(null);
+  const done = () => {
+    onDone();
+    onClose();
+  };
+  return (
+    <Modal opened onClose={onClose} title={`Engagement n°${e.numero} — ${e.tiersNom}`} size="lg">
+      <Stack>
+        <Text size="sm">
+          {e.objet} — engagé {formatFcfa(e.montant)}, liquidé {formatNombre(e.liquide)}, dégagé {formatNombre(e.degage)}, reste à liquider{' '}
+          <b>{formatNombre(reste)}</b>.
+        </Text>
+        {e.liquidations.map((l) => (
+          <Group key={l.id} justify="space-between">
+            <Text size="sm">
+              Liquidation n°{l.numero} du {formatDateFr(l.date)} : {formatNombre(l.montant)} — reste à mandater{' '}
+              {formatNombre(l.resteAMandater)}
+            </Text>
+            {l.resteAMandater > 0 && (
+              <Button size="compact-xs" onClick={() => setMandat({ liquidationId: l.id, montant: l.resteAMandater })}>
+                Mandater
+              </Button>
+            )}
+          </Group>
+        ))}
+        {mandat && <MandatForm key={mandat.liquidationId} liquidationId={mandat.liquidationId} montant={mandat.montant} done={done} />}
+        {reste > 0 && <LiquidationForm e={e} reste={reste} done={done} />}
+        {reste > 0 && <DegagementForm e={e} reste={reste} done={done} />}
+      </Stack>
+    </Modal>
+  );
+}
