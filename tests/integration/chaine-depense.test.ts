@@ -332,10 +332,9 @@ describe('5. ordonnateur and comptable', () => {
     const journal = await sql<{
       payload: string;
     }>`select payload from audit_journal where action = 'mandat.emis' order by seq desc limit 1`.execute(t.conn.db);
-    expect(JSON.parse(journal.rows[0]?.payload ?? '{}').derogationPieces.manquantes).toEqual([
-      'Bon de commande ou contrat',
-      'Attestation de service fait',
-    ]);
+    expect(
+      (JSON.parse(journal.rows[0]?.payload ?? '{}') as { derogationPieces: { manquantes: string[] } }).derogationPieces.manquantes,
+    ).toEqual(['Bon de commande ou contrat', 'Attestation de service fait']);
   });
 
   it('a purchase may be engaged on the invoice itself; a number is required only where the document has one', async () => {

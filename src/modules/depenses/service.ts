@@ -10,10 +10,7 @@ import { loadBudget } from '../budget/index.js';
 import { buildLedger, imputationDe, imputationDeIndex, ligneDEngagement, type Ledger } from './ledger.js';
 import {
   dateExerciceProblems,
-  decisionComptableRefus,
-  decisionDateProblems,
   degagementProblems,
-  ETAT_MOTS,
   doublonProbable,
   engagementProblems,
   liquidationProblems,
@@ -26,18 +23,8 @@ import {
   piecesManquantes,
   resteALiquider,
   serviceFaitProblems,
-  type TypePiece,
 } from './model.js';
-import type {
-  CorrectionInput,
-  DecisionComptableInput,
-  EngagementInput,
-  LiquidationInput,
-  Mandat,
-  MandatInput,
-  Retenue,
-  TiersInput,
-} from './schemas.js';
+import type { EngagementInput, LiquidationInput, Mandat, MandatInput, Retenue, TiersInput } from './schemas.js';
 import * as store from './store.js';
 
 /** Length of the complementary period after 31 December for mandats ([G], a commune setting; 31 days by default). */
@@ -111,7 +98,7 @@ async function engageIn(tx: Tx, actor: Actor, annee: number, e: EngagementInput,
   const today = plainDateOf(now);
   assertNoProblems([
     ...dateExerciceProblems(e.date, annee, 'engagement', 0, today),
-    ...pieceEngagementProblems(e.pieceType as TypePiece, e.pieceRef, e.montant, await seuilSansPiece(tx)),
+    ...pieceEngagementProblems(e.pieceType, e.pieceRef, e.montant, await seuilSansPiece(tx)),
     ...engagementProblems(e.montant, imputation),
     ...chronologieProblems(e.date, await store.dernierEngagement(tx, annee, today), 'des engagements'),
   ]);

@@ -10,8 +10,9 @@ import { useApi } from './useApi';
 /** What each role comes to GM2i for, today. */
 const ROLE_INTRO: Record<Role, string> = {
   admin: 'Vous gérez les comptes, les rôles et la sécurité des données de la mairie.',
-  maire: 'Ordonnateur : vous suivez le budget et les dépenses, enregistrez les décisions du comptable et contrôlez l’historique.',
+  maire: 'Ordonnateur : vous suivez le budget et les dépenses, signez les mandats et bordereaux et contrôlez l’historique.',
   secretaire_general: 'Vous préparez le budget, engagez, liquidez et mandatez les dépenses, et lancez le mandatement du mois.',
+  comptable: 'Vous enregistrez ce que le receveur-percepteur communique : paiements et rejets des mandats qui lui ont été transmis.',
   regisseur_recettes: 'Vous consultez le budget et les dépenses de la commune.',
   agent_etat_civil: 'Vous consultez le profil de la commune et ses localités.',
   lecteur: 'Conseiller : vous consultez le budget, son exécution et les localités.',
