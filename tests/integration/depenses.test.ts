@@ -228,4 +228,3 @@ describe('mandatement du mois', () => {
   });
 });
 
-describe('credit control under any sequence of operations', () => {});
