@@ -68,7 +68,7 @@ describe('1. dates', () => {
     for (const date of ['2026-12-32', '2026-13-01', '2026-02-30']) {
       const r = await engage(1_000, { date });
       expect(r.body.code).toBe('VALIDATION');
-      expect(r.body.details.problems?.map((p) => p.field)).toEqual(['date']);
+      expect(r.body.details.problems?.map((p) => [p.field, p.code])).toEqual([['date', 'DATE_INVALIDE']]);
       const v = await sg.call<Refus>('POST', '/api/v1/exercices/2026/documents/BA/vote', { date, reference: 'x' });
       expect(v.body.code).toBe('VALIDATION');
     }

@@ -56,4 +56,47 @@ describe('migrations keep the data of the previous version', () => {
       await conn.close();
     }
   });
+
+  it('a database with expenses of the previous version migrates to the trusted chain unchanged', async () => {
+    const conn = await testConnection({ migrate: false });
+    try {
+      await migrateUpTo(conn.db, '20261129T0300_budget_vote_verrou', conn.schema);
+      const now = new Date('2026-11-29T10:00:00Z');
+      await seedCommuneDemo(conn.db, now);
+      await seedBudgetDemo(conn.db, now);
+      const ligne = await conn.db
+        .selectFrom('budget_ligne')
+        .select('id')
+        .where('exercice', '=', 2026)
+        .where('nature', '=', '6611')
+        .executeTakeFirstOrThrow();
+      const at = now.toISOString();
+      await sql`insert into tiers (nom, type, created_at, updated_at) values ('Ibrahim Coulibaly', 'agent', ${at}, ${at})`.execute(conn.db);
+      await sql`insert into index_mandatement (numero, nature, fonction, tiers_id, objet, montant, periodicite, created_at, updated_at)
+        values (101, '6611', '01.3', 1, 'Salaire', 60000, 'mensuelle', ${at}, ${at})`.execute(conn.db);
+      await sql`insert into engagement (exercice, numero, date, ligne_id, tiers_id, objet, montant, piece_type, piece_ref, created_at)
+        values (2026, 1, '2026-03-25', ${ligne.id}, 1, 'Salaire', 60000, 'decision', 'Index n°101', ${at})`.execute(conn.db);
+      await sql`insert into liquidation (exercice, numero, engagement_id, date, service_fait, montant, created_at)
+        values (2026, 1, 1, '2026-03-25', '2026-03-25', 60000, ${at})`.execute(conn.db);
+      await sql`insert into mandat (exercice, numero, date, liquidation_id, objet, montant_brut, montant_net, index_id, periode, created_at)
+        values (2026, 1, '2026-03-25', 1, 'Salaire — mars 2026', 60000, 60000, 1, '2026-03', ${at})`.execute(conn.db);
+      await sql`insert into bordereau (exercice, numero, section, date, date_transmission, created_at)
+        values (2026, 1, 'fonctionnement', '2026-03-25', '2026-03-25', ${at})`.execute(conn.db);
+      await sql`insert into bordereau_mandat (bordereau_id, mandat_id) values (1, 1)`.execute(conn.db);
+      const snapshot = async () => ({
+        engagements: await conn.db.selectFrom('engagement').selectAll().execute(),
+        liquidations: await conn.db.selectFrom('liquidation').selectAll().execute(),
+        mandats: (await conn.db.selectFrom('mandat').selectAll().execute()).map(({ derogation_pieces: _, ...m }) => m),
+        bordereaux: await conn.db.selectFrom('bordereau').selectAll().execute(),
+        lignes: await conn.db.selectFrom('budget_ligne').selectAll().orderBy('id').execute(),
+      });
+      const before = await snapshot();
+      expect(await migrateToLatest(conn.db, conn.schema)).toContain('20261201T0000_chaine_depenses');
+      expect(await snapshot()).toEqual(before);
+      expect((await conn.db.selectFrom('mandat').select('derogation_pieces').executeTakeFirstOrThrow()).derogation_pieces).toBeNull();
+      expect((await verifyAudit(conn.db)).problems).toEqual([]);
+    } finally {
+      await conn.close();
+    }
+  });
 });
