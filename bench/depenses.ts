@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { seedDemo } from '../src/cli/compose.js';
-import { createMandatParIndex, loadLedger } from '../src/modules/depenses/service.js';
+import { createMandatParIndex } from '../src/modules/depenses/par-index.js';
+import { loadLedger } from '../src/modules/depenses/service.js';
 import { openSqlite } from '../src/platform/db/connect.js';
 import { migrateToLatest } from '../src/platform/db/migrator.js';
 

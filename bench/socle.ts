@@ -21,20 +21,18 @@ await seedDemo(conn.db, new Date());
 
 let t = process.hrtime.bigint();
 for (let i = 0; i < N; i++) {
-  await conn.db
-    .transaction()
-    .execute((tx) =>
-      appendAudit(
-        tx,
-        { userId: 1, label: 'bench' },
-        {
-          action: 'bench.ecriture',
-          entity: 'bench',
-          entityId: i,
-          payload: { montant: i * 1000, objet: 'Fournitures de bureau pour le secrétariat' },
-        },
-      ),
-    );
+  await conn.db.transaction().execute((tx) =>
+    appendAudit(
+      tx,
+      { userId: 1, label: 'bench' },
+      {
+        action: 'bench.ecriture',
+        entity: 'bench',
+        entityId: i,
+        payload: { montant: i * 1000, objet: 'Fournitures de bureau pour le secrétariat' },
+      },
+    ),
+  );
 }
 const appendMs = ms(t);
 

@@ -227,4 +227,3 @@ describe('mandatement du mois', () => {
     expect(JSON.parse(json.body)).toMatchObject({ montantEnLettres: expect.stringContaining('francs CFA') as unknown });
   });
 });
-

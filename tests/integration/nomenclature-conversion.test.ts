@@ -5,7 +5,8 @@ import { createExercice, recordApprobation, recordEtape, recordVote, saveLignes 
 import type { LigneInput } from '../../src/modules/budget/schemas.js';
 import { seedCommuneDemo } from '../../src/modules/commune/index.js';
 import { runMois } from '../../src/modules/depenses/mois.js';
-import { createMandatParIndex, createTiers } from '../../src/modules/depenses/service.js';
+import { createMandatParIndex } from '../../src/modules/depenses/par-index.js';
+import { createTiers } from '../../src/modules/depenses/service.js';
 import * as depensesStore from '../../src/modules/depenses/store.js';
 import { ensureShippedChart, listVersions, PROVISIONAL_CODE } from '../../src/modules/nomenclature/index.js';
 import { listAudit, SYSTEM_ACTOR } from '../../src/platform/audit/journal.js';

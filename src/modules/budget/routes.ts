@@ -21,10 +21,6 @@ import {
 import {
   checkLignes,
   createExercice,
-  readVirementPolicy,
-  writeVirementPolicy,
-  createVirement,
-  ficheLigne,
   listExercicesView,
   loadBudget,
   recordApprobation,
@@ -32,6 +28,7 @@ import {
   recordVote,
   saveLignes,
 } from './service.js';
+import { createVirement, ficheLigne, readVirementPolicy, writeVirementPolicy } from './virements.js';
 import { listModifications, listMouvements } from './store.js';
 
 const Annee = z.object({ annee: z.coerce.number().int().min(2000).max(2100) });

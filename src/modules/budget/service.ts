@@ -1,17 +1,13 @@
-import { assertNoProblems, chronologieProblems, DomainError, type Problem } from '../../core/errors.js';
+import { assertNoProblems, DomainError, type Problem } from '../../core/errors.js';
 import { appendAudit, type Actor } from '../../platform/audit/journal.js';
 import type { Db, DocumentBudgetaire, Tx } from '../../platform/db/schema.js';
-import { readParametre, writeParametre } from '../../platform/db/parametres.js';
 import { plainDateOf } from '../../core/date.js';
-import { lastDate, nextNumero } from '../../platform/db/sequence.js';
 import { chapitreOf, ensureProvisionalChart, natureMap, requireNomenclature } from '../nomenclature/index.js';
 import type { Nomenclature } from '../nomenclature/schemas.js';
 import {
-  checkVirement,
   creditOuvertLigne,
   creditsParImputation,
   dateActeProblems,
-  dateVirementProblems,
   documentProblems,
   imputationKey,
   reductionProblems,
@@ -19,22 +15,10 @@ import {
   isVoted,
   statutExercice,
   totaux,
-  VIREMENT_POLICY_DEFAULT,
-  type LigneEtat,
   type LigneRule,
   type LineContext,
-  type VirementPolicy,
 } from './model.js';
-import {
-  VirementPolicy as VirementPolicySchema,
-  type BudgetView,
-  type FicheLigne,
-  type Ligne,
-  type LigneInput,
-  type ReglesVirement,
-  type Totaux,
-  type VirementBody,
-} from './schemas.js';
+import { type BudgetView, type Ligne, type LigneInput, type Totaux } from './schemas.js';
 import * as store from './store.js';
 
 export interface BudgetState {
@@ -149,7 +133,7 @@ function imputationsOf(lignes: Ligne[]): BudgetView['imputations'] {
 }
 
 /** Engagements not released, per imputation (read from the expense records, see store.engageParLigne). */
-async function engagesParImputation(tx: Tx, s: BudgetState): Promise<Map<string, number>> {
+export async function engagesParImputation(tx: Tx, s: BudgetState): Promise<Map<string, number>> {
   const parLigne = await store.engageParLigne(tx, s.view.exercice.annee);
   const m = new Map<string, number>();
   for (const l of s.view.lignes) m.set(l.imputation, (m.get(l.imputation) ?? 0) + (parLigne.get(l.id) ?? 0));
@@ -162,7 +146,7 @@ async function assertBaLeavesEngagedCredit(tx: Tx, s: BudgetState): Promise<void
   assertNoProblems(reductionProblems(creditsParImputation(withBa), await engagesParImputation(tx, s)));
 }
 
-function assertOpen(s: BudgetState): void {
+export function assertOpen(s: BudgetState): void {
   if (s.view.exercice.statut === 'clos') throw new DomainError('EXERCICE_CLOS', { annee: s.view.exercice.annee });
 }
 
@@ -355,118 +339,6 @@ export async function recordEtape(
     await appendAudit(tx, actor, { action: `exercice.${type}`, entity: 'exercice', entityId: annee, payload: { date } }, now);
     return (await loadBudget(tx, annee)).view;
   });
-}
-
-/** Record a virement de crédits: a numbered record, checked against the policy and the lines' state. */
-export async function createVirement(
-  db: Db,
-  actor: Actor,
-  annee: number,
-  v: VirementBody,
-  now: Date,
-): Promise<{ numero: number; view: BudgetView }> {
-  return db.transaction().execute(async (tx) => {
-    const s = await loadBudget(tx, annee);
-    assertOpen(s);
-    const hausse = await hausseParLigne(tx, annee);
-    const etats = new Map<number, LigneEtat>(
-      s.view.lignes.map((l) => [
-        l.id,
-        {
-          nature: l.nature,
-          imputation: l.imputation,
-          chapitre: l.chapitre,
-          documentApprouve: isApproved(s.view.exercice.actes, l.document),
-          initial: l.montant,
-          hausseVirements: hausse.get(l.id) ?? 0,
-        },
-      ]),
-    );
-    const engages = await engagesParImputation(tx, s);
-    const disponibles = new Map(s.view.imputations.map((i) => [i.cle, i.creditOuvert - (engages.get(i.cle) ?? 0)]));
-    const { niveau, problems } = checkVirement(v, etats, s.ctx.natures, (await readVirementPolicy(tx)).regles, disponibles);
-    const today = plainDateOf(now);
-    assertNoProblems([
-      ...problems,
-      ...dateVirementProblems(v.date, annee, today),
-      ...chronologieProblems(v.date, await lastDate(tx, 'budget_modification', annee, today), 'des virements'),
-    ]);
-    const numero = await nextNumero(tx, 'budget_modification', annee);
-    await store.insertModification(
-      tx,
-      {
-        exercice: annee,
-        numero,
-        date: v.date,
-        objet: v.objet,
-        deliberation_ref: v.deliberationRef,
-        deliberation_date: v.deliberationDate,
-        approbation_ref: v.approbationRef,
-        approbation_date: v.approbationDate,
-        user_id: actor.userId,
-      },
-      v.mouvements,
-      now.toISOString(),
-    );
-    await appendAudit(
-      tx,
-      actor,
-      { action: 'budget.virement', entity: 'exercice', entityId: annee, payload: { numero, niveau, ...v } },
-      now,
-    );
-    return { numero, view: (await loadBudget(tx, annee)).view };
-  });
-}
-
-const POLICY_KEY = 'budget.virements';
-export const POLICY_SOURCE =
-  'Ancien code des collectivités (virements : délibération ; entre chapitres : approbation de la tutelle ; +20 % au plus). À confirmer pour la loi n°2023-004.';
-
-export async function readVirementPolicy(tx: Tx): Promise<ReglesVirement> {
-  const r = await readParametre(tx, POLICY_KEY, VirementPolicySchema, VIREMENT_POLICY_DEFAULT);
-  return { regles: r.valeur, personnalisees: r.personnalise, source: POLICY_SOURCE };
-}
-
-export async function writeVirementPolicy(db: Db, actor: Actor, regles: VirementPolicy, now: Date): Promise<ReglesVirement> {
-  return db.transaction().execute(async (tx) => {
-    const before = await readVirementPolicy(tx);
-    await writeParametre(tx, POLICY_KEY, regles, now.toISOString());
-    await appendAudit(
-      tx,
-      actor,
-      { action: 'parametre.modifie', entity: 'parametre', entityId: POLICY_KEY, payload: { avant: before.regles, apres: regles } },
-      now,
-    );
-    return readVirementPolicy(tx);
-  });
-}
-
-async function hausseParLigne(tx: Tx, annee: number): Promise<Map<number, number>> {
-  const m = new Map<number, number>();
-  for (const x of await store.listMouvements(tx, annee)) if (x.montant > 0) m.set(x.ligne_id, (m.get(x.ligne_id) ?? 0) + x.montant);
-  return m;
-}
-
-/** The history of one line: its voted credit, then every virement, with the running crédit ouvert. */
-export async function ficheLigne(tx: Tx, annee: number, ligneId: number): Promise<FicheLigne> {
-  const s = await loadBudget(tx, annee);
-  const ligne = s.view.lignes.find((l) => l.id === ligneId);
-  if (!ligne) throw new DomainError('INTROUVABLE', { quoi: 'Ligne budgétaire' });
-  const vote = s.view.exercice.actes.find((a) => a.type === 'vote' && a.document === ligne.document);
-  let cumul = ligne.montant;
-  const historique = [
-    {
-      date: vote?.date ?? '',
-      operation: `${ligne.document === 'BP' ? 'Budget primitif' : 'Budget additionnel'}${vote ? ` voté (${vote.reference})` : ' (projet)'}`,
-      montant: ligne.montant,
-      cumul,
-    },
-  ];
-  for (const m of (await store.listMouvements(tx, annee)).filter((x) => x.ligne_id === ligneId)) {
-    cumul += m.montant;
-    historique.push({ date: m.date, operation: `Virement n°${m.numero} — ${m.objet}`, montant: m.montant, cumul });
-  }
-  return { ligne, historique };
 }
 
 export async function listExercicesView(tx: Tx) {

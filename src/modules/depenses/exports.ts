@@ -16,7 +16,8 @@ import {
 } from './documents.js';
 import { imputationDe, suiviCredits, type Ledger } from './ledger.js';
 import type { Bordereau, Mandat } from './schemas.js';
-import { loadLedger, moisLabel } from './service.js';
+import { moisLabel } from './model.js';
+import { loadLedger } from './service.js';
 import { cumulBordereaux, situationCredit } from './situation.js';
 
 export async function contexte(tx: Tx, annee: number, now: Date): Promise<Contexte> {

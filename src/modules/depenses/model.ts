@@ -325,3 +325,10 @@ export function doublonProbable(
 ): MandatVivant | undefined {
   return existants.find((x) => x.tiersId === m.tiersId && x.montantBrut === m.montantBrut && x.date.slice(0, 7) === m.date.slice(0, 7));
 }
+
+/** `2026-12` → `décembre 2026`: a period as written on a mandat. */
+const MOIS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+export function moisLabel(periode: string): string {
+  const [y, m] = periode.split('-');
+  return `${MOIS_FR[Number(m) - 1] ?? m} ${y}`;
+}

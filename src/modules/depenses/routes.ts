@@ -33,16 +33,8 @@ import {
   TiersInput,
   TransmissionInput,
 } from './schemas.js';
-import {
-  consulterIndex,
-  createDegagement,
-  createEngagement,
-  createLiquidation,
-  createMandat,
-  createMandatParIndex,
-  createTiers,
-  loadLedger,
-} from './service.js';
+import { consulterIndex, createMandatParIndex } from './par-index.js';
+import { createDegagement, createEngagement, createLiquidation, createMandat, createTiers, loadLedger } from './service.js';
 import { createBordereau, recordCorrection, recordDecisionComptable, recordTransmission } from './transmission.js';
 import * as store from './store.js';
 

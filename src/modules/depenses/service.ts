@@ -7,7 +7,7 @@ import { readParametre } from '../../platform/db/parametres.js';
 import { lastDate, nextNumero } from '../../platform/db/sequence.js';
 import { z } from 'zod';
 import { loadBudget } from '../budget/index.js';
-import { buildLedger, imputationDe, imputationDeIndex, ligneDEngagement, type Ledger } from './ledger.js';
+import { buildLedger, imputationDe, type Ledger } from './ledger.js';
 import {
   dateExerciceProblems,
   degagementProblems,
@@ -17,7 +17,6 @@ import {
   mandatProblems,
   montantNet,
   nomsSemblables,
-  periodeDue,
   pieceEngagementProblems,
   PIECES_REQUISES_DEFAUT,
   piecesManquantes,
@@ -53,7 +52,7 @@ export async function loadLedger(tx: Tx, annee: number): Promise<Ledger> {
   return buildLedger(s.view, await store.loadChain(tx, annee));
 }
 
-async function executionLedger(tx: Tx, annee: number): Promise<Ledger> {
+export async function executionLedger(tx: Tx, annee: number): Promise<Ledger> {
   const s = await loadBudget(tx, annee);
   if (s.view.exercice.statut === 'clos') throw new DomainError('EXERCICE_CLOS', { annee });
   if (s.view.exercice.statut !== 'execution') throw new DomainError('BUDGET_NON_EXECUTION', { annee });
@@ -77,7 +76,7 @@ export async function createEngagement(db: Db, actor: Actor, annee: number, e: E
   });
 }
 
-async function engageIn(tx: Tx, actor: Actor, annee: number, e: EngagementInput, ledger: Ledger, now: Date): Promise<number> {
+export async function engageIn(tx: Tx, actor: Actor, annee: number, e: EngagementInput, ledger: Ledger, now: Date): Promise<number> {
   const ligne = ledger.lignes.get(e.ligneId);
   const imputation = imputationDe(ledger, e.ligneId);
   if (!ligne || !imputation || ligne.sens !== 'depense')
@@ -149,7 +148,7 @@ export async function createLiquidation(db: Db, actor: Actor, engagementId: numb
   });
 }
 
-async function liquidateIn(
+export async function liquidateIn(
   tx: Tx,
   actor: Actor,
   annee: number,
@@ -200,7 +199,7 @@ interface MandatDraft {
 /** Mandats that still count (neither cancelled nor rejected). */
 const vivants = (l: Ledger): Mandat[] => l.mandats.filter((m) => m.etat === 'emis' || m.etat === 'paye');
 
-async function mandateIn(tx: Tx, actor: Actor, annee: number, m: MandatDraft, ledger: Ledger, now: Date): Promise<number> {
+export async function mandateIn(tx: Tx, actor: Actor, annee: number, m: MandatDraft, ledger: Ledger, now: Date): Promise<number> {
   const liq = ledger.liquidations.get(m.liquidationId);
   const eng = liq ? ledger.engagements.get(liq.engagementId) : undefined;
   if (!liq || !eng) throw new DomainError('INTROUVABLE', { quoi: 'La liquidation' });
@@ -298,146 +297,4 @@ export async function createMandat(db: Db, actor: Actor, m: MandatSaisi, now: Da
       now,
     );
   });
-}
-
-/**
- * Issue a mandat from a numéro d'index: the index gives imputation, tiers, object, retenues (and amount);
- * the engagement and liquidation are recorded with it, in one transaction, so the chain and the credit
- * control hold exactly as for any other expense. A periodic index pays each period once, whichever way it is
- * issued (typed, or by the monthly run): a second mandat for the period is refused with the first one's number,
- * unless that one was cancelled or rejected.
- */
-export async function mandatFromIndex(
-  tx: Tx,
-  actor: Actor,
-  annee: number,
-  numeroIndex: number,
-  o: { date: string; montant: number | null; periode: string | null; confirmeDoublon?: boolean },
-  ledger: Ledger,
-  now: Date,
-): Promise<number> {
-  const idx = await store.findIndexByNumero(tx, numeroIndex);
-  if (!idx || idx.actif !== 1) throw new DomainError('INTROUVABLE', { quoi: `Le numéro d'index ${numeroIndex}` });
-  assertNoProblems(dateExerciceProblems(o.date, annee, 'mandat', await joursComplementaires(tx), plainDateOf(now)));
-  const montant = o.montant ?? idx.montant;
-  if (!montant)
-    throw new DomainError('VALIDATION', {
-      problems: [{ field: 'montant', code: 'MONTANT_REQUIS', message: `l'index ${numeroIndex} n'a pas de montant : saisissez-le` }],
-    });
-  const imputation = imputationDeIndex(ledger, idx);
-  const ligne = imputation ? ligneDEngagement(ledger, imputation.imputation.cle) : undefined;
-  if (!ligne)
-    throw new DomainError('VALIDATION', {
-      problems: [
-        {
-          field: 'index',
-          code: 'INDEX_SANS_LIGNE',
-          message: `aucune ligne ${idx.nature}${idx.fonction ? ` / ${idx.fonction}` : ''} au budget ${annee} approuvé`,
-        },
-      ],
-    });
-  const periode = o.periode ?? periodeDue(idx.periodicite, idx.mois_debut, o.date);
-  if (periode !== null) {
-    if (!periode.startsWith(`${annee}-`))
-      throw new DomainError('VALIDATION', {
-        problems: [
-          {
-            field: 'periode',
-            code: 'PERIODE_HORS_EXERCICE',
-            message: `la période ${moisLabel(periode)} n'est pas dans l'exercice ${annee}`,
-          },
-        ],
-      });
-    const deja = ledger.mandats.find(
-      (m) => m.indexNumero === idx.numero && m.periode === periode && (m.etat === 'emis' || m.etat === 'paye'),
-    );
-    if (deja) throw new DomainError('PERIODE_DEJA_MANDATEE', { index: idx.numero, periode: moisLabel(periode), numero: deja.numero });
-  }
-  const ref = `Index n°${idx.numero}${periode ? ` — ${moisLabel(periode)}` : ''}`;
-  const engagementId = await engageIn(
-    tx,
-    actor,
-    annee,
-    { date: o.date, ligneId: ligne.id, tiersId: idx.tiers_id, objet: idx.objet, montant, pieceType: 'decision', pieceRef: ref },
-    ledger,
-    now,
-  );
-  const afterEng = buildLedger((await loadBudget(tx, annee)).view, await store.loadChain(tx, annee));
-  const liquidationId = await liquidateIn(
-    tx,
-    actor,
-    annee,
-    engagementId,
-    { date: o.date, serviceFait: o.date, factureRef: null, pvReference: null, montant },
-    afterEng,
-    now,
-  );
-  const afterLiq = buildLedger((await loadBudget(tx, annee)).view, await store.loadChain(tx, annee));
-  const retenues = JSON.parse(idx.retenues) as Retenue[];
-  const objet = periode ? `${idx.objet} — ${moisLabel(periode)}` : idx.objet;
-  const pieces = idx.personnel ? ['État de salaires', 'Décision ou arrêté'] : ['Décision ou arrêté'];
-  return mandateIn(
-    tx,
-    actor,
-    annee,
-    {
-      date: o.date,
-      liquidationId,
-      objet,
-      montantBrut: montant,
-      retenues,
-      pieces,
-      indexId: idx.id,
-      periode,
-      derogationPieces: null,
-      confirmeDoublon: o.confirmeDoublon ?? false,
-    },
-    afterLiq,
-    now,
-  );
-}
-
-const MOIS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
-export function moisLabel(periode: string): string {
-  const [y, m] = periode.split('-');
-  return `${MOIS[Number(m) - 1] ?? m} ${y}`;
-}
-
-export async function createMandatParIndex(
-  db: Db,
-  actor: Actor,
-  annee: number,
-  numeroIndex: number,
-  o: { date: string; montant: number | null; periode: string | null; confirmeDoublon?: boolean },
-  now: Date,
-): Promise<number> {
-  return db.transaction().execute(async (tx) => {
-    await lockExercice(tx, annee);
-    return mandatFromIndex(tx, actor, annee, numeroIndex, o, await executionLedger(tx, annee), now);
-  });
-}
-
-/**
- * What typing an index shows before issuing: the index, the row and disponible of its imputation, the period
- * it would pay for at `date`, and the mandat that already paid that period, if any.
- */
-export async function consulterIndex(tx: Tx, annee: number, numero: number, date: string) {
-  const idx = await store.findIndexByNumero(tx, numero);
-  if (!idx) throw new DomainError('INTROUVABLE', { quoi: `Le numéro d'index ${numero}` });
-  const ledger = await loadLedger(tx, annee);
-  const imputation = imputationDeIndex(ledger, idx);
-  const ligne = imputation ? ligneDEngagement(ledger, imputation.imputation.cle) : undefined;
-  const periode = periodeDue(idx.periodicite, idx.mois_debut, date);
-  const deja = periode
-    ? ledger.mandats.find((m) => m.indexNumero === idx.numero && m.periode === periode && (m.etat === 'emis' || m.etat === 'paye'))
-    : undefined;
-  return {
-    idx,
-    ligneId: ligne?.id ?? null,
-    libelleLigne: imputation ? `${imputation.imputation.nature} ${imputation.imputation.libelle}` : null,
-    disponible: imputation && ligne ? imputation.creditOuvert - imputation.engage : null,
-    periode,
-    libellePeriode: periode ? moisLabel(periode) : null,
-    mandatDeLaPeriode: deja ? deja.numero : null,
-  };
 }

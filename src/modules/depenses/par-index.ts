@@ -1,0 +1,149 @@
+import { plainDateOf } from '../../core/date.js';
+import { assertNoProblems, DomainError } from '../../core/errors.js';
+import type { Actor } from '../../platform/audit/journal.js';
+import type { Db, Tx } from '../../platform/db/schema.js';
+import { loadBudget } from '../budget/index.js';
+import { buildLedger, imputationDeIndex, ligneDEngagement, type Ledger } from './ledger.js';
+import { dateExerciceProblems, moisLabel, periodeDue } from './model.js';
+import type { Retenue } from './schemas.js';
+import { engageIn, executionLedger, joursComplementaires, liquidateIn, loadLedger, lockExercice, mandateIn } from './service.js';
+import * as store from './store.js';
+
+// The mandat by numéro d'index: typing a short number issues the whole chain (engagement, liquidation,
+// mandat) for a prepared imputation, tiers and object.
+
+/**
+ * Issue a mandat from a numéro d'index: the index gives imputation, tiers, object, retenues (and amount);
+ * the engagement and liquidation are recorded with it, in one transaction, so the chain and the credit
+ * control hold exactly as for any other expense. A periodic index pays each period once, whichever way it is
+ * issued (typed, or by the monthly run): a second mandat for the period is refused with the first one's number,
+ * unless that one was cancelled or rejected.
+ */
+export async function mandatFromIndex(
+  tx: Tx,
+  actor: Actor,
+  annee: number,
+  numeroIndex: number,
+  o: { date: string; montant: number | null; periode: string | null; confirmeDoublon?: boolean },
+  ledger: Ledger,
+  now: Date,
+): Promise<number> {
+  const idx = await store.findIndexByNumero(tx, numeroIndex);
+  if (!idx || idx.actif !== 1) throw new DomainError('INTROUVABLE', { quoi: `Le numéro d'index ${numeroIndex}` });
+  assertNoProblems(dateExerciceProblems(o.date, annee, 'mandat', await joursComplementaires(tx), plainDateOf(now)));
+  const montant = o.montant ?? idx.montant;
+  if (!montant)
+    throw new DomainError('VALIDATION', {
+      problems: [{ field: 'montant', code: 'MONTANT_REQUIS', message: `l'index ${numeroIndex} n'a pas de montant : saisissez-le` }],
+    });
+  const imputation = imputationDeIndex(ledger, idx);
+  const ligne = imputation ? ligneDEngagement(ledger, imputation.imputation.cle) : undefined;
+  if (!ligne)
+    throw new DomainError('VALIDATION', {
+      problems: [
+        {
+          field: 'index',
+          code: 'INDEX_SANS_LIGNE',
+          message: `aucune ligne ${idx.nature}${idx.fonction ? ` / ${idx.fonction}` : ''} au budget ${annee} approuvé`,
+        },
+      ],
+    });
+  const periode = o.periode ?? periodeDue(idx.periodicite, idx.mois_debut, o.date);
+  if (periode !== null) {
+    if (!periode.startsWith(`${annee}-`))
+      throw new DomainError('VALIDATION', {
+        problems: [
+          {
+            field: 'periode',
+            code: 'PERIODE_HORS_EXERCICE',
+            message: `la période ${moisLabel(periode)} n'est pas dans l'exercice ${annee}`,
+          },
+        ],
+      });
+    const deja = ledger.mandats.find(
+      (m) => m.indexNumero === idx.numero && m.periode === periode && (m.etat === 'emis' || m.etat === 'paye'),
+    );
+    if (deja) throw new DomainError('PERIODE_DEJA_MANDATEE', { index: idx.numero, periode: moisLabel(periode), numero: deja.numero });
+  }
+  const ref = `Index n°${idx.numero}${periode ? ` — ${moisLabel(periode)}` : ''}`;
+  const engagementId = await engageIn(
+    tx,
+    actor,
+    annee,
+    { date: o.date, ligneId: ligne.id, tiersId: idx.tiers_id, objet: idx.objet, montant, pieceType: 'decision', pieceRef: ref },
+    ledger,
+    now,
+  );
+  const afterEng = buildLedger((await loadBudget(tx, annee)).view, await store.loadChain(tx, annee));
+  const liquidationId = await liquidateIn(
+    tx,
+    actor,
+    annee,
+    engagementId,
+    { date: o.date, serviceFait: o.date, factureRef: null, pvReference: null, montant },
+    afterEng,
+    now,
+  );
+  const afterLiq = buildLedger((await loadBudget(tx, annee)).view, await store.loadChain(tx, annee));
+  const retenues = JSON.parse(idx.retenues) as Retenue[];
+  const objet = periode ? `${idx.objet} — ${moisLabel(periode)}` : idx.objet;
+  const pieces = idx.personnel ? ['État de salaires', 'Décision ou arrêté'] : ['Décision ou arrêté'];
+  return mandateIn(
+    tx,
+    actor,
+    annee,
+    {
+      date: o.date,
+      liquidationId,
+      objet,
+      montantBrut: montant,
+      retenues,
+      pieces,
+      indexId: idx.id,
+      periode,
+      derogationPieces: null,
+      confirmeDoublon: o.confirmeDoublon ?? false,
+    },
+    afterLiq,
+    now,
+  );
+}
+
+export async function createMandatParIndex(
+  db: Db,
+  actor: Actor,
+  annee: number,
+  numeroIndex: number,
+  o: { date: string; montant: number | null; periode: string | null; confirmeDoublon?: boolean },
+  now: Date,
+): Promise<number> {
+  return db.transaction().execute(async (tx) => {
+    await lockExercice(tx, annee);
+    return mandatFromIndex(tx, actor, annee, numeroIndex, o, await executionLedger(tx, annee), now);
+  });
+}
+
+/**
+ * What typing an index shows before issuing: the index, the row and disponible of its imputation, the period
+ * it would pay for at `date`, and the mandat that already paid that period, if any.
+ */
+export async function consulterIndex(tx: Tx, annee: number, numero: number, date: string) {
+  const idx = await store.findIndexByNumero(tx, numero);
+  if (!idx) throw new DomainError('INTROUVABLE', { quoi: `Le numéro d'index ${numero}` });
+  const ledger = await loadLedger(tx, annee);
+  const imputation = imputationDeIndex(ledger, idx);
+  const ligne = imputation ? ligneDEngagement(ledger, imputation.imputation.cle) : undefined;
+  const periode = periodeDue(idx.periodicite, idx.mois_debut, date);
+  const deja = periode
+    ? ledger.mandats.find((m) => m.indexNumero === idx.numero && m.periode === periode && (m.etat === 'emis' || m.etat === 'paye'))
+    : undefined;
+  return {
+    idx,
+    ligneId: ligne?.id ?? null,
+    libelleLigne: imputation ? `${imputation.imputation.nature} ${imputation.imputation.libelle}` : null,
+    disponible: imputation && ligne ? imputation.creditOuvert - imputation.engage : null,
+    periode,
+    libellePeriode: periode ? moisLabel(periode) : null,
+    mandatDeLaPeriode: deja ? deja.numero : null,
+  };
+}
