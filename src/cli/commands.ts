@@ -87,6 +87,7 @@ export function registerServerCommands(program: Command, ctx: CliContext): void 
         t = { dataDir: dir };
       }
       const conn = await openTarget(t, { migrate: true });
+      let comptes = '';
       try {
         const { getCommune } = await import('../modules/commune/store.js');
         if (await getCommune(conn.db))
@@ -95,11 +96,12 @@ export function registerServerCommands(program: Command, ctx: CliContext): void 
           });
         const { seedDemo } = await import('./compose.js');
         await seedDemo(conn.db, ctx.now());
+        comptes = (await import('../modules/commune/index.js')).DEMO_USERS.map((u) => u.identifiant).join(', ');
       } finally {
         await conn.close();
       }
       ctx.say(
-        `Commune de démonstration créée${'dataDir' in t ? ` dans ${t.dataDir}` : ''}. Comptes : admin, maire, sg, regisseur, etatcivil, conseiller — mot de passe « formation ».`,
+        `Commune de démonstration créée${'dataDir' in t ? ` dans ${t.dataDir}` : ''}. Comptes : ${comptes} — mot de passe « formation ».`,
       );
     });
 }
