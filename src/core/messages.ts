@@ -44,7 +44,7 @@ const MESSAGES: Record<ErrorCode, (d: ErrorDetails) => string> = {
   PERIODE_DEJA_MANDATEE: (d) =>
     `L'index n°${t(d.index, '')} est déjà mandaté pour ${t(d.periode, 'cette période')} : mandat n°${t(d.numero, '')}. Un index périodique ne donne qu'un mandat par période.`,
   DOUBLON_PROBABLE: (d) =>
-    `Le mandat n°${t(d.numero, '')} du ${t(d.date, '')} paie déjà ${t(d.montant, '')} FCFA à ${t(d.tiers, 'ce tiers')} ce mois-ci. Confirmez s'il s'agit bien d'un autre paiement.`,
+    `Le mandat n°${t(d.numero, '')} du ${t(d.date, '')} paie déjà ${t(d.montant, '')} FCFA à ${t(d.tiers, 'ce tiers')} en ${t(d.mois, 'ce mois')}. Confirmez s'il s'agit bien d'un autre paiement.`,
   PIECES_MANQUANTES: (d) =>
     `Pièces justificatives manquantes : ${t(d.manquantes, '')}. Joignez-les, ou indiquez le motif de la dérogation (il sera journalisé).`,
   MANDAT_NON_TRANSMIS: (d) =>
@@ -119,6 +119,8 @@ const FIELD_LABELS: Record<string, readonly [string, Genre]> = {
   pieces: ['pièce', 'f'],
   factureRef: ['référence de la facture', 'f'],
   pvReference: ['référence du procès-verbal', 'f'],
+  derogationPieces: ['motif de la dérogation', 'm'],
+  confirmeDoublon: ['confirmation', 'f'],
   liquidationId: ['liquidation', 'f'],
   mandats: ['mandat', 'm'],
   retenues: ['retenue', 'f'],

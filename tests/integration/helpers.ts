@@ -13,8 +13,8 @@ export const INSTALLATION = {
   administrateur: ADMIN,
 };
 
-export async function installedApp(): Promise<{ t: TestApp; admin: TestClient }> {
-  const t = await testApp(MODULES, seedDemo);
+export async function installedApp(now?: Date): Promise<{ t: TestApp; admin: TestClient }> {
+  const t = await testApp(MODULES, seedDemo, now ? { now } : {});
   const admin = new TestClient(t.app);
   const r = await admin.call('POST', '/api/v1/installation', INSTALLATION);
   if (r.status !== 200) throw new Error(`installation failed: ${JSON.stringify(r.body)}`);

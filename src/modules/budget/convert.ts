@@ -1,5 +1,6 @@
 import { DomainError, type Problem } from '../../core/errors.js';
 import { appendAudit, type Actor } from '../../platform/audit/journal.js';
+import { lockExercice } from '../../platform/db/sequence.js';
 import type { Db } from '../../platform/db/schema.js';
 import {
   ensureProvisionalChart,
@@ -28,6 +29,7 @@ export async function convertBudget(
   // The shipped provisional chart and its mapping from the previous one are loaded on first need.
   if (versCode === PROVISIONAL_CODE) await ensureProvisionalChart(db, actor, now);
   return db.transaction().execute(async (tx) => {
+    await lockExercice(tx, annee);
     const s = await loadBudget(tx, annee);
     if (s.view.exercice.statut === 'clos') throw new DomainError('EXERCICE_CLOS', { annee });
     const to = await requireNomenclature(tx, versCode);

@@ -235,7 +235,7 @@ export function checkVirement(
   disponibles: Map<string, number>,
 ): { niveau: NiveauVirement; problems: Problem[] } {
   const problems: Problem[] = [];
-  const add = (message: string) => problems.push({ field: 'mouvements', message });
+  const add = (message: string) => problems.push({ field: 'mouvements', code: 'VIREMENT_INVALIDE', message });
   const total = v.mouvements.reduce((s, m) => s + m.montant, 0);
   if (!v.mouvements.some((m) => m.montant < 0) || !v.mouvements.some((m) => m.montant > 0))
     add('un virement retire des crédits à au moins une ligne pour les donner à au moins une autre');
@@ -281,10 +281,11 @@ export function checkVirement(
   const niveau: NiveauVirement = chapitres.size > 1 ? 'deliberation_et_approbation' : 'deliberation';
   const needsDelib = niveau === 'deliberation' ? policy.deliberationDansChapitre : true;
   if (needsDelib && !v.deliberationRef)
-    problems.push({ field: 'deliberationRef', message: 'indiquez la délibération du conseil qui autorise ce virement' });
+    problems.push({ field: 'deliberationRef', code: 'REQUIS', message: 'indiquez la délibération du conseil qui autorise ce virement' });
   if (niveau === 'deliberation_et_approbation' && policy.approbationEntreChapitres && !v.approbationRef) {
     problems.push({
       field: 'approbationRef',
+      code: 'REQUIS',
       message: "un virement entre chapitres doit être approuvé par la tutelle : indiquez la référence de l'approbation",
     });
   }

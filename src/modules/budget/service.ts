@@ -2,6 +2,7 @@ import { assertNoProblems, DomainError, type Problem } from '../../core/errors.j
 import { appendAudit, type Actor } from '../../platform/audit/journal.js';
 import type { Db, DocumentBudgetaire, Tx } from '../../platform/db/schema.js';
 import { plainDateOf } from '../../core/date.js';
+import { lockExercice } from '../../platform/db/sequence.js';
 import { chapitreOf, ensureProvisionalChart, natureMap, requireNomenclature } from '../nomenclature/index.js';
 import type { Nomenclature } from '../nomenclature/schemas.js';
 import {
@@ -189,6 +190,7 @@ export async function saveLignes(
   now: Date,
 ): Promise<BudgetView> {
   return db.transaction().execute(async (tx) => {
+    await lockExercice(tx, annee);
     const s = await loadBudget(tx, annee);
     assertOpen(s);
     if (s.view.documentsVotes[doc]) throw new DomainError('BUDGET_DEJA_VOTE', { document: doc });
@@ -235,6 +237,7 @@ export async function recordVote(
   now: Date,
 ): Promise<BudgetView> {
   return db.transaction().execute(async (tx) => {
+    await lockExercice(tx, annee);
     const s = await loadBudget(tx, annee);
     assertOpen(s);
     if (s.view.documentsVotes[doc]) throw new DomainError('BUDGET_DEJA_VOTE', { document: doc });
@@ -272,6 +275,7 @@ export async function recordApprobation(
   now: Date,
 ): Promise<BudgetView> {
   return db.transaction().execute(async (tx) => {
+    await lockExercice(tx, annee);
     const s = await loadBudget(tx, annee);
     assertOpen(s);
     const vote = s.view.exercice.actes.find((x) => x.type === 'vote' && x.document === doc);
@@ -317,6 +321,7 @@ export async function recordEtape(
   now: Date,
 ): Promise<BudgetView> {
   return db.transaction().execute(async (tx) => {
+    await lockExercice(tx, annee);
     const s = await loadBudget(tx, annee);
     assertOpen(s);
     const statut = s.view.exercice.statut;

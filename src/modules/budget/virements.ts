@@ -3,7 +3,7 @@ import { assertNoProblems, chronologieProblems, DomainError } from '../../core/e
 import { appendAudit, type Actor } from '../../platform/audit/journal.js';
 import type { Db, Tx } from '../../platform/db/schema.js';
 import { readParametre, writeParametre } from '../../platform/db/parametres.js';
-import { lastDate, nextNumero } from '../../platform/db/sequence.js';
+import { lastDate, lockExercice, nextNumero } from '../../platform/db/sequence.js';
 import { checkVirement, dateVirementProblems, isApproved, VIREMENT_POLICY_DEFAULT, type LigneEtat, type VirementPolicy } from './model.js';
 import {
   VirementPolicy as VirementPolicySchema,
@@ -27,6 +27,7 @@ export async function createVirement(
   now: Date,
 ): Promise<{ numero: number; view: BudgetView }> {
   return db.transaction().execute(async (tx) => {
+    await lockExercice(tx, annee);
     const s = await loadBudget(tx, annee);
     assertOpen(s);
     const hausse = await hausseParLigne(tx, annee);

@@ -17,6 +17,7 @@ import {
 import { imputationDe, suiviCredits, type Ledger } from './ledger.js';
 import type { Bordereau, Mandat } from './schemas.js';
 import { moisLabel } from './model.js';
+import * as store from './store.js';
 import { loadLedger } from './service.js';
 import { cumulBordereaux, situationCredit } from './situation.js';
 
@@ -73,7 +74,7 @@ export async function exportMandat(tx: Tx, annee: number, numero: number, format
 /** Every bordereau of an exercice with its mandats and net total, newest first, computed from the records. */
 export async function listBordereaux(tx: Tx, annee: number, charge?: Ledger): Promise<Bordereau[]> {
   const ledger = charge ?? (await loadLedger(tx, annee));
-  const rows = await tx.selectFrom('bordereau').selectAll().where('exercice', '=', annee).orderBy('numero', 'desc').execute();
+  const rows = await store.listBordereauxRows(tx, annee);
   return rows.map((b) => {
     const ms = ledger.mandats.filter((m) => m.bordereau === b.numero);
     return {
@@ -82,7 +83,7 @@ export async function listBordereaux(tx: Tx, annee: number, charge?: Ledger): Pr
       numero: b.numero,
       section: b.section,
       date: b.date,
-      dateTransmission: b.date_transmission,
+      dateTransmission: b.date_transmission ?? b.transmis_le,
       mandats: ms.map((m) => m.id),
       total: ms.reduce((s, m) => s + m.montantNet, 0),
     };

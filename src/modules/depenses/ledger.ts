@@ -14,7 +14,7 @@ export interface Ledger {
   /** Credit figures per imputation (nature × fonction): the credit control works at this level. */
   imputations: Map<string, EtatImputation>;
   /** The budget documents approved by the tutelle: only their rows open credits and receive engagements. */
-  approuves: Set<'BP' | 'BA'>;
+  approuves: Map<'BP' | 'BA', string>;
   engagements: Map<number, Engagement>;
   liquidations: Map<
     number,
@@ -168,7 +168,10 @@ export function buildLedger(view: BudgetView, c: Chain): Ledger {
       evenements: ev.map((e) => ({ type: e.type, date: e.date, montant: e.montant, motif: e.motif, mode: e.mode, reference: e.reference })),
     };
   });
-  const approuves = new Set(view.exercice.actes.flatMap((a) => (a.type === 'approbation' && a.document !== null ? [a.document] : [])));
+  // Each approved document with the date of its approval, from which its credits are open.
+  const approuves = new Map(
+    view.exercice.actes.flatMap((a) => (a.type === 'approbation' && a.document !== null ? [[a.document, a.date] as const] : [])),
+  );
   return { lignes: lignesById, imputations, approuves, engagements, liquidations, mandats };
 }
 
@@ -189,14 +192,24 @@ export function ligneDEngagement(l: Ledger, cle: string): Ligne | undefined {
     .find((x) => x !== undefined && l.approuves.has(x.document));
 }
 
-/** The imputation a numéro d'index points to: its nature, and its fonction when the index names one. */
-export function imputationDeIndex(l: Ledger, idx: { nature: string; fonction: string | null }): EtatImputation | undefined {
-  return [...l.imputations.values()].find(
+/**
+ * The imputations a numéro d'index may point to: its nature, and its fonction when the index names one, among
+ * those with a row of an approved budget. More than one means the index must name its fonction.
+ */
+export function imputationsDeIndex(l: Ledger, idx: { nature: string; fonction: string | null }): EtatImputation[] {
+  return [...l.imputations.values()].filter(
     (s) =>
       s.imputation.sens === 'depense' &&
       s.imputation.nature === idx.nature &&
-      (idx.fonction === null || s.imputation.fonction === idx.fonction),
+      (idx.fonction === null || s.imputation.fonction === idx.fonction) &&
+      ligneDEngagement(l, s.imputation.cle) !== undefined,
   );
+}
+
+/** The one imputation of an index, or undefined when none or several match. */
+export function imputationDeIndex(l: Ledger, idx: { nature: string; fonction: string | null }): EtatImputation | undefined {
+  const all = imputationsDeIndex(l, idx);
+  return all.length === 1 ? all[0] : undefined;
 }
 
 /** The fiche de suivi des crédits: voted/open, engaged, mandated and available, for every expense line. */

@@ -15,6 +15,8 @@ import {
   decisionDateProblems,
   doublonProbable,
   periodeDue,
+  periodeProblems,
+  dateDansExercice,
   pieceEngagementProblems,
   PIECES_REQUISES_DEFAUT,
   piecesManquantes,
@@ -31,13 +33,25 @@ describe('expense chain rules', () => {
     );
   });
   it('a liquidation never exceeds the engaged amount not yet liquidated or released', () => {
-    const e = { montant: 500_000, degage: 50_000, liquide: 300_000 };
+    const e = { montant: 500_000, degage: 50_000, liquide: 300_000, mandate: 300_000 };
     expect(liquidationProblems(150_000, e)).toEqual([]);
     expect(liquidationProblems(150_001, e)).toHaveLength(1);
   });
-  it('a dégagement releases only what is not liquidated', () => {
-    expect(degagementProblems(200_000, { montant: 500_000, degage: 0, liquide: 300_000 })).toEqual([]);
-    expect(degagementProblems(200_001, { montant: 500_000, degage: 0, liquide: 300_000 })).toHaveLength(1);
+  it('a dégagement releases only what will not be paid: not liquidated, or liquidated with its mandat rejected', () => {
+    expect(degagementProblems(200_000, { montant: 500_000, degage: 0, liquide: 300_000, mandate: 300_000 })).toEqual([]);
+    expect(degagementProblems(200_001, { montant: 500_000, degage: 0, liquide: 300_000, mandate: 300_000 })).toHaveLength(1);
+    // The mandat of the whole liquidation was rejected: all of it may be released.
+    expect(degagementProblems(500_000, { montant: 500_000, degage: 0, liquide: 500_000, mandate: 0 })).toEqual([]);
+  });
+  it('a period typed for an index must be due, within the exercice; an index without periodicity has none', () => {
+    expect(periodeProblems('trimestrielle', 1, '2026-02', 2026)[0]?.code).toBe('PERIODE_NON_DUE');
+    expect(periodeProblems('trimestrielle', 1, '2026-04', 2026)).toEqual([]);
+    expect(periodeProblems('aucune', 1, '2026-04', 2026)[0]?.code).toBe('PERIODE_NON_DUE');
+    expect(periodeProblems('mensuelle', 1, '2027-01', 2026)[0]?.code).toBe('PERIODE_HORS_EXERCICE');
+  });
+  it('in the complementary period, an index expense is dated 31 December of its exercice', () => {
+    expect(dateDansExercice('2027-01-10', 2026)).toBe('2026-12-31');
+    expect(dateDansExercice('2026-06-10', 2026)).toBe('2026-06-10');
   });
   it('a mandat never exceeds its liquidation; retenues stay within the gross; net = brut − retenues', () => {
     expect(mandatProblems(100_000, [{ type: 'ITS', montant: 6_000 }], 100_000)).toEqual([]);

@@ -1,5 +1,6 @@
-import type { Problem } from '../../core/errors.js';
+import type { Problem, ProblemCode } from '../../core/errors.js';
 import { formatNombre } from '../../core/money.js';
+import { NUMERO_DE_PIECE, type TypePiece } from './schemas.js';
 
 /**
  * The state of one budget line as the expense chain sees it. Every figure is derived from records:
@@ -41,18 +42,28 @@ export interface EtatEngagement {
   montant: number;
   degage: number;
   liquide: number;
+  /** Mandated and still counting (rejected or cancelled mandats count for nothing). */
+  mandate: number;
 }
 
 export function resteALiquider(e: EtatEngagement): number {
-  return e.montant - e.degage - e.liquide;
+  return Math.max(0, e.montant - e.degage - e.liquide);
 }
 
-/** A dégagement releases only what will not be liquidated. */
+/** What the engagement may still pay: engaged, less released, less mandated. */
+export function resteAPayer(e: EtatEngagement): number {
+  return e.montant - e.degage - e.mandate;
+}
+
+/**
+ * A dégagement releases what will not be paid: the part not yet liquidated, and also a liquidated part whose
+ * mandat was rejected or cancelled (otherwise that credit would stay engaged for ever).
+ */
 export function degagementProblems(montant: number, e: EtatEngagement): Problem[] {
   if (montant <= 0) return [{ field: 'montant', code: 'MONTANT_NUL', message: 'le montant à dégager doit être positif' }];
-  const r = resteALiquider(e);
+  const r = resteAPayer(e);
   return montant > r
-    ? [{ field: 'montant', code: 'DEGAGEMENT_EXCESSIF', message: `on ne peut dégager que ${fmt(r)} FCFA non liquidés` }]
+    ? [{ field: 'montant', code: 'DEGAGEMENT_EXCESSIF', message: `on ne peut dégager que ${fmt(r)} FCFA non payés par mandat` }]
     : [];
 }
 
@@ -244,17 +255,6 @@ export function serviceFaitProblems(serviceFait: string, dateLiquidation: string
   return [];
 }
 
-export type TypePiece = 'bon_de_commande' | 'lettre_de_commande' | 'contrat' | 'decision' | 'facture' | 'sans_piece';
-
-/** Whether the document an engagement rests on carries a number: a bon de commande does, "sans pièce" has none. */
-export const NUMERO_DE_PIECE: Record<TypePiece, 'requis' | 'facultatif' | 'aucun'> = {
-  bon_de_commande: 'requis',
-  lettre_de_commande: 'requis',
-  contrat: 'requis',
-  decision: 'requis',
-  facture: 'facultatif',
-  sans_piece: 'aucun',
-};
 
 /**
  * The engagement's document: its number where the document has one; "sans pièce préalable" only up to a
@@ -317,7 +317,7 @@ export interface MandatVivant {
 
 /**
  * A probable double payment: another mandat to the same tiers, of the same gross amount, in the same month.
- * The user may go on only by confirming it is another payment.
+ * The user may go on only by confirming it is another payment (the periodic index has its own, stricter rule).
  */
 export function doublonProbable(
   existants: MandatVivant[],
@@ -331,4 +331,34 @@ const MOIS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet
 export function moisLabel(periode: string): string {
   const [y, m] = periode.split('-');
   return `${MOIS_FR[Number(m) - 1] ?? m} ${y}`;
+}
+
+/**
+ * A period typed for a periodic index must be one when the index falls due; an index without periodicity has
+ * no period.
+ */
+export function periodeProblems(periodicite: Periodicite, moisDebut: number, periode: string, annee: number): Problem[] {
+  if (periodicite === 'aucune')
+    return [{ field: 'periode', code: 'PERIODE_NON_DUE', message: "cet index n'est pas périodique : il n'a pas de période" }];
+  if (!periode.startsWith(`${annee}-`))
+    return [
+      { field: 'periode', code: 'PERIODE_HORS_EXERCICE', message: `la période ${moisLabel(periode)} n'est pas dans l'exercice ${annee}` },
+    ];
+  if (!estDu(periodicite, moisDebut, Number(periode.slice(5, 7))))
+    return [{ field: 'periode', code: 'PERIODE_NON_DUE', message: `cet index n'est pas dû en ${moisLabel(periode)}` }];
+  return [];
+}
+
+/**
+ * The date at which an index mandat's engagement and liquidation are recorded: the mandat's date, or 31 December
+ * when the mandat is issued during the complementary period (the expense belongs to the exercice).
+ */
+export function dateDansExercice(date: string, annee: number): string {
+  const fin = `${annee}-12-31`;
+  return date > fin ? fin : date;
+}
+
+/** A record that follows another one (liquidation → engagement, bordereau → mandat…) is not dated before it. */
+export function avantProblems(date: string, precedente: string, field: string, code: ProblemCode, quoi: string): Problem[] {
+  return date < precedente ? [{ field, code, message: `${quoi} (${fr(precedente)})` }] : [];
 }

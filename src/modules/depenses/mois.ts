@@ -4,7 +4,7 @@ import { buildLedger, imputationDeIndex, ligneDEngagement, type Ledger } from '.
 import { estDu } from './model.js';
 import type { ApercuMois } from './schemas.js';
 import { mandatFromIndex } from './par-index.js';
-import { loadLedger, lockExercice } from './service.js';
+import { executionLedger, loadLedger, lockExercice } from './service.js';
 import { createBordereauIn } from './transmission.js';
 import * as store from './store.js';
 import { loadBudget } from '../budget/index.js';
@@ -15,8 +15,18 @@ const periodeOf = (annee: number, mois: number) => `${annee}-${String(mois).padS
  * The due periodic indexes of a month, each with its credit check (per imputation); what is already issued
  * for the period (by index or by an earlier run) is shown with its mandat number; `exclus` are left out.
  */
-export async function apercuMois(tx: Tx, annee: number, mois: number, exclus: number[] = [], ledger?: Ledger): Promise<ApercuMois> {
+export async function apercuMois(
+  tx: Tx,
+  annee: number,
+  mois: number,
+  exclus: number[] = [],
+  date: string | null = null,
+  ledger?: Ledger,
+): Promise<ApercuMois> {
   const l = ledger ?? (await loadLedger(tx, annee));
+  // A mandat of another kind paying the same person the same amount in the month (a salary typed by hand):
+  // the run leaves it out; the user issues it by its index, confirming it is another payment.
+  const moisDuMandat = (date ?? periodeOf(annee, mois)).slice(0, 7);
   const periode = periodeOf(annee, mois);
   const emisPour = new Map(
     l.mandats.filter((m) => m.periode === periode && (m.etat === 'emis' || m.etat === 'paye')).map((m) => [m.indexNumero, m.numero]),
@@ -36,6 +46,15 @@ export async function apercuMois(tx: Tx, annee: number, mois: number, exclus: nu
     else if (!i.montant) statut = 'sans_montant';
     else if (!ligne) statut = 'sans_ligne';
     else if (montant > dispo) statut = 'credit_insuffisant';
+    const doublon = l.mandats.find(
+      (m) =>
+        (m.etat === 'emis' || m.etat === 'paye') &&
+        m.indexNumero !== i.numero &&
+        m.tiersId === i.tiers_id &&
+        m.montantBrut === montant &&
+        m.date.slice(0, 7) === moisDuMandat,
+    );
+    if (statut === 'a_emettre' && doublon) statut = 'doublon_probable';
     if (statut === 'a_emettre') restant.set(cle, dispo - montant);
     lignes.push({
       indexId: i.id,
@@ -46,7 +65,7 @@ export async function apercuMois(tx: Tx, annee: number, mois: number, exclus: nu
       montant,
       disponible: dispo,
       statut,
-      mandatNumero,
+      mandatNumero: statut === 'doublon_probable' ? (doublon?.numero ?? null) : mandatNumero,
     });
   }
   return { periode, lignes, total: lignes.filter((x) => x.statut === 'a_emettre').reduce((s, x) => s + x.montant, 0) };
@@ -67,11 +86,22 @@ export async function runMois(
 ): Promise<{ emis: number[]; bordereaux: number[]; apercu: ApercuMois }> {
   return db.transaction().execute(async (tx) => {
     await lockExercice(tx, annee);
-    const apercu = await apercuMois(tx, annee, mois, exclus);
+    await executionLedger(tx, annee);
+    const apercu = await apercuMois(tx, annee, mois, exclus, date);
     const emis: number[] = [];
     for (const x of apercu.lignes.filter((y) => y.statut === 'a_emettre')) {
       const ledger = buildLedger((await loadBudget(tx, annee)).view, await store.loadChain(tx, annee));
-      emis.push(await mandatFromIndex(tx, actor, annee, x.numero, { date, montant: null, periode: apercu.periode }, ledger, now));
+      emis.push(
+        await mandatFromIndex(
+          tx,
+          actor,
+          annee,
+          x.numero,
+          { date, montant: null, periode: apercu.periode, confirmeDoublon: true },
+          ledger,
+          now,
+        ),
+      );
     }
     const bordereaux: number[] = [];
     if (emis.length > 0) {
@@ -93,6 +123,6 @@ export async function runMois(
       },
       now,
     );
-    return { emis, bordereaux, apercu: await apercuMois(tx, annee, mois, exclus) };
+    return { emis, bordereaux, apercu: await apercuMois(tx, annee, mois, exclus, date) };
   });
 }

@@ -3,8 +3,8 @@ import { assertNoProblems, DomainError } from '../../core/errors.js';
 import type { Actor } from '../../platform/audit/journal.js';
 import type { Db, Tx } from '../../platform/db/schema.js';
 import { loadBudget } from '../budget/index.js';
-import { buildLedger, imputationDeIndex, ligneDEngagement, type Ledger } from './ledger.js';
-import { dateExerciceProblems, moisLabel, periodeDue } from './model.js';
+import { buildLedger, imputationDeIndex, imputationsDeIndex, ligneDEngagement, type Ledger } from './ledger.js';
+import { dateDansExercice, dateExerciceProblems, moisLabel, periodeDue, periodeProblems, resteAPayer } from './model.js';
 import type { Retenue } from './schemas.js';
 import { engageIn, executionLedger, joursComplementaires, liquidateIn, loadLedger, lockExercice, mandateIn } from './service.js';
 import * as store from './store.js';
@@ -36,7 +36,18 @@ export async function mandatFromIndex(
     throw new DomainError('VALIDATION', {
       problems: [{ field: 'montant', code: 'MONTANT_REQUIS', message: `l'index ${numeroIndex} n'a pas de montant : saisissez-le` }],
     });
-  const imputation = imputationDeIndex(ledger, idx);
+  const candidates = imputationsDeIndex(ledger, idx);
+  if (candidates.length > 1)
+    throw new DomainError('VALIDATION', {
+      problems: [
+        {
+          field: 'index',
+          code: 'INDEX_AMBIGU',
+          message: `la nature ${idx.nature} est au budget sous plusieurs fonctions (${candidates.map((c) => c.imputation.fonction ?? '—').join(', ')}) : précisez la fonction de l'index ${idx.numero}`,
+        },
+      ],
+    });
+  const imputation = candidates[0];
   const ligne = imputation ? ligneDEngagement(ledger, imputation.imputation.cle) : undefined;
   if (!ligne)
     throw new DomainError('VALIDATION', {
@@ -48,29 +59,41 @@ export async function mandatFromIndex(
         },
       ],
     });
-  const periode = o.periode ?? periodeDue(idx.periodicite, idx.mois_debut, o.date);
+  // In the complementary period the expense still belongs to the exercice: its engagement and liquidation
+  // are dated 31 December, and its period is due by then.
+  const dateChaine = dateDansExercice(o.date, annee);
+  if (o.periode !== null) assertNoProblems(periodeProblems(idx.periodicite, idx.mois_debut, o.periode, annee));
+  const periode = o.periode ?? periodeDue(idx.periodicite, idx.mois_debut, dateChaine);
   if (periode !== null) {
-    if (!periode.startsWith(`${annee}-`))
-      throw new DomainError('VALIDATION', {
-        problems: [
-          {
-            field: 'periode',
-            code: 'PERIODE_HORS_EXERCICE',
-            message: `la période ${moisLabel(periode)} n'est pas dans l'exercice ${annee}`,
-          },
-        ],
-      });
+    assertNoProblems(periodeProblems(idx.periodicite, idx.mois_debut, periode, annee));
     const deja = ledger.mandats.find(
       (m) => m.indexNumero === idx.numero && m.periode === periode && (m.etat === 'emis' || m.etat === 'paye'),
     );
     if (deja) throw new DomainError('PERIODE_DEJA_MANDATEE', { index: idx.numero, periode: moisLabel(periode), numero: deja.numero });
   }
+  const draft = {
+    date: o.date,
+    objet: periode ? `${idx.objet} — ${moisLabel(periode)}` : idx.objet,
+    montantBrut: montant,
+    retenues: JSON.parse(idx.retenues) as Retenue[],
+    pieces: idx.personnel ? ['État de salaires', 'Décision ou arrêté'] : ['Décision ou arrêté'],
+    indexId: idx.id,
+    indexNumero: idx.numero,
+    typeDepense: idx.personnel ? 'personnel' : 'decision',
+    periode,
+    derogationPieces: null,
+    confirmeDoublon: o.confirmeDoublon ?? false,
+  };
+  // A mandat of this period that was rejected or cancelled left its liquidation open: issue the new mandat
+  // on it, so that the period's credit is engaged once.
+  const ouverte = liquidationOuverte(ledger, idx.numero, periode, montant);
+  if (ouverte !== undefined) return mandateIn(tx, actor, annee, { ...draft, liquidationId: ouverte }, ledger, now);
   const ref = `Index n°${idx.numero}${periode ? ` — ${moisLabel(periode)}` : ''}`;
   const engagementId = await engageIn(
     tx,
     actor,
     annee,
-    { date: o.date, ligneId: ligne.id, tiersId: idx.tiers_id, objet: idx.objet, montant, pieceType: 'decision', pieceRef: ref },
+    { date: dateChaine, ligneId: ligne.id, tiersId: idx.tiers_id, objet: idx.objet, montant, pieceType: 'decision', pieceRef: ref },
     ledger,
     now,
   );
@@ -80,33 +103,24 @@ export async function mandatFromIndex(
     actor,
     annee,
     engagementId,
-    { date: o.date, serviceFait: o.date, factureRef: null, pvReference: null, montant },
+    { date: dateChaine, serviceFait: dateChaine, factureRef: null, pvReference: null, montant },
     afterEng,
     now,
   );
   const afterLiq = buildLedger((await loadBudget(tx, annee)).view, await store.loadChain(tx, annee));
-  const retenues = JSON.parse(idx.retenues) as Retenue[];
-  const objet = periode ? `${idx.objet} — ${moisLabel(periode)}` : idx.objet;
-  const pieces = idx.personnel ? ['État de salaires', 'Décision ou arrêté'] : ['Décision ou arrêté'];
-  return mandateIn(
-    tx,
-    actor,
-    annee,
-    {
-      date: o.date,
-      liquidationId,
-      objet,
-      montantBrut: montant,
-      retenues,
-      pieces,
-      indexId: idx.id,
-      periode,
-      derogationPieces: null,
-      confirmeDoublon: o.confirmeDoublon ?? false,
-    },
-    afterLiq,
-    now,
-  );
+  return mandateIn(tx, actor, annee, { ...draft, liquidationId }, afterLiq, now);
+}
+
+/** The liquidation of a rejected or cancelled mandat of this index and period, still open for `montant`. */
+function liquidationOuverte(ledger: Ledger, indexNumero: number, periode: string | null, montant: number): number | undefined {
+  if (periode === null) return undefined;
+  for (const m of ledger.mandats) {
+    if (m.indexNumero !== indexNumero || m.periode !== periode || (m.etat !== 'rejete' && m.etat !== 'annule')) continue;
+    const liq = [...ledger.liquidations.values()].find((l) => l.numero === m.liquidationNumero);
+    const eng = liq ? ledger.engagements.get(liq.engagementId) : undefined;
+    if (liq && eng && liq.resteAMandater >= montant && resteAPayer(eng) >= montant) return liq.id;
+  }
+  return undefined;
 }
 
 export async function createMandatParIndex(
@@ -133,7 +147,7 @@ export async function consulterIndex(tx: Tx, annee: number, numero: number, date
   const ledger = await loadLedger(tx, annee);
   const imputation = imputationDeIndex(ledger, idx);
   const ligne = imputation ? ligneDEngagement(ledger, imputation.imputation.cle) : undefined;
-  const periode = periodeDue(idx.periodicite, idx.mois_debut, date);
+  const periode = periodeDue(idx.periodicite, idx.mois_debut, dateDansExercice(date, annee));
   const deja = periode
     ? ledger.mandats.find((m) => m.indexNumero === idx.numero && m.periode === periode && (m.etat === 'emis' || m.etat === 'paye'))
     : undefined;

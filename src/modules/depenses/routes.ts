@@ -293,8 +293,32 @@ export function depensesRoutes(fastify: FastifyInstance, ctx: AppContext): void 
   }));
 
   const Mois = Annee.extend({ mois: z.coerce.number().int().min(1).max(12) });
-  app.get('/api/v1/exercices/:annee/mois/:mois', { config: lire, schema: { tags, params: Mois, response: { 200: ApercuMois } } }, (req) =>
-    apercuMois(req.db, req.params.annee, req.params.mois),
+  app.get(
+    '/api/v1/exercices/:annee/mois/:mois',
+    {
+      config: lire,
+      schema: {
+        tags,
+        params: Mois,
+        // `exclus=3,7`: index ids left out of the run, so that the disponible shown follows the choice.
+        querystring: z.object({
+          exclus: z
+            .string()
+            .regex(/^(\d+(,\d+)*)?$/)
+            .optional(),
+          date: DateCivile.optional(),
+        }),
+        response: { 200: ApercuMois },
+      },
+    },
+    (req) =>
+      apercuMois(
+        req.db,
+        req.params.annee,
+        req.params.mois,
+        req.query.exclus ? req.query.exclus.split(',').map(Number) : [],
+        req.query.date ?? null,
+      ),
   );
   app.post(
     '/api/v1/exercices/:annee/mois/:mois',

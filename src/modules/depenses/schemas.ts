@@ -53,7 +53,18 @@ export const IndexMandatement = IndexInput.extend({ id: z.number().int(), tiersN
 export type IndexMandatement = z.infer<typeof IndexMandatement>;
 
 export const TypePiece = z.enum(['bon_de_commande', 'lettre_de_commande', 'contrat', 'decision', 'facture', 'sans_piece']);
-export const TYPE_PIECE_LABELS: Record<z.infer<typeof TypePiece>, string> = {
+export type TypePiece = z.infer<typeof TypePiece>;
+/** Whether the document an engagement rests on carries a number: a bon de commande does, "sans pièce" has none. */
+export const NUMERO_DE_PIECE: Record<TypePiece, 'requis' | 'facultatif' | 'aucun'> = {
+  bon_de_commande: 'requis',
+  lettre_de_commande: 'requis',
+  contrat: 'requis',
+  decision: 'requis',
+  facture: 'facultatif',
+  sans_piece: 'aucun',
+};
+
+export const TYPE_PIECE_LABELS: Record<TypePiece, string> = {
   bon_de_commande: 'Bon de commande',
   lettre_de_commande: 'Lettre de commande',
   contrat: 'Contrat',
@@ -290,8 +301,8 @@ export const ApercuMois = z.object({
       nature: z.string(),
       montant: z.number().int(),
       disponible: z.number().int(),
-      statut: z.enum(['a_emettre', 'deja_emis', 'exclu', 'credit_insuffisant', 'sans_ligne', 'sans_montant']),
-      /** The mandat already issued for this index and period (by index or by an earlier run). */
+      statut: z.enum(['a_emettre', 'deja_emis', 'exclu', 'doublon_probable', 'credit_insuffisant', 'sans_ligne', 'sans_montant']),
+      /** The mandat already issued for this index and period, or the probable double of a `doublon_probable`. */
       mandatNumero: z.number().int().nullable(),
     }),
   ),

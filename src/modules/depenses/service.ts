@@ -1,10 +1,9 @@
-import { PostgresAdapter, sql } from 'kysely';
 import { plainDateOf } from '../../core/date.js';
 import { assertNoProblems, chronologieProblems, DomainError } from '../../core/errors.js';
 import { appendAudit, type Actor } from '../../platform/audit/journal.js';
 import type { Db, Tx } from '../../platform/db/schema.js';
 import { readParametre } from '../../platform/db/parametres.js';
-import { lastDate, nextNumero } from '../../platform/db/sequence.js';
+import { lastDate, lockExercice, nextNumero } from '../../platform/db/sequence.js';
 import { z } from 'zod';
 import { loadBudget } from '../budget/index.js';
 import { buildLedger, imputationDe, type Ledger } from './ledger.js';
@@ -20,9 +19,13 @@ import {
   pieceEngagementProblems,
   PIECES_REQUISES_DEFAUT,
   piecesManquantes,
+  moisLabel,
   resteALiquider,
+  resteAPayer,
   serviceFaitProblems,
+  avantProblems,
 } from './model.js';
+import { formatNombre } from '../../core/money.js';
 import type { EngagementInput, LiquidationInput, Mandat, MandatInput, Retenue, TiersInput } from './schemas.js';
 import * as store from './store.js';
 
@@ -41,11 +44,7 @@ async function piecesRequises(tx: Tx): Promise<Record<string, string[]>> {
   return (await readParametre(tx, 'depenses.pieces_requises', z.record(z.string(), z.array(z.string())), PIECES_REQUISES_DEFAUT)).valeur;
 }
 
-/** One writer at a time on an exercice's expenses: the credit check and the numbering stay exact on PostgreSQL. */
-export async function lockExercice(tx: Tx, annee: number): Promise<void> {
-  if (tx.getExecutor().adapter instanceof PostgresAdapter)
-    await sql`select pg_advisory_xact_lock(hashtext('depenses'), ${annee})`.execute(tx);
-}
+export { lockExercice };
 
 export async function loadLedger(tx: Tx, annee: number): Promise<Ledger> {
   const s = await loadBudget(tx, annee);
@@ -83,7 +82,8 @@ export async function engageIn(tx: Tx, actor: Actor, annee: number, e: Engagemen
     throw new DomainError('VALIDATION', {
       problems: [{ field: 'ligneId', code: 'LIGNE_INCONNUE', message: "choisissez une ligne de dépense du budget de l'exercice" }],
     });
-  if (!ledger.approuves.has(ligne.document))
+  const ouverture = ledger.approuves.get(ligne.document);
+  if (ouverture === undefined)
     throw new DomainError('VALIDATION', {
       problems: [
         {
@@ -97,6 +97,13 @@ export async function engageIn(tx: Tx, actor: Actor, annee: number, e: Engagemen
   const today = plainDateOf(now);
   assertNoProblems([
     ...dateExerciceProblems(e.date, annee, 'engagement', 0, today),
+    ...avantProblems(
+      e.date,
+      ouverture,
+      'date',
+      'AVANT_OUVERTURE_CREDIT',
+      "les crédits de cette ligne ne sont ouverts que depuis l'approbation du budget",
+    ),
     ...pieceEngagementProblems(e.pieceType, e.pieceRef, e.montant, await seuilSansPiece(tx)),
     ...engagementProblems(e.montant, imputation),
     ...chronologieProblems(e.date, await store.dernierEngagement(tx, annee, today), 'des engagements'),
@@ -113,7 +120,7 @@ export async function engageIn(tx: Tx, actor: Actor, annee: number, e: Engagemen
 }
 
 async function engagementRow(tx: Tx, id: number) {
-  const e = await tx.selectFrom('engagement').select(['id', 'exercice']).where('id', '=', id).executeTakeFirst();
+  const e = await store.findEngagementExercice(tx, id);
   if (!e) throw new DomainError('INTROUVABLE', { quoi: "L'engagement" });
   return e;
 }
@@ -132,7 +139,7 @@ export async function createDegagement(
     if (!e) throw new DomainError('INTROUVABLE', { quoi: "L'engagement" });
     assertNoProblems([
       ...dateExerciceProblems(d.date, exercice, 'engagement', 0, plainDateOf(now)),
-      ...(d.date < e.date ? [{ field: 'date', code: 'AVANT_ENGAGEMENT', message: "le dégagement ne peut pas précéder l'engagement" }] : []),
+      ...avantProblems(d.date, e.date, 'date', 'AVANT_ENGAGEMENT', "le dégagement ne peut pas précéder l'engagement"),
       ...degagementProblems(d.montant, e),
     ]);
     await store.insertDegagement(tx, { engagementId, ...d, userId: actor.userId }, now.toISOString());
@@ -162,7 +169,7 @@ export async function liquidateIn(
   const today = plainDateOf(now);
   assertNoProblems([
     ...dateExerciceProblems(l.date, annee, 'engagement', 0, today),
-    ...(l.date < e.date ? [{ field: 'date', code: 'AVANT_ENGAGEMENT', message: "la liquidation ne peut pas précéder l'engagement" }] : []),
+    ...avantProblems(l.date, e.date, 'date', 'AVANT_ENGAGEMENT', "la liquidation ne peut pas précéder l'engagement"),
     ...serviceFaitProblems(l.serviceFait, l.date, today),
     ...liquidationProblems(l.montant, e),
     ...chronologieProblems(l.date, await lastDate(tx, 'liquidation', annee, today), 'des liquidations'),
@@ -191,6 +198,10 @@ interface MandatDraft {
   retenues: Retenue[];
   pieces: string[];
   indexId: number | null;
+  /** The index's number, so that its own mandats of other periods are not taken for double payments. */
+  indexNumero: number | null;
+  /** Which list of required pièces applies: the engagement's document, or `personnel` for salaries by index. */
+  typeDepense: string | null;
   periode: string | null;
   derogationPieces: string | null;
   confirmeDoublon: boolean;
@@ -206,21 +217,21 @@ export async function mandateIn(tx: Tx, actor: Actor, annee: number, m: MandatDr
   const today = plainDateOf(now);
   assertNoProblems([
     ...dateExerciceProblems(m.date, annee, 'mandat', await joursComplementaires(tx), today),
-    ...(m.date < liq.date ? [{ field: 'date', code: 'AVANT_LIQUIDATION', message: 'le mandat ne peut pas précéder sa liquidation' }] : []),
-    ...mandatProblems(m.montantBrut, m.retenues, liq.resteAMandater),
+    ...avantProblems(m.date, liq.date, 'date', 'AVANT_LIQUIDATION', 'le mandat ne peut pas précéder sa liquidation'),
+    ...mandatProblems(m.montantBrut, m.retenues, Math.min(liq.resteAMandater, resteAPayer(eng))),
     ...chronologieProblems(m.date, await store.dernierMandat(tx, annee, today), 'des mandats'),
   ]);
-  const doublon =
-    m.periode === null ? doublonProbable(vivants(ledger), { tiersId: eng.tiersId, montantBrut: m.montantBrut, date: m.date }) : undefined;
+  const autres = vivants(ledger).filter((x) => m.indexNumero === null || x.indexNumero !== m.indexNumero);
+  const doublon = doublonProbable(autres, { tiersId: eng.tiersId, montantBrut: m.montantBrut, date: m.date });
   if (doublon && !m.confirmeDoublon)
     throw new DomainError('DOUBLON_PROBABLE', {
       numero: doublon.numero,
       date: doublon.date.split('-').reverse().join('/'),
-      montant: m.montantBrut,
+      montant: formatNombre(m.montantBrut).replace(/\u00a0/g, ' '),
       tiers: eng.tiersNom,
+      mois: moisLabel(m.date.slice(0, 7)),
     });
-  const requises =
-    (await piecesRequises(tx))[m.indexId !== null && m.pieces.includes('État de salaires') ? 'personnel' : eng.pieceType] ?? [];
+  const requises = (await piecesRequises(tx))[m.typeDepense ?? eng.pieceType] ?? [];
   const manquantes = piecesManquantes(requises, m.pieces);
   if (manquantes.length > 0 && !m.derogationPieces) throw new DomainError('PIECES_MANQUANTES', { manquantes: manquantes.join(', ') });
   const numero = await nextNumero(tx, 'mandat', annee);
@@ -272,12 +283,7 @@ type MandatSaisi = Omit<MandatInput, 'derogationPieces' | 'confirmeDoublon'> &
 
 export async function createMandat(db: Db, actor: Actor, m: MandatSaisi, now: Date): Promise<number> {
   return db.transaction().execute(async (tx) => {
-    const liq = await tx
-      .selectFrom('liquidation')
-      .innerJoin('engagement', 'engagement.id', 'liquidation.engagement_id')
-      .select(['liquidation.exercice', 'engagement.objet'])
-      .where('liquidation.id', '=', m.liquidationId)
-      .executeTakeFirst();
+    const liq = await store.findLiquidationExercice(tx, m.liquidationId);
     if (!liq) throw new DomainError('INTROUVABLE', { quoi: 'La liquidation' });
     await lockExercice(tx, liq.exercice);
     const ledger = await executionLedger(tx, liq.exercice);
@@ -289,6 +295,8 @@ export async function createMandat(db: Db, actor: Actor, m: MandatSaisi, now: Da
         ...m,
         objet: m.objet ?? liq.objet,
         indexId: null,
+        indexNumero: null,
+        typeDepense: null,
         periode: null,
         derogationPieces: m.derogationPieces ?? null,
         confirmeDoublon: m.confirmeDoublon ?? false,

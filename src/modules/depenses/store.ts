@@ -397,3 +397,42 @@ export async function loadChain(tx: Tx, annee: number) {
   return { engagements, degagements, liquidations, mandats, retenues, evenements, bordereaux, bordereauMandats, transmissions, index };
 }
 export type Chain = Awaited<ReturnType<typeof loadChain>>;
+
+export async function findEngagementExercice(tx: Tx, id: number) {
+  return tx.selectFrom('engagement').select(['id', 'exercice']).where('id', '=', id).executeTakeFirst();
+}
+export async function findLiquidationExercice(tx: Tx, id: number) {
+  return tx
+    .selectFrom('liquidation')
+    .innerJoin('engagement', 'engagement.id', 'liquidation.engagement_id')
+    .select(['liquidation.exercice', 'engagement.objet'])
+    .where('liquidation.id', '=', id)
+    .executeTakeFirst();
+}
+export async function findMandatExercice(tx: Tx, id: number) {
+  return tx.selectFrom('mandat').select(['exercice']).where('id', '=', id).executeTakeFirst();
+}
+/** Corrections (annulation, réduction) of a bordereau's mandats that have no avis yet. */
+export async function correctionsSansAvis(tx: Tx, bordereauId: number) {
+  return tx
+    .selectFrom('mandat_evenement as ev')
+    .innerJoin('bordereau_mandat as bm', 'bm.mandat_id', 'ev.mandat_id')
+    .leftJoin('mandat_avis as a', 'a.evenement_id', 'ev.id')
+    .select(['ev.id', 'ev.mandat_id', 'ev.type', 'ev.montant', 'ev.motif'])
+    .where('bm.bordereau_id', '=', bordereauId)
+    .where('ev.type', 'in', ['annulation', 'reduction'])
+    .where('a.id', 'is', null)
+    .orderBy('ev.id')
+    .execute();
+}
+/** The bordereaux of an exercice, newest first, with the date of a transmission recorded afterwards. */
+export async function listBordereauxRows(tx: Tx, annee: number) {
+  return tx
+    .selectFrom('bordereau')
+    .leftJoin('bordereau_transmission', 'bordereau_transmission.bordereau_id', 'bordereau.id')
+    .selectAll('bordereau')
+    .select('bordereau_transmission.date as transmis_le')
+    .where('bordereau.exercice', '=', annee)
+    .orderBy('bordereau.numero', 'desc')
+    .execute();
+}

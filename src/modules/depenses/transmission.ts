@@ -1,22 +1,22 @@
 import { plainDateOf } from '../../core/date.js';
-import { assertNoProblems, chronologieProblems, DomainError } from '../../core/errors.js';
+import { assertNoProblems, chronologieProblems, DomainError, type Problem } from '../../core/errors.js';
 import { appendAudit, type Actor } from '../../platform/audit/journal.js';
 import type { Db, Tx } from '../../platform/db/schema.js';
 import { lastDate, nextNumero } from '../../platform/db/sequence.js';
 import type { Ledger } from './ledger.js';
-import { dateExerciceProblems, decisionComptableRefus, decisionDateProblems, ETAT_MOTS } from './model.js';
+import { avantProblems, dateExerciceProblems, decisionComptableRefus, decisionDateProblems, ETAT_MOTS } from './model.js';
 import type { CorrectionInput, DecisionComptableInput, Mandat } from './schemas.js';
-import { joursComplementaires, loadLedger, lockExercice } from './service.js';
+import { executionLedger, joursComplementaires, lockExercice } from './service.js';
 import * as store from './store.js';
 
 // What follows a mandat's issue: the bordereau that sends it to the comptable, its transmission, the
 // comptable's decisions (rejet, paiement) and the ordonnateur's corrections (annulation, réduction).
 
 async function mandatForUpdate(tx: Tx, mandatId: number): Promise<{ exercice: number; m: Mandat }> {
-  const row = await tx.selectFrom('mandat').select(['exercice']).where('id', '=', mandatId).executeTakeFirst();
+  const row = await store.findMandatExercice(tx, mandatId);
   if (!row) throw new DomainError('INTROUVABLE', { quoi: 'Le mandat' });
   await lockExercice(tx, row.exercice);
-  const m = (await loadLedger(tx, row.exercice)).mandats.find((x) => x.id === mandatId);
+  const m = (await executionLedger(tx, row.exercice)).mandats.find((x) => x.id === mandatId);
   if (!m) throw new DomainError('INTROUVABLE', { quoi: 'Le mandat' });
   if (m.etat !== 'emis') throw new DomainError('MANDAT_DEJA_TRAITE', { numero: m.numero, etat: ETAT_MOTS[m.etat] });
   return { exercice: row.exercice, m };
@@ -39,7 +39,7 @@ export async function recordCorrection(
     const today = plainDateOf(now);
     assertNoProblems([
       ...dateExerciceProblems(e.date, exercice, 'mandat', await joursComplementaires(tx), today),
-      ...(e.date < m.date ? [{ field: 'date', code: 'AVANT_MANDAT', message: 'la correction ne peut pas précéder le mandat' }] : []),
+      ...avantProblems(e.date, m.date, 'date', 'AVANT_MANDAT', 'la correction ne peut pas précéder le mandat'),
       ...(e.type === 'reduction' && (e.montant <= 0 || e.montant >= m.montantEffectif)
         ? [
             {
@@ -104,13 +104,34 @@ export async function recordTransmission(db: Db, actor: Actor, bordereauId: numb
   await db.transaction().execute(async (tx) => {
     const b = await store.findBordereau(tx, bordereauId);
     if (!b) throw new DomainError('INTROUVABLE', { quoi: 'Le bordereau' });
+    await lockExercice(tx, b.exercice);
+    await executionLedger(tx, b.exercice);
     const deja = b.date_transmission ?? b.transmis_le;
     if (deja) throw new DomainError('BORDEREAU_DEJA_TRANSMIS', { numero: b.numero, date: deja.split('-').reverse().join('/') });
     assertNoProblems([
       ...dateExerciceProblems(date, b.exercice, 'mandat', await joursComplementaires(tx), plainDateOf(now)),
-      ...(date < b.date ? [{ field: 'date', code: 'AVANT_BORDEREAU', message: 'la transmission ne peut pas précéder le bordereau' }] : []),
+      ...avantProblems(date, b.date, 'date', 'AVANT_BORDEREAU', 'la transmission ne peut pas précéder le bordereau'),
     ]);
     await store.insertTransmission(tx, { bordereauId, date, userId: actor.userId }, now.toISOString());
+    // Mandats corrected before the bordereau left reach the percepteur with their avis.
+    for (const c of await store.correctionsSansAvis(tx, bordereauId)) {
+      const numero = await nextNumero(tx, 'mandat_avis', b.exercice);
+      await store.insertAvis(
+        tx,
+        {
+          exercice: b.exercice,
+          numero,
+          date,
+          mandatId: c.mandat_id,
+          evenementId: c.id,
+          type: c.type === 'reduction' ? 'reduction' : 'annulation',
+          montant: c.montant,
+          motif: c.motif ?? '',
+          userId: actor.userId,
+        },
+        now.toISOString(),
+      );
+    }
     await appendAudit(tx, actor, { action: 'bordereau.transmis', entity: 'bordereau', entityId: bordereauId, payload: { date } }, now);
   });
 }
@@ -125,15 +146,24 @@ export async function createBordereauIn(
   now: Date,
 ): Promise<number> {
   const chosen = b.mandats.map((id) => ledger.mandats.find((m) => m.id === id));
-  const problems = [];
+  const problems: Problem[] = [];
   for (const [i, m] of chosen.entries()) {
-    if (!m) problems.push({ field: `mandats.${i}`, message: `mandat ${b.mandats[i]} inconnu pour l'exercice ${annee}` });
+    const field = `mandats.${i}`;
+    if (!m) problems.push({ field, code: 'MANDAT_INCONNU', message: `mandat ${b.mandats[i]} inconnu pour l'exercice ${annee}` });
     else if (m.bordereau !== null)
-      problems.push({ field: `mandats.${i}`, message: `le mandat n°${m.numero} figure déjà au bordereau n°${m.bordereau}` });
-    else if (m.etat !== 'emis') problems.push({ field: `mandats.${i}`, message: `le mandat n°${m.numero} est ${m.etat}` });
+      problems.push({
+        field,
+        code: 'MANDAT_DEJA_SUR_BORDEREAU',
+        message: `le mandat n°${m.numero} figure déjà au bordereau n°${m.bordereau}`,
+      });
+    else if (m.etat !== 'emis')
+      problems.push({ field, code: 'MANDAT_NON_EMIS', message: `le mandat n°${m.numero} est ${ETAT_MOTS[m.etat]}` });
+    else
+      problems.push(...avantProblems(b.date, m.date, 'date', 'AVANT_MANDAT', `le bordereau ne peut pas précéder le mandat n°${m.numero}`));
   }
   const sections = new Set(chosen.map((m) => m?.section));
-  if (sections.size > 1) problems.push({ field: 'mandats', message: 'un bordereau regroupe les mandats d’une seule section' });
+  if (sections.size > 1)
+    problems.push({ field: 'mandats', code: 'SECTIONS_MELANGEES', message: 'un bordereau regroupe les mandats d’une seule section' });
   const today = plainDateOf(now);
   problems.push(...dateExerciceProblems(b.date, annee, 'mandat', await joursComplementaires(tx), today));
   if (b.dateTransmission !== null && b.dateTransmission < b.date)
@@ -168,6 +198,6 @@ export async function createBordereau(
 ): Promise<number> {
   return db.transaction().execute(async (tx) => {
     await lockExercice(tx, annee);
-    return createBordereauIn(tx, actor, annee, b, await loadLedger(tx, annee), now);
+    return createBordereauIn(tx, actor, annee, b, await executionLedger(tx, annee), now);
   });
 }

@@ -44,3 +44,13 @@ export async function lastDate(
     .executeTakeFirst();
   return r ?? null;
 }
+
+/**
+ * One writer at a time on an exercice's books (budget acts, virements, expenses): a credit check reads what
+ * it needs and writes under this lock, so a virement and an engagement cannot both take the same credit.
+ * SQLite already runs one writer at a time; PostgreSQL takes a transaction-scoped advisory lock.
+ */
+export async function lockExercice(tx: Tx, annee: number): Promise<void> {
+  if (tx.getExecutor().adapter instanceof PostgresAdapter)
+    await sql`select pg_advisory_xact_lock(hashtext('exercice'), ${annee})`.execute(tx);
+}

@@ -16,10 +16,10 @@ export interface TestApp {
 export async function testApp(
   modules: RoutePlugin[],
   seedDemo?: (db: Db, now: Date) => Promise<void>,
-  opts: { webDir?: string } = {},
+  opts: { webDir?: string; now?: Date } = {},
 ): Promise<TestApp> {
   const conn = await testConnection();
-  const clock = { now: new Date('2026-12-20T09:00:00Z') };
+  const clock = { now: opts.now ?? new Date('2026-12-20T09:00:00Z') };
   let demo: Connection | undefined;
   const databases: Databases = {
     reel: conn,
@@ -35,7 +35,7 @@ export async function testApp(
       await demo?.close();
     },
   };
-  const app = await buildApp({ databases, now: () => clock.now, ...opts }, modules);
+  const app = await buildApp({ databases, now: () => clock.now, ...(opts.webDir ? { webDir: opts.webDir } : {}) }, modules);
   return {
     app,
     conn,

@@ -13,6 +13,7 @@ const STATUTS: Record<ApercuMois['lignes'][number]['statut'], [string, string]> 
   a_emettre: ['À émettre', 'blue'],
   deja_emis: ['Déjà émis', 'teal'],
   exclu: ['Laissé de côté', 'gray'],
+  doublon_probable: ['Déjà payé autrement ce mois-ci ?', 'orange'],
   credit_insuffisant: ['Crédit insuffisant', 'red'],
   sans_ligne: ['Pas de ligne au budget', 'red'],
   sans_montant: ['Montant à saisir', 'orange'],
