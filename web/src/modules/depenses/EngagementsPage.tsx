@@ -12,7 +12,7 @@ import { aujourdhui } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { MontantInput } from '../../components/MontantInput';
 import { PageTitle } from '../../components/PageTitle';
-import { justificatifsLiquidation, libelleImputation, pieceEngagement } from './libelles';
+import { libelleImputation, pieceEngagement } from './libelles';
 import { SuiteEngagement } from './SuiteEngagement';
 import { useExercice } from './useExercice';
 
@@ -162,8 +162,12 @@ export function EngagementsPage() {
               <Table.Td>
                 {e.objet}
                 <Text size="xs" c="dimmed">
-                  {pieceEngagement(e)}
-                  {e.liquidations.map((l) => ` · liq. n°${l.numero} : ${justificatifsLiquidation(l)}`).join('')}
+                  {[
+                    pieceEngagement(e),
+                    ...e.liquidations.flatMap((l) => [l.factureRef && `facture ${l.factureRef}`, l.pvReference && `PV ${l.pvReference}`]),
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
                 </Text>
               </Table.Td>
               <Table.Td>{e.nature}</Table.Td>
