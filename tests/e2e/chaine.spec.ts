@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 
 // The commune de démonstration of the server that depenses.spec.ts uses for its real base (the demo base is apart).
 const BASE = 'http://127.0.0.1:4324';
@@ -33,8 +33,14 @@ interface Bordereau {
 
 test.describe.configure({ mode: 'serial', timeout: 90_000 });
 
+type Compte = 'sg' | 'comptable' | 'conseiller';
+/** One logged-in page per account for the whole file: logins are rate-limited (10 a minute). */
+const comptes = {} as Record<Compte, { page: Page; csrf: string }>;
+
 /** Open the demo commune and log in as one of its accounts, through the API (cookies are shared with the page). */
-async function loginAs(page: Page, identifiant: 'sg' | 'comptable'): Promise<string> {
+async function loginAs(browser: Browser, identifiant: Compte): Promise<{ page: Page; csrf: string }> {
+  const context = await browser.newContext({ locale: 'fr-FR', viewport: SIZES[1] });
+  const page = await context.newPage();
   const demo = await page.request.post(`${BASE}/api/v1/demonstration`, { headers: { 'x-csrf-token': 'anonyme' }, data: { active: true } });
   expect(demo.status(), await demo.text()).toBe(200);
   const login = await page.request.post(`${BASE}/api/v1/session`, {
@@ -42,8 +48,15 @@ async function loginAs(page: Page, identifiant: 'sg' | 'comptable'): Promise<str
     data: { identifiant, motDePasse: 'formation' },
   });
   expect(login.status(), await login.text()).toBe(200);
-  return ((await login.json()) as { csrf: string }).csrf;
+  return { page, csrf: ((await login.json()) as { csrf: string }).csrf };
 }
+
+test.beforeAll(async ({ browser }) => {
+  for (const c of ['sg', 'comptable', 'conseiller'] as const) comptes[c] = await loginAs(browser, c);
+});
+test.afterAll(async () => {
+  for (const c of Object.values(comptes)) await c.page.context().close();
+});
 
 async function get<T>(page: Page, url: string): Promise<T> {
   const res = await page.request.get(`${BASE}${url}`);
@@ -75,8 +88,8 @@ async function typeYear(field: Locator, year: number) {
   for (const key of ['ArrowRight', 'ArrowRight', ...String(year)]) await field.page().keyboard.press(key);
 }
 
-test('(a) a date after today is refused beside the field as soon as it is typed, and nothing is recorded', async ({ page }) => {
-  await loginAs(page, 'sg');
+test('(a) a date after today is refused beside the field as soon as it is typed, and nothing is recorded', async () => {
+  const page = comptes.sg.page;
   const avant = (await get<unknown[]>(page, `/api/v1/exercices/${YEAR}/engagements`)).length;
   await page.goto(`${BASE}/depenses/engagements`);
   const form = page.locator('form').filter({ hasText: 'Nouvel engagement' });
@@ -107,8 +120,8 @@ test('(a) a date after today is refused beside the field as soon as it is typed,
   expect(await get<unknown[]>(page, `/api/v1/exercices/${YEAR}/engagements`)).toHaveLength(avant);
 });
 
-test('(b) a salary index typed a second time in the same month is refused with the first mandat’s number', async ({ page }) => {
-  await loginAs(page, 'sg');
+test('(b) a salary index typed a second time in the same month is refused with the first mandat’s number', async () => {
+  const page = comptes.sg.page;
   const de101 = async () => (await mandats(page)).filter((m) => m.indexNumero === 101 && m.periode === PERIODE && m.etat !== 'annule');
   expect(await de101(), 'the demo runs the months before the current one only').toHaveLength(0);
   await page.goto(`${BASE}/depenses/mandats`);
@@ -135,10 +148,9 @@ test('(b) a salary index typed a second time in the same month is refused with t
   expect((await de101()).map((m) => m.numero)).toEqual([premier?.numero]);
 });
 
-test('(c, d) the comptable pays a mandat once its bordereau is transmitted; the SG sees no payment; nothing is pre-selected', async ({
-  page,
-}) => {
-  await loginAs(page, 'sg');
+test('(c, d) the comptable pays a mandat once its bordereau is transmitted; the SG sees no payment; nothing is pre-selected', async () => {
+  let page = comptes.sg.page;
+  let fenetre = page.getByRole('dialog');
   const cible = (await mandats(page)).find((m) => m.indexNumero === 101 && m.periode === PERIODE && m.etat === 'emis');
   expect(cible, 'the mandat of test (b)').toBeDefined();
   const m = cible as Mandat;
@@ -155,16 +167,17 @@ test('(c, d) the comptable pays a mandat once its bordereau is transmitted; the 
   expect((await mandats(page)).find((x) => x.id === m.id)?.transmisLe).toBeNull();
 
   // The comptable cannot decide on it yet, and is told why.
-  await loginAs(page, 'comptable');
+  page = comptes.comptable.page;
+  fenetre = page.getByRole('dialog');
   await page.goto(`${BASE}/depenses/mandats`);
   await page.getByRole('button', { name: `Ouvrir le mandat n°${m.numero}`, exact: true }).click();
-  const fenetre = page.getByRole('dialog');
   await expect(fenetre.getByText('Ce mandat n’a pas encore été transmis au comptable sur un bordereau')).toBeVisible();
   await expect(fenetre.getByRole('button', { name: 'Enregistrer le paiement' })).toHaveCount(0);
   await page.keyboard.press('Escape');
 
   // The SG records the transmission.
-  await loginAs(page, 'sg');
+  page = comptes.sg.page;
+  fenetre = page.getByRole('dialog');
   await page.goto(`${BASE}/depenses/bordereaux`);
   await page.getByRole('button', { name: 'Transmis au comptable le…' }).click();
   await shots(page, 'transmission');
@@ -174,7 +187,8 @@ test('(c, d) the comptable pays a mandat once its bordereau is transmitted; the 
   await shots(page, 'bordereaux');
 
   // The comptable reaches his list from the home page; the window pre-selects nothing.
-  await loginAs(page, 'comptable');
+  page = comptes.comptable.page;
+  fenetre = page.getByRole('dialog');
   await page.goto(BASE);
   await shots(page, 'accueil-comptable');
   await page.getByRole('link', { name: 'Voir les mandats à traiter' }).click();
@@ -201,7 +215,8 @@ test('(c, d) the comptable pays a mandat once its bordereau is transmitted; the 
   ]);
 
   // The SG, on a transmitted mandat: corrections only, never the comptable's decisions; cancelling it gives a numbered avis.
-  await loginAs(page, 'sg');
+  page = comptes.sg.page;
+  fenetre = page.getByRole('dialog');
   const autre = (await mandats(page)).find((x) => x.etat === 'emis' && x.transmisLe !== null);
   expect(autre, 'a transmitted mandat of the demo').toBeDefined();
   await page.goto(`${BASE}/depenses/mandats?etat=attente`);
@@ -219,10 +234,19 @@ test('(c, d) the comptable pays a mandat once its bordereau is transmitted; the 
   const avis = await get<{ mandatNumero: number; type: string }[]>(page, `/api/v1/exercices/${YEAR}/avis`);
   expect(avis.filter((a) => a.mandatNumero === autre?.numero).map((a) => a.type)).toEqual(['annulation']);
   expect((await mandats(page)).find((x) => x.id === autre?.id)?.etat).toBe('annule');
+
+  // A lecteur reads the window and acts on nothing.
+  page = comptes.conseiller.page;
+  fenetre = page.getByRole('dialog');
+  const encore = (await mandats(page)).find((x) => x.etat === 'emis' && x.transmisLe !== null);
+  await page.goto(`${BASE}/depenses/mandats`);
+  await page.getByRole('button', { name: `Ouvrir le mandat n°${encore?.numero}`, exact: true }).click();
+  await expect(fenetre.getByText('Bordereau')).toBeVisible();
+  await expect(fenetre.getByRole('button', { name: /Annuler|Réduire|Enregistrer/ })).toHaveCount(0);
 });
 
-test('the month run leaves out an unchecked index and names the mandats already issued', async ({ page }) => {
-  await loginAs(page, 'sg');
+test('the month run leaves out an unchecked index and names the mandats already issued', async () => {
+  const page = comptes.sg.page;
   const mois = Number(TODAY.slice(5, 7));
   const apercu = await get<{ lignes: { numero: number; statut: string }[] }>(page, `/api/v1/exercices/${YEAR}/mois/${mois}`);
   const dus = apercu.lignes.filter((l) => l.statut === 'a_emettre').map((l) => l.numero);
@@ -243,8 +267,8 @@ test('the month run leaves out an unchecked index and names the mandats already 
   expect(emis.sort()).toEqual([101, ...dus.filter((n) => n !== 102)].sort());
 });
 
-test('a missing pièce asks for a journaled dérogation; a probable double payment asks before a second mandat', async ({ page }) => {
-  const csrf = await loginAs(page, 'sg');
+test('a missing pièce asks for a journaled dérogation; a probable double payment asks before a second mandat', async () => {
+  const { page, csrf } = comptes.sg;
   const ligne = (await get<{ ligneId: number; nature: string; disponible: number }[]>(page, `/api/v1/exercices/${YEAR}/suivi`)).find(
     (l) => l.nature === '6055' && l.disponible >= 150_000,
   );
@@ -312,7 +336,6 @@ test('a missing pièce asks for a journaled dérogation; a probable double payme
   // The mandat's window shows what the receveur checks: NIF, the engagement's document, the invoice, the PV, the dérogation.
   await page.goto(`${BASE}/depenses/mandats`);
   await page.getByRole('button', { name: `Ouvrir le mandat n°${premier?.numero}`, exact: true }).click();
-  const fenetre = page.getByRole('dialog');
   for (const text of [
     'NIF 086201457K',
     'Bon de commande BC-E2E-1',
@@ -320,12 +343,12 @@ test('a missing pièce asks for a journaled dérogation; a probable double payme
     'Bon de commande signé en retour du fournisseur',
     'Sur aucun bordereau',
   ])
-    await expect(fenetre).toContainText(text);
+    await expect(page.getByRole('dialog')).toContainText(text);
   await shots(page, 'fenetre-details');
 });
 
-test('a budget form refuses a future date the same way', async ({ page }) => {
-  await loginAs(page, 'sg');
+test('a budget form refuses a future date the same way', async () => {
+  const page = comptes.sg.page;
   await page.goto(`${BASE}/budget/${YEAR}`);
   await page.getByRole('tab', { name: 'Virements de crédits' }).click();
   const form = page.locator('form').filter({ hasText: 'Nouveau virement de crédits' });
