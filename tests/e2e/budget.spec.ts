@@ -3,6 +3,8 @@ import { expect, test, type Page } from '@playwright/test';
 
 const BASE = 'http://127.0.0.1:4323';
 const SHOTS = '.tmp/screens';
+// Acts are never dated after today: the vote is taken a month ago, the approbation yesterday (the budget is 2027's).
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
 /** Install a commune and a secrétaire général through the API, then open the browser as that user. */
 async function setup(page: Page) {
@@ -77,13 +79,13 @@ test('the secrétaire général prepares, votes, approves and prints the budget 
   await expect(page.getByText('Projet de budget enregistré.')).toBeVisible();
 
   await page.getByRole('button', { name: 'Enregistrer le vote' }).click();
-  await page.getByLabel('Date').fill('2026-10-29');
+  await page.getByLabel('Date').fill(daysAgo(30));
   await page.getByLabel('N° de la délibération').fill('26-031/CR-SAN');
   await page.getByRole('button', { name: 'Confirmer' }).click();
   await expect(page.getByText('Voté par le conseil')).toBeVisible();
 
   await page.getByRole('button', { name: 'Enregistrer l’approbation' }).click();
-  await page.getByLabel('Date').fill('2026-12-04');
+  await page.getByLabel('Date').fill(daysAgo(1));
   await page.getByLabel("Référence de l'acte d'approbation").fill('Arrêté n°2026-118/P-CB');
   await page.getByRole('button', { name: 'Confirmer' }).click();
   await expect(page.getByText('Approuvé par la tutelle')).toBeVisible();

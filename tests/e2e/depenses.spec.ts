@@ -89,32 +89,34 @@ async function setup(page: Page) {
   );
 }
 
-test('a mandat by index in a handful of keystrokes, then the month run, then the bordereau printed', async ({ page }) => {
+interface MandatApi {
+  numero: number;
+  montantBrut: number;
+  nature: string;
+  tiersNom: string;
+  indexNumero: number | null;
+}
+
+test('a mandat by index in five keys (index, Enter, Enter), then the month run, then the bordereau printed', async ({ page }) => {
   await setup(page);
   await page.goto(`${BASE}/depenses/mandats`);
   await expect(page.getByLabel("N° d'index")).toBeFocused();
 
-  let keystrokes = 0;
-  const type = async (text: string) => {
-    await page.keyboard.type(text);
-    keystrokes += text.length;
-  };
-  const press = async (key: string) => {
-    await page.keyboard.press(key);
-    keystrokes += 1;
-  };
-  await type('101');
-  await press('Enter');
+  // Exactly these keys: the index digits, Enter (look the index up), Enter (issue).
+  for (const key of ['1', '0', '1', 'Enter']) await page.keyboard.press(key);
   await expect(page.getByTestId('apercu-index')).toContainText('Aminata Diarra');
   await expect(page.getByTestId('apercu-index')).toContainText('Disponible sur la ligne : 6 000 000 FCFA');
   await page.screenshot({ path: `${SHOTS}/20-mandat-par-index.png` });
-  await press('Enter');
+  await page.keyboard.press('Enter');
   await expect(page.getByText('Mandat n°1 émis')).toBeVisible();
-  fs.writeFileSync(
-    `${SHOTS}/frappes-mandat-par-index.txt`,
-    `${keystrokes} frappes pour émettre un mandat par index (3 chiffres + Entrée + Entrée)\n`,
-  );
-  expect(keystrokes).toBe(5);
+
+  // What was recorded: one mandat, the index's gross amount, budget line and creditor.
+  const res = await page.request.get(`${BASE}/api/v1/exercices/${YEAR}/mandats`);
+  expect(res.status()).toBe(200);
+  const mandats = (await res.json()) as MandatApi[];
+  expect(mandats.map((m) => [m.numero, m.indexNumero, m.montantBrut, m.nature, m.tiersNom])).toEqual([
+    [1, 101, 120_000, '6611', 'Aminata Diarra'],
+  ]);
   await expect(page.getByLabel("N° d'index")).toBeFocused();
   const mandat = await page.request.get(`${BASE}/api/v1/exercices/${YEAR}/documents/mandats/1`);
   fs.writeFileSync(`${SHOTS}/mandat-1.pdf`, await mandat.body());

@@ -3,7 +3,10 @@ import { Link } from 'wouter';
 import { formatNombre } from '../../../src/core/money';
 import { ROLE_LABELS, roleHas, type Role } from '../../../src/core/roles';
 import type { EtatSauvegardes } from '../../../src/platform/backup/schemas';
+import type { Exercice } from '../../../src/modules/budget/schemas';
 import type { Commune } from '../../../src/modules/commune/schemas';
+import type { Mandat } from '../../../src/modules/depenses/schemas';
+import { MANDATS_A_TRAITER } from '../modules/depenses/libelles';
 import { useSession } from './session';
 import { useApi } from './useApi';
 
@@ -57,6 +60,27 @@ function BackupCard() {
             : 'Aucune sauvegarde : les sauvegardes automatiques sont désactivées (option --sans-sauvegarde).'}
         </Alert>
       )}
+    </Paper>
+  );
+}
+
+/** The comptable's work: the mandats sent to the percepteur that still wait for his payment or rejection. */
+function ComptableCard() {
+  const exercices = useApi<Exercice[]>('/api/v1/exercices');
+  const annee = (exercices.data?.find((e) => e.statut === 'execution') ?? exercices.data?.[0])?.annee;
+  const mandats = useApi<Mandat[]>(annee ? `/api/v1/exercices/${annee}/mandats?etat=emis` : null);
+  const n = mandats.data?.filter((m) => m.transmisLe !== null).length;
+  return (
+    <Paper withBorder p="md">
+      <Text fw={600}>Mandats transmis au comptable</Text>
+      <Text size="sm" mb="xs">
+        {n === undefined
+          ? 'Les mandats transmis sur un bordereau attendent le paiement ou le rejet indiqué par le percepteur.'
+          : `${n} mandat(s) de ${annee} transmis, en attente de décision : saisissez le paiement ou le rejet indiqué par le percepteur.`}
+      </Text>
+      <Anchor component={Link} href={MANDATS_A_TRAITER}>
+        Voir les mandats à traiter
+      </Anchor>
     </Paper>
   );
 }
@@ -141,6 +165,7 @@ export function HomePage() {
             </Group>
           </Paper>
         )}
+        {roleHas(user.role, 'depenses.comptable') && <ComptableCard />}
         {roleHas(user.role, 'utilisateurs.gerer') && (
           <Paper withBorder p="md">
             <Text fw={600}>Comptes</Text>

@@ -1,8 +1,9 @@
 import { AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
-import { Link, useLocation } from 'wouter';
+import { Link, useLocation, useSearch } from 'wouter';
 import { ROLE_LABELS, roleHas, type Permission } from '../../../src/core/roles';
+import { MANDATS_A_TRAITER } from '../modules/depenses/libelles';
 import { api } from './api';
 import { DemoBanner } from './DemoBanner';
 import { useSession } from './session';
@@ -12,6 +13,7 @@ const NAV: { href: string; label: string; permission: Permission }[] = [
   { href: '/commune', label: 'Commune', permission: 'commune.lire' },
   { href: '/localites', label: 'Villages et fractions', permission: 'commune.lire' },
   { href: '/budget', label: 'Budget', permission: 'budget.lire' },
+  { href: MANDATS_A_TRAITER, label: 'Mandats à traiter', permission: 'depenses.comptable' },
   { href: '/depenses/mandats', label: 'Mandats', permission: 'depenses.lire' },
   { href: '/depenses/mois', label: 'Mandatement du mois', permission: 'depenses.saisir' },
   { href: '/depenses/engagements', label: 'Engagements', permission: 'depenses.lire' },
@@ -27,6 +29,11 @@ export function Shell({ children }: { children: ReactNode }) {
   const { session, refresh } = useSession();
   const [opened, { toggle }] = useDisclosure();
   const [location] = useLocation();
+  const search = useSearch();
+  // An entry naming a query (the comptable's list) is active on that exact address only.
+  const here = search ? `${location}?${search}` : location;
+  const exact = NAV.find((n) => n.href === here);
+  const isActive = (href: string) => (exact ? exact.href === href : href === '/' ? location === '/' : location.startsWith(href));
   const user = session.utilisateur;
   if (!user) return null;
   const logout = async () => {
@@ -68,13 +75,7 @@ export function Shell({ children }: { children: ReactNode }) {
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Navigation principale">
         {NAV.filter((n) => roleHas(user.role, n.permission)).map((n) => (
-          <NavLink
-            key={n.href}
-            component={Link}
-            href={n.href}
-            label={n.label}
-            active={n.href === '/' ? location === '/' : location.startsWith(n.href)}
-          />
+          <NavLink key={n.href} component={Link} href={n.href} label={n.label} active={isActive(n.href)} />
         ))}
       </AppShell.Navbar>
       <AppShell.Main>{children}</AppShell.Main>

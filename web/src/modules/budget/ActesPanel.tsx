@@ -4,6 +4,8 @@ import { formatDateFr } from '../../../../src/core/date';
 import { DOCUMENT_LABELS, type BudgetView, type DocumentBudgetaire } from '../../../../src/modules/budget/schemas';
 import { api } from '../../app/api';
 import { useAction } from '../../app/useAction';
+import { DateField } from '../../components/DateField';
+import { aujourdhui } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
 type Kind = 'vote' | 'approbation' | 'ouverture' | 'cloture';
@@ -13,8 +15,6 @@ const TITLES: Record<Kind, string> = {
   ouverture: "Ouvrir l'exécution du budget",
   cloture: "Clore l'exercice",
 };
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** The buttons for the next legal step of a budget document, each opening its form. */
 export function ActesPanel({
@@ -35,7 +35,7 @@ export function ActesPanel({
     if (k) setShown(k);
     setKindState(k);
   };
-  const [form, setForm] = useState({ date: today(), reference: '', autorite: `Préfet du cercle de ${cercle}` });
+  const [form, setForm] = useState({ date: aujourdhui(), reference: '', autorite: `Préfet du cercle de ${cercle}` });
   const { alert, run, fieldError, clearField } = useAction(['date', 'reference', 'autorite']);
   const set = (k: keyof typeof form, v: string) => {
     clearField(k);
@@ -110,14 +110,7 @@ export function ActesPanel({
       <Modal opened={kind !== null} onClose={() => setKind(null)} title={`${TITLES[shown]} — ${DOCUMENT_LABELS[doc]} ${annee}`}>
         <form onSubmit={(e) => void submit(e)}>
           <Stack>
-            <TextInput
-              type="date"
-              label="Date"
-              value={form.date}
-              onChange={(e) => set('date', e.currentTarget.value)}
-              error={fieldError('date')}
-              required
-            />
+            <DateField label="Date" value={form.date} onChange={(v) => set('date', v)} error={fieldError('date')} required />
             {(shown === 'vote' || shown === 'approbation') && (
               <TextInput
                 label={shown === 'vote' ? 'N° de la délibération' : "Référence de l'acte d'approbation"}

@@ -20,6 +20,8 @@ import type { BudgetView, ReglesVirement } from '../../../../src/modules/budget/
 import { api } from '../../app/api';
 import { useApi } from '../../app/useApi';
 import { useAction } from '../../app/useAction';
+import { DateField } from '../../components/DateField';
+import { aujourdhui } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { MontantInput } from '../../components/MontantInput';
 
@@ -34,7 +36,7 @@ interface VirementRow {
 
 const mouvement = (): { ligneId: string; montant: number | null } => ({ ligneId: '', montant: null });
 const blank = () => ({
-  date: new Date().toISOString().slice(0, 10),
+  date: aujourdhui(),
   objet: '',
   deliberationRef: '',
   deliberationDate: '',
@@ -182,14 +184,7 @@ export function VirementsPanel({
             Nouveau virement de crédits
           </Text>
           <SimpleGrid cols={3}>
-            <TextInput
-              type="date"
-              label="Date"
-              value={f.date}
-              onChange={(e) => set('date', e.currentTarget.value)}
-              error={fieldError('date')}
-              required
-            />
+            <DateField label="Date" value={f.date} onChange={(v) => set('date', v)} error={fieldError('date')} exercice={annee} required />
             <TextInput
               label="Objet"
               value={f.objet}
@@ -204,11 +199,10 @@ export function VirementsPanel({
               onChange={(e) => set('deliberationRef', e.currentTarget.value)}
               error={fieldError('deliberationRef')}
             />
-            <TextInput
-              type="date"
+            <DateField
               label="du"
               value={f.deliberationDate}
-              onChange={(e) => set('deliberationDate', e.currentTarget.value)}
+              onChange={(v) => set('deliberationDate', v)}
               error={fieldError('deliberationDate')}
             />
             <div />
@@ -218,11 +212,10 @@ export function VirementsPanel({
               onChange={(e) => set('approbationRef', e.currentTarget.value)}
               error={fieldError('approbationRef')}
             />
-            <TextInput
-              type="date"
+            <DateField
               label="du"
               value={f.approbationDate}
-              onChange={(e) => set('approbationDate', e.currentTarget.value)}
+              onChange={(v) => set('approbationDate', v)}
               error={fieldError('approbationDate')}
             />
           </SimpleGrid>

@@ -1,32 +1,89 @@
-import { Button, Checkbox, Group, Paper, Table, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { Badge, Button, Checkbox, Group, Paper, Table, Text } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
 import { formatDateFr } from '../../../../src/core/date';
 import { formatNombre } from '../../../../src/core/money';
+import { roleHas } from '../../../../src/core/roles';
 import type { Bordereau, Mandat } from '../../../../src/modules/depenses/schemas';
 import { api } from '../../app/api';
+import { useSession } from '../../app/session';
 import { useApi } from '../../app/useApi';
 import { useAction } from '../../app/useAction';
+import { DateField } from '../../components/DateField';
+import { aujourdhui } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
+import { AvisTable, TransmissionForm } from './Transmission';
 import { useExercice } from './useExercice';
 
-/** Bordereaux d'émission: the list (to print) and a new one from the mandats not yet sent, one section at a time. */
-export function BordereauxPage() {
-  const { annee, select, banner } = useExercice();
-  const list = useApi<Bordereau[]>(annee ? `/api/v1/exercices/${annee}/bordereaux` : null);
-  const mandats = useApi<Mandat[]>(annee ? `/api/v1/exercices/${annee}/mandats?etat=emis` : null);
+function NouveauBordereau({ annee, libres, onDone }: { annee: number; libres: Mandat[]; onDone: () => Promise<void> }) {
   const [choix, setChoix] = useState<number[]>([]);
-  const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
+  const [date, setDate] = useState(aujourdhui());
+  const [remis, setRemis] = useState(true);
   const { alert, run, fieldError, clearField } = useAction(['date', 'dateTransmission', 'mandats.*']);
-  const libres = (mandats.data ?? []).filter((m) => m.bordereau === null);
-
-  const creer = async () => {
+  const creer = async (e: FormEvent) => {
+    e.preventDefault();
     await run(async () => {
-      await api('POST', '/api/v1/bordereaux', { exercice: annee, date, dateTransmission: date, mandats: choix });
+      await api('POST', '/api/v1/bordereaux', { exercice: annee, date, dateTransmission: remis ? date : null, mandats: choix });
       setChoix([]);
-      await Promise.all([list.reload(), mandats.reload()]);
+      await onDone();
     });
   };
+  return (
+    <Paper withBorder p="md" mb="md" component="form" onSubmit={(e) => void creer(e)}>
+      <Text fw={600} mb="xs">
+        Mandats émis sur aucun bordereau ({libres.length})
+      </Text>
+      {libres.map((m) => (
+        <Checkbox
+          key={m.id}
+          label={`n°${m.numero} — ${m.tiersNom} — ${m.objet} — ${formatNombre(m.montantNet)} (${m.section})`}
+          checked={choix.includes(m.id)}
+          onChange={(e) => {
+            choix.forEach((_, i) => clearField(`mandats.${i}`));
+            setChoix(e.currentTarget.checked ? [...choix, m.id] : choix.filter((x) => x !== m.id));
+          }}
+          error={choix.includes(m.id) ? fieldError(`mandats.${choix.indexOf(m.id)}`) : undefined}
+          mb={4}
+        />
+      ))}
+      <Group mt="sm" align="flex-end">
+        <DateField
+          label="Date du bordereau"
+          value={date}
+          onChange={(v) => {
+            clearField('date');
+            clearField('dateTransmission');
+            setDate(v);
+          }}
+          error={fieldError('date') ?? fieldError('dateTransmission')}
+          exercice={annee}
+          complementaire
+          required
+        />
+        <Checkbox label="Remis au comptable le même jour" checked={remis} onChange={(e) => setRemis(e.currentTarget.checked)} mb={8} />
+        <Button type="submit" disabled={choix.length === 0}>
+          Créer le bordereau ({choix.length})
+        </Button>
+      </Group>
+      <ErrorAlert error={alert} />
+    </Paper>
+  );
+}
+
+/** Bordereaux d'émission: a new one from the mandats not yet sent, their transmission to the comptable, and the avis. */
+export function BordereauxPage() {
+  const { session } = useSession();
+  const { annee, select, banner } = useExercice();
+  const list = useApi<Bordereau[]>(annee ? `/api/v1/exercices/${annee}/bordereaux` : null);
+  const mandats = useApi<Mandat[]>(annee ? `/api/v1/exercices/${annee}/mandats` : null);
+  const [transmettre, setTransmettre] = useState<Bordereau | null>(null);
+  const role = session.utilisateur?.role;
+  const canSaisir = role ? roleHas(role, 'depenses.saisir') : false;
+  const libres = (mandats.data ?? []).filter((m) => m.etat === 'emis' && m.bordereau === null);
+  const reload = async () => void (await Promise.all([list.reload(), mandats.reload()]));
+  // The list gives the date set at creation; a later transmission shows on the bordereau's mandats.
+  const transmisLe = (b: Bordereau) =>
+    b.dateTransmission ?? (mandats.data ?? []).find((m) => m.exercice === b.exercice && m.bordereau === b.numero)?.transmisLe ?? null;
 
   return (
     <>
@@ -34,43 +91,7 @@ export function BordereauxPage() {
         {select}
       </PageTitle>
       {banner}
-      {libres.length > 0 && (
-        <Paper withBorder p="md" mb="md">
-          <Text fw={600} mb="xs">
-            Mandats émis pas encore transmis ({libres.length})
-          </Text>
-          {libres.map((m) => (
-            <Checkbox
-              key={m.id}
-              label={`n°${m.numero} — ${m.tiersNom} — ${m.objet} — ${formatNombre(m.montantNet)} (${m.section})`}
-              checked={choix.includes(m.id)}
-              onChange={(e) => {
-                choix.forEach((_, i) => clearField(`mandats.${i}`));
-                setChoix(e.currentTarget.checked ? [...choix, m.id] : choix.filter((x) => x !== m.id));
-              }}
-              error={choix.includes(m.id) ? fieldError(`mandats.${choix.indexOf(m.id)}`) : undefined}
-              mb={4}
-            />
-          ))}
-          <Group mt="sm" align="flex-end">
-            <TextInput
-              type="date"
-              label="Date de transmission"
-              value={date}
-              onChange={(e) => {
-                clearField('date');
-                clearField('dateTransmission');
-                setDate(e.currentTarget.value);
-              }}
-              error={fieldError('date') ?? fieldError('dateTransmission')}
-            />
-            <Button onClick={() => void creer()} disabled={choix.length === 0}>
-              Créer le bordereau ({choix.length})
-            </Button>
-          </Group>
-          <ErrorAlert error={alert} />
-        </Paper>
-      )}
+      {annee && canSaisir && libres.length > 0 && <NouveauBordereau annee={annee} libres={libres} onDone={reload} />}
       <Table striped withTableBorder fz="sm" aria-label="Bordereaux">
         <Table.Thead>
           <Table.Tr>
@@ -79,32 +100,50 @@ export function BordereauxPage() {
             <Table.Th>Section</Table.Th>
             <Table.Th ta="right">Mandats</Table.Th>
             <Table.Th ta="right">Total net</Table.Th>
+            <Table.Th>Transmission</Table.Th>
             <Table.Th />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {list.data?.map((b) => (
-            <Table.Tr key={b.id}>
-              <Table.Td>{b.numero}</Table.Td>
-              <Table.Td>{formatDateFr(b.date)}</Table.Td>
-              <Table.Td>{b.section}</Table.Td>
-              <Table.Td ta="right">{b.mandats.length}</Table.Td>
-              <Table.Td ta="right">{formatNombre(b.total)}</Table.Td>
-              <Table.Td>
-                <Button
-                  component="a"
-                  size="compact-xs"
-                  variant="subtle"
-                  href={`/api/v1/exercices/${b.exercice}/documents/bordereaux/${b.numero}`}
-                  target="_blank"
-                >
-                  Imprimer
-                </Button>
-              </Table.Td>
-            </Table.Tr>
-          ))}
+          {list.data?.map((b) => {
+            const le = transmisLe(b);
+            return (
+              <Table.Tr key={b.id}>
+                <Table.Td>{b.numero}</Table.Td>
+                <Table.Td>{formatDateFr(b.date)}</Table.Td>
+                <Table.Td>{b.section}</Table.Td>
+                <Table.Td ta="right">{b.mandats.length}</Table.Td>
+                <Table.Td ta="right">{formatNombre(b.total)}</Table.Td>
+                <Table.Td>
+                  {le ? (
+                    `le ${formatDateFr(le)}`
+                  ) : canSaisir ? (
+                    <Button size="compact-xs" variant="light" color="orange" onClick={() => setTransmettre(b)}>
+                      Transmis au comptable le…
+                    </Button>
+                  ) : (
+                    <Badge color="orange">pas encore</Badge>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Button
+                    component="a"
+                    size="compact-xs"
+                    variant="subtle"
+                    href={`/api/v1/exercices/${b.exercice}/documents/bordereaux/${b.numero}`}
+                    target="_blank"
+                  >
+                    Imprimer
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
         </Table.Tbody>
       </Table>
+      {list.data?.length === 0 && <Text c="dimmed">Aucun bordereau.</Text>}
+      {annee && <AvisTable annee={annee} />}
+      {transmettre && <TransmissionForm bordereau={transmettre} onClose={() => setTransmettre(null)} onDone={reload} />}
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Group, NativeSelect, Paper, Select, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { formatDateFr } from '../../../../src/core/date';
@@ -7,20 +7,22 @@ import { TYPE_PIECE_LABELS, type Engagement, type SuiviLigne, type Tiers } from 
 import { api } from '../../app/api';
 import { useApi } from '../../app/useApi';
 import { useAction } from '../../app/useAction';
+import { DateField } from '../../components/DateField';
+import { aujourdhui } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { MontantInput } from '../../components/MontantInput';
 import { PageTitle } from '../../components/PageTitle';
+import { libelleImputation, pieceEngagement } from './libelles';
 import { SuiteEngagement } from './SuiteEngagement';
 import { useExercice } from './useExercice';
 
-const today = () => new Date().toISOString().slice(0, 10);
 type Piece = Engagement['pieceType'];
 
 const CHAMPS_ENGAGEMENT = ['date', 'ligneId', 'tiersId', 'objet', 'montant', 'pieceType', 'pieceRef'];
 
 function NouvelEngagement({ annee, suivi, tiers, onDone }: { annee: number; suivi: SuiviLigne[]; tiers: Tiers[]; onDone: () => void }) {
   const blank = {
-    date: today(),
+    date: aujourdhui(),
     ligneId: '',
     tiersId: '',
     objet: '',
@@ -41,6 +43,7 @@ function NouvelEngagement({ annee, suivi, tiers, onDone }: { annee: number; suiv
     await run(async () => {
       const r = await api<{ id: number }>('POST', `/api/v1/exercices/${annee}/engagements`, {
         ...f,
+        pieceRef: f.pieceRef.trim() || null,
         ligneId: Number(f.ligneId),
         tiersId: Number(f.tiersId),
       });
@@ -61,7 +64,7 @@ function NouvelEngagement({ annee, suivi, tiers, onDone }: { annee: number; suiv
           searchable
           value={f.ligneId || null}
           onChange={(v) => set('ligneId', v ?? '')}
-          data={suivi.map((s) => ({ value: String(s.ligneId), label: `${s.nature} ${s.libelle}` }))}
+          data={suivi.map((s) => ({ value: String(s.ligneId), label: libelleImputation(s) }))}
           error={fieldError('ligneId')}
           required
         />
@@ -74,14 +77,7 @@ function NouvelEngagement({ annee, suivi, tiers, onDone }: { annee: number; suiv
           error={fieldError('tiersId')}
           required
         />
-        <TextInput
-          type="date"
-          label="Date"
-          value={f.date}
-          onChange={(e) => set('date', e.currentTarget.value)}
-          error={fieldError('date')}
-          required
-        />
+        <DateField label="Date" value={f.date} onChange={(v) => set('date', v)} error={fieldError('date')} exercice={annee} required />
         <TextInput
           label="Objet"
           value={f.objet}
@@ -105,7 +101,6 @@ function NouvelEngagement({ annee, suivi, tiers, onDone }: { annee: number; suiv
             onChange={(e) => set('pieceRef', e.currentTarget.value)}
             error={fieldError('pieceRef')}
             style={{ flex: 2 }}
-            required
           />
         </Group>
       </SimpleGrid>
@@ -144,7 +139,7 @@ export function EngagementsPage() {
       </PageTitle>
       {banner}
       {annee && suivi.data && tiers.data && <NouvelEngagement annee={annee} suivi={suivi.data} tiers={tiers.data} onDone={reload} />}
-      <Table striped withTableBorder highlightOnHover fz="sm" aria-label="Engagements">
+      <Table striped withTableBorder highlightOnHover fz="sm" horizontalSpacing={6} aria-label="Engagements">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>N°</Table.Th>
@@ -164,20 +159,30 @@ export function EngagementsPage() {
               <Table.Td>{e.numero}</Table.Td>
               <Table.Td>{formatDateFr(e.date)}</Table.Td>
               <Table.Td>{e.tiersNom}</Table.Td>
-              <Table.Td>{e.objet}</Table.Td>
+              <Table.Td>
+                {e.objet}
+                <Text size="xs" c="dimmed">
+                  {[
+                    pieceEngagement(e),
+                    ...e.liquidations.flatMap((l) => [l.factureRef && `facture ${l.factureRef}`, l.pvReference && `PV ${l.pvReference}`]),
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </Text>
+              </Table.Td>
               <Table.Td>{e.nature}</Table.Td>
               <Table.Td ta="right">{formatNombre(e.montant - e.degage)}</Table.Td>
               <Table.Td ta="right">{formatNombre(e.liquide)}</Table.Td>
               <Table.Td ta="right">{formatNombre(e.mandate)}</Table.Td>
               <Table.Td>
-                <Group gap={4} wrap="nowrap">
+                <Stack gap={2} align="flex-start">
                   <Button size="compact-xs" variant="subtle" onClick={() => setSuite(e)}>
                     Suite
                   </Button>
                   <Button component="a" size="compact-xs" variant="subtle" href={`/api/v1/documents/engagements/${e.id}`} target="_blank">
                     Bon
                   </Button>
-                </Group>
+                </Stack>
               </Table.Td>
             </Table.Tr>
           ))}

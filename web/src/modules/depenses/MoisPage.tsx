@@ -1,10 +1,12 @@
-import { Alert, Badge, Button, Group, NativeSelect, Table, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { Alert, Badge, Button, Checkbox, Group, NativeSelect, Table, Text } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
 import { formatNombre } from '../../../../src/core/money';
 import type { ApercuMois } from '../../../../src/modules/depenses/schemas';
 import { api } from '../../app/api';
 import { useApi } from '../../app/useApi';
 import { useAction } from '../../app/useAction';
+import { DateField } from '../../components/DateField';
+import { aujourdhui } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { useExercice } from './useExercice';
@@ -23,21 +25,27 @@ const MOIS = Array.from({ length: 12 }, (_, i) => ({
   label: new Date(2000, i, 1).toLocaleDateString('fr-FR', { month: 'long' }),
 }));
 
-/** "Mandatement du mois": preview every due periodic index with its credit check, then issue them at once. */
+/** "Mandatement du mois": preview every due periodic index with its credit check, leave some out, then issue the others at once. */
 export function MoisPage() {
   const { annee, select, banner } = useExercice();
   const [mois, setMois] = useState(String(new Date().getMonth() + 1));
-  const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
+  const [date, setDate] = useState(aujourdhui());
+  const [exclus, setExclus] = useState<number[]>([]);
   const apercu = useApi<ApercuMois>(annee ? `/api/v1/exercices/${annee}/mois/${mois}` : null);
   const [resultat, setResultat] = useState<{ emis: number[]; bordereaux: number[] } | null>(null);
-  const { error, run: act } = useAction();
+  const { alert, run: act, fieldError, clearField } = useAction(['date']);
   const [busy, setBusy] = useState(false);
-  const aEmettre = apercu.data?.lignes.filter((l) => l.statut === 'a_emettre').length ?? 0;
+  const lignes = (apercu.data?.lignes ?? []).map((l) =>
+    l.statut === 'a_emettre' && exclus.includes(l.indexId) ? { ...l, statut: 'exclu' as const } : l,
+  );
+  const retenues = lignes.filter((l) => l.statut === 'a_emettre');
+  const total = retenues.reduce((s, l) => s + l.montant, 0);
 
-  const run = async () => {
+  const run = async (e: FormEvent) => {
+    e.preventDefault();
     setBusy(true);
     await act(async () => {
-      const r = await api<{ emis: number[]; bordereaux: number[] }>('POST', `/api/v1/exercices/${annee}/mois/${mois}`, { date });
+      const r = await api<{ emis: number[]; bordereaux: number[] }>('POST', `/api/v1/exercices/${annee}/mois/${mois}`, { date, exclus });
       setResultat(r);
       await apercu.reload();
     });
@@ -53,25 +61,32 @@ export function MoisPage() {
         {select}
       </PageTitle>
       {banner}
-      <Group align="flex-end" mb="md">
+      <Group align="flex-start" mb="md" component="form" onSubmit={(e) => void run(e)}>
         <NativeSelect
           label="Mois"
           value={mois}
           onChange={(e) => {
             setMois(e.currentTarget.value);
+            setExclus([]);
             setResultat(null);
           }}
           data={MOIS}
         />
-        <TextInput type="date" label="Date des mandats" value={date} onChange={(e) => setDate(e.currentTarget.value)} />
-        <Button onClick={() => void run()} disabled={aEmettre === 0} loading={busy}>
-          Émettre {aEmettre} mandat(s) et le bordereau
+        <DateField
+          label="Date des mandats"
+          value={date}
+          onChange={(v) => {
+            clearField('date');
+            setDate(v);
+          }}
+          error={fieldError('date')}
+          exercice={annee}
+          complementaire
+          required
+        />
+        <Button type="submit" disabled={retenues.length === 0} loading={busy} mt={25}>
+          Émettre {retenues.length} mandat(s) et le bordereau
         </Button>
-        {annee && (
-          <Button component="a" variant="default" href={`/api/v1/exercices/${annee}/documents/etat-salaires/${mois}`} target="_blank">
-            État des salaires et indemnités
-          </Button>
-        )}
       </Group>
       {resultat && (
         <Alert
@@ -84,22 +99,32 @@ export function MoisPage() {
             : 'Tous les mandats de ce mois sont déjà émis : rien n’a été émis une seconde fois.'}
         </Alert>
       )}
-      <ErrorAlert error={error} />
-      <Table striped withTableBorder fz="sm" aria-label="Aperçu du mois">
+      <ErrorAlert error={alert} />
+      <Table striped withTableBorder fz="sm" horizontalSpacing={6} aria-label="Aperçu du mois">
         <Table.Thead>
           <Table.Tr>
+            <Table.Th>Émettre</Table.Th>
             <Table.Th>Index</Table.Th>
             <Table.Th>Bénéficiaire</Table.Th>
             <Table.Th>Objet</Table.Th>
-            <Table.Th>Imputation</Table.Th>
+            <Table.Th>Ligne</Table.Th>
             <Table.Th ta="right">Montant</Table.Th>
             <Table.Th ta="right">Disponible</Table.Th>
             <Table.Th>Contrôle</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {apercu.data?.lignes.map((l) => (
+          {lignes.map((l) => (
             <Table.Tr key={l.indexId}>
+              <Table.Td>
+                {(l.statut === 'a_emettre' || l.statut === 'exclu') && (
+                  <Checkbox
+                    aria-label={`Émettre l’index ${l.numero}`}
+                    checked={l.statut === 'a_emettre'}
+                    onChange={(e) => setExclus(e.currentTarget.checked ? exclus.filter((x) => x !== l.indexId) : [...exclus, l.indexId])}
+                  />
+                )}
+              </Table.Td>
               <Table.Td>{l.numero}</Table.Td>
               <Table.Td>{l.tiersNom}</Table.Td>
               <Table.Td>{l.objet}</Table.Td>
@@ -107,17 +132,33 @@ export function MoisPage() {
               <Table.Td ta="right">{formatNombre(l.montant)}</Table.Td>
               <Table.Td ta="right">{formatNombre(l.disponible)}</Table.Td>
               <Table.Td>
-                <Badge color={STATUTS[l.statut][1]}>{STATUTS[l.statut][0]}</Badge>
+                <Badge color={STATUTS[l.statut][1]} styles={{ root: { overflow: 'visible' }, label: { overflow: 'visible' } }}>
+                  {STATUTS[l.statut][0]}
+                </Badge>
+                {l.mandatNumero !== null && <Text size="xs">mandat n°{l.mandatNumero}</Text>}
               </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
-      {apercu.data && (
-        <Text mt="sm">
-          Total à émettre : <b>{formatNombre(apercu.data.total)} FCFA</b>
-        </Text>
-      )}
+      <Group mt="sm" justify="space-between">
+        {apercu.data && (
+          <Text>
+            Total à émettre : <b>{formatNombre(total)} FCFA</b>
+          </Text>
+        )}
+        {annee && (
+          <Button
+            component="a"
+            variant="default"
+
+            href={`/api/v1/exercices/${annee}/documents/etat-salaires/${mois}`}
+            target="_blank"
+          >
+            État des salaires et indemnités
+          </Button>
+        )}
+      </Group>
       {apercu.data?.lignes.length === 0 && <Text c="dimmed">Aucun index périodique n’est dû ce mois-ci.</Text>}
     </>
   );

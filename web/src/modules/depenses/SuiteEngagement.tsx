@@ -1,14 +1,16 @@
-import { Badge, Button, Group, Modal, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { formatDateFr } from '../../../../src/core/date';
 import { formatFcfa, formatNombre } from '../../../../src/core/money';
-import { PIECES, type Engagement } from '../../../../src/modules/depenses/schemas';
+import type { Engagement } from '../../../../src/modules/depenses/schemas';
 import { api } from '../../app/api';
 import { useAction } from '../../app/useAction';
+import { DateField } from '../../components/DateField';
+import { aujourdhui } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { MontantInput } from '../../components/MontantInput';
-
-const today = () => new Date().toISOString().slice(0, 10);
+import { justificatifsLiquidation, pieceEngagement } from './libelles';
+import { MandatForm } from './MandatForm';
 type Done = () => void;
 
 /** Run a sub-form's request, then refresh the list and close the modal. */
@@ -21,47 +23,9 @@ const submitWith =
     });
   };
 
-function MandatForm({ liquidationId, montant, done }: { liquidationId: number; montant: number; done: Done }) {
-  const [f, setF] = useState<{ montantBrut: number | null; pieces: string[] }>({ montantBrut: montant, pieces: ['Facture définitive'] });
-  const { alert, run, fieldError, clearField } = useAction(['montantBrut']);
-  const submit = submitWith(run, () => api('POST', '/api/v1/mandats', { date: today(), liquidationId, ...f }), done);
-  return (
-    <Paper withBorder p="sm" component="form" onSubmit={(e) => void submit(e)}>
-      <Group align="flex-start">
-        <MontantInput
-          label="Montant brut du mandat"
-          value={f.montantBrut}
-          onChange={(v) => {
-            clearField('montantBrut');
-            setF({ ...f, montantBrut: v });
-          }}
-          error={fieldError('montantBrut')}
-          required
-        />
-        <Button type="submit" mt={25}>
-          Émettre le mandat
-        </Button>
-      </Group>
-      <Group mt="xs" gap="xs">
-        {PIECES.map((p) => (
-          <Badge
-            key={p}
-            variant={f.pieces.includes(p) ? 'filled' : 'outline'}
-            style={{ cursor: 'pointer' }}
-            onClick={() => setF({ ...f, pieces: f.pieces.includes(p) ? f.pieces.filter((x) => x !== p) : [...f.pieces, p] })}
-          >
-            {p}
-          </Badge>
-        ))}
-      </Group>
-      <ErrorAlert error={alert} />
-    </Paper>
-  );
-}
-
 function LiquidationForm({ e, reste, done }: { e: Engagement; reste: number; done: Done }) {
   type Form = { date: string; serviceFait: string; factureRef: string; pvReference: string; montant: number | null };
-  const [f, setF] = useState<Form>({ date: today(), serviceFait: today(), factureRef: '', pvReference: '', montant: reste });
+  const [f, setF] = useState<Form>({ date: aujourdhui(), serviceFait: aujourdhui(), factureRef: '', pvReference: '', montant: reste });
   const { alert, run, fieldError, clearField } = useAction(['serviceFait', 'factureRef', 'pvReference', 'montant']);
   const set = <K extends keyof Form>(k: K, v: Form[K]) => {
     clearField(k);
@@ -75,12 +39,12 @@ function LiquidationForm({ e, reste, done }: { e: Engagement; reste: number; don
         Liquidation (service fait)
       </Text>
       <SimpleGrid cols={2}>
-        <TextInput
-          type="date"
+        <DateField
           label="Service fait le"
           value={f.serviceFait}
-          onChange={(x) => set('serviceFait', x.currentTarget.value)}
+          onChange={(v) => set('serviceFait', v)}
           error={fieldError('serviceFait')}
+          required
         />
         <MontantInput
           label="Montant liquidé"
@@ -112,7 +76,7 @@ function LiquidationForm({ e, reste, done }: { e: Engagement; reste: number; don
 
 function DegagementForm({ e, reste, done }: { e: Engagement; reste: number; done: Done }) {
   const [f, setF] = useState<{ date: string; montant: number | null; motif: string }>({
-    date: today(),
+    date: aujourdhui(),
     montant: reste,
     motif: 'Reliquat non utilisé',
   });
@@ -170,11 +134,16 @@ export function SuiteEngagement({ e, onClose, onDone }: { e: Engagement; onClose
           {e.objet} — engagé {formatFcfa(e.montant)}, liquidé {formatNombre(e.liquide)}, dégagé {formatNombre(e.degage)}, reste à liquider{' '}
           <b>{formatNombre(reste)}</b>.
         </Text>
+        <Text size="sm">Pièce de l’engagement : {pieceEngagement(e)}</Text>
         {e.liquidations.map((l) => (
-          <Group key={l.id} justify="space-between">
+          <Group key={l.id} justify="space-between" wrap="nowrap" data-testid={`liquidation-${l.numero}`}>
             <Text size="sm">
               Liquidation n°{l.numero} du {formatDateFr(l.date)} : {formatNombre(l.montant)} — reste à mandater{' '}
               {formatNombre(l.resteAMandater)}
+              <br />
+              <Text span size="xs" c="dimmed">
+                {justificatifsLiquidation(l)}
+              </Text>
             </Text>
             {l.resteAMandater > 0 && (
               <Button size="compact-xs" onClick={() => setMandat({ liquidationId: l.id, montant: l.resteAMandater })}>

@@ -1,0 +1,92 @@
+import { Alert, Anchor, Button, Divider, Group, Modal, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { formatDateFr } from '../../../../src/core/date';
+import { roleHas } from '../../../../src/core/roles';
+import { ETAT_MANDAT_LABELS, type Mandat } from '../../../../src/modules/depenses/schemas';
+import { useSession } from '../../app/session';
+import { ActionForm, titreAction, type ActionMandat } from './MandatActions';
+import { MandatDetails } from './MandatDetails';
+
+const FAIT: Record<ActionMandat, string> = {
+  annulation: 'annulé',
+  reduction: 'réduit',
+  paiement: 'paiement enregistré',
+  rejet: 'rejet enregistré',
+};
+
+/**
+ * A mandat's window: its details, then only the actions the user's role may take and its state allows.
+ * Nothing is pre-selected: each action is a deliberate click, then its own form.
+ */
+export function MandatFenetre({ mandat, onClose, onDone }: { mandat: Mandat; onClose: () => void; onDone: () => void }) {
+  const { session } = useSession();
+  const role = session.utilisateur?.role;
+  const [action, setAction] = useState<ActionMandat | null>(null);
+  const [avis, setAvis] = useState<{ numero: number; type: ActionMandat } | null>(null);
+  const ouvert = mandat.etat === 'emis' && avis === null;
+  const etat = avis?.type === 'annulation' ? 'annule' : mandat.etat;
+  const corrections: ActionMandat[] = ouvert && role && roleHas(role, 'depenses.saisir') ? ['annulation', 'reduction'] : [];
+  const comptable = ouvert && role !== undefined && roleHas(role, 'depenses.comptable');
+  const decisions: ActionMandat[] = comptable && mandat.transmisLe ? ['paiement', 'rejet'] : [];
+
+  const done = (a: ActionMandat, numero: number | null) => {
+    onDone();
+    setAction(null);
+    if (numero !== null) setAvis({ numero, type: a });
+    else {
+      notifications.show({ color: 'teal', message: `Mandat n°${mandat.numero} : ${FAIT[a]}.` });
+      onClose();
+    }
+  };
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      size="xl"
+      title={`Mandat n°${mandat.numero} du ${formatDateFr(mandat.date)} — ${ETAT_MANDAT_LABELS[etat]}`}
+    >
+      <Group justify="space-between" mb="xs" wrap="nowrap">
+        <Text fw={600}>{mandat.objet}</Text>
+        <Button
+          component="a"
+          size="compact-sm"
+          variant="default"
+          href={`/api/v1/exercices/${mandat.exercice}/documents/mandats/${mandat.numero}`}
+          target="_blank"
+        >
+          Imprimer le mandat
+        </Button>
+      </Group>
+      <MandatDetails m={mandat} />
+      {(corrections.length > 0 || comptable || avis) && <Divider my="sm" />}
+      {avis && (
+        <Alert
+          color="teal"
+          title={`Avis ${avis.type === 'annulation' ? 'd’annulation' : 'de réduction'} n°${avis.numero}`}
+          data-testid="avis"
+        >
+          Le mandat avait été transmis au comptable : remettez-lui cet avis signé.{' '}
+          <Anchor href={`/api/v1/exercices/${mandat.exercice}/documents/avis/${avis.numero}`} target="_blank">
+            Imprimer l’avis
+          </Anchor>
+        </Alert>
+      )}
+      {comptable && !mandat.transmisLe && (
+        <Alert color="gray">Ce mandat n’a pas encore été transmis au comptable sur un bordereau : il ne peut être ni payé ni rejeté.</Alert>
+      )}
+      {action ? (
+        <ActionForm mandat={mandat} action={action} onBack={() => setAction(null)} onDone={(n) => done(action, n)} />
+      ) : (
+        <Group>
+          {[...decisions, ...corrections].map((a) => (
+            <Button key={a} variant="light" color={a === 'annulation' || a === 'rejet' ? 'red' : undefined} onClick={() => setAction(a)}>
+              {titreAction(a)}
+            </Button>
+          ))}
+        </Group>
+      )}
+    </Modal>
+  );
+}
