@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { formatDateFr } from '../../../../src/core/date';
 import { formatFcfa, formatNombre } from '../../../../src/core/money';
-import { TYPE_PIECE_LABELS, type Engagement, type SuiviLigne, type Tiers } from '../../../../src/modules/depenses/schemas';
+import { NUMERO_DE_PIECE, TYPE_PIECE_LABELS, type Engagement, type SuiviLigne, type Tiers } from '../../../../src/modules/depenses/schemas';
 import { api } from '../../app/api';
 import { useApi } from '../../app/useApi';
 import { useAction } from '../../app/useAction';
@@ -43,7 +43,7 @@ function NouvelEngagement({ annee, suivi, tiers, onDone }: { annee: number; suiv
     await run(async () => {
       const r = await api<{ id: number }>('POST', `/api/v1/exercices/${annee}/engagements`, {
         ...f,
-        pieceRef: f.pieceRef.trim() || null,
+        pieceRef: NUMERO_DE_PIECE[f.pieceType] === 'aucun' ? null : f.pieceRef.trim() || null,
         ligneId: Number(f.ligneId),
         tiersId: Number(f.tiersId),
       });
@@ -95,13 +95,16 @@ function NouvelEngagement({ annee, suivi, tiers, onDone }: { annee: number; suiv
             error={fieldError('pieceType')}
             style={{ flex: 3 }}
           />
-          <TextInput
-            label="N° de la pièce"
-            value={f.pieceRef}
-            onChange={(e) => set('pieceRef', e.currentTarget.value)}
-            error={fieldError('pieceRef')}
-            style={{ flex: 2 }}
-          />
+          {NUMERO_DE_PIECE[f.pieceType] !== 'aucun' && (
+            <TextInput
+              label={NUMERO_DE_PIECE[f.pieceType] === 'requis' ? 'N° de la pièce' : 'N° de la facture (facultatif)'}
+              value={f.pieceRef}
+              onChange={(e) => set('pieceRef', e.currentTarget.value)}
+              error={fieldError('pieceRef')}
+              required={NUMERO_DE_PIECE[f.pieceType] === 'requis'}
+              style={{ flex: 2 }}
+            />
+          )}
         </Group>
       </SimpleGrid>
       <Group justify="space-between" mt="sm">

@@ -31,7 +31,8 @@ export function MoisPage() {
   const [mois, setMois] = useState(String(new Date().getMonth() + 1));
   const [date, setDate] = useState(aujourdhui());
   const [exclus, setExclus] = useState<number[]>([]);
-  const apercu = useApi<ApercuMois>(annee ? `/api/v1/exercices/${annee}/mois/${mois}` : null);
+  // The server recomputes the disponible of each line with the index left out.
+  const apercu = useApi<ApercuMois>(annee ? `/api/v1/exercices/${annee}/mois/${mois}?exclus=${exclus.join(',')}&date=${date}` : null);
   const [resultat, setResultat] = useState<{ emis: number[]; bordereaux: number[] } | null>(null);
   const { alert, run: act, fieldError, clearField } = useAction(['date']);
   const [busy, setBusy] = useState(false);

@@ -121,7 +121,7 @@ function DegagementForm({ e, reste, done }: { e: Engagement; reste: number; done
 
 /** What follows an engagement: liquidate at service fait, mandate a liquidation, or release the unused credit. */
 export function SuiteEngagement({ e, onClose, onDone }: { e: Engagement; onClose: () => void; onDone: () => void }) {
-  const reste = e.montant - e.degage - e.liquide;
+  const reste = Math.max(0, e.montant - e.degage - e.liquide);
   const [mandat, setMandat] = useState<{ liquidationId: number; montant: number } | null>(null);
   const done = () => {
     onDone();
