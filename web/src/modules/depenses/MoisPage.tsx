@@ -32,7 +32,11 @@ export function MoisPage() {
   const [date, setDate] = useState(aujourdhui());
   const [exclus, setExclus] = useState<number[]>([]);
   // The server recomputes the disponible of each line with the index left out.
-  const apercu = useApi<ApercuMois>(annee ? `/api/v1/exercices/${annee}/mois/${mois}?exclus=${exclus.join(',')}&date=${date}` : null);
+  const apercu = useApi<ApercuMois>(
+    annee
+      ? `/api/v1/exercices/${annee}/mois/${mois}?exclus=${exclus.join(',')}${/^\d{4}-\d{2}-\d{2}$/.test(date) ? `&date=${date}` : ''}`
+      : null,
+  );
   const [resultat, setResultat] = useState<{ emis: number[]; bordereaux: number[] } | null>(null);
   const { alert, run: act, fieldError, clearField } = useAction(['date']);
   const [busy, setBusy] = useState(false);
