@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { PIECES } from '../../../../src/modules/depenses/schemas';
 import { api } from '../../app/api';
 import { useAction } from '../../app/useAction';
+import { DateField } from '../../components/DateField';
 import { aujourdhui } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { MontantInput } from '../../components/MontantInput';
@@ -15,18 +16,21 @@ const MOTIF_MIN = 5;
  * are missing, the form lists them and asks for the motif of a dérogation (journaled) to go on.
  */
 export function MandatForm({ liquidationId, montant, done }: { liquidationId: number; montant: number; done: () => void }) {
-  const [f, setF] = useState<{ montantBrut: number | null; pieces: string[] }>({ montantBrut: montant, pieces: ['Facture définitive'] });
+  const [f, setF] = useState<{ date: string; montantBrut: number | null; pieces: string[] }>({
+    date: aujourdhui(),
+    montantBrut: montant,
+    pieces: ['Facture définitive'],
+  });
   const [manquantes, setManquantes] = useState<string | null>(null);
   const [derogation, setDerogation] = useState('');
   const [confirme, setConfirme] = useState(false);
-  const { error, alert, setError, run, fieldError, clearField } = useAction(['montantBrut', 'derogationPieces']);
+  const { error, alert, setError, run, fieldError, clearField } = useAction(['date', 'montantBrut', 'derogationPieces']);
   const motifCourt = derogation.trim().length > 0 && derogation.trim().length < MOTIF_MIN;
 
   const emettre = async (confirmeDoublon: boolean) => {
     await run(async () => {
       try {
         await api('POST', '/api/v1/mandats', {
-          date: aujourdhui(),
           liquidationId,
           ...f,
           derogationPieces: manquantes && derogation.trim() ? derogation.trim() : null,
@@ -49,6 +53,17 @@ export function MandatForm({ liquidationId, montant, done }: { liquidationId: nu
   return (
     <Paper withBorder p="sm" component="form" onSubmit={submit}>
       <Group align="flex-start">
+        <DateField
+          label="Date du mandat"
+          value={f.date}
+          onChange={(v) => {
+            clearField('date');
+            setF({ ...f, date: v });
+          }}
+          error={fieldError('date')}
+          complementaire
+          required
+        />
         <MontantInput
           label="Montant brut du mandat"
           value={f.montantBrut}
