@@ -8,6 +8,7 @@ import path from 'node:path';
 import { seedDemo } from '../src/cli/compose.js';
 import { createMandatParIndex } from '../src/modules/depenses/par-index.js';
 import { loadLedger } from '../src/modules/depenses/service.js';
+import { upsertIndex } from '../src/modules/depenses/store.js';
 import { openSqlite } from '../src/platform/db/connect.js';
 import { migrateToLatest } from '../src/platform/db/migrator.js';
 
@@ -15,14 +16,40 @@ const N = Number(process.argv[2] ?? 1000);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gm2i-bench-dep-'));
 const conn = openSqlite(path.join(dir, 'gm2i.sqlite'));
 await migrateToLatest(conn.db);
-const now = new Date();
+const now = new Date('2026-12-01T09:00:00Z');
 await seedDemo(conn.db, now);
 const annee = now.getUTCFullYear();
 const actor = { userId: null, label: 'bench' };
+// A one-off index (no period): a periodic one pays each month once, whatever the bench asks.
+const edm = await conn.db.selectFrom('tiers').select('id').where('nom', 'like', 'Énergie du Mali%').executeTakeFirstOrThrow();
+await upsertIndex(
+  conn.db,
+  {
+    numero: 901,
+    nature: '6052',
+    fonction: '01.3',
+    tiersId: edm.id,
+    objet: 'Petite fourniture',
+    montant: 100,
+    periodicite: 'aucune',
+    moisDebut: 1,
+    retenues: [],
+    personnel: false,
+    actif: true,
+  },
+  now.toISOString(),
+);
 const times: number[] = [];
 for (let i = 0; i < N; i++) {
   const t = process.hrtime.bigint();
-  await createMandatParIndex(conn.db, actor, annee, 401, { date: `${annee}-11-15`, montant: 100, periode: null }, now);
+  await createMandatParIndex(
+    conn.db,
+    actor,
+    annee,
+    901,
+    { date: `${annee}-11-30`, montant: 100, periode: null, confirmeDoublon: true },
+    now,
+  );
   times.push(Number(process.hrtime.bigint() - t) / 1e6);
 }
 const t = process.hrtime.bigint();
