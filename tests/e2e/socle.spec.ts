@@ -25,7 +25,8 @@ test.describe.serial('première mise en service et comptes', () => {
 
     // An empty step is refused with French messages, nothing is lost.
     await page.getByRole('button', { name: 'Suivant' }).click();
-    await expect(page.getByText(/Trop petit|doit avoir/).first()).toBeVisible();
+    await expect(page.getByText('Le nom est obligatoire.')).toBeVisible();
+    await expect(page.getByText('La population est obligatoire.')).toBeVisible();
 
     await page.getByLabel('Nom de la commune').fill('Sanando');
     await page.getByLabel('Cercle').fill('Barouéli');

@@ -14,7 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
-import { fieldLabel } from '../../../../src/core/messages';
+import { problemFromIssue, type IssueLike } from '../../../../src/core/messages';
 import { formatNombre } from '../../../../src/core/money';
 import type { SessionInfo } from '../../../../src/platform/auth/schemas';
 import {
@@ -33,8 +33,9 @@ import { emptyLocalite, LocalitesEditor, toLocaliteInput, type LocaliteDraft } f
 
 type Errors = Record<string, string>;
 
-function zodErrors(issues: { path: PropertyKey[]; message: string }[]): Errors {
-  return Object.fromEntries(issues.map((i) => [i.path.map(String).join('.'), i.message]));
+/** Each zod issue as a person writes it, next to its field (the same sentences as the server's). */
+function zodErrors(issues: IssueLike[], input: unknown): Errors {
+  return Object.fromEntries(issues.map((i) => [i.path.map(String).join('.'), problemFromIssue(i, input).message]));
 }
 
 /** First run: the commune, its localités, the first administrator. Or a detour to the demo commune. */
@@ -57,17 +58,16 @@ export function WizardPage() {
     setStepProblems([]);
     if (s === 0) {
       const r = CommuneInput.safeParse(communeInput);
-      if (!r.success) setErrors(zodErrors(r.error.issues));
+      if (!r.success) setErrors(zodErrors(r.error.issues, commune));
       return r.success;
     }
     if (s === 1) {
       const problems = filledLocalites.flatMap((l, i) => {
-        const r = LocaliteInput.safeParse(toLocaliteInput(l));
+        const input = toLocaliteInput(l);
+        const r = LocaliteInput.safeParse(input);
         return r.success
           ? []
-          : r.error.issues.map(
-              (x) => `Ligne ${i + 1} (${l.nom || 'sans nom'}) — ${fieldLabel(x.path.map(String).join('.'))} : ${x.message}`,
-            );
+          : r.error.issues.map((x) => `Ligne ${i + 1} (${l.nom || 'sans nom'}) — ${problemFromIssue(x, input).message}`);
       });
       if (filledLocalites.length === 0) problems.push('Saisissez au moins une localité.');
       setStepProblems(problems);
@@ -75,7 +75,7 @@ export function WizardPage() {
     }
     if (s === 2) {
       const r = InstallationBody.shape.administrateur.safeParse(admin);
-      const e = r.success ? {} : zodErrors(r.error.issues);
+      const e = r.success ? {} : zodErrors(r.error.issues, admin);
       if (admin.motDePasse !== admin.confirmation) e.confirmation = 'Les deux mots de passe ne sont pas identiques.';
       setErrors(e);
       return Object.keys(e).length === 0;
