@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApercuMois, Mandat, SuiviLigne } from '../../src/modules/depenses/schemas.js';
+import type { ApercuMois, Mandat } from '../../src/modules/depenses/schemas.js';
 import type { TestApp, TestClient } from '../../src/platform/http/testing.js';
-import { budgetEnExecution, installedApp, ligneBudget, userWithRole } from './helpers.js';
+import { budgetEnExecution, chaine, codes, installedApp, ligneBudget, PIECES_BC, userWithRole, type Refus } from './helpers.js';
 
 // Holes found by a review of the trusted chain (issue 7), each closed by a rule named here.
 
@@ -10,13 +10,6 @@ let sg: TestClient;
 let comptable: TestClient;
 let lignes: Map<string, number>;
 let tiers: number;
-
-interface Refus {
-  code: string;
-  details: { problems?: { field: string; code?: string }[] };
-}
-const codes = (r: { body: Refus }) => (r.body.details.problems ?? []).map((p) => p.code);
-const PIECES = ['Facture définitive', 'Bon de commande ou contrat', 'Attestation de service fait'];
 
 beforeEach(async () => {
   const r = await installedApp();
@@ -29,19 +22,9 @@ afterEach(async () => {
   await t.close();
 });
 
-const engage = (montant: number, extra: Record<string, unknown> = {}) =>
-  sg.call<Refus & { id: number }>('POST', '/api/v1/exercices/2026/engagements', {
-    date: '2026-02-01',
-    ligneId: lignes.get('6055'),
-    tiersId: tiers,
-    objet: 'Fournitures',
-    montant,
-    pieceType: 'bon_de_commande',
-    pieceRef: 'BC-1',
-    ...extra,
-  });
-const suivi = async (nature: string) =>
-  (await sg.call<SuiviLigne[]>('GET', '/api/v1/exercices/2026/suivi')).body.find((s) => s.nature === nature);
+const engage = (montant: number, extra: Record<string, unknown> = {}) => chaine(sg, lignes, tiers).engage(montant, extra);
+const mandatComplet = (montant: number, date: string) => chaine(sg, lignes, tiers).mandatComplet(montant, date);
+const suivi = async (nature: string) => (await chaine(sg, lignes, tiers).suivi(nature))[0];
 const index = (numero: number, extra: Record<string, unknown>) =>
   sg.call('PUT', `/api/v1/index/${numero}`, {
     numero,
@@ -101,7 +84,7 @@ describe('review of the trusted chain', () => {
         date: '2026-03-27',
         liquidationId: l,
         montantBrut: 40_000,
-        pieces: PIECES,
+        pieces: PIECES_BC,
       })
     ).body.id;
     await sg.call('POST', `/api/v1/mandats/${m2}/corrections`, { type: 'annulation', date: '2026-03-28', motif: 'Achat abandonné' });
@@ -114,7 +97,7 @@ describe('review of the trusted chain', () => {
       date: '2026-03-29',
       liquidationId: l,
       montantBrut: 40_000,
-      pieces: PIECES,
+      pieces: PIECES_BC,
     });
     expect(codes(again)).toEqual(['MANDAT_EXCESSIF']);
   });
@@ -182,7 +165,7 @@ describe('review of the trusted chain', () => {
         date: '2026-06-11',
         liquidationId: l,
         montantBrut: 40_000,
-        pieces: PIECES,
+        pieces: PIECES_BC,
       })
     ).body.id;
     const b = await sg.call<Refus>('POST', '/api/v1/bordereaux', {
@@ -195,12 +178,6 @@ describe('review of the trusted chain', () => {
   });
 
   it('an index without fonction whose nature has several fonctions must name its fonction', async () => {
-    await sg.call('POST', '/api/v1/exercices/2026/virements', {
-      date: '2026-02-01',
-      objet: 'Sans objet',
-      deliberationRef: 'D',
-      mouvements: [],
-    });
     await index(102, { fonction: null });
     await sg.call('PUT', '/api/v1/exercices/2026/documents/BA/lignes', {
       lignes: [ligneBudget('6611', 100_000, { fonction: '01.1' }), ligneBudget('6055', -100_000, { fonction: '01.3' })],
@@ -212,22 +189,7 @@ describe('review of the trusted chain', () => {
   });
 
   it('a closed exercice refuses bordereaux and corrections too', async () => {
-    const e = (await engage(40_000)).body.id;
-    const l = (
-      await sg.call<{ id: number }>('POST', `/api/v1/engagements/${e}/liquidations`, {
-        date: '2026-02-02',
-        serviceFait: '2026-02-02',
-        montant: 40_000,
-      })
-    ).body.id;
-    const m = (
-      await sg.call<{ id: number }>('POST', '/api/v1/mandats', {
-        date: '2026-02-03',
-        liquidationId: l,
-        montantBrut: 40_000,
-        pieces: PIECES,
-      })
-    ).body.id;
+    const m = await mandatComplet(40_000, '2026-02-03');
     await sg.call('POST', '/api/v1/exercices/2026/etapes', { type: 'cloture', date: '2026-12-15' });
     expect((await sg.call<Refus>('POST', '/api/v1/bordereaux', { exercice: 2026, date: '2026-12-15', mandats: [m] })).body.code).toBe(
       'EXERCICE_CLOS',
@@ -239,22 +201,7 @@ describe('review of the trusted chain', () => {
   });
 
   it('a mandat cancelled before its bordereau leaves reaches the percepteur with its avis', async () => {
-    const e = (await engage(40_000)).body.id;
-    const l = (
-      await sg.call<{ id: number }>('POST', `/api/v1/engagements/${e}/liquidations`, {
-        date: '2026-02-02',
-        serviceFait: '2026-02-02',
-        montant: 40_000,
-      })
-    ).body.id;
-    const m = (
-      await sg.call<{ id: number }>('POST', '/api/v1/mandats', {
-        date: '2026-02-03',
-        liquidationId: l,
-        montantBrut: 40_000,
-        pieces: PIECES,
-      })
-    ).body.id;
+    const m = await mandatComplet(40_000, '2026-02-03');
     const b = (await sg.call<{ id: number }>('POST', '/api/v1/bordereaux', { exercice: 2026, date: '2026-02-04', mandats: [m] })).body.id;
     expect(
       (

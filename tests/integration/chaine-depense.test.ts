@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApercuMois, Mandat, SuiviLigne } from '../../src/modules/depenses/schemas.js';
+import type { ApercuMois, Mandat } from '../../src/modules/depenses/schemas.js';
 import type { TestApp, TestClient } from '../../src/platform/http/testing.js';
-import { budgetEnExecution, installedApp, ligneBudget, userWithRole } from './helpers.js';
+import { budgetEnExecution, chaine, codes, installedApp, ligneBudget, userWithRole, type Refus } from './helpers.js';
 
 // Issue 7, "trust the finance chain": each test is named after the rule it proves. The test clock is
 // 2026-12-20 (src/platform/http/testing.ts).
@@ -13,13 +13,6 @@ let maire: TestClient;
 let comptable: TestClient;
 let lignes: Map<string, number>;
 let tiers: number;
-
-interface Refus {
-  code: string;
-  details: { problems?: { field: string; code?: string; message: string }[]; numero?: number };
-}
-const codes = (r: { body: Refus }) => (r.body.details.problems ?? []).map((p) => p.code);
-const PIECES_BC = ['Facture définitive', 'Bon de commande ou contrat', 'Attestation de service fait'];
 
 beforeEach(async () => {
   const r = await installedApp();
@@ -33,35 +26,11 @@ afterEach(async () => {
   await t.close();
 });
 
-const engage = (montant: number, extra: Record<string, unknown> = {}) =>
-  sg.call<Refus & { id: number }>('POST', '/api/v1/exercices/2026/engagements', {
-    date: '2026-02-01',
-    ligneId: lignes.get('6055'),
-    tiersId: tiers,
-    objet: 'Fournitures',
-    montant,
-    pieceType: 'bon_de_commande',
-    pieceRef: 'BC-1',
-    ...extra,
-  });
-const liquide = (engagementId: number, montant: number, extra: Record<string, unknown> = {}) =>
-  sg.call<Refus & { id: number }>('POST', `/api/v1/engagements/${engagementId}/liquidations`, {
-    date: '2026-02-10',
-    serviceFait: '2026-02-09',
-    factureRef: 'F-2026-118',
-    montant,
-    ...extra,
-  });
-const mandate = (liquidationId: number, montantBrut: number, extra: Record<string, unknown> = {}) =>
-  sg.call<Refus & { id: number }>('POST', '/api/v1/mandats', {
-    date: '2026-02-11',
-    liquidationId,
-    montantBrut,
-    pieces: PIECES_BC,
-    ...extra,
-  });
-const suivi = async (nature: string) =>
-  (await sg.call<SuiviLigne[]>('GET', '/api/v1/exercices/2026/suivi')).body.filter((s) => s.nature === nature);
+const outils = () => chaine(sg, lignes, tiers);
+const engage = (montant: number, extra: Record<string, unknown> = {}) => outils().engage(montant, extra);
+const liquide = (e: number, montant: number, extra: Record<string, unknown> = {}) => outils().liquide(e, montant, extra);
+const mandate = (l: number, montant: number, extra: Record<string, unknown> = {}) => outils().mandate(l, montant, extra);
+const suivi = (nature: string) => outils().suivi(nature);
 
 describe('1. dates', () => {
   it('impossible calendar dates are refused on every entry point (2026-12-32, 2026-13-01, 2026-02-30)', async () => {

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BudgetView } from '../../src/modules/budget/schemas.js';
 import type { ApercuMois, Mandat, SuiviLigne } from '../../src/modules/depenses/schemas.js';
 import type { TestApp, TestClient } from '../../src/platform/http/testing.js';
-import { installedApp, userWithRole } from './helpers.js';
+import { budgetEnExecution, installedApp, userWithRole } from './helpers.js';
 
 let t: TestApp;
 let sg: TestClient;
@@ -11,41 +10,13 @@ let comptable: TestClient;
 let lignes: Map<string, number>;
 let tiers: number;
 
-const L = (nature: string, montant: number, extra: Record<string, unknown> = {}) => ({
-  nature,
-  montant,
-  fonction: null,
-  secteur: null,
-  localiteId: null,
-  libelle: null,
-  origine: 'nouveau',
-  ...extra,
-});
-
 beforeEach(async () => {
   const r = await installedApp();
   t = r.t;
   sg = await userWithRole(t, r.admin, 'sg', 'secretaire_general');
   maire = await userWithRole(t, r.admin, 'maire', 'maire');
   comptable = await userWithRole(t, r.admin, 'comptable', 'comptable');
-  const kalake = (await sg.call<{ id: number; nom: string }[]>('GET', '/api/v1/localites')).body.find((l) => l.nom === 'Kalaké')?.id;
-  await sg.call('POST', '/api/v1/exercices', { annee: 2026, reprendre: false });
-  await sg.call('PUT', '/api/v1/exercices/2026/documents/BP/lignes', {
-    lignes: [
-      L('7111', 10_000_000),
-      L('6055', 1_000_000, { fonction: '01.3' }),
-      L('6611', 6_000_000, { fonction: '01.3' }),
-      L('6632', 3_000_000, { fonction: '01.1' }),
-      L('102', 5_000_000),
-      L('2312', 5_000_000, { fonction: '09.1', secteur: 'Éducation', localiteId: kalake }),
-    ],
-  });
-  await sg.call('POST', '/api/v1/exercices/2026/documents/BP/vote', { date: '2025-10-30', reference: 'D-1' });
-  await sg.call('POST', '/api/v1/exercices/2026/documents/BP/approbation', { date: '2025-12-01', reference: 'A-1', autorite: 'Préfet' });
-  const v = await sg.call<BudgetView>('POST', '/api/v1/exercices/2026/etapes', { type: 'ouverture', date: '2026-01-02' });
-  lignes = new Map(v.body.lignes.map((l) => [l.nature, l.id]));
-  tiers = (await sg.call<{ tiers: { id: number } }>('POST', '/api/v1/tiers', { nom: 'Ets Diarra et Frères', type: 'fournisseur' })).body
-    .tiers.id;
+  ({ lignes, tiers } = await budgetEnExecution(sg));
 });
 afterEach(async () => {
   await t.close();

@@ -80,3 +80,58 @@ export async function budgetEnExecution(sg: TestClient): Promise<{ lignes: Map<s
     .body.tiers.id;
   return { lignes: new Map(v.body.lignes.map((l) => [l.nature, l.id])), tiers };
 }
+
+/** A refusal as the API answers it. */
+export interface Refus {
+  code: string;
+  details: { problems?: { field: string; code?: string; message: string }[]; numero?: number };
+}
+/** The problem codes of a VALIDATION refusal. */
+export const codes = (r: { body: Refus }) => (r.body.details.problems ?? []).map((p) => p.code);
+/** The pièces a mandat needs when its engagement rests on a bon de commande. */
+export const PIECES_BC = ['Facture définitive', 'Bon de commande ou contrat', 'Attestation de service fait'];
+
+/** The expense chain as the SG types it on the budget of `budgetEnExecution` (fournitures 6055 by default). */
+export function chaine(sg: TestClient, lignes: Map<string, number>, tiers: number) {
+  const engage = (montant: number, extra: Record<string, unknown> = {}) =>
+    sg.call<Refus & { id: number }>('POST', '/api/v1/exercices/2026/engagements', {
+      date: '2026-02-01',
+      ligneId: lignes.get('6055'),
+      tiersId: tiers,
+      objet: 'Fournitures',
+      montant,
+      pieceType: 'bon_de_commande',
+      pieceRef: 'BC-1',
+      ...extra,
+    });
+  const liquide = (engagementId: number, montant: number, extra: Record<string, unknown> = {}) =>
+    sg.call<Refus & { id: number }>('POST', `/api/v1/engagements/${engagementId}/liquidations`, {
+      date: '2026-02-10',
+      serviceFait: '2026-02-09',
+      factureRef: 'F-2026-118',
+      montant,
+      ...extra,
+    });
+  const mandate = (liquidationId: number, montantBrut: number, extra: Record<string, unknown> = {}) =>
+    sg.call<Refus & { id: number }>('POST', '/api/v1/mandats', {
+      date: '2026-02-11',
+      liquidationId,
+      montantBrut,
+      pieces: PIECES_BC,
+      ...extra,
+    });
+  /** Engagement, liquidation and mandat of `montant`, all dated `date`; returns the mandat's id. */
+  const mandatComplet = async (montant: number, date: string) => {
+    const e = (await engage(montant, { date })).body.id;
+    const l = (await liquide(e, montant, { date, serviceFait: date })).body.id;
+    return (await mandate(l, montant, { date })).body.id;
+  };
+  const suivi = async (nature: string) =>
+    (
+      await sg.call<{ nature: string; creditOuvert: number; engage: number; mandate: number; disponible: number }[]>(
+        'GET',
+        '/api/v1/exercices/2026/suivi',
+      )
+    ).body.filter((s) => s.nature === nature);
+  return { engage, liquide, mandate, mandatComplet, suivi };
+}

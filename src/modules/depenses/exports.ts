@@ -83,7 +83,7 @@ export async function listBordereaux(tx: Tx, annee: number, charge?: Ledger): Pr
       numero: b.numero,
       section: b.section,
       date: b.date,
-      dateTransmission: b.date_transmission ?? b.transmis_le,
+      dateTransmission: b.transmis_le,
       mandats: ms.map((m) => m.id),
       total: ms.reduce((s, m) => s + m.montantNet, 0),
     };

@@ -255,7 +255,6 @@ export function serviceFaitProblems(serviceFait: string, dateLiquidation: string
   return [];
 }
 
-
 /**
  * The engagement's document: its number where the document has one; "sans pièce préalable" only up to a
  * ceiling ([G]: small purchases paid on the invoice; a commune setting).

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/schema.js';
 import type { EngagementInput, IndexInput, LiquidationInput, Retenue, TiersInput } from './schemas.js';
 
@@ -239,34 +240,29 @@ export async function insertAvis(
     .executeTakeFirstOrThrow();
   return r.id;
 }
-export async function findAvis(tx: Tx, annee: number, numero: number) {
-  return tx
+/** The avis of an exercice with the number of the mandat each one concerns. */
+const avisDe = (tx: Tx, annee: number) =>
+  tx
     .selectFrom('mandat_avis')
     .innerJoin('mandat', 'mandat.id', 'mandat_avis.mandat_id')
     .selectAll('mandat_avis')
     .select('mandat.numero as mandat_numero')
-    .where('mandat_avis.exercice', '=', annee)
-    .where('mandat_avis.numero', '=', numero)
-    .executeTakeFirst();
+    .where('mandat_avis.exercice', '=', annee);
+export async function findAvis(tx: Tx, annee: number, numero: number) {
+  return avisDe(tx, annee).where('mandat_avis.numero', '=', numero).executeTakeFirst();
 }
 export async function listAvis(tx: Tx, annee: number) {
-  return tx
-    .selectFrom('mandat_avis')
-    .innerJoin('mandat', 'mandat.id', 'mandat_avis.mandat_id')
-    .selectAll('mandat_avis')
-    .select('mandat.numero as mandat_numero')
-    .where('mandat_avis.exercice', '=', annee)
-    .orderBy('mandat_avis.numero')
-    .execute();
+  return avisDe(tx, annee).orderBy('mandat_avis.numero').execute();
 }
-export async function findBordereau(tx: Tx, id: number) {
-  return tx
+/** Bordereaux with `transmis_le`: the transmission date given at creation, or recorded afterwards. */
+const bordereaux = (tx: Tx) =>
+  tx
     .selectFrom('bordereau')
     .leftJoin('bordereau_transmission', 'bordereau_transmission.bordereau_id', 'bordereau.id')
     .selectAll('bordereau')
-    .select('bordereau_transmission.date as transmis_le')
-    .where('bordereau.id', '=', id)
-    .executeTakeFirst();
+    .select(sql<string | null>`coalesce(bordereau.date_transmission, bordereau_transmission.date)`.as('transmis_le'));
+export async function findBordereau(tx: Tx, id: number) {
+  return bordereaux(tx).where('bordereau.id', '=', id).executeTakeFirst();
 }
 export async function insertTransmission(
   tx: Tx,
@@ -427,12 +423,5 @@ export async function correctionsSansAvis(tx: Tx, bordereauId: number) {
 }
 /** The bordereaux of an exercice, newest first, with the date of a transmission recorded afterwards. */
 export async function listBordereauxRows(tx: Tx, annee: number) {
-  return tx
-    .selectFrom('bordereau')
-    .leftJoin('bordereau_transmission', 'bordereau_transmission.bordereau_id', 'bordereau.id')
-    .selectAll('bordereau')
-    .select('bordereau_transmission.date as transmis_le')
-    .where('bordereau.exercice', '=', annee)
-    .orderBy('bordereau.numero', 'desc')
-    .execute();
+  return bordereaux(tx).where('bordereau.exercice', '=', annee).orderBy('bordereau.numero', 'desc').execute();
 }

@@ -106,7 +106,7 @@ export async function recordTransmission(db: Db, actor: Actor, bordereauId: numb
     if (!b) throw new DomainError('INTROUVABLE', { quoi: 'Le bordereau' });
     await lockExercice(tx, b.exercice);
     await executionLedger(tx, b.exercice);
-    const deja = b.date_transmission ?? b.transmis_le;
+    const deja = b.transmis_le;
     if (deja) throw new DomainError('BORDEREAU_DEJA_TRANSMIS', { numero: b.numero, date: deja.split('-').reverse().join('/') });
     assertNoProblems([
       ...dateExerciceProblems(date, b.exercice, 'mandat', await joursComplementaires(tx), plainDateOf(now)),
