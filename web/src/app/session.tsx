@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { roleHas, type Permission } from '../../../src/core/roles';
 import type { SessionInfo } from '../../../src/platform/auth/schemas';
 import type { InstallationStatus } from '../../../src/modules/commune/schemas';
 import { api, setCsrf } from './api';
@@ -58,4 +59,10 @@ export function SessionProvider({
   if (error) return <>{failed(error, () => void refresh())}</>;
   if (!installation || !session) return <>{loading}</>;
   return <Ctx.Provider value={{ installation, session, refresh, setSession }}>{children}</Ctx.Provider>;
+}
+
+/** Whether the logged-in user's role holds a permission (the same matrix the server applies). */
+export function usePermission(p: Permission): boolean {
+  const role = useSession().session.utilisateur?.role;
+  return role !== undefined && roleHas(role, p);
 }

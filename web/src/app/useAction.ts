@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { ApiError } from './api';
 
 export interface Action {
@@ -7,8 +7,10 @@ export interface Action {
   /** What ErrorAlert shows: the failure without the problems written beside their field. */
   alert: unknown;
   setError: (e: unknown) => void;
-  /** Run a server action; resolves to whether it succeeded. */
+  /** Run a server action; resolves to whether it succeeded. A second call while one runs (a double click) is ignored. */
   run: (action: () => Promise<unknown>) => Promise<boolean>;
+  /** An action is running: show the button as loading. */
+  busy: boolean;
   /** The server's message for a field (its request path, e.g. `montant`, `lignes.3.nature`), until that field changes. */
   fieldError: (field: string) => string | undefined;
   /** Forget a field's message: call it when the user changes the field. */
@@ -29,8 +31,14 @@ function matches(pattern: string, field: string): boolean {
 export function useAction(fields: readonly string[] = []): Action {
   const [state, setState] = useState<{ error: unknown; cleared: ReadonlySet<string> }>({ error: null, cleared: new Set() });
   const setError = useCallback((error: unknown) => setState({ error, cleared: new Set() }), []);
+  // A ref, not state: the second click of a double click arrives before React re-renders.
+  const pending = useRef(false);
+  const [busy, setBusy] = useState(false);
   const run = useCallback(
     async (action: () => Promise<unknown>) => {
+      if (pending.current) return false;
+      pending.current = true;
+      setBusy(true);
       try {
         await action();
         setError(null);
@@ -38,6 +46,9 @@ export function useAction(fields: readonly string[] = []): Action {
       } catch (e) {
         setError(e);
         return false;
+      } finally {
+        pending.current = false;
+        setBusy(false);
       }
     },
     [setError],
@@ -60,5 +71,5 @@ export function useAction(fields: readonly string[] = []): Action {
     if (rest.length === error.problems.length) return error;
     return rest.length === 0 ? null : new ApiError(error.code, error.message, { ...error.details, problems: rest });
   }, [error, key]);
-  return { error, alert, setError, run, fieldError, clearField };
+  return { error, alert, setError, run, busy, fieldError, clearField };
 }

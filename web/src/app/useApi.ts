@@ -1,5 +1,6 @@
+import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
-import { api, errorText } from './api';
+import { api, ApiError, errorText } from './api';
 
 /** GET a resource; `reload()` fetches it again after a change. */
 export function useApi<T>(url: string | null): {
@@ -18,6 +19,15 @@ export function useApi<T>(url: string | null): {
       setData(await api<T>('GET', url));
       setError(null);
     } catch (e) {
+      // Server off or failing: said on every page at once, so that an empty table never passes for an empty register.
+      if (e instanceof ApiError && e.code === 'ERREUR_INTERNE')
+        notifications.show({
+          id: 'lecture-impossible',
+          color: 'red',
+          title: 'Lecture impossible',
+          message: errorText(e),
+          autoClose: false,
+        });
       setError(errorText(e));
     } finally {
       setLoading(false);

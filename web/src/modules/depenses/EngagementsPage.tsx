@@ -1,3 +1,4 @@
+import { usePermission } from '../../app/session';
 import { Button, Group, NativeSelect, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
@@ -32,7 +33,7 @@ function NouvelEngagement({ annee, suivi, tiers, onDone }: { annee: number; suiv
   };
   type Form = typeof blank;
   const [f, setF] = useState(blank);
-  const { alert, run, fieldError, clearField } = useAction(CHAMPS_ENGAGEMENT);
+  const { alert, run, busy, fieldError, clearField } = useAction(CHAMPS_ENGAGEMENT);
   const set = <K extends keyof Form>(k: K, v: Form[K]) => {
     clearField(k);
     setF((x) => ({ ...x, [k]: v }));
@@ -118,7 +119,9 @@ function NouvelEngagement({ annee, suivi, tiers, onDone }: { annee: number; suiv
             'Choisissez une ligne pour voir son disponible.'
           )}
         </Text>
-        <Button type="submit">Engager et imprimer le bon</Button>
+        <Button type="submit" loading={busy}>
+          Engager et imprimer le bon
+        </Button>
       </Group>
       <ErrorAlert error={alert} />
     </Paper>
@@ -131,6 +134,8 @@ export function EngagementsPage() {
   const suivi = useApi<SuiviLigne[]>(annee ? `/api/v1/exercices/${annee}/suivi` : null);
   const tiers = useApi<Tiers[]>('/api/v1/tiers');
   const [suite, setSuite] = useState<Engagement | null>(null);
+  // A reader sees the engagements and their documents, not the forms that write them.
+  const peutSaisir = usePermission('depenses.saisir');
   const reload = () => void Promise.all([list.reload(), suivi.reload()]);
   return (
     <>
@@ -141,7 +146,9 @@ export function EngagementsPage() {
         {select}
       </PageTitle>
       {banner}
-      {annee && suivi.data && tiers.data && <NouvelEngagement annee={annee} suivi={suivi.data} tiers={tiers.data} onDone={reload} />}
+      {peutSaisir && annee && suivi.data && tiers.data && (
+        <NouvelEngagement annee={annee} suivi={suivi.data} tiers={tiers.data} onDone={reload} />
+      )}
       <Table striped withTableBorder highlightOnHover fz="sm" horizontalSpacing={6} aria-label="Engagements">
         <Table.Thead>
           <Table.Tr>
@@ -179,9 +186,11 @@ export function EngagementsPage() {
               <Table.Td ta="right">{formatNombre(e.mandate)}</Table.Td>
               <Table.Td>
                 <Stack gap={2} align="flex-start">
-                  <Button size="compact-xs" variant="subtle" onClick={() => setSuite(e)}>
-                    Suite
-                  </Button>
+                  {peutSaisir && (
+                    <Button size="compact-xs" variant="subtle" onClick={() => setSuite(e)}>
+                      Suite
+                    </Button>
+                  )}
                   <Button component="a" size="compact-xs" variant="subtle" href={`/api/v1/documents/engagements/${e.id}`} target="_blank">
                     Bon
                   </Button>

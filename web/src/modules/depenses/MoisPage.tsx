@@ -1,3 +1,4 @@
+import { usePermission } from '../../app/session';
 import { Alert, Badge, Button, Checkbox, Group, NativeSelect, Table, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { formatNombre } from '../../../../src/core/money';
@@ -27,6 +28,8 @@ const MOIS = Array.from({ length: 12 }, (_, i) => ({
 
 /** "Mandatement du mois": preview every due periodic index with its credit check, leave some out, then issue the others at once. */
 export function MoisPage() {
+  // A reader sees the month's preview, not the controls that issue mandats.
+  const peutSaisir = usePermission('depenses.saisir');
   const { annee, select, banner } = useExercice();
   const [mois, setMois] = useState(String(new Date().getMonth() + 1));
   const [date, setDate] = useState(aujourdhui());
@@ -77,21 +80,25 @@ export function MoisPage() {
           }}
           data={MOIS}
         />
-        <DateField
-          label="Date des mandats"
-          value={date}
-          onChange={(v) => {
-            clearField('date');
-            setDate(v);
-          }}
-          error={fieldError('date')}
-          exercice={annee}
-          complementaire
-          required
-        />
-        <Button type="submit" disabled={retenues.length === 0} loading={busy} mt={25}>
-          Émettre {retenues.length} mandat(s) et le bordereau
-        </Button>
+        {peutSaisir && (
+          <DateField
+            label="Date des mandats"
+            value={date}
+            onChange={(v) => {
+              clearField('date');
+              setDate(v);
+            }}
+            error={fieldError('date')}
+            exercice={annee}
+            complementaire
+            required
+          />
+        )}
+        {peutSaisir && (
+          <Button type="submit" disabled={retenues.length === 0} loading={busy} mt={25}>
+            Émettre {retenues.length} mandat(s) et le bordereau
+          </Button>
+        )}
       </Group>
       {resultat && (
         <Alert
@@ -122,7 +129,7 @@ export function MoisPage() {
           {lignes.map((l) => (
             <Table.Tr key={l.indexId}>
               <Table.Td>
-                {(l.statut === 'a_emettre' || l.statut === 'exclu') && (
+                {peutSaisir && (l.statut === 'a_emettre' || l.statut === 'exclu') && (
                   <Checkbox
                     aria-label={`Émettre l’index ${l.numero}`}
                     checked={l.statut === 'a_emettre'}
