@@ -357,3 +357,33 @@ test('a budget form refuses a future date the same way', async () => {
   await expect(form.getByText(`La date ${fr(`${YEAR + 1}${TODAY.slice(4)}`)} est dans le futur`)).toBeVisible();
   await shots(page, 'virement-date', form);
 });
+
+test('a double click on « Engager » records one engagement; the reader sees no engagement form', async () => {
+  const page = comptes.sg.page;
+  const avant = (await get<unknown[]>(page, `/api/v1/exercices/${YEAR}/engagements`)).length;
+  await page.goto(`${BASE}/depenses/engagements`);
+  const form = page.locator('form').filter({ hasText: 'Nouvel engagement' });
+  await form.getByRole('combobox', { name: 'Ligne budgétaire' }).click();
+  await page.getByRole('listbox').getByRole('option').first().click();
+  await form.getByRole('combobox', { name: 'Fournisseur / créancier' }).click();
+  await page.getByRole('option', { name: 'Ets Diarra et Frères' }).click();
+  await form.getByLabel('Objet').fill('Carburant, double clic');
+  await form.getByLabel('Montant (FCFA)').fill('1 000');
+  await form.getByLabel('N° de la pièce').fill('BC-DOUBLE-1');
+  const popups: Page[] = [];
+  page.context().on('page', (p) => popups.push(p));
+  await form.getByRole('button', { name: 'Engager et imprimer le bon' }).dblclick();
+  await expect.poll(async () => (await get<unknown[]>(page, `/api/v1/exercices/${YEAR}/engagements`)).length).toBe(avant + 1);
+  await page.waitForTimeout(1000);
+  expect(await get<unknown[]>(page, `/api/v1/exercices/${YEAR}/engagements`)).toHaveLength(avant + 1);
+  for (const p of popups) await p.close();
+
+  const lecteur = comptes.conseiller.page;
+  await lecteur.goto(`${BASE}/depenses/engagements`);
+  await expect(lecteur.getByRole('heading', { name: 'Engagements et liquidations' })).toBeVisible();
+  await expect(lecteur.getByText('Nouvel engagement')).toHaveCount(0);
+  await expect(lecteur.getByRole('button', { name: 'Suite' })).toHaveCount(0);
+  await lecteur.goto(`${BASE}/depenses/mois`);
+  await expect(lecteur.getByRole('heading', { name: 'Mandatement du mois' })).toBeVisible();
+  await expect(lecteur.getByRole('button', { name: /Émettre/ })).toHaveCount(0);
+});
