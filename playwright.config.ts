@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { PORT_BASE } from './tests/e2e/ports.js';
 
 /** Each journey gets its own fresh data folder and server, running the built application as `npm start` does. */
 const server = (port: number) => ({
@@ -32,5 +33,5 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 768 } } }],
-  webServer: [server(4321), server(4322), server(4323), server(4324)],
+  webServer: [0, 1, 2, 3].map((n) => server(PORT_BASE + n)),
 });

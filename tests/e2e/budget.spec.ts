@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { base } from './ports.js';
 
-const BASE = 'http://127.0.0.1:4323';
+const BASE = base(2);
 const SHOTS = '.tmp/screens';
 // Acts are never dated after today: the vote is taken a month ago, the approbation yesterday (the budget is 2027's).
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);

@@ -1,7 +1,8 @@
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { base } from './ports.js';
 
 // The commune de démonstration of the server that depenses.spec.ts uses for its real base (the demo base is apart).
-const BASE = 'http://127.0.0.1:4324';
+const BASE = base(3);
 const SHOTS = '.tmp/shots';
 const TODAY = new Date().toISOString().slice(0, 10);
 const YEAR = Number(TODAY.slice(0, 4));

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { base } from './ports.js';
 
-const BASE = 'http://127.0.0.1:4324';
+const BASE = base(3);
 const SHOTS = '.tmp/screens';
 const YEAR = new Date().getFullYear();
 

@@ -1,7 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
+import { base } from './ports.js';
 
 // The commune de démonstration of the server that socle.spec.ts also opens (its real base stays empty).
-const BASE = 'http://127.0.0.1:4322';
+const BASE = base(1);
 const SHOTS = '.tmp/shots';
 const YEAR = new Date().getFullYear();
 const SIZES = [

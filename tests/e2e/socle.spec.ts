@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import { base } from './ports.js';
 
-const BASE = 'http://127.0.0.1:4321';
+const BASE = base(0);
 const SHOTS = '.tmp/screens';
 const ADMIN_PASSWORD = 'Karité-Niono-47';
 
@@ -129,7 +130,7 @@ test.describe.serial('première mise en service et comptes', () => {
 });
 
 test('the demo commune opens from the wizard, clearly labelled', async ({ page }) => {
-  await page.goto('http://127.0.0.1:4322');
+  await page.goto(base(1));
   await page.getByRole('button', { name: 'Essayer la commune de démonstration' }).click();
   await expect(page.getByText(/BASE DE FORMATION/)).toBeVisible();
   await expect(page.getByText('Comptes de la démonstration')).toBeVisible();
