@@ -30,3 +30,13 @@ export const Texte = (max: number) => z.string().trim().max(max);
 /** Route parameters. */
 export const IdParam = z.object({ id: z.coerce.number().int().positive() });
 export const AnneeParam = z.object({ annee: z.coerce.number().int().min(2000).max(2100) });
+
+/** A page of a list, asked as `?page=2&parPage=50` (50 by default, at most 500). */
+export const PageQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  parPage: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+/** A page of items, with the count of all that match the filter. */
+export const pageDe = <T extends z.ZodType>(item: T) =>
+  z.object({ total: z.number().int(), page: z.number().int(), parPage: z.number().int(), elements: z.array(item) });

@@ -114,7 +114,7 @@ test('a mandat by index in five keys (index, Enter, Enter), then the month run, 
   // What was recorded: one mandat, the index's gross amount, budget line and creditor.
   const res = await page.request.get(`${BASE}/api/v1/exercices/${YEAR}/mandats`);
   expect(res.status()).toBe(200);
-  const mandats = (await res.json()) as MandatApi[];
+  const mandats = ((await res.json()) as { elements: MandatApi[] }).elements;
   expect(mandats.map((m) => [m.numero, m.indexNumero, m.montantBrut, m.nature, m.tiersNom])).toEqual([
     [1, 101, 120_000, '6611', 'Aminata Diarra'],
   ]);

@@ -39,7 +39,8 @@ async function get<T>(page: Page, url: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-const engagements = (page: Page) => get<Engagement[]>(page, `/api/v1/exercices/${YEAR}/engagements`);
+const engagements = async (page: Page) =>
+  (await get<{ elements: Engagement[] }>(page, `/api/v1/exercices/${YEAR}/engagements?parPage=500`)).elements;
 
 test('an engagement records the amount as the French read it, and refuses centimes beside the field', async ({ page }) => {
   await loginSg(page);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApercuMois, Mandat } from '../../src/modules/depenses/schemas.js';
+import type { ApercuMois, Mandat, PageMandats } from '../../src/modules/depenses/schemas.js';
 import type { TestApp, TestClient } from '../../src/platform/http/testing.js';
 import { budgetEnExecution, chaine, codes, installedApp, ligneBudget, PIECES_BC, userWithRole, type Refus } from './helpers.js';
 
@@ -132,8 +132,8 @@ describe('review of the trusted chain', () => {
       });
       const run = await agent.call<{ emis: number[] }>('POST', '/api/v1/exercices/2026/mois/12', { date: '2027-01-10' });
       expect(run.body.emis).toHaveLength(1);
-      const mandats = await agent.call<Mandat[]>('GET', '/api/v1/exercices/2026/mandats');
-      expect(mandats.body).toEqual([expect.objectContaining({ periode: '2026-12', date: '2027-01-10' })]);
+      const mandats = await agent.call<PageMandats>('GET', '/api/v1/exercices/2026/mandats');
+      expect(mandats.body.elements).toEqual([expect.objectContaining({ periode: '2026-12', date: '2027-01-10' })]);
       await agent.call('PUT', '/api/v1/index/102', {
         numero: 102,
         nature: '6632',
@@ -251,7 +251,7 @@ describe('review of the trusted chain', () => {
     });
     const run = await sg.call<{ emis: number[]; apercu: ApercuMois }>('POST', '/api/v1/exercices/2026/mois/3', { date: '2026-03-25' });
     expect(run.body.emis).toEqual([]);
-    const numero = (await sg.call<Mandat[]>('GET', '/api/v1/exercices/2026/mandats')).body.find((x) => x.id === m.body.id)?.numero;
+    const numero = (await sg.call<PageMandats>('GET', '/api/v1/exercices/2026/mandats')).body.elements.find((x) => x.id === m.body.id)?.numero;
     expect(run.body.apercu.lignes[0]).toMatchObject({ statut: 'doublon_probable', mandatNumero: numero });
   });
 });

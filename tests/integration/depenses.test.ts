@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApercuMois, Mandat, SuiviLigne } from '../../src/modules/depenses/schemas.js';
+import type { ApercuMois, Mandat, PageMandats, SuiviLigne } from '../../src/modules/depenses/schemas.js';
 import type { TestApp, TestClient } from '../../src/platform/http/testing.js';
 import { budgetEnExecution, installedApp, userWithRole } from './helpers.js';
 
@@ -98,7 +98,7 @@ describe('engagement → liquidation → mandat', () => {
     expect((await comptable.call('POST', `/api/v1/mandats/${m2}/decisions-comptable`, paiement)).status).toBe(200);
     const suivi = (await sg.call<SuiviLigne[]>('GET', '/api/v1/exercices/2026/suivi')).body.find((s) => s.nature === '6055');
     expect(suivi).toMatchObject({ creditOuvert: 1_000_000, engage: 500_000, mandate: 500_000, disponible: 500_000 });
-    const mandats = (await sg.call<Mandat[]>('GET', '/api/v1/exercices/2026/mandats')).body;
+    const mandats = (await sg.call<PageMandats>('GET', '/api/v1/exercices/2026/mandats')).body.elements;
     expect(mandats.map((m) => [m.numero, m.etat])).toEqual([
       [2, 'paye'],
       [1, 'rejete'],
@@ -176,7 +176,7 @@ describe('mandatement du mois', () => {
     const second = await sg.call<{ emis: number[]; apercu: ApercuMois }>('POST', '/api/v1/exercices/2026/mois/3', { date: '2026-03-26' });
     expect(second.body.emis).toEqual([]);
     expect(second.body.apercu.lignes.every((l) => l.statut === 'deja_emis')).toBe(true);
-    const mandats = (await sg.call<Mandat[]>('GET', '/api/v1/exercices/2026/mandats')).body;
+    const mandats = (await sg.call<PageMandats>('GET', '/api/v1/exercices/2026/mandats')).body.elements;
     expect(mandats).toHaveLength(3);
     expect(mandats.find((m) => m.indexNumero === 101)).toMatchObject({
       montantBrut: 120_000,

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fcfa } from '../../src/core/money.js';
 import { montantEnLettres } from '../../src/core/words.js';
 import type { BudgetView } from '../../src/modules/budget/schemas.js';
-import type { Engagement, Mandat } from '../../src/modules/depenses/schemas.js';
+import type { Mandat, PageEngagements, PageMandats } from '../../src/modules/depenses/schemas.js';
 import { TestClient, type TestApp } from '../../src/platform/http/testing.js';
 import { installedApp } from './helpers.js';
 
@@ -236,9 +236,9 @@ describe('mandat de paiement', () => {
   });
 
   it('the invoice typed at liquidation stays visible in the API lists', async () => {
-    const mandats = (await sg.call<Mandat[]>('GET', '/api/v1/exercices/2026/mandats')).body;
+    const mandats = (await sg.call<PageMandats>('GET', '/api/v1/exercices/2026/mandats')).body.elements;
     expect(mandats.find((m) => m.numero === 4)).toMatchObject({ factureRef: M3.facture, pvReference: M3.pv, serviceFait: M3.serviceFait });
-    const engagements = (await sg.call<Engagement[]>('GET', '/api/v1/exercices/2026/engagements')).body;
+    const engagements = (await sg.call<PageEngagements>('GET', '/api/v1/exercices/2026/engagements')).body.elements;
     expect(engagements.flatMap((e) => e.liquidations)).toContainEqual(
       expect.objectContaining({ factureRef: M3.facture, pvReference: M3.pv, serviceFait: M3.serviceFait }),
     );

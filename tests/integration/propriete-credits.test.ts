@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Mandat, SuiviLigne } from '../../src/modules/depenses/schemas.js';
+import type { PageEngagements, PageMandats, SuiviLigne } from '../../src/modules/depenses/schemas.js';
 import { budgetEnExecution, installedApp, ligneBudget, userWithRole } from './helpers.js';
 
 // Property test of the credit control (issue 7, point 2), on a fresh database per run so that a shrunk
@@ -81,11 +81,10 @@ async function scenario(ops: Op[]): Promise<void> {
       const avant = await suivi();
       const dispo = (i: Imp) => (avant.get(i)?.creditOuvert ?? 0) - (avant.get(i)?.engage ?? 0);
       const engs = (
-        await sg.call<
-          { id: number; montant: number; degage: number; liquide: number; liquidations: { id: number; resteAMandater: number }[] }[]
-        >('GET', '/api/v1/exercices/2026/engagements')
-      ).body;
-      const last = engs.at(-1);
+        await sg.call<PageEngagements>('GET', '/api/v1/exercices/2026/engagements')
+      ).body.elements;
+      // Newest first.
+      const last = engs[0];
       const reste = last ? last.montant - last.degage - last.liquide : 0;
       let attendu: boolean | null = null;
       let r: { status: number } | null = null;
@@ -133,7 +132,7 @@ async function scenario(ops: Op[]): Promise<void> {
           });
         }
       } else if (o.kind === 'annuler') {
-        const mandat = (await sg.call<Mandat[]>('GET', '/api/v1/exercices/2026/mandats?etat=emis')).body[0];
+        const mandat = (await sg.call<PageMandats>('GET', '/api/v1/exercices/2026/mandats?etat=emis')).body.elements[0];
         if (mandat) {
           attendu = true;
           if (mandat.id % 2 === 0)

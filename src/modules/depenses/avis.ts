@@ -4,7 +4,7 @@ import { fcfa, formatNombre } from '../../core/money.js';
 import { montantEnLettres } from '../../core/words.js';
 import { bandeaux, enTete, piedDePage, renderPdf } from '../../platform/documents/pdf.js';
 import type { Tx } from '../../platform/db/schema.js';
-import { contexte, mandatParNumero } from './exports.js';
+import { contexte, mandatParNumero } from './telechargements.js';
 import type { AvisCorrection } from './schemas.js';
 import * as store from './store.js';
 

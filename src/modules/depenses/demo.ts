@@ -3,7 +3,8 @@ import type { Db } from '../../platform/db/schema.js';
 import { loadBudget } from '../budget/index.js';
 import { runMois } from './mois.js';
 import type { IndexInput, TiersInput } from './schemas.js';
-import { createEngagement, createLiquidation, createMandat, createTiers, loadLedger } from './service.js';
+import { chargerBudgetaire, chargerEtat, createEngagement, createLiquidation, createMandat, createTiers } from './service.js';
+import { pageMandats } from './store-chaine.js';
 import { createBordereau, recordCorrection, recordDecisionComptable } from './transmission.js';
 import * as store from './store.js';
 
@@ -275,16 +276,16 @@ export async function seedDepensesDemo(db: Db, now: Date): Promise<void> {
     await ponctuels[mois]?.();
     if (investissement && mois === 4) await decompte(4, 7_000_000, 'PV de constat n°1');
     if (investissement && mois === lastMonth && mois > 4) await decompte(mois, 6_000_000, 'PV de constat n°2');
-    const avant = (await loadLedger(db, annee)).mandats.filter((m) => m.etat === 'emis' && m.bordereau === null).map((m) => m.id);
+    const avant = (await pageMandats(db, annee, { etat: 'emis', sansBordereau: true }, { page: 1, parPage: 500 })).ids;
     const r = await runMois(db, sg, annee, mois, d(mois, 25), now);
     // The one-off mandats of the month go on their own bordereau, the same day as the salaries.
-    const ledger = await loadLedger(db, annee);
+    const { mandats } = await chargerEtat(db, annee, await chargerBudgetaire(db, annee), { mandats: [...avant, ...r.emis] });
     for (const section of ['fonctionnement', 'investissement'] as const) {
-      const ms = ledger.mandats.filter((m) => avant.includes(m.id) && m.section === section).map((m) => m.id);
+      const ms = mandats.filter((m) => avant.includes(m.id) && m.section === section).map((m) => m.id);
       if (ms.length > 0) await createBordereau(db, sg, annee, { date: d(mois, 25), dateTransmission: d(mois, 25), mandats: ms }, now);
     }
     if (mois < lastMonth) {
-      const payables = ledger.mandats.filter((m) => m.etat === 'emis' && (r.emis.includes(m.id) || avant.includes(m.id))).map((m) => m.id);
+      const payables = mandats.filter((m) => m.etat === 'emis' && (r.emis.includes(m.id) || avant.includes(m.id))).map((m) => m.id);
       for (const id of payables)
         await recordDecisionComptable(
           db,

@@ -1,3 +1,3 @@
 export { depensesRoutes } from './routes.js';
 export { seedDepensesDemo } from './demo.js';
-export { exportBordereau, exportMandat } from './exports.js';
+export { exportBordereau, exportMandat } from './telechargements.js';

@@ -1,13 +1,13 @@
 import { appendAudit, type Actor } from '../../platform/audit/journal.js';
 import type { Db, Tx } from '../../platform/db/schema.js';
-import { buildLedger, imputationDeIndex, ligneDEngagement, type Ledger } from './ledger.js';
+import { etatImputation, imputationDeIndex, ligneDEngagement, type Budgetaire } from './etat.js';
 import { estDu } from './model.js';
 import type { ApercuMois } from './schemas.js';
 import { mandatFromIndex } from './par-index.js';
-import { executionLedger, loadLedger, lockExercice } from './service.js';
+import { budgetEnExecution, chargerBudgetaire, chargerEtat, lockExercice } from './service.js';
 import { createBordereauIn } from './transmission.js';
 import * as store from './store.js';
-import { loadBudget } from '../budget/index.js';
+import { mandatsDeLaPeriode, mandatsVivantsDuMois, sommesParLigne } from './store-chaine.js';
 
 const periodeOf = (annee: number, mois: number) => `${annee}-${String(mois).padStart(2, '0')}`;
 
@@ -21,23 +21,28 @@ export async function apercuMois(
   mois: number,
   exclus: number[] = [],
   date: string | null = null,
-  ledger?: Ledger,
+  budget?: Budgetaire,
 ): Promise<ApercuMois> {
-  const l = ledger ?? (await loadLedger(tx, annee));
+  const b = budget ?? (await chargerBudgetaire(tx, annee));
+  const sommes = await sommesParLigne(tx, annee);
   // A mandat of another kind paying the same person the same amount in the month (a salary typed by hand):
   // the run leaves it out; the user issues it by its index, confirming it is another payment.
   const moisDuMandat = (date ?? periodeOf(annee, mois)).slice(0, 7);
   const periode = periodeOf(annee, mois);
-  const emisPour = new Map(
-    l.mandats.filter((m) => m.periode === periode && (m.etat === 'emis' || m.etat === 'paye')).map((m) => [m.indexNumero, m.numero]),
+  const emisPour = new Map((await mandatsDeLaPeriode(tx, annee, periode)).filter((m) => m.vivant).map((m) => [m.indexNumero, m.numero]));
+  const duMois = await mandatsVivantsDuMois(tx, annee, moisDuMandat);
+  const restant = new Map(
+    [...b.imputations.values()].map((i) => {
+      const s = etatImputation(i, sommes);
+      return [i.cle, s.creditOuvert - s.engage];
+    }),
   );
-  const restant = new Map([...l.imputations].map(([cle, s]) => [cle, s.creditOuvert - s.engage]));
   const lignes: ApercuMois['lignes'] = [];
   for (const i of (await store.listIndex(tx)).filter((x) => x.actif === 1 && estDu(x.periodicite, x.mois_debut, mois))) {
-    const imputation = imputationDeIndex(l, i);
-    const ligne = imputation ? ligneDEngagement(l, imputation.imputation.cle) : undefined;
+    const imputation = imputationDeIndex(b, i);
+    const ligne = imputation ? ligneDEngagement(b, imputation.cle) : undefined;
     const montant = i.montant ?? 0;
-    const cle = imputation?.imputation.cle ?? '';
+    const cle = imputation?.cle ?? '';
     const dispo = ligne ? (restant.get(cle) ?? 0) : 0;
     const mandatNumero = emisPour.get(i.numero) ?? null;
     let statut: ApercuMois['lignes'][number]['statut'] = 'a_emettre';
@@ -46,14 +51,7 @@ export async function apercuMois(
     else if (!i.montant) statut = 'sans_montant';
     else if (!ligne) statut = 'sans_ligne';
     else if (montant > dispo) statut = 'credit_insuffisant';
-    const doublon = l.mandats.find(
-      (m) =>
-        (m.etat === 'emis' || m.etat === 'paye') &&
-        m.indexNumero !== i.numero &&
-        m.tiersId === i.tiers_id &&
-        m.montantBrut === montant &&
-        m.date.slice(0, 7) === moisDuMandat,
-    );
+    const doublon = duMois.find((m) => m.indexNumero !== i.numero && m.tiersId === i.tiers_id && m.montantBrut === montant);
     if (statut === 'a_emettre' && doublon) statut = 'doublon_probable';
     if (statut === 'a_emettre') restant.set(cle, dispo - montant);
     lignes.push({
@@ -86,30 +84,21 @@ export async function runMois(
 ): Promise<{ emis: number[]; bordereaux: number[]; apercu: ApercuMois }> {
   return db.transaction().execute(async (tx) => {
     await lockExercice(tx, annee);
-    await executionLedger(tx, annee);
-    const apercu = await apercuMois(tx, annee, mois, exclus, date);
+    const b = await budgetEnExecution(tx, annee);
+    const apercu = await apercuMois(tx, annee, mois, exclus, date, b);
     const emis: number[] = [];
     for (const x of apercu.lignes.filter((y) => y.statut === 'a_emettre')) {
-      const ledger = buildLedger((await loadBudget(tx, annee)).view, await store.loadChain(tx, annee));
       emis.push(
-        await mandatFromIndex(
-          tx,
-          actor,
-          annee,
-          x.numero,
-          { date, montant: null, periode: apercu.periode, confirmeDoublon: true },
-          ledger,
-          now,
-        ),
+        await mandatFromIndex(tx, actor, annee, x.numero, { date, montant: null, periode: apercu.periode, confirmeDoublon: true }, b, now),
       );
     }
     const bordereaux: number[] = [];
     if (emis.length > 0) {
-      const ledger = await loadLedger(tx, annee);
+      const { mandats } = await chargerEtat(tx, annee, b, { mandats: emis });
       for (const section of ['fonctionnement', 'investissement'] as const) {
-        const ids = ledger.mandats.filter((m) => emis.includes(m.id) && m.section === section).map((m) => m.id);
+        const ids = mandats.filter((m) => emis.includes(m.id) && m.section === section).map((m) => m.id);
         if (ids.length > 0)
-          bordereaux.push(await createBordereauIn(tx, actor, annee, { date, dateTransmission: date, mandats: ids }, ledger, now));
+          bordereaux.push(await createBordereauIn(tx, actor, annee, { date, dateTransmission: date, mandats: ids }, b, now));
       }
     }
     await appendAudit(
@@ -123,6 +112,6 @@ export async function runMois(
       },
       now,
     );
-    return { emis, bordereaux, apercu: await apercuMois(tx, annee, mois, exclus, date) };
+    return { emis, bordereaux, apercu: await apercuMois(tx, annee, mois, exclus, date, b) };
   });
 }

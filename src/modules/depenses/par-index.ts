@@ -2,11 +2,21 @@ import { plainDateOf } from '../../core/date.js';
 import { assertNoProblems, DomainError } from '../../core/errors.js';
 import type { Actor } from '../../platform/audit/journal.js';
 import type { Db, Tx } from '../../platform/db/schema.js';
-import { loadBudget } from '../budget/index.js';
-import { buildLedger, imputationDeIndex, imputationsDeIndex, ligneDEngagement, type Ledger } from './ledger.js';
+import { imputationDeIndex, imputationsDeIndex, ligneDEngagement, type Budgetaire } from './etat.js';
 import { dateDansExercice, dateExerciceProblems, moisLabel, periodeDue, periodeProblems, resteAPayer } from './model.js';
 import type { Retenue } from './schemas.js';
-import { engageIn, executionLedger, joursComplementaires, liquidateIn, loadLedger, lockExercice, mandateIn } from './service.js';
+import {
+  budgetEnExecution,
+  chargerBudgetaire,
+  chargerEtat,
+  engageIn,
+  etatImputationCourant,
+  joursComplementaires,
+  liquidateIn,
+  lockExercice,
+  mandateIn,
+} from './service.js';
+import { mandatsDeLaPeriode } from './store-chaine.js';
 import * as store from './store.js';
 
 // The mandat by numéro d'index: typing a short number issues the whole chain (engagement, liquidation,
@@ -25,7 +35,7 @@ export async function mandatFromIndex(
   annee: number,
   numeroIndex: number,
   o: { date: string; montant: number | null; periode: string | null; confirmeDoublon?: boolean },
-  ledger: Ledger,
+  b: Budgetaire,
   now: Date,
 ): Promise<number> {
   const idx = await store.findIndexByNumero(tx, numeroIndex);
@@ -36,19 +46,19 @@ export async function mandatFromIndex(
     throw new DomainError('VALIDATION', {
       problems: [{ field: 'montant', code: 'MONTANT_REQUIS', message: `l'index ${numeroIndex} n'a pas de montant : saisissez-le` }],
     });
-  const candidates = imputationsDeIndex(ledger, idx);
+  const candidates = imputationsDeIndex(b, idx);
   if (candidates.length > 1)
     throw new DomainError('VALIDATION', {
       problems: [
         {
           field: 'index',
           code: 'INDEX_AMBIGU',
-          message: `la nature ${idx.nature} est au budget sous plusieurs fonctions (${candidates.map((c) => c.imputation.fonction ?? '—').join(', ')}) : précisez la fonction de l'index ${idx.numero}`,
+          message: `la nature ${idx.nature} est au budget sous plusieurs fonctions (${candidates.map((c) => c.fonction ?? '—').join(', ')}) : précisez la fonction de l'index ${idx.numero}`,
         },
       ],
     });
   const imputation = candidates[0];
-  const ligne = imputation ? ligneDEngagement(ledger, imputation.imputation.cle) : undefined;
+  const ligne = imputation ? ligneDEngagement(b, imputation.cle) : undefined;
   if (!ligne)
     throw new DomainError('VALIDATION', {
       problems: [
@@ -66,9 +76,7 @@ export async function mandatFromIndex(
   const periode = o.periode ?? periodeDue(idx.periodicite, idx.mois_debut, dateChaine);
   if (periode !== null) {
     assertNoProblems(periodeProblems(idx.periodicite, idx.mois_debut, periode, annee));
-    const deja = ledger.mandats.find(
-      (m) => m.indexNumero === idx.numero && m.periode === periode && (m.etat === 'emis' || m.etat === 'paye'),
-    );
+    const deja = (await mandatsDeLaPeriode(tx, annee, periode)).find((m) => m.indexNumero === idx.numero && m.vivant);
     if (deja) throw new DomainError('PERIODE_DEJA_MANDATEE', { index: idx.numero, periode: moisLabel(periode), numero: deja.numero });
   }
   const draft = {
@@ -86,38 +94,45 @@ export async function mandatFromIndex(
   };
   // A mandat of this period that was rejected or cancelled left its liquidation open: issue the new mandat
   // on it, so that the period's credit is engaged once.
-  const ouverte = liquidationOuverte(ledger, idx.numero, periode, montant);
-  if (ouverte !== undefined) return mandateIn(tx, actor, annee, { ...draft, liquidationId: ouverte }, ledger, now);
+  const ouverte = await liquidationOuverte(tx, annee, b, idx.numero, periode, montant);
+  if (ouverte !== undefined) return mandateIn(tx, actor, annee, { ...draft, liquidationId: ouverte }, b, now);
   const ref = `Index n°${idx.numero}${periode ? ` — ${moisLabel(periode)}` : ''}`;
   const engagementId = await engageIn(
     tx,
     actor,
     annee,
     { date: dateChaine, ligneId: ligne.id, tiersId: idx.tiers_id, objet: idx.objet, montant, pieceType: 'decision', pieceRef: ref },
-    ledger,
+    b,
     now,
   );
-  const afterEng = buildLedger((await loadBudget(tx, annee)).view, await store.loadChain(tx, annee));
   const liquidationId = await liquidateIn(
     tx,
     actor,
     annee,
     engagementId,
     { date: dateChaine, serviceFait: dateChaine, factureRef: null, pvReference: null, montant },
-    afterEng,
+    b,
     now,
   );
-  const afterLiq = buildLedger((await loadBudget(tx, annee)).view, await store.loadChain(tx, annee));
-  return mandateIn(tx, actor, annee, { ...draft, liquidationId }, afterLiq, now);
+  return mandateIn(tx, actor, annee, { ...draft, liquidationId }, b, now);
 }
 
 /** The liquidation of a rejected or cancelled mandat of this index and period, still open for `montant`. */
-function liquidationOuverte(ledger: Ledger, indexNumero: number, periode: string | null, montant: number): number | undefined {
+async function liquidationOuverte(
+  tx: Tx,
+  annee: number,
+  b: Budgetaire,
+  indexNumero: number,
+  periode: string | null,
+  montant: number,
+): Promise<number | undefined> {
   if (periode === null) return undefined;
-  for (const m of ledger.mandats) {
-    if (m.indexNumero !== indexNumero || m.periode !== periode || (m.etat !== 'rejete' && m.etat !== 'annule')) continue;
-    const liq = [...ledger.liquidations.values()].find((l) => l.numero === m.liquidationNumero);
-    const eng = liq ? ledger.engagements.get(liq.engagementId) : undefined;
+  const morts = (await mandatsDeLaPeriode(tx, annee, periode)).filter((m) => m.indexNumero === indexNumero && !m.vivant);
+  if (morts.length === 0) return undefined;
+  const etat = await chargerEtat(tx, annee, b, { liquidations: morts.map((m) => m.liquidationId) });
+  for (const m of morts) {
+    const liq = etat.liquidations.get(m.liquidationId);
+    const eng = liq ? etat.engagements.get(liq.engagementId) : undefined;
     if (liq && eng && liq.resteAMandater >= montant && resteAPayer(eng) >= montant) return liq.id;
   }
   return undefined;
@@ -133,7 +148,7 @@ export async function createMandatParIndex(
 ): Promise<number> {
   return db.transaction().execute(async (tx) => {
     await lockExercice(tx, annee);
-    return mandatFromIndex(tx, actor, annee, numeroIndex, o, await executionLedger(tx, annee), now);
+    return mandatFromIndex(tx, actor, annee, numeroIndex, o, await budgetEnExecution(tx, annee), now);
   });
 }
 
@@ -144,18 +159,17 @@ export async function createMandatParIndex(
 export async function consulterIndex(tx: Tx, annee: number, numero: number, date: string) {
   const idx = await store.findIndexByNumero(tx, numero);
   if (!idx) throw new DomainError('INTROUVABLE', { quoi: `Le numéro d'index ${numero}` });
-  const ledger = await loadLedger(tx, annee);
-  const imputation = imputationDeIndex(ledger, idx);
-  const ligne = imputation ? ligneDEngagement(ledger, imputation.imputation.cle) : undefined;
+  const b = await chargerBudgetaire(tx, annee);
+  const imputation = imputationDeIndex(b, idx);
+  const ligne = imputation ? ligneDEngagement(b, imputation.cle) : undefined;
+  const credit = imputation && ligne ? await etatImputationCourant(tx, annee, imputation) : undefined;
   const periode = periodeDue(idx.periodicite, idx.mois_debut, dateDansExercice(date, annee));
-  const deja = periode
-    ? ledger.mandats.find((m) => m.indexNumero === idx.numero && m.periode === periode && (m.etat === 'emis' || m.etat === 'paye'))
-    : undefined;
+  const deja = periode ? (await mandatsDeLaPeriode(tx, annee, periode)).find((m) => m.indexNumero === idx.numero && m.vivant) : undefined;
   return {
     idx,
     ligneId: ligne?.id ?? null,
-    libelleLigne: imputation ? `${imputation.imputation.nature} ${imputation.imputation.libelle}` : null,
-    disponible: imputation && ligne ? imputation.creditOuvert - imputation.engage : null,
+    libelleLigne: imputation ? `${imputation.nature} ${imputation.libelle}` : null,
+    disponible: credit ? credit.creditOuvert - credit.engage : null,
     periode,
     libellePeriode: periode ? moisLabel(periode) : null,
     mandatDeLaPeriode: deja ? deja.numero : null,

@@ -5,8 +5,15 @@ import { DomainError } from '../../core/errors.js';
 import { appendAudit } from '../../platform/audit/journal.js';
 import type { AppContext } from '../../platform/http/context.js';
 import { exportAvis, listAvisCorrection } from './avis.js';
-import { exportBordereau, exportEngagement, exportEtatSalaires, exportMandat, exportSuivi, listBordereaux } from './exports.js';
-import { suiviCredits } from './ledger.js';
+import {
+  exportBordereau,
+  exportEngagement,
+  exportEtatSalaires,
+  exportMandat,
+  exportSuivi,
+  listBordereaux,
+  suivi,
+} from './telechargements.js';
 import { plainDateOf } from '../../core/date.js';
 import { DateCivile } from '../../core/schemas.js';
 import { apercuMois, runMois } from './mois.js';
@@ -18,14 +25,17 @@ import {
   CorrectionInput,
   DecisionComptableInput,
   DegagementInput,
-  Engagement,
   EngagementInput,
+  FiltreEngagements,
+  FiltreMandats,
   IndexInput,
   IndexMandatement,
   LiquidationInput,
-  Mandat,
   MandatInput,
   MandatParIndexInput,
+  Mandat,
+  PageEngagements,
+  PageMandats,
   ResultatMois,
   SuiviLigne,
   Tiers,
@@ -34,7 +44,16 @@ import {
   TransmissionInput,
 } from './schemas.js';
 import { consulterIndex, createMandatParIndex } from './par-index.js';
-import { createDegagement, createEngagement, createLiquidation, createMandat, createTiers, loadLedger } from './service.js';
+import {
+  createDegagement,
+  createEngagement,
+  createLiquidation,
+  createMandat,
+  createTiers,
+  listerEngagements,
+  listerMandats,
+  mandatParId,
+} from './service.js';
 import { createBordereau, recordCorrection, recordDecisionComptable, recordTransmission } from './transmission.js';
 import * as store from './store.js';
 
@@ -167,8 +186,8 @@ export function depensesRoutes(fastify: FastifyInstance, ctx: AppContext): void 
 
   app.get(
     '/api/v1/exercices/:annee/engagements',
-    { config: lire, schema: { tags, params: Annee, response: { 200: z.array(Engagement) } } },
-    async (req) => [...(await loadLedger(req.db, req.params.annee)).engagements.values()],
+    { config: lire, schema: { tags, params: Annee, querystring: FiltreEngagements, response: { 200: PageEngagements } } },
+    (req) => listerEngagements(req.db, req.params.annee, req.query),
   );
   app.post(
     '/api/v1/exercices/:annee/engagements',
@@ -200,27 +219,11 @@ export function depensesRoutes(fastify: FastifyInstance, ctx: AppContext): void 
       schema: {
         tags,
         params: Annee,
-        querystring: z.object({
-          etat: z.enum(['emis', 'paye', 'rejete', 'annule']).optional(),
-          tiers: z.coerce.number().int().optional(),
-          ligne: z.coerce.number().int().optional(),
-          mois: z.coerce.number().int().min(1).max(12).optional(),
-        }),
-        response: { 200: z.array(Mandat) },
+        querystring: FiltreMandats,
+        response: { 200: PageMandats },
       },
     },
-    async (req) => {
-      const q = req.query;
-      return (await loadLedger(req.db, req.params.annee)).mandats
-        .filter(
-          (m) =>
-            (!q.etat || m.etat === q.etat) &&
-            (!q.tiers || m.tiersId === q.tiers) &&
-            (!q.ligne || m.ligneId === q.ligne) &&
-            (!q.mois || Number(m.date.slice(5, 7)) === q.mois),
-        )
-        .reverse();
-    },
+    (req) => listerMandats(req.db, req.params.annee, req.query),
   );
   app.post('/api/v1/mandats', { config: saisir, schema: { tags, body: MandatInput, response: { 200: Ok } } }, async (req) => ({
     id: await createMandat(req.db, req.actor, req.body, ctx.now()),
@@ -238,9 +241,7 @@ export function depensesRoutes(fastify: FastifyInstance, ctx: AppContext): void 
         { date: b.date, montant: b.montant, periode: b.periode, confirmeDoublon: b.confirmeDoublon },
         ctx.now(),
       );
-      const m = (await loadLedger(req.db, b.exercice)).mandats.find((x) => x.id === id);
-      if (!m) throw new DomainError('ERREUR_INTERNE');
-      return m;
+      return mandatParId(req.db, id);
     },
   );
   app.post(
@@ -281,7 +282,7 @@ export function depensesRoutes(fastify: FastifyInstance, ctx: AppContext): void 
   app.get(
     '/api/v1/exercices/:annee/suivi',
     { config: lire, schema: { tags, params: Annee, response: { 200: z.array(SuiviLigne) } } },
-    async (req) => suiviCredits(await loadLedger(req.db, req.params.annee)),
+    (req) => suivi(req.db, req.params.annee),
   );
   app.get(
     '/api/v1/exercices/:annee/bordereaux',

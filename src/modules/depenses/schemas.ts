@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { DateCivile, Montant, Periode, Texte } from '../../core/schemas.js';
+import { DateCivile, Montant, PageQuery, pageDe, Periode, Texte } from '../../core/schemas.js';
 
 export const TypeTiers = z.enum(['fournisseur', 'agent', 'elu', 'autre']);
 export const TYPE_TIERS_LABELS: Record<z.infer<typeof TypeTiers>, string> = {
@@ -310,3 +310,26 @@ export const ApercuMois = z.object({
 });
 export type ApercuMois = z.infer<typeof ApercuMois>;
 export const ResultatMois = z.object({ emis: z.array(z.number().int()), bordereaux: z.array(z.number().int()), apercu: ApercuMois });
+
+export const FiltreMandats = PageQuery.extend({
+  etat: z.enum(['emis', 'paye', 'rejete', 'annule']).optional(),
+  tiers: z.coerce.number().int().optional(),
+  ligne: z.coerce.number().int().optional(),
+  mois: z.coerce.number().int().min(1).max(12).optional(),
+  /** `1`: only the mandats on no bordereau yet (to prepare one). */
+  sansBordereau: z.enum(['0', '1']).optional(),
+  /** `1`: only the mandats already sent to the comptable (transmitted bordereau). */
+  transmis: z.enum(['0', '1']).optional(),
+});
+export type FiltreMandats = z.infer<typeof FiltreMandats>;
+export const PageMandats = pageDe(Mandat);
+export type PageMandats = z.infer<typeof PageMandats>;
+
+export const FiltreEngagements = PageQuery.extend({
+  /** `1`: only the engagements with something left to liquidate. */
+  ouverts: z.enum(['0', '1']).optional(),
+  tiers: z.coerce.number().int().optional(),
+});
+export type FiltreEngagements = z.infer<typeof FiltreEngagements>;
+export const PageEngagements = pageDe(Engagement);
+export type PageEngagements = z.infer<typeof PageEngagements>;

@@ -6,7 +6,7 @@ import { readParametre } from '../../platform/db/parametres.js';
 import { lastDate, lockExercice, nextNumero } from '../../platform/db/sequence.js';
 import { z } from 'zod';
 import { loadBudget } from '../budget/index.js';
-import { buildLedger, imputationDe, type Ledger } from './ledger.js';
+import { budgetaire, etatDepenses, etatImputation, imputationDe, type Budgetaire, type EtatDepenses, type EtatImputation } from './etat.js';
 import {
   dateExerciceProblems,
   degagementProblems,
@@ -26,8 +26,20 @@ import {
   avantProblems,
 } from './model.js';
 import { formatNombre } from '../../core/money.js';
-import type { EngagementInput, LiquidationInput, Mandat, MandatInput, Retenue, TiersInput } from './schemas.js';
+import type {
+  EngagementInput,
+  FiltreEngagements,
+  FiltreMandats,
+  LiquidationInput,
+  Mandat,
+  MandatInput,
+  PageEngagements,
+  PageMandats,
+  Retenue,
+  TiersInput,
+} from './schemas.js';
 import * as store from './store.js';
+import { loadRegistres, mandatsVivantsDuMois, pageEngagements, pageMandats, sommesParLigne, type Portee } from './store-chaine.js';
 
 /** Length of the complementary period after 31 December for mandats ([G], a commune setting; 31 days by default). */
 export async function joursComplementaires(tx: Tx): Promise<number> {
@@ -46,16 +58,27 @@ async function piecesRequises(tx: Tx): Promise<Record<string, string[]>> {
 
 export { lockExercice };
 
-export async function loadLedger(tx: Tx, annee: number): Promise<Ledger> {
-  const s = await loadBudget(tx, annee);
-  return buildLedger(s.view, await store.loadChain(tx, annee));
+/** The budget of an exercice as the expense chain reads it: loaded once per command. */
+export async function chargerBudgetaire(tx: Tx, annee: number): Promise<Budgetaire> {
+  return budgetaire((await loadBudget(tx, annee)).view);
 }
 
-export async function executionLedger(tx: Tx, annee: number): Promise<Ledger> {
-  const s = await loadBudget(tx, annee);
-  if (s.view.exercice.statut === 'clos') throw new DomainError('EXERCICE_CLOS', { annee });
-  if (s.view.exercice.statut !== 'execution') throw new DomainError('BUDGET_NON_EXECUTION', { annee });
-  return buildLedger(s.view, await store.loadChain(tx, annee));
+/** The same, for a command that writes: the exercice must be en exécution. */
+export async function budgetEnExecution(tx: Tx, annee: number): Promise<Budgetaire> {
+  const { view } = await loadBudget(tx, annee);
+  if (view.exercice.statut === 'clos') throw new DomainError('EXERCICE_CLOS', { annee });
+  if (view.exercice.statut !== 'execution') throw new DomainError('BUDGET_NON_EXECUTION', { annee });
+  return budgetaire(view);
+}
+
+/** Credit figures of one imputation, from SQL sums over its rows only. */
+export async function etatImputationCourant(tx: Tx, annee: number, imputation: EtatImputation['imputation']): Promise<EtatImputation> {
+  return etatImputation(imputation, await sommesParLigne(tx, annee, { lignes: imputation.lignes }));
+}
+
+/** The records in scope (some engagements, liquidations or mandats, and what follows them) with their figures. */
+export async function chargerEtat(tx: Tx, annee: number, b: Budgetaire, portee: Portee): Promise<EtatDepenses> {
+  return etatDepenses(b, await loadRegistres(tx, annee, portee));
 }
 
 /** Create a tiers; the answer lists existing tiers with a similar name, for the user to check. */
@@ -71,18 +94,18 @@ export async function createTiers(db: Db, actor: Actor, t: TiersInput, now: Date
 export async function createEngagement(db: Db, actor: Actor, annee: number, e: EngagementInput, now: Date): Promise<number> {
   return db.transaction().execute(async (tx) => {
     await lockExercice(tx, annee);
-    return engageIn(tx, actor, annee, e, await executionLedger(tx, annee), now);
+    return engageIn(tx, actor, annee, e, await budgetEnExecution(tx, annee), now);
   });
 }
 
-export async function engageIn(tx: Tx, actor: Actor, annee: number, e: EngagementInput, ledger: Ledger, now: Date): Promise<number> {
-  const ligne = ledger.lignes.get(e.ligneId);
-  const imputation = imputationDe(ledger, e.ligneId);
+export async function engageIn(tx: Tx, actor: Actor, annee: number, e: EngagementInput, b: Budgetaire, now: Date): Promise<number> {
+  const ligne = b.lignes.get(e.ligneId);
+  const imputation = imputationDe(b, e.ligneId);
   if (!ligne || !imputation || ligne.sens !== 'depense')
     throw new DomainError('VALIDATION', {
       problems: [{ field: 'ligneId', code: 'LIGNE_INCONNUE', message: "choisissez une ligne de dépense du budget de l'exercice" }],
     });
-  const ouverture = ledger.approuves.get(ligne.document);
+  const ouverture = b.approuves.get(ligne.document);
   if (ouverture === undefined)
     throw new DomainError('VALIDATION', {
       problems: [
@@ -105,7 +128,7 @@ export async function engageIn(tx: Tx, actor: Actor, annee: number, e: Engagemen
       "les crédits de cette ligne ne sont ouverts que depuis l'approbation du budget",
     ),
     ...pieceEngagementProblems(e.pieceType, e.pieceRef, e.montant, await seuilSansPiece(tx)),
-    ...engagementProblems(e.montant, imputation),
+    ...engagementProblems(e.montant, await etatImputationCourant(tx, annee, imputation)),
     ...chronologieProblems(e.date, await store.dernierEngagement(tx, annee, today), 'des engagements'),
   ]);
   const numero = await nextNumero(tx, 'engagement', annee);
@@ -135,7 +158,8 @@ export async function createDegagement(
   await db.transaction().execute(async (tx) => {
     const { exercice } = await engagementRow(tx, engagementId);
     await lockExercice(tx, exercice);
-    const e = (await executionLedger(tx, exercice)).engagements.get(engagementId);
+    const b = await budgetEnExecution(tx, exercice);
+    const e = (await chargerEtat(tx, exercice, b, { engagements: [engagementId] })).engagements.get(engagementId);
     if (!e) throw new DomainError('INTROUVABLE', { quoi: "L'engagement" });
     assertNoProblems([
       ...dateExerciceProblems(d.date, exercice, 'engagement', 0, plainDateOf(now)),
@@ -151,7 +175,7 @@ export async function createLiquidation(db: Db, actor: Actor, engagementId: numb
   return db.transaction().execute(async (tx) => {
     const { exercice } = await engagementRow(tx, engagementId);
     await lockExercice(tx, exercice);
-    return liquidateIn(tx, actor, exercice, engagementId, l, await executionLedger(tx, exercice), now);
+    return liquidateIn(tx, actor, exercice, engagementId, l, await budgetEnExecution(tx, exercice), now);
   });
 }
 
@@ -161,10 +185,10 @@ export async function liquidateIn(
   annee: number,
   engagementId: number,
   l: LiquidationInput,
-  ledger: Ledger,
+  b: Budgetaire,
   now: Date,
 ): Promise<number> {
-  const e = ledger.engagements.get(engagementId);
+  const e = (await chargerEtat(tx, annee, b, { engagements: [engagementId] })).engagements.get(engagementId);
   if (!e) throw new DomainError('INTROUVABLE', { quoi: "L'engagement" });
   const today = plainDateOf(now);
   assertNoProblems([
@@ -207,12 +231,10 @@ interface MandatDraft {
   confirmeDoublon: boolean;
 }
 
-/** Mandats that still count (neither cancelled nor rejected). */
-const vivants = (l: Ledger): Mandat[] => l.mandats.filter((m) => m.etat === 'emis' || m.etat === 'paye');
-
-export async function mandateIn(tx: Tx, actor: Actor, annee: number, m: MandatDraft, ledger: Ledger, now: Date): Promise<number> {
-  const liq = ledger.liquidations.get(m.liquidationId);
-  const eng = liq ? ledger.engagements.get(liq.engagementId) : undefined;
+export async function mandateIn(tx: Tx, actor: Actor, annee: number, m: MandatDraft, b: Budgetaire, now: Date): Promise<number> {
+  const etat = await chargerEtat(tx, annee, b, { liquidations: [m.liquidationId] });
+  const liq = etat.liquidations.get(m.liquidationId);
+  const eng = liq ? etat.engagements.get(liq.engagementId) : undefined;
   if (!liq || !eng) throw new DomainError('INTROUVABLE', { quoi: 'La liquidation' });
   const today = plainDateOf(now);
   assertNoProblems([
@@ -221,7 +243,9 @@ export async function mandateIn(tx: Tx, actor: Actor, annee: number, m: MandatDr
     ...mandatProblems(m.montantBrut, m.retenues, Math.min(liq.resteAMandater, resteAPayer(eng))),
     ...chronologieProblems(m.date, await store.dernierMandat(tx, annee, today), 'des mandats'),
   ]);
-  const autres = vivants(ledger).filter((x) => m.indexNumero === null || x.indexNumero !== m.indexNumero);
+  const autres = (await mandatsVivantsDuMois(tx, annee, m.date.slice(0, 7), eng.tiersId)).filter(
+    (x) => m.indexNumero === null || x.indexNumero !== m.indexNumero,
+  );
   const doublon = doublonProbable(autres, { tiersId: eng.tiersId, montantBrut: m.montantBrut, date: m.date });
   if (doublon && !m.confirmeDoublon)
     throw new DomainError('DOUBLON_PROBABLE', {
@@ -286,7 +310,7 @@ export async function createMandat(db: Db, actor: Actor, m: MandatSaisi, now: Da
     const liq = await store.findLiquidationExercice(tx, m.liquidationId);
     if (!liq) throw new DomainError('INTROUVABLE', { quoi: 'La liquidation' });
     await lockExercice(tx, liq.exercice);
-    const ledger = await executionLedger(tx, liq.exercice);
+    const b = await budgetEnExecution(tx, liq.exercice);
     return mandateIn(
       tx,
       actor,
@@ -301,8 +325,38 @@ export async function createMandat(db: Db, actor: Actor, m: MandatSaisi, now: Da
         derogationPieces: m.derogationPieces ?? null,
         confirmeDoublon: m.confirmeDoublon ?? false,
       },
-      ledger,
+      b,
       now,
     );
   });
+}
+
+/** One page of the mandats of an exercice, newest first, filtered in SQL. */
+export async function listerMandats(tx: Tx, annee: number, f: FiltreMandats): Promise<PageMandats> {
+  const { total, ids } = await pageMandats(
+    tx,
+    annee,
+    { etat: f.etat, tiers: f.tiers, ligne: f.ligne, mois: f.mois, sansBordereau: f.sansBordereau === '1', transmis: f.transmis === '1' },
+    f,
+  );
+  const { mandats } = await chargerEtat(tx, annee, await chargerBudgetaire(tx, annee), { mandats: ids });
+  const parId = new Map(mandats.map((m) => [m.id, m]));
+  return { total, page: f.page, parPage: f.parPage, elements: ids.flatMap((id) => parId.get(id) ?? []) };
+}
+
+/** One page of the engagements of an exercice, newest first. */
+export async function listerEngagements(tx: Tx, annee: number, f: FiltreEngagements): Promise<PageEngagements> {
+  const { total, ids } = await pageEngagements(tx, annee, { ouverts: f.ouverts === '1', tiers: f.tiers }, f);
+  const { engagements } = await chargerEtat(tx, annee, await chargerBudgetaire(tx, annee), { engagements: ids });
+  return { total, page: f.page, parPage: f.parPage, elements: ids.flatMap((id) => engagements.get(id) ?? []) };
+}
+
+/** One mandat with its figures. */
+export async function mandatParId(tx: Tx, id: number): Promise<Mandat> {
+  const row = await store.findMandatExercice(tx, id);
+  const m = row
+    ? (await chargerEtat(tx, row.exercice, await chargerBudgetaire(tx, row.exercice), { mandats: [id] })).mandats.find((x) => x.id === id)
+    : undefined;
+  if (!m) throw new DomainError('INTROUVABLE', { quoi: 'Le mandat' });
+  return m;
 }

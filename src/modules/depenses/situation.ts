@@ -28,6 +28,11 @@ export interface SituationCredit {
  */
 export function situationCredit(creditOuvert: number, memeImputation: readonly MandatChiffre[], ce: MandatChiffre): SituationCredit {
   const anterieurs = memeImputation.filter((m) => m.numero < ce.numero && m.id !== ce.id).reduce((s, m) => s + m.montantEffectif, 0);
+  return situationApres(creditOuvert, anterieurs, ce);
+}
+
+/** The same, from the sum of the earlier mandats (computed in SQL over the imputation's rows). */
+export function situationApres(creditOuvert: number, anterieurs: number, ce: Pick<MandatChiffre, 'montantBrut'>): SituationCredit {
   return { creditOuvert, anterieurs, ceMandat: ce.montantBrut, disponibleApres: creditOuvert - anterieurs - ce.montantBrut };
 }
 

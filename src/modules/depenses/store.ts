@@ -362,38 +362,6 @@ export async function insertBordereau(
   return r.id;
 }
 
-/** Every expense record of an exercice, in one pass: the derived figures are computed from these. */
-export async function loadChain(tx: Tx, annee: number) {
-  const engagements = await tx
-    .selectFrom('engagement')
-    .innerJoin('tiers', 'tiers.id', 'engagement.tiers_id')
-    .selectAll('engagement')
-    .select(['tiers.nom as tiers_nom', 'tiers.nif as tiers_nif', 'tiers.paiement as tiers_paiement'])
-    .where('exercice', '=', annee)
-    .orderBy('numero')
-    .execute();
-  const ids = engagements.map((e) => e.id);
-  const degagements = ids.length ? await tx.selectFrom('degagement').selectAll().where('engagement_id', 'in', ids).execute() : [];
-  const liquidations = await tx.selectFrom('liquidation').selectAll().where('exercice', '=', annee).orderBy('numero').execute();
-  const mandats = await tx.selectFrom('mandat').selectAll().where('exercice', '=', annee).orderBy('numero').execute();
-  const mids = mandats.map((m) => m.id);
-  const retenues = mids.length ? await tx.selectFrom('mandat_retenue').selectAll().where('mandat_id', 'in', mids).execute() : [];
-  const evenements = mids.length
-    ? await tx.selectFrom('mandat_evenement').selectAll().where('mandat_id', 'in', mids).orderBy('id').execute()
-    : [];
-  const bordereaux = await tx.selectFrom('bordereau').selectAll().where('exercice', '=', annee).orderBy('numero').execute();
-  const bids = bordereaux.map((b) => b.id);
-  const bordereauMandats = bids.length
-    ? await tx.selectFrom('bordereau_mandat').selectAll().where('bordereau_id', 'in', bids).execute()
-    : [];
-  const transmissions = bids.length
-    ? await tx.selectFrom('bordereau_transmission').selectAll().where('bordereau_id', 'in', bids).execute()
-    : [];
-  const index = await tx.selectFrom('index_mandatement').select(['id', 'numero']).execute();
-  return { engagements, degagements, liquidations, mandats, retenues, evenements, bordereaux, bordereauMandats, transmissions, index };
-}
-export type Chain = Awaited<ReturnType<typeof loadChain>>;
-
 export async function findEngagementExercice(tx: Tx, id: number) {
   return tx.selectFrom('engagement').select(['id', 'exercice']).where('id', '=', id).executeTakeFirst();
 }

@@ -3,10 +3,10 @@ import { assertNoProblems, chronologieProblems, DomainError, type Problem } from
 import { appendAudit, type Actor } from '../../platform/audit/journal.js';
 import type { Db, Tx } from '../../platform/db/schema.js';
 import { lastDate, nextNumero } from '../../platform/db/sequence.js';
-import type { Ledger } from './ledger.js';
+import type { Budgetaire } from './etat.js';
 import { avantProblems, dateExerciceProblems, decisionComptableRefus, decisionDateProblems, ETAT_MOTS } from './model.js';
 import type { CorrectionInput, DecisionComptableInput, Mandat } from './schemas.js';
-import { executionLedger, joursComplementaires, lockExercice } from './service.js';
+import { budgetEnExecution, chargerEtat, joursComplementaires, lockExercice } from './service.js';
 import * as store from './store.js';
 
 // What follows a mandat's issue: the bordereau that sends it to the comptable, its transmission, the
@@ -16,7 +16,8 @@ async function mandatForUpdate(tx: Tx, mandatId: number): Promise<{ exercice: nu
   const row = await store.findMandatExercice(tx, mandatId);
   if (!row) throw new DomainError('INTROUVABLE', { quoi: 'Le mandat' });
   await lockExercice(tx, row.exercice);
-  const m = (await executionLedger(tx, row.exercice)).mandats.find((x) => x.id === mandatId);
+  const b = await budgetEnExecution(tx, row.exercice);
+  const m = (await chargerEtat(tx, row.exercice, b, { mandats: [mandatId] })).mandats.find((x) => x.id === mandatId);
   if (!m) throw new DomainError('INTROUVABLE', { quoi: 'Le mandat' });
   if (m.etat !== 'emis') throw new DomainError('MANDAT_DEJA_TRAITE', { numero: m.numero, etat: ETAT_MOTS[m.etat] });
   return { exercice: row.exercice, m };
@@ -105,7 +106,7 @@ export async function recordTransmission(db: Db, actor: Actor, bordereauId: numb
     const b = await store.findBordereau(tx, bordereauId);
     if (!b) throw new DomainError('INTROUVABLE', { quoi: 'Le bordereau' });
     await lockExercice(tx, b.exercice);
-    await executionLedger(tx, b.exercice);
+    await budgetEnExecution(tx, b.exercice);
     const deja = b.transmis_le;
     if (deja) throw new DomainError('BORDEREAU_DEJA_TRANSMIS', { numero: b.numero, date: deja.split('-').reverse().join('/') });
     assertNoProblems([
@@ -142,10 +143,11 @@ export async function createBordereauIn(
   actor: Actor,
   annee: number,
   b: { date: string; dateTransmission: string | null; mandats: number[] },
-  ledger: Ledger,
+  budget: Budgetaire,
   now: Date,
 ): Promise<number> {
-  const chosen = b.mandats.map((id) => ledger.mandats.find((m) => m.id === id));
+  const { mandats } = await chargerEtat(tx, annee, budget, { mandats: b.mandats });
+  const chosen = b.mandats.map((id) => mandats.find((m) => m.id === id));
   const problems: Problem[] = [];
   for (const [i, m] of chosen.entries()) {
     const field = `mandats.${i}`;
@@ -198,6 +200,6 @@ export async function createBordereau(
 ): Promise<number> {
   return db.transaction().execute(async (tx) => {
     await lockExercice(tx, annee);
-    return createBordereauIn(tx, actor, annee, b, await executionLedger(tx, annee), now);
+    return createBordereauIn(tx, actor, annee, b, await budgetEnExecution(tx, annee), now);
   });
 }

@@ -5,7 +5,7 @@ import { ROLE_LABELS, roleHas, type Role } from '../../../src/core/roles';
 import type { EtatSauvegardes } from '../../../src/platform/backup/schemas';
 import type { Exercice } from '../../../src/modules/budget/schemas';
 import type { Commune } from '../../../src/modules/commune/schemas';
-import type { Mandat } from '../../../src/modules/depenses/schemas';
+import type { PageMandats } from '../../../src/modules/depenses/schemas';
 import { MANDATS_A_TRAITER } from '../modules/depenses/libelles';
 import { useSession } from './session';
 import { useApi } from './useApi';
@@ -68,8 +68,8 @@ function BackupCard() {
 function ComptableCard() {
   const exercices = useApi<Exercice[]>('/api/v1/exercices');
   const annee = (exercices.data?.find((e) => e.statut === 'execution') ?? exercices.data?.[0])?.annee;
-  const mandats = useApi<Mandat[]>(annee ? `/api/v1/exercices/${annee}/mandats?etat=emis` : null);
-  const n = mandats.data?.filter((m) => m.transmisLe !== null).length;
+  const mandats = useApi<PageMandats>(annee ? `/api/v1/exercices/${annee}/mandats?etat=emis&transmis=1&parPage=1` : null);
+  const n = mandats.data?.total;
   return (
     <Paper withBorder p="md">
       <Text fw={600}>Mandats transmis au comptable</Text>

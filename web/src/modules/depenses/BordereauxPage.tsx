@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { formatDateFr } from '../../../../src/core/date';
 import { formatNombre } from '../../../../src/core/money';
 import { roleHas } from '../../../../src/core/roles';
-import type { Bordereau, Mandat } from '../../../../src/modules/depenses/schemas';
+import type { Bordereau, Mandat, PageMandats } from '../../../../src/modules/depenses/schemas';
 import { api } from '../../app/api';
 import { useSession } from '../../app/session';
 import { useApi } from '../../app/useApi';
@@ -75,15 +75,15 @@ export function BordereauxPage() {
   const { session } = useSession();
   const { annee, select, banner } = useExercice();
   const list = useApi<Bordereau[]>(annee ? `/api/v1/exercices/${annee}/bordereaux` : null);
-  const mandats = useApi<Mandat[]>(annee ? `/api/v1/exercices/${annee}/mandats` : null);
+  // The mandats a new bordereau may take: issued, on no bordereau yet.
+  const mandats = useApi<PageMandats>(annee ? `/api/v1/exercices/${annee}/mandats?etat=emis&sansBordereau=1&parPage=500` : null);
   const [transmettre, setTransmettre] = useState<Bordereau | null>(null);
   const role = session.utilisateur?.role;
   const canSaisir = role ? roleHas(role, 'depenses.saisir') : false;
-  const libres = (mandats.data ?? []).filter((m) => m.etat === 'emis' && m.bordereau === null);
+  const libres = mandats.data?.elements ?? [];
   const reload = async () => void (await Promise.all([list.reload(), mandats.reload()]));
-  // The list gives the date set at creation; a later transmission shows on the bordereau's mandats.
-  const transmisLe = (b: Bordereau) =>
-    b.dateTransmission ?? (mandats.data ?? []).find((m) => m.exercice === b.exercice && m.bordereau === b.numero)?.transmisLe ?? null;
+  // The list gives the date of transmission, whether set at creation or recorded afterwards.
+  const transmisLe = (b: Bordereau) => b.dateTransmission;
 
   return (
     <>

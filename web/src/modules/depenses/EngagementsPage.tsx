@@ -1,10 +1,10 @@
 import { usePermission } from '../../app/session';
-import { Button, Group, NativeSelect, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, NativeSelect, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { formatDateFr } from '../../../../src/core/date';
 import { formatFcfa, formatNombre } from '../../../../src/core/money';
-import { NUMERO_DE_PIECE, TYPE_PIECE_LABELS, type Engagement, type SuiviLigne, type Tiers } from '../../../../src/modules/depenses/schemas';
+import { NUMERO_DE_PIECE, TYPE_PIECE_LABELS, type Engagement, type PageEngagements, type SuiviLigne, type Tiers } from '../../../../src/modules/depenses/schemas';
 import { api } from '../../app/api';
 import { useApi } from '../../app/useApi';
 import { useAction } from '../../app/useAction';
@@ -12,6 +12,7 @@ import { DateField } from '../../components/DateField';
 import { aujourdhui } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { MontantInput } from '../../components/MontantInput';
+import { Pager } from '../../components/Pager';
 import { PageTitle } from '../../components/PageTitle';
 import { libelleImputation, pieceEngagement } from './libelles';
 import { SuiteEngagement } from './SuiteEngagement';
@@ -128,9 +129,15 @@ function NouvelEngagement({ annee, suivi, tiers, onDone }: { annee: number; suiv
   );
 }
 
+const PAR_PAGE = 50;
+
 export function EngagementsPage() {
   const { annee, select, banner } = useExercice();
-  const list = useApi<Engagement[]>(annee ? `/api/v1/exercices/${annee}/engagements` : null);
+  const [page, setPage] = useState(1);
+  const [ouverts, setOuverts] = useState(false);
+  const list = useApi<PageEngagements>(
+    annee ? `/api/v1/exercices/${annee}/engagements?page=${page}&parPage=${PAR_PAGE}${ouverts ? '&ouverts=1' : ''}` : null,
+  );
   const suivi = useApi<SuiviLigne[]>(annee ? `/api/v1/exercices/${annee}/suivi` : null);
   const tiers = useApi<Tiers[]>('/api/v1/tiers');
   const [suite, setSuite] = useState<Engagement | null>(null);
@@ -149,6 +156,15 @@ export function EngagementsPage() {
       {peutSaisir && annee && suivi.data && tiers.data && (
         <NouvelEngagement annee={annee} suivi={suivi.data} tiers={tiers.data} onDone={reload} />
       )}
+      <Checkbox
+        mb="xs"
+        label="Seulement les engagements restant à liquider"
+        checked={ouverts}
+        onChange={(e) => {
+          setOuverts(e.currentTarget.checked);
+          setPage(1);
+        }}
+      />
       <Table striped withTableBorder highlightOnHover fz="sm" horizontalSpacing={6} aria-label="Engagements">
         <Table.Thead>
           <Table.Tr>
@@ -164,7 +180,7 @@ export function EngagementsPage() {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {[...(list.data ?? [])].reverse().map((e) => (
+          {(list.data?.elements ?? []).map((e) => (
             <Table.Tr key={e.id}>
               <Table.Td>{e.numero}</Table.Td>
               <Table.Td>{formatDateFr(e.date)}</Table.Td>
@@ -200,6 +216,7 @@ export function EngagementsPage() {
           ))}
         </Table.Tbody>
       </Table>
+      {list.data && <Pager page={page} parPage={PAR_PAGE} total={list.data.total} onChange={setPage} />}
       {suite && <SuiteEngagement e={suite} onClose={() => setSuite(null)} onDone={reload} />}
     </>
   );

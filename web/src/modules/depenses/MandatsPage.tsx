@@ -4,10 +4,11 @@ import { useLocation, useSearch } from 'wouter';
 import { formatDateFr } from '../../../../src/core/date';
 import { formatNombre } from '../../../../src/core/money';
 import { roleHas } from '../../../../src/core/roles';
-import { ETAT_MANDAT_LABELS, type Mandat, type SuiviLigne, type Tiers } from '../../../../src/modules/depenses/schemas';
+import { ETAT_MANDAT_LABELS, type Mandat, type PageMandats, type SuiviLigne, type Tiers } from '../../../../src/modules/depenses/schemas';
 import { useSession } from '../../app/session';
 import { useApi } from '../../app/useApi';
 import { PageTitle } from '../../components/PageTitle';
+import { Pager } from '../../components/Pager';
 import { A_TRAITER, libelleImputation } from './libelles';
 import { MandatFenetre } from './MandatFenetre';
 import { MandatParIndex } from './MandatParIndex';
@@ -24,6 +25,9 @@ const MOIS = Array.from({ length: 12 }, (_, i) => ({
   label: new Date(2000, i, 1).toLocaleDateString('fr-FR', { month: 'long' }),
 }));
 
+/** Mandats per page: enough for a month of a rural commune, light enough for the netbook. */
+const PAR_PAGE = 50;
+
 export function MandatsPage() {
   const { session } = useSession();
   const { annee, select, banner } = useExercice();
@@ -33,10 +37,21 @@ export function MandatsPage() {
   const etat = new URLSearchParams(search).get('etat') ?? '';
   const [filtre, setFiltre] = useState({ tiers: '', ligne: '', mois: '' });
   const suivi = useApi<SuiviLigne[]>(annee ? `/api/v1/exercices/${annee}/suivi` : null);
-  const params = { ...filtre, etat: etat === A_TRAITER ? 'emis' : etat };
+  const [page, setPage] = useState(1);
+  const params = {
+    ...filtre,
+    etat: etat === A_TRAITER ? 'emis' : etat,
+    transmis: etat === A_TRAITER ? '1' : '',
+    page: String(page),
+    parPage: String(PAR_PAGE),
+  };
   const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== '')).toString();
-  const list = useApi<Mandat[]>(annee ? `/api/v1/exercices/${annee}/mandats${query ? `?${query}` : ''}` : null);
-  const mandats = (list.data ?? []).filter((m) => etat !== A_TRAITER || m.transmisLe !== null);
+  const list = useApi<PageMandats>(annee ? `/api/v1/exercices/${annee}/mandats?${query}` : null);
+  const mandats = list.data?.elements ?? [];
+  const filtrer = (f: typeof filtre) => {
+    setFiltre(f);
+    setPage(1);
+  };
   const tiers = useApi<Tiers[]>('/api/v1/tiers');
   const [ouvert, setOuvert] = useState<Mandat | null>(null);
   const role = session.utilisateur?.role;
@@ -55,7 +70,10 @@ export function MandatsPage() {
         <NativeSelect
           label="État"
           value={etat}
-          onChange={(e) => navigate(e.currentTarget.value ? `${location}?etat=${e.currentTarget.value}` : location, { replace: true })}
+          onChange={(e) => {
+            setPage(1);
+            navigate(e.currentTarget.value ? `${location}?etat=${e.currentTarget.value}` : location, { replace: true });
+          }}
           data={ETATS}
         />
         <Select
@@ -63,7 +81,7 @@ export function MandatsPage() {
           searchable
           clearable
           value={filtre.tiers || null}
-          onChange={(v) => setFiltre({ ...filtre, tiers: v ?? '' })}
+          onChange={(v) => filtrer({ ...filtre, tiers: v ?? '' })}
           data={(tiers.data ?? []).map((t) => ({ value: String(t.id), label: t.nom }))}
           w={230}
         />
@@ -72,14 +90,14 @@ export function MandatsPage() {
           searchable
           clearable
           value={filtre.ligne || null}
-          onChange={(v) => setFiltre({ ...filtre, ligne: v ?? '' })}
+          onChange={(v) => filtrer({ ...filtre, ligne: v ?? '' })}
           data={lignes.map(([value, label]) => ({ value, label }))}
           w={230}
         />
         <NativeSelect
           label="Mois"
           value={filtre.mois}
-          onChange={(e) => setFiltre({ ...filtre, mois: e.currentTarget.value })}
+          onChange={(e) => filtrer({ ...filtre, mois: e.currentTarget.value })}
           data={[{ value: '', label: 'Tous' }, ...MOIS]}
         />
       </Group>
@@ -131,6 +149,7 @@ export function MandatsPage() {
         </Table.Tbody>
       </Table>
       {list.data && mandats.length === 0 && <Text c="dimmed">Aucun mandat.</Text>}
+      {list.data && <Pager page={page} parPage={PAR_PAGE} total={list.data.total} onChange={setPage} />}
       {ouvert && <MandatFenetre mandat={ouvert} onClose={() => setOuvert(null)} onDone={() => void list.reload()} />}
     </>
   );

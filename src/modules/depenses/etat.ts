@@ -1,20 +1,50 @@
 import type { BudgetView, Imputation, Ligne } from '../budget/schemas.js';
 import { etatMandat, montantEffectif, type EtatLigne } from './model.js';
 import type { Engagement, Mandat, SuiviLigne } from './schemas.js';
-import type { Chain } from './store.js';
+import type { Registres, SommesLigne } from './store-chaine.js';
 
-/** Every figure of the expense chain of one exercice, derived from the budget and the records. */
+// The state of the expense chain, as pure functions of the budget and of the records a command loaded.
+// Per-imputation figures come from SQL sums over that imputation's rows (store-chaine.ts), never from loading
+// the exercice; per-record figures from the records of that engagement and what follows it.
+
+/** What the budget says to the expense chain: its rows, their imputations, and which documents are approved. */
+export interface Budgetaire {
+  /** Budget rows by id. */
+  lignes: Map<number, Ligne>;
+  /** The imputations (nature × fonction): the credit control works at this level. */
+  imputations: Map<string, Imputation>;
+  /** The budget documents approved by the tutelle, with the date from which their credits are open. */
+  approuves: Map<'BP' | 'BA', string>;
+}
+
+/** The figures of one imputation. */
 export interface EtatImputation extends EtatLigne {
   imputation: Imputation;
 }
 
-export interface Ledger {
-  /** Budget rows by id. */
-  lignes: Map<number, Ligne>;
-  /** Credit figures per imputation (nature × fonction): the credit control works at this level. */
-  imputations: Map<string, EtatImputation>;
-  /** The budget documents approved by the tutelle: only their rows open credits and receive engagements. */
-  approuves: Map<'BP' | 'BA', string>;
+export function budgetaire(view: BudgetView): Budgetaire {
+  return {
+    lignes: new Map(view.lignes.map((l) => [l.id, l])),
+    imputations: new Map(view.imputations.map((i) => [i.cle, i])),
+    approuves: new Map(
+      view.exercice.actes.flatMap((a) => (a.type === 'approbation' && a.document !== null ? [[a.document, a.date] as const] : [])),
+    ),
+  };
+}
+
+/** The figures of an imputation from the sums of its rows (which must include all of its rows). */
+export function etatImputation(imputation: Imputation, sommes: Map<number, SommesLigne>): EtatImputation {
+  let engage = 0;
+  let mandate = 0;
+  for (const id of imputation.lignes) {
+    engage += sommes.get(id)?.engage ?? 0;
+    mandate += sommes.get(id)?.mandate ?? 0;
+  }
+  return { imputation, creditOuvert: imputation.creditOuvert, engage, mandate };
+}
+
+/** The records of engagements, liquidations and mandats in scope, with their derived figures. */
+export interface EtatDepenses {
   engagements: Map<number, Engagement>;
   liquidations: Map<
     number,
@@ -29,9 +59,9 @@ function sumBy<T>(rows: T[], key: (r: T) => number, value: (r: T) => number): Ma
   return m;
 }
 
-export function buildLedger(view: BudgetView, c: Chain): Ledger {
-  const lignesById = new Map(view.lignes.map((l) => [l.id, l]));
-  const eventsOf = new Map<number, Chain['evenements']>();
+export function etatDepenses(b: Budgetaire, c: Registres): EtatDepenses {
+  const lignesById = b.lignes;
+  const eventsOf = new Map<number, Registres['evenements']>();
   for (const e of c.evenements) eventsOf.set(e.mandat_id, [...(eventsOf.get(e.mandat_id) ?? []), e]);
   const retenuesOf = new Map<number, { type: string; montant: number }[]>();
   for (const r of c.retenues) retenuesOf.set(r.mandat_id, [...(retenuesOf.get(r.mandat_id) ?? []), { type: r.type, montant: r.montant }]);
@@ -68,6 +98,8 @@ export function buildLedger(view: BudgetView, c: Chain): Ledger {
     (l) => mandatParLiq.get(l.id) ?? 0,
   );
 
+  const liqsOf = new Map<number, Registres['liquidations']>();
+  for (const l of c.liquidations) liqsOf.set(l.engagement_id, [...(liqsOf.get(l.engagement_id) ?? []), l]);
   const engagements = new Map<number, Engagement>();
   for (const e of c.engagements) {
     engagements.set(e.id, {
@@ -86,22 +118,20 @@ export function buildLedger(view: BudgetView, c: Chain): Ledger {
       mandate: mandatParEng.get(e.id) ?? 0,
       pieceType: e.piece_type,
       pieceRef: e.piece_ref || null,
-      liquidations: c.liquidations
-        .filter((l) => l.engagement_id === e.id)
-        .map((l) => ({
-          id: l.id,
-          numero: l.numero,
-          date: l.date,
-          montant: l.montant,
-          resteAMandater: l.montant - (mandatParLiq.get(l.id) ?? 0),
-          factureRef: l.facture_ref,
-          serviceFait: l.service_fait,
-          pvReference: l.pv_reference,
-        })),
+      liquidations: (liqsOf.get(e.id) ?? []).map((l) => ({
+        id: l.id,
+        numero: l.numero,
+        date: l.date,
+        montant: l.montant,
+        resteAMandater: l.montant - (mandatParLiq.get(l.id) ?? 0),
+        factureRef: l.facture_ref,
+        serviceFait: l.service_fait,
+        pvReference: l.pv_reference,
+      })),
     });
   }
 
-  const liquidations: Ledger['liquidations'] = new Map(
+  const liquidations: EtatDepenses['liquidations'] = new Map(
     c.liquidations.map((l) => [
       l.id,
       {
@@ -115,17 +145,6 @@ export function buildLedger(view: BudgetView, c: Chain): Ledger {
       },
     ]),
   );
-
-  const imputations: Ledger['imputations'] = new Map(
-    view.imputations.map((i) => [i.cle, { imputation: i, creditOuvert: i.creditOuvert, engage: 0, mandate: 0 }]),
-  );
-  for (const e of engagements.values()) {
-    const l = lignesById.get(e.ligneId);
-    const s = l ? imputations.get(l.imputation) : undefined;
-    if (!s) continue;
-    s.engage += e.montant - e.degage;
-    s.mandate += e.mandate;
-  }
 
   const mandats: Mandat[] = c.mandats.map((m) => {
     const liq = liqById.get(m.liquidation_id);
@@ -168,64 +187,63 @@ export function buildLedger(view: BudgetView, c: Chain): Ledger {
       evenements: ev.map((e) => ({ type: e.type, date: e.date, montant: e.montant, motif: e.motif, mode: e.mode, reference: e.reference })),
     };
   });
-  // Each approved document with the date of its approval, from which its credits are open.
-  const approuves = new Map(
-    view.exercice.actes.flatMap((a) => (a.type === 'approbation' && a.document !== null ? [[a.document, a.date] as const] : [])),
-  );
-  return { lignes: lignesById, imputations, approuves, engagements, liquidations, mandats };
+  return { engagements, liquidations, mandats };
 }
 
-/** The state of the imputation a budget row belongs to. */
-export function imputationDe(l: Ledger, ligneId: number): EtatImputation | undefined {
-  const ligne = l.lignes.get(ligneId);
-  return ligne ? l.imputations.get(ligne.imputation) : undefined;
+/** The imputation a budget row belongs to. */
+export function imputationDe(b: Budgetaire, ligneId: number): Imputation | undefined {
+  const ligne = b.lignes.get(ligneId);
+  return ligne ? b.imputations.get(ligne.imputation) : undefined;
 }
 
 /**
  * The row an expense on an imputation is recorded against: its first row of an approved document (BP first).
  * Used by the engagement form, the index and the monthly run alike.
  */
-export function ligneDEngagement(l: Ledger, cle: string): Ligne | undefined {
-  return l.imputations
+export function ligneDEngagement(b: Budgetaire, cle: string): Ligne | undefined {
+  return b.imputations
     .get(cle)
-    ?.imputation.lignes.map((id) => l.lignes.get(id))
-    .find((x) => x !== undefined && l.approuves.has(x.document));
+    ?.lignes.map((id) => b.lignes.get(id))
+    .find((x) => x !== undefined && b.approuves.has(x.document));
 }
 
 /**
  * The imputations a numéro d'index may point to: its nature, and its fonction when the index names one, among
  * those with a row of an approved budget. More than one means the index must name its fonction.
  */
-export function imputationsDeIndex(l: Ledger, idx: { nature: string; fonction: string | null }): EtatImputation[] {
-  return [...l.imputations.values()].filter(
-    (s) =>
-      s.imputation.sens === 'depense' &&
-      s.imputation.nature === idx.nature &&
-      (idx.fonction === null || s.imputation.fonction === idx.fonction) &&
-      ligneDEngagement(l, s.imputation.cle) !== undefined,
+export function imputationsDeIndex(b: Budgetaire, idx: { nature: string; fonction: string | null }): Imputation[] {
+  return [...b.imputations.values()].filter(
+    (i) =>
+      i.sens === 'depense' &&
+      i.nature === idx.nature &&
+      (idx.fonction === null || i.fonction === idx.fonction) &&
+      ligneDEngagement(b, i.cle) !== undefined,
   );
 }
 
 /** The one imputation of an index, or undefined when none or several match. */
-export function imputationDeIndex(l: Ledger, idx: { nature: string; fonction: string | null }): EtatImputation | undefined {
-  const all = imputationsDeIndex(l, idx);
+export function imputationDeIndex(b: Budgetaire, idx: { nature: string; fonction: string | null }): Imputation | undefined {
+  const all = imputationsDeIndex(b, idx);
   return all.length === 1 ? all[0] : undefined;
 }
 
-/** The fiche de suivi des crédits: voted/open, engaged, mandated and available, for every expense line. */
-export function suiviCredits(l: Ledger): SuiviLigne[] {
-  return [...l.imputations.values()]
-    .filter((s) => s.imputation.sens === 'depense')
-    .map((s) => ({
-      ligneId: ligneDEngagement(l, s.imputation.cle)?.id ?? s.imputation.lignes[0] ?? 0,
-      imputation: s.imputation.cle,
-      nature: s.imputation.nature,
-      libelle: s.imputation.libelle,
-      fonction: s.imputation.fonction,
-      section: s.imputation.section,
-      creditOuvert: s.creditOuvert,
-      engage: s.engage,
-      mandate: s.mandate,
-      disponible: s.creditOuvert - s.engage,
-    }));
+/** The fiche de suivi des crédits: open, engaged, mandated and available, for every expense imputation. */
+export function suiviCredits(b: Budgetaire, sommes: Map<number, SommesLigne>): SuiviLigne[] {
+  return [...b.imputations.values()]
+    .filter((i) => i.sens === 'depense')
+    .map((i) => {
+      const s = etatImputation(i, sommes);
+      return {
+        ligneId: ligneDEngagement(b, i.cle)?.id ?? i.lignes[0] ?? 0,
+        imputation: i.cle,
+        nature: i.nature,
+        libelle: i.libelle,
+        fonction: i.fonction,
+        section: i.section,
+        creditOuvert: s.creditOuvert,
+        engage: s.engage,
+        mandate: s.mandate,
+        disponible: s.creditOuvert - s.engage,
+      };
+    });
 }

@@ -1,0 +1,13 @@
+import { sql, type Kysely } from 'kysely';
+
+// Frozen. Indexes that let every figure of one engagement, liquidation, mandat or budget line be read by an
+// indexed query over that record only, instead of loading the whole exercice.
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql`create index degagement_engagement on degagement (engagement_id)`.execute(db);
+  await sql`create index liquidation_engagement on liquidation (engagement_id)`.execute(db);
+  await sql`create index mandat_liquidation on mandat (liquidation_id)`.execute(db);
+  await sql`create index mandat_exercice_date on mandat (exercice, date)`.execute(db);
+  await sql`create index mandat_exercice_periode on mandat (exercice, periode)`.execute(db);
+  await sql`create index engagement_tiers on engagement (tiers_id)`.execute(db);
+  await sql`create index mandat_retenue_mandat on mandat_retenue (mandat_id)`.execute(db);
+}
