@@ -11,7 +11,8 @@ import { parseArgs } from 'node:util';
 import { createExercice, recordApprobation, recordEtape, recordVote, saveLignes } from '../src/modules/budget/service.js';
 import type { LigneInput } from '../src/modules/budget/schemas.js';
 import { seedCommuneDemo } from '../src/modules/commune/demo.js';
-import { createEngagement, createLiquidation, createMandat, createTiers } from '../src/modules/depenses/service.js';
+import { createEngagement, createLiquidation, createMandat } from '../src/modules/depenses/service.js';
+import { createTiers } from '../src/modules/depenses/tiers-index.js';
 import { openSqlite } from '../src/platform/db/connect.js';
 import { migrateToLatest } from '../src/platform/db/migrator.js';
 
@@ -125,7 +126,7 @@ export async function genererAnnee(o: {
       { nom: `Fournisseur bench n°${i + 1}`, type: 'fournisseur', nif: null, adresse: 'Djiguiya', paiement: 'Espèces' },
       now,
     );
-    tiers.push(t.id);
+    tiers.push(t.tiers.id);
   }
 
   const chaine: number[] = [];

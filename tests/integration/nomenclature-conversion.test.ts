@@ -6,7 +6,7 @@ import type { LigneInput } from '../../src/modules/budget/schemas.js';
 import { seedCommuneDemo } from '../../src/modules/commune/index.js';
 import { runMois } from '../../src/modules/depenses/mois.js';
 import { createMandatParIndex } from '../../src/modules/depenses/par-index.js';
-import { createTiers } from '../../src/modules/depenses/service.js';
+import { createTiers } from '../../src/modules/depenses/tiers-index.js';
 import * as depensesStore from '../../src/modules/depenses/store.js';
 import { ensureShippedChart, listVersions, PROVISIONAL_CODE } from '../../src/modules/nomenclature/index.js';
 import { listAudit, SYSTEM_ACTOR } from '../../src/platform/audit/journal.js';
@@ -63,7 +63,7 @@ beforeEach(async () => {
   await recordEtape(db, SYSTEM_ACTOR, 2026, 'ouverture', '2026-01-02', NOW);
   tiersId = (
     await createTiers(db, SYSTEM_ACTOR, { nom: 'Aminata Diarra', type: 'agent', nif: null, adresse: null, paiement: 'Espèces' }, NOW)
-  ).id;
+  ).tiers.id;
   await index(101, '621', 'Salaire de l’agent d’état civil');
   await index(201, '631', 'Indemnité de fonction du maire');
 });

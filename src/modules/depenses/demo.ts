@@ -3,7 +3,8 @@ import type { Db } from '../../platform/db/schema.js';
 import { loadBudget } from '../budget/index.js';
 import { runMois } from './mois.js';
 import type { IndexInput, TiersInput } from './schemas.js';
-import { chargerBudgetaire, chargerEtat, createEngagement, createLiquidation, createMandat, createTiers } from './service.js';
+import { chargerBudgetaire, chargerEtat, createEngagement, createLiquidation, createMandat } from './service.js';
+import { createTiers } from './tiers-index.js';
 import { pageMandats } from './store-chaine.js';
 import { createBordereau, recordCorrection, recordDecisionComptable } from './transmission.js';
 import * as store from './store.js';
@@ -69,7 +70,7 @@ export async function seedDepensesDemo(db: Db, now: Date): Promise<void> {
   const sg = actor('sg');
   const comptable = actor('comptable');
   const ids = new Map<string, number>();
-  for (const t of TIERS) ids.set(t.nom, (await createTiers(db, sg, t, now)).id);
+  for (const t of TIERS) ids.set(t.nom, (await createTiers(db, sg, t, now)).tiers.id);
   const iso = now.toISOString();
   for (const [numero, tiers, nature, fonction, objet, montant, periodicite, moisDebut, its, personnel] of INDEX) {
     await store.upsertIndex(

@@ -1,8 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DomainError } from '../../core/errors.js';
-import { appendAudit } from '../../platform/audit/journal.js';
 import type { AppContext } from '../../platform/http/context.js';
 import { exportAvis, listAvisCorrection } from './avis.js';
 import {
@@ -49,46 +47,18 @@ import {
   createEngagement,
   createLiquidation,
   createMandat,
-  createTiers,
   listerEngagements,
   listerMandats,
   mandatParId,
 } from './service.js';
 import { createBordereau, recordCorrection, recordDecisionComptable, recordTransmission } from './transmission.js';
-import * as store from './store.js';
+import { createTiers, enregistrerIndex, listerIndex, listerTiers, modifierTiers, toIndex } from './tiers-index.js';
 
 const tags = ['dépenses'];
 const Id = z.object({ id: z.coerce.number().int().positive() });
 const Annee = z.object({ annee: z.coerce.number().int().min(2000).max(2100) });
 const Format = z.object({ format: z.enum(['pdf', 'json']).default('pdf') });
 const Ok = z.object({ id: z.number().int() });
-
-type TiersRow = Awaited<ReturnType<typeof store.listTiers>>[number];
-const toTiers = (t: TiersRow) => ({
-  id: t.id,
-  nom: t.nom,
-  type: t.type,
-  nif: t.nif,
-  adresse: t.adresse,
-  paiement: t.paiement,
-  actif: t.actif === 1,
-});
-type IndexRow = Awaited<ReturnType<typeof store.listIndex>>[number];
-const toIndex = (i: IndexRow) => ({
-  id: i.id,
-  numero: i.numero,
-  nature: i.nature,
-  fonction: i.fonction,
-  tiersId: i.tiers_id,
-  tiersNom: i.tiers_nom,
-  objet: i.objet,
-  montant: i.montant,
-  periodicite: i.periodicite,
-  moisDebut: i.mois_debut,
-  retenues: JSON.parse(i.retenues) as { type: string; montant: number }[],
-  personnel: i.personnel === 1,
-  actif: i.actif === 1,
-});
 
 function send(reply: FastifyReply, f: { data: Buffer; type: string; fileName: string }) {
   return reply
@@ -102,34 +72,17 @@ export function depensesRoutes(fastify: FastifyInstance, ctx: AppContext): void 
   const lire = { permission: 'depenses.lire' as const };
   const saisir = { permission: 'depenses.saisir' as const };
 
-  app.get('/api/v1/tiers', { config: lire, schema: { tags, response: { 200: z.array(Tiers) } } }, async (req) =>
-    (await store.listTiers(req.db)).map(toTiers),
+  app.get('/api/v1/tiers', { config: lire, schema: { tags, response: { 200: z.array(Tiers) } } }, (req) => listerTiers(req.db));
+  app.post('/api/v1/tiers', { config: saisir, schema: { tags, body: TiersInput, response: { 200: TiersCree } } }, (req) =>
+    createTiers(req.db, req.actor, req.body, ctx.now()),
   );
-  app.post('/api/v1/tiers', { config: saisir, schema: { tags, body: TiersInput, response: { 200: TiersCree } } }, async (req) => {
-    const r = await createTiers(req.db, req.actor, req.body, ctx.now());
-    const t = await store.findTiers(req.db, r.id);
-    if (!t) throw new DomainError('ERREUR_INTERNE');
-    return { tiers: toTiers(t), semblables: r.semblables.map(toTiers) };
-  });
   app.put(
     '/api/v1/tiers/:id',
     { config: saisir, schema: { tags, params: Id, body: TiersInput.extend({ actif: z.boolean() }), response: { 200: Tiers } } },
-    async (req) => {
-      if (!(await store.findTiers(req.db, req.params.id))) throw new DomainError('INTROUVABLE', { quoi: 'Le tiers' });
-      const now = ctx.now();
-      await req.db.transaction().execute(async (tx) => {
-        await store.updateTiers(tx, req.params.id, req.body, now.toISOString());
-        await appendAudit(tx, req.actor, { action: 'tiers.modifie', entity: 'tiers', entityId: req.params.id, payload: req.body }, now);
-      });
-      const t = await store.findTiers(req.db, req.params.id);
-      if (!t) throw new DomainError('ERREUR_INTERNE');
-      return toTiers(t);
-    },
+    (req) => modifierTiers(req.db, req.actor, req.params.id, req.body, ctx.now()),
   );
 
-  app.get('/api/v1/index', { config: lire, schema: { tags, response: { 200: z.array(IndexMandatement) } } }, async (req) =>
-    (await store.listIndex(req.db)).map(toIndex),
-  );
+  app.get('/api/v1/index', { config: lire, schema: { tags, response: { 200: z.array(IndexMandatement) } } }, (req) => listerIndex(req.db));
   app.put(
     '/api/v1/index/:numero',
     {
@@ -141,21 +94,7 @@ export function depensesRoutes(fastify: FastifyInstance, ctx: AppContext): void 
         response: { 200: IndexMandatement },
       },
     },
-    async (req) => {
-      if (req.body.numero !== req.params.numero)
-        throw new DomainError('VALIDATION', {
-          problems: [{ field: 'numero', message: "le numéro d'index ne correspond pas à l'adresse" }],
-        });
-      if (!(await store.findTiers(req.db, req.body.tiersId))) throw new DomainError('INTROUVABLE', { quoi: 'Le tiers' });
-      const now = ctx.now();
-      await req.db.transaction().execute(async (tx) => {
-        const id = await store.upsertIndex(tx, req.body, now.toISOString());
-        await appendAudit(tx, req.actor, { action: 'index.enregistre', entity: 'index', entityId: id, payload: req.body }, now);
-      });
-      const i = await store.findIndexByNumero(req.db, req.params.numero);
-      if (!i) throw new DomainError('ERREUR_INTERNE');
-      return toIndex(i);
-    },
+    (req) => enregistrerIndex(req.db, req.actor, req.params.numero, req.body, ctx.now()),
   );
   app.get(
     '/api/v1/exercices/:annee/index/:numero',

@@ -15,7 +15,6 @@ import {
   liquidationProblems,
   mandatProblems,
   montantNet,
-  nomsSemblables,
   pieceEngagementProblems,
   PIECES_REQUISES_DEFAUT,
   piecesManquantes,
@@ -36,7 +35,6 @@ import type {
   PageEngagements,
   PageMandats,
   Retenue,
-  TiersInput,
 } from './schemas.js';
 import * as store from './store.js';
 import { loadRegistres, mandatsVivantsDuMois, pageEngagements, pageMandats, sommesParLigne, type Portee } from './store-chaine.js';
@@ -79,16 +77,6 @@ export async function etatImputationCourant(tx: Tx, annee: number, imputation: E
 /** The records in scope (some engagements, liquidations or mandats, and what follows them) with their figures. */
 export async function chargerEtat(tx: Tx, annee: number, b: Budgetaire, portee: Portee): Promise<EtatDepenses> {
   return etatDepenses(b, await loadRegistres(tx, annee, portee));
-}
-
-/** Create a tiers; the answer lists existing tiers with a similar name, for the user to check. */
-export async function createTiers(db: Db, actor: Actor, t: TiersInput, now: Date) {
-  return db.transaction().execute(async (tx) => {
-    const semblables = (await store.listTiers(tx)).filter((x) => nomsSemblables(x.nom, t.nom));
-    const id = await store.insertTiers(tx, t, now.toISOString());
-    await appendAudit(tx, actor, { action: 'tiers.cree', entity: 'tiers', entityId: id, payload: t }, now);
-    return { id, semblables };
-  });
 }
 
 export async function createEngagement(db: Db, actor: Actor, annee: number, e: EngagementInput, now: Date): Promise<number> {
