@@ -54,7 +54,7 @@ for (let i = 0; i < N; i++) {
   times.push(Number(process.hrtime.bigint() - t) / 1e6);
 }
 const t = process.hrtime.bigint();
-const page = await listerMandats(conn.db, annee, { page: 1, parPage: 50 });
+const page = await listerMandats(conn.db, annee, { page: 1, parPage: 50 }, undefined);
 await suivi(conn.db, annee);
 const ledgerMs = Number(process.hrtime.bigint() - t) / 1e6;
 const avg = (a: number[]) => a.reduce((s, x) => s + x, 0) / a.length;

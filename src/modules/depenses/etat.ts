@@ -1,4 +1,5 @@
 import type { BudgetView, Imputation, Ligne } from '../budget/schemas.js';
+import { actionsEngagement, actionsMandat } from './actions.js';
 import { etatMandat, montantEffectif, type EtatLigne } from './model.js';
 import type { Engagement, Mandat, SuiviLigne } from './schemas.js';
 import type { Registres, SommesLigne } from './store-chaine.js';
@@ -102,7 +103,7 @@ export function etatDepenses(b: Budgetaire, c: Registres): EtatDepenses {
   for (const l of c.liquidations) liqsOf.set(l.engagement_id, [...(liqsOf.get(l.engagement_id) ?? []), l]);
   const engagements = new Map<number, Engagement>();
   for (const e of c.engagements) {
-    engagements.set(e.id, {
+    const sansActions: Omit<Engagement, 'actions'> = {
       id: e.id,
       exercice: e.exercice,
       numero: e.numero,
@@ -128,7 +129,8 @@ export function etatDepenses(b: Budgetaire, c: Registres): EtatDepenses {
         serviceFait: l.service_fait,
         pvReference: l.pv_reference,
       })),
-    });
+    };
+    engagements.set(e.id, { ...sansActions, actions: actionsEngagement(sansActions) });
   }
 
   const liquidations: EtatDepenses['liquidations'] = new Map(
@@ -151,7 +153,9 @@ export function etatDepenses(b: Budgetaire, c: Registres): EtatDepenses {
     const eng = liq ? engById.get(liq.engagement_id) : undefined;
     const ligne = eng ? lignesById.get(eng.ligne_id) : undefined;
     const ev = eventsOf.get(m.id) ?? [];
+    const transmisLe = bordereauOf.get(m.id)?.transmisLe ?? null;
     return {
+      actions: actionsMandat({ etat: etatMandat(ev), transmisLe }),
       id: m.id,
       exercice: m.exercice,
       numero: m.numero,
@@ -170,7 +174,7 @@ export function etatDepenses(b: Budgetaire, c: Registres): EtatDepenses {
       pieces: JSON.parse(m.pieces) as string[],
       etat: etatMandat(ev),
       bordereau: bordereauOf.get(m.id)?.numero ?? null,
-      transmisLe: bordereauOf.get(m.id)?.transmisLe ?? null,
+      transmisLe,
       derogationPieces: m.derogation_pieces,
       indexNumero: m.index_id ? (indexNumero.get(m.index_id) ?? null) : null,
       periode: m.periode,

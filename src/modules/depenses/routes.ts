@@ -126,7 +126,7 @@ export function depensesRoutes(fastify: FastifyInstance, ctx: AppContext): void 
   app.get(
     '/api/v1/exercices/:annee/engagements',
     { config: lire, schema: { tags, params: Annee, querystring: FiltreEngagements, response: { 200: PageEngagements } } },
-    (req) => listerEngagements(req.db, req.params.annee, req.query),
+    (req) => listerEngagements(req.db, req.params.annee, req.query, req.actor.role),
   );
   app.post(
     '/api/v1/exercices/:annee/engagements',
@@ -162,7 +162,7 @@ export function depensesRoutes(fastify: FastifyInstance, ctx: AppContext): void 
         response: { 200: PageMandats },
       },
     },
-    (req) => listerMandats(req.db, req.params.annee, req.query),
+    (req) => listerMandats(req.db, req.params.annee, req.query, req.actor.role),
   );
   app.post('/api/v1/mandats', { config: saisir, schema: { tags, body: MandatInput, response: { 200: Ok } } }, async (req) => ({
     id: await createMandat(req.db, req.actor, req.body, ctx.now()),
@@ -180,7 +180,7 @@ export function depensesRoutes(fastify: FastifyInstance, ctx: AppContext): void 
         { date: b.date, montant: b.montant, periode: b.periode, confirmeDoublon: b.confirmeDoublon },
         ctx.now(),
       );
-      return mandatParId(req.db, id);
+      return mandatParId(req.db, id, req.actor.role);
     },
   );
   app.post(

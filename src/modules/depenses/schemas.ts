@@ -143,7 +143,16 @@ export const ETAT_MANDAT_LABELS: Record<z.infer<typeof EtatMandat>, string> = {
   annule: 'Annulé',
 };
 
+/** What may be done to a mandat: the ordonnateur's corrections, the comptable's decisions. */
+export const ActionMandat = z.enum(['annulation', 'reduction', 'paiement', 'rejet']);
+export type ActionMandat = z.infer<typeof ActionMandat>;
+/** What may follow an engagement: its liquidation, its dégagement, the mandat of a liquidation. */
+export const ActionEngagement = z.enum(['liquidation', 'degagement', 'mandat']);
+export type ActionEngagement = z.infer<typeof ActionEngagement>;
+
 export const Mandat = z.object({
+  /** The actions its state allows to the user who reads it. */
+  actions: z.array(ActionMandat),
   id: z.number().int(),
   exercice: z.number().int(),
   numero: z.number().int(),
@@ -227,6 +236,8 @@ export const AvisCorrection = z.object({
 export type AvisCorrection = z.infer<typeof AvisCorrection>;
 
 export const Engagement = z.object({
+  /** The actions its state allows to the user who reads it. */
+  actions: z.array(ActionEngagement),
   id: z.number().int(),
   exercice: z.number().int(),
   numero: z.number().int(),

@@ -36,6 +36,7 @@ import type {
   PageMandats,
   Retenue,
 } from './schemas.js';
+import { actionsEngagement, actionsMandat } from './actions.js';
 import * as store from './store.js';
 import { loadRegistres, mandatsVivantsDuMois, pageEngagements, pageMandats, sommesParLigne, type Portee } from './store-chaine.js';
 
@@ -320,7 +321,7 @@ export async function createMandat(db: Db, actor: Actor, m: MandatSaisi, now: Da
 }
 
 /** One page of the mandats of an exercice, newest first, filtered in SQL. */
-export async function listerMandats(tx: Tx, annee: number, f: FiltreMandats): Promise<PageMandats> {
+export async function listerMandats(tx: Tx, annee: number, f: FiltreMandats, role: string | undefined): Promise<PageMandats> {
   const { total, ids } = await pageMandats(
     tx,
     annee,
@@ -329,22 +330,29 @@ export async function listerMandats(tx: Tx, annee: number, f: FiltreMandats): Pr
   );
   const { mandats } = await chargerEtat(tx, annee, await chargerBudgetaire(tx, annee), { mandats: ids });
   const parId = new Map(mandats.map((m) => [m.id, m]));
-  return { total, page: f.page, parPage: f.parPage, elements: ids.flatMap((id) => parId.get(id) ?? []) };
+  return { total, page: f.page, parPage: f.parPage, elements: ids.flatMap((id) => pourLecteur(parId.get(id), role)) };
 }
 
 /** One page of the engagements of an exercice, newest first. */
-export async function listerEngagements(tx: Tx, annee: number, f: FiltreEngagements): Promise<PageEngagements> {
+export async function listerEngagements(tx: Tx, annee: number, f: FiltreEngagements, role: string | undefined): Promise<PageEngagements> {
   const { total, ids } = await pageEngagements(tx, annee, { ouverts: f.ouverts === '1', tiers: f.tiers }, f);
   const { engagements } = await chargerEtat(tx, annee, await chargerBudgetaire(tx, annee), { engagements: ids });
-  return { total, page: f.page, parPage: f.parPage, elements: ids.flatMap((id) => engagements.get(id) ?? []) };
+  const elements = ids.flatMap((id) => {
+    const e = engagements.get(id);
+    return e ? [{ ...e, actions: actionsEngagement(e, role) }] : [];
+  });
+  return { total, page: f.page, parPage: f.parPage, elements };
 }
 
 /** One mandat with its figures. */
-export async function mandatParId(tx: Tx, id: number): Promise<Mandat> {
+export async function mandatParId(tx: Tx, id: number, role: string | undefined): Promise<Mandat> {
   const row = await store.findMandatExercice(tx, id);
   const m = row
     ? (await chargerEtat(tx, row.exercice, await chargerBudgetaire(tx, row.exercice), { mandats: [id] })).mandats.find((x) => x.id === id)
     : undefined;
   if (!m) throw new DomainError('INTROUVABLE', { quoi: 'Le mandat' });
-  return m;
+  return { ...m, actions: actionsMandat(m, role) };
 }
+
+/** A mandat as its reader sees it: with only the actions the reader's role may take. */
+const pourLecteur = (m: Mandat | undefined, role: string | undefined): Mandat[] => (m ? [{ ...m, actions: actionsMandat(m, role) }] : []);

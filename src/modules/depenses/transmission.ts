@@ -5,21 +5,23 @@ import type { Db, Tx } from '../../platform/db/schema.js';
 import { lastDate, nextNumero } from '../../platform/db/sequence.js';
 import type { Budgetaire } from './etat.js';
 import { avantProblems, dateExerciceProblems, decisionComptableRefus, decisionDateProblems, ETAT_MOTS } from './model.js';
-import type { CorrectionInput, DecisionComptableInput, Mandat } from './schemas.js';
+import { refusActionMandat } from './actions.js';
+import type { ActionMandat, CorrectionInput, DecisionComptableInput, Mandat } from './schemas.js';
 import { budgetEnExecution, chargerEtat, joursComplementaires, lockExercice } from './service.js';
 import * as store from './store.js';
 
 // What follows a mandat's issue: the bordereau that sends it to the comptable, its transmission, the
 // comptable's decisions (rejet, paiement) and the ordonnateur's corrections (annulation, réduction).
 
-async function mandatForUpdate(tx: Tx, mandatId: number): Promise<{ exercice: number; m: Mandat }> {
+async function mandatForUpdate(tx: Tx, mandatId: number, action: ActionMandat): Promise<{ exercice: number; m: Mandat }> {
   const row = await store.findMandatExercice(tx, mandatId);
   if (!row) throw new DomainError('INTROUVABLE', { quoi: 'Le mandat' });
   await lockExercice(tx, row.exercice);
   const b = await budgetEnExecution(tx, row.exercice);
   const m = (await chargerEtat(tx, row.exercice, b, { mandats: [mandatId] })).mandats.find((x) => x.id === mandatId);
   if (!m) throw new DomainError('INTROUVABLE', { quoi: 'Le mandat' });
-  if (m.etat !== 'emis') throw new DomainError('MANDAT_DEJA_TRAITE', { numero: m.numero, etat: ETAT_MOTS[m.etat] });
+  if (refusActionMandat(m, action) === 'MANDAT_DEJA_TRAITE')
+    throw new DomainError('MANDAT_DEJA_TRAITE', { numero: m.numero, etat: ETAT_MOTS[m.etat] });
   return { exercice: row.exercice, m };
 }
 
@@ -36,7 +38,7 @@ export async function recordCorrection(
   now: Date,
 ): Promise<{ avis: number | null }> {
   return db.transaction().execute(async (tx) => {
-    const { exercice, m } = await mandatForUpdate(tx, mandatId);
+    const { exercice, m } = await mandatForUpdate(tx, mandatId, e.type);
     const today = plainDateOf(now);
     assertNoProblems([
       ...dateExerciceProblems(e.date, exercice, 'mandat', await joursComplementaires(tx), today),
@@ -77,10 +79,10 @@ export async function recordCorrection(
  */
 export async function recordDecisionComptable(db: Db, actor: Actor, mandatId: number, e: DecisionComptableInput, now: Date): Promise<void> {
   await db.transaction().execute(async (tx) => {
-    const { m } = await mandatForUpdate(tx, mandatId);
+    const { m } = await mandatForUpdate(tx, mandatId, e.type);
     const refus = decisionComptableRefus(m.emetteurId, actor);
     if (refus) throw new DomainError('SEPARATION_DES_TACHES', { raison: refus });
-    if (m.transmisLe === null) throw new DomainError('MANDAT_NON_TRANSMIS', { numero: m.numero });
+    if (m.transmisLe === null || refusActionMandat(m, e.type) !== null) throw new DomainError('MANDAT_NON_TRANSMIS', { numero: m.numero });
     assertNoProblems(decisionDateProblems(e.date, m.transmisLe, plainDateOf(now)));
     await store.insertEvenement(
       tx,

@@ -202,7 +202,7 @@ export function EngagementsPage() {
               <Table.Td ta="right">{formatNombre(e.mandate)}</Table.Td>
               <Table.Td>
                 <Stack gap={2} align="flex-start">
-                  {peutSaisir && (
+                  {e.actions.length > 0 && (
                     <Button size="compact-xs" variant="subtle" onClick={() => setSuite(e)}>
                       Suite
                     </Button>

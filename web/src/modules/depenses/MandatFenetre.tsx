@@ -2,9 +2,8 @@ import { Alert, Anchor, Button, Divider, Group, Modal, Text } from '@mantine/cor
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { formatDateFr } from '../../../../src/core/date';
-import { roleHas } from '../../../../src/core/roles';
 import { ETAT_MANDAT_LABELS, type Mandat } from '../../../../src/modules/depenses/schemas';
-import { useSession } from '../../app/session';
+import { usePermission } from '../../app/session';
 import { ActionForm, titreAction, type ActionMandat } from './MandatActions';
 import { MandatDetails } from './MandatDetails';
 
@@ -20,15 +19,16 @@ const FAIT: Record<ActionMandat, string> = {
  * Nothing is pre-selected: each action is a deliberate click, then its own form.
  */
 export function MandatFenetre({ mandat, onClose, onDone }: { mandat: Mandat; onClose: () => void; onDone: () => void }) {
-  const { session } = useSession();
-  const role = session.utilisateur?.role;
   const [action, setAction] = useState<ActionMandat | null>(null);
   const [avis, setAvis] = useState<{ numero: number; type: ActionMandat } | null>(null);
   const ouvert = mandat.etat === 'emis' && avis === null;
   const etat = avis?.type === 'annulation' ? 'annule' : mandat.etat;
-  const corrections: ActionMandat[] = ouvert && role && roleHas(role, 'depenses.saisir') ? ['annulation', 'reduction'] : [];
-  const comptable = ouvert && role !== undefined && roleHas(role, 'depenses.comptable');
-  const decisions: ActionMandat[] = comptable && mandat.transmisLe ? ['paiement', 'rejet'] : [];
+  // The server sends the actions the mandat's state allows to this user (depenses/actions.ts): nothing is re-derived here.
+  const permises = ouvert ? mandat.actions : [];
+  const decisions = permises.filter((a) => a === 'paiement' || a === 'rejet');
+  const corrections = permises.filter((a) => a === 'annulation' || a === 'reduction');
+  const estComptable = usePermission('depenses.comptable');
+  const comptable = ouvert && estComptable;
 
   const done = (a: ActionMandat, numero: number | null) => {
     onDone();

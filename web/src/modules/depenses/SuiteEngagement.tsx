@@ -145,7 +145,7 @@ export function SuiteEngagement({ e, onClose, onDone }: { e: Engagement; onClose
                 {justificatifsLiquidation(l)}
               </Text>
             </Text>
-            {l.resteAMandater > 0 && (
+            {e.actions.includes('mandat') && l.resteAMandater > 0 && (
               <Button size="compact-xs" onClick={() => setMandat({ liquidationId: l.id, montant: l.resteAMandater })}>
                 Mandater
               </Button>
@@ -153,8 +153,9 @@ export function SuiteEngagement({ e, onClose, onDone }: { e: Engagement; onClose
           </Group>
         ))}
         {mandat && <MandatForm key={mandat.liquidationId} liquidationId={mandat.liquidationId} montant={mandat.montant} done={done} />}
-        {reste > 0 && <LiquidationForm e={e} reste={reste} done={done} />}
-        {reste > 0 && <DegagementForm e={e} reste={reste} done={done} />}
+        {/* The server sends the actions the engagement's state allows to this user (depenses/actions.ts). */}
+        {e.actions.includes('liquidation') && <LiquidationForm e={e} reste={reste} done={done} />}
+        {e.actions.includes('degagement') && <DegagementForm e={e} reste={e.montant - e.degage - e.mandate} done={done} />}
       </Stack>
     </Modal>
   );
