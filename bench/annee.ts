@@ -1,26 +1,30 @@
-// Générateur d'une grande année communale (issue 8, point 8), sur un fichier SQLite (WAL, synchronous=FULL) :
-// la commune de démonstration (comptes, localités), un exercice 2026 de ~300 lignes de BP équilibré, voté,
-// approuvé et ouvert, puis N mandats avec leurs engagements et liquidations, par les vrais services.
-// Mesure le temps de la chaîne engagement → liquidation → mandat au fil de l'année (1er et N-ième).
-// Usage : npx tsx bench/annee.ts [--dir DOSSIER] [--mandats 5000] [--budget-s 600]
-// Le fichier produit est DOSSIER/gm2i.sqlite, utilisable par `gm2i --data DOSSIER serve`.
+// Générateur d'une grande année communale (issue 8, point 8), par les vrais services : la commune de démonstration
+// (comptes, localités), un exercice 2026 de ~300 lignes de BP équilibré, voté, approuvé et ouvert, puis N mandats avec
+// leurs engagements et liquidations. Mesure le temps de la chaîne engagement → liquidation → mandat au fil de l'année.
+// Base : un fichier SQLite DOSSIER/gm2i.sqlite (WAL, synchronous=FULL ; `gm2i --data DOSSIER serve`), ou une base
+// PostgreSQL (`--database postgres://…` ou GM2I_DATABASE ; `gm2i --database URL serve`), ouverte comme l'application
+// (openTarget). Attention : la base PostgreSQL est VIDÉE (schéma public recréé) ; son nom doit contenir « bench ».
+// Usage : npx tsx bench/annee.ts [--dir DOSSIER | --database URL] [--mandats 5000] [--budget-s 600]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
+import pg from 'pg';
 import { createExercice, recordApprobation, recordEtape, recordVote, saveLignes } from '../src/modules/budget/service.js';
 import type { LigneInput } from '../src/modules/budget/schemas.js';
 import { seedCommuneDemo } from '../src/modules/commune/demo.js';
 import { createEngagement, createLiquidation, createMandat } from '../src/modules/depenses/service.js';
 import { createTiers } from '../src/modules/depenses/tiers-index.js';
-import { openSqlite } from '../src/platform/db/connect.js';
-import { migrateToLatest } from '../src/platform/db/migrator.js';
+import type { Connection } from '../src/platform/db/connect.js';
+import { openTarget, sqlitePath, type Target } from '../src/platform/db/databases.js';
 
 export const ANNEE = 2026;
 export const PIECES = ['Facture définitive', 'Bon de commande ou contrat', 'Attestation de service fait'];
 
 export interface ResultatAnnee {
-  dir: string;
+  /** La base générée, à passer au serveur : `{ dataDir }` (SQLite) ou `{ url }` (PostgreSQL). */
+  cible: Target;
   lignes: number;
   mandats: number;
   demandes: number;
@@ -46,22 +50,50 @@ function dateDu(i: number, n: number): string {
   return new Date(t).toISOString().slice(0, 10);
 }
 
+/** Vide une base PostgreSQL de banc (schéma public recréé) ; refuse une base dont le nom ne contient pas « bench ». */
+async function viderPg(url: string): Promise<void> {
+  if (!new URL(url).pathname.includes('bench')) throw new Error(`refus de vider ${new URL(url).pathname} : le nom doit contenir « bench »`);
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public');
+  } finally {
+    await c.end();
+  }
+}
+
+/** Taille de la base en Mo : le fichier SQLite (et son journal WAL), ou `pg_database_size`. */
+async function tailleMo(cible: Target, db: Connection['db']): Promise<number> {
+  if ('url' in cible) {
+    const r = await sql<{ n: number }>`select pg_database_size(current_database()) as n`.execute(db);
+    return Number(r.rows[0]?.n ?? 0) / 1e6;
+  }
+  const file = sqlitePath(cible.dataDir);
+  return [file, `${file}-wal`].reduce((s, f) => s + (fs.existsSync(f) ? fs.statSync(f).size : 0), 0) / 1e6;
+}
+
 export async function genererAnnee(o: {
   dir?: string;
+  database?: string;
   mandats: number;
   budgetS: number;
   log?: (m: string) => void;
 }): Promise<ResultatAnnee> {
   const log = o.log ?? ((m: string) => console.error(m));
-  const dir = o.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'gm2i-bench-annee-'));
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, 'gm2i.sqlite');
-  for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+  let cible: Target;
+  if (o.database) {
+    await viderPg(o.database);
+    cible = { url: o.database };
+  } else {
+    const dir = o.dir ? path.resolve(o.dir) : fs.mkdtempSync(path.join(os.tmpdir(), 'gm2i-bench-annee-'));
+    const file = sqlitePath(dir);
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+    cible = { dataDir: dir };
+  }
   // Le serveur HTTP vivra à l'heure réelle : toutes les dates restent ≤ aujourd'hui (voir RESULTS.md).
   const now = new Date(Math.min(Date.now(), Date.UTC(ANNEE, 11, 20, 10)));
-  const conn = openSqlite(file);
+  const conn = await openTarget(cible, { migrate: true });
   const db = conn.db;
-  await migrateToLatest(db);
   await seedCommuneDemo(db, now);
   const sg = await db
     .selectFrom('utilisateur')
@@ -179,9 +211,10 @@ export async function genererAnnee(o: {
   for (const k of [1, 1000, 2000, 3000, 4000, 5000].filter((k) => k <= n))
     paliers.push({ n: k, mandatMs: avg(mandatMs.slice(Math.max(0, k - 20), k)), chaineMs: avg(chaine.slice(Math.max(0, k - 20), k)) });
   if (n % 1000 !== 0) paliers.push({ n, mandatMs: avg(mandatMs.slice(-20)), chaineMs: avg(chaine.slice(-20)) });
+  const taille = await tailleMo(cible, db);
   await conn.close();
   return {
-    dir,
+    cible,
     lignes: lignes.length,
     mandats: n,
     demandes: o.mandats,
@@ -191,15 +224,19 @@ export async function genererAnnee(o: {
     premiers100: { chaine: avg(chaine.slice(0, 100)), mandat: avg(mandatMs.slice(0, 100)) },
     derniers100: { chaine: avg(chaine.slice(-100)), mandat: avg(mandatMs.slice(-100)) },
     paliers,
-    tailleMo: fs.statSync(file).size / 1e6,
+    tailleMo: taille,
     rssMo: process.resourceUsage().maxRSS / 1024,
   };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
-  const { values } = parseArgs({ options: { dir: { type: 'string' }, mandats: { type: 'string' }, 'budget-s': { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { dir: { type: 'string' }, database: { type: 'string' }, mandats: { type: 'string' }, 'budget-s': { type: 'string' } },
+  });
+  const database = values.database ?? process.env.GM2I_DATABASE;
   const r = await genererAnnee({
     ...(values.dir ? { dir: values.dir } : {}),
+    ...(database ? { database } : {}),
     mandats: Number(values.mandats ?? 5000),
     budgetS: Number(values['budget-s'] ?? 600),
   });

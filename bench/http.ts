@@ -1,12 +1,14 @@
-// Banc HTTP (issue 8, point 8) : le vrai serveur (`node dist/server/cli/main.js --data DIR serve`) sur la grande
-// année générée par bench/annee.ts, un compte secretaire_general créé par la CLI, puis engagements/s et mandats/s
-// avec 1 et 20 clients (p95, p99), temps du suivi et de la liste des mandats, démarrage de `gm2i --help`,
-// mémoire maximale du serveur (VmHWM). Boucle locale uniquement, boucles bornées.
-// Usage (après `npm run build`) : npx tsx bench/http.ts --dir DOSSIER [--port 4400] [--requetes 300]
+// Banc HTTP (issue 8, point 8) : le vrai serveur (`node dist/server/cli/main.js --data DIR serve`, ou
+// `--database URL serve` sur PostgreSQL) sur la grande année générée par bench/annee.ts, un compte secretaire_general
+// créé par la CLI, puis engagements/s et mandats/s avec 1 et 20 clients (p95, p99), temps du suivi et de la 1re page
+// (50) de la liste des mandats, démarrage de `gm2i --help`, mémoire maximale du serveur (VmHWM). Boucle locale
+// uniquement, boucles bornées.
+// Usage (après `npm run build`) : npx tsx bench/http.ts (--dir DOSSIER | --database URL) [--port 4400] [--requetes 300]
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Target } from '../src/platform/db/databases.js';
 import { ANNEE, PIECES } from './annee.js';
 
 const MAIN = path.resolve(import.meta.dirname, '..', 'dist', 'server', 'cli', 'main.js');
@@ -30,8 +32,10 @@ export interface ResultatHttp {
   engagements: Debit[];
   mandats: Debit[];
   suiviMs: number;
+  /** 1re page de la liste des mandats (`?page=1&parPage=50`) : temps, taille de la page, total de l'exercice */
   listeMandatsMs: number;
-  listeMandatsNb: number;
+  listeMandatsPage: number;
+  mandatsTotal: number;
   helpMs: number;
   rssPicMo: number;
 }
@@ -103,7 +107,15 @@ async function charge(clients: number, n: number, req: (i: number) => Promise<bo
   return { clients, requetes: n, parSeconde: n / s, p50: median(lat), p95: pct(lat, 95), p99: pct(lat, 99), erreurs };
 }
 
-export async function benchHttp(o: { dir: string; port: number; requetes: number; log?: (m: string) => void }): Promise<ResultatHttp> {
+interface Page<T> {
+  total: number;
+  elements: T[];
+}
+
+/** Les options globales de `gm2i` qui désignent la base. */
+const argsBase = (c: Target) => ('url' in c ? ['--database', c.url] : ['--data', c.dataDir]);
+
+export async function benchHttp(o: { cible: Target; port: number; requetes: number; log?: (m: string) => void }): Promise<ResultatHttp> {
   const log = o.log ?? ((m: string) => console.error(m));
   // --help : médiane de 5 démarrages à froid du binaire construit.
   const helps: number[] = [];
@@ -115,7 +127,7 @@ export async function benchHttp(o: { dir: string; port: number; requetes: number
 
   const out = execFileSync(
     process.execPath,
-    [MAIN, '--data', o.dir, 'user', 'add', `bench${Date.now() % 100000}`, '--nom', 'Banc Essai', '--role', 'secretaire_general'],
+    [MAIN, ...argsBase(o.cible), 'user', 'add', `bench${Date.now() % 100000}`, '--nom', 'Banc Essai', '--role', 'secretaire_general'],
     { encoding: 'utf8' },
   );
   const m = /«\s*([^»\s]+)\s*».*provisoire\s*:\s*(\S+)/s.exec(out);
@@ -125,7 +137,7 @@ export async function benchHttp(o: { dir: string; port: number; requetes: number
   const base = `http://127.0.0.1:${o.port}`;
   const child = spawn(
     process.execPath,
-    [MAIN, '--data', o.dir, 'serve', '--port', String(o.port), '--host', '127.0.0.1', '--sans-sauvegarde'],
+    [MAIN, ...argsBase(o.cible), 'serve', '--port', String(o.port), '--host', '127.0.0.1', '--sans-sauvegarde'],
     {
       stdio: ['ignore', 'ignore', 'inherit'],
     },
@@ -143,28 +155,29 @@ export async function benchHttp(o: { dir: string; port: number; requetes: number
     r = await c.call('GET', '/api/v1/session');
     if (r.status !== 200) throw new Error(`session : ${r.status}`);
 
-    // Lectures à 5 000 mandats (médiane de 5, après un appel de chauffe).
+    // Lectures sur l'année pleine (médiane de 5, après un appel de chauffe).
     const lecture = async (url: string) => {
       await c.call('GET', url);
       const t: number[] = [];
-      let nb = 0;
+      let json: unknown;
       for (let i = 0; i < 5; i++) {
         const t0 = process.hrtime.bigint();
         const x = await c.call('GET', url);
         t.push(ms(t0));
         if (x.status !== 200) throw new Error(`${url} : ${x.status}`);
-        if (Array.isArray(x.json)) nb = x.json.length;
+        json = x.json;
       }
-      return { ms: median(t), nb };
+      return { ms: median(t), json };
     };
     const suivi = await lecture(`/api/v1/exercices/${ANNEE}/suivi`);
-    const liste = await lecture(`/api/v1/exercices/${ANNEE}/mandats`);
-    log(`  suivi ${suivi.ms.toFixed(0)} ms, liste des mandats ${liste.ms.toFixed(0)} ms (${liste.nb})`);
+    // La liste est paginée : on mesure la 1re page de 50 (ce que l'écran affiche d'abord).
+    const liste = await lecture(`/api/v1/exercices/${ANNEE}/mandats?page=1&parPage=50`);
+    const page = liste.json as Page<unknown>;
+    log(`  suivi ${suivi.ms.toFixed(0)} ms, 1re page des mandats ${liste.ms.toFixed(0)} ms (${page.elements.length} sur ${page.total})`);
 
-    const lignes = ((await c.call('GET', `/api/v1/exercices/${ANNEE}/engagements`)).json as { ligneId: number; tiersId: number }[]).slice(
-      0,
-      290,
-    );
+    const r290 = await c.call('GET', `/api/v1/exercices/${ANNEE}/engagements?page=1&parPage=290`);
+    const lignes = (r290.json as Page<{ ligneId: number; tiersId: number }>).elements;
+    if (lignes.length === 0) throw new Error(`engagements : ${r290.status} ${JSON.stringify(r290.json)}`);
     const today = new Date().toISOString().slice(0, 10);
     const engages: number[][] = [];
     const engagements: Debit[] = [];
@@ -234,7 +247,8 @@ export async function benchHttp(o: { dir: string; port: number; requetes: number
       mandats,
       suiviMs: suivi.ms,
       listeMandatsMs: liste.ms,
-      listeMandatsNb: liste.nb,
+      listeMandatsPage: page.elements.length,
+      mandatsTotal: page.total,
       helpMs: median(helps),
       rssPicMo: rssPic,
     };
@@ -246,13 +260,15 @@ export async function benchHttp(o: { dir: string; port: number; requetes: number
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
-  const { values } = parseArgs({ options: { dir: { type: 'string' }, port: { type: 'string' }, requetes: { type: 'string' } } });
-  if (!values.dir) throw new Error('--dir DOSSIER (généré par bench/annee.ts)');
+  const { values } = parseArgs({
+    options: { dir: { type: 'string' }, database: { type: 'string' }, port: { type: 'string' }, requetes: { type: 'string' } },
+  });
+  const database = values.database ?? process.env.GM2I_DATABASE;
+  let cible: Target;
+  if (database) cible = { url: database };
+  else if (values.dir) cible = { dataDir: path.resolve(values.dir) };
+  else throw new Error('--dir DOSSIER ou --database URL (générés par bench/annee.ts)');
   console.log(
-    JSON.stringify(
-      await benchHttp({ dir: values.dir, port: Number(values.port ?? 4400), requetes: Number(values.requetes ?? 300) }),
-      null,
-      2,
-    ),
+    JSON.stringify(await benchHttp({ cible, port: Number(values.port ?? 4400), requetes: Number(values.requetes ?? 300) }), null, 2),
   );
 }
