@@ -6,7 +6,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index degagement_engagement on degagement (engagement_id)`.execute(db);
   await sql`create index liquidation_engagement on liquidation (engagement_id)`.execute(db);
   await sql`create index mandat_liquidation on mandat (liquidation_id)`.execute(db);
-  await sql`create index mandat_exercice_date on mandat (exercice, date)`.execute(db);
+  await sql`create index mandat_exercice_date on mandat (exercice, date, numero)`.execute(db);
   await sql`create index mandat_exercice_periode on mandat (exercice, periode)`.execute(db);
   await sql`create index engagement_tiers on engagement (tiers_id)`.execute(db);
   await sql`create index mandat_retenue_mandat on mandat_retenue (mandat_id)`.execute(db);

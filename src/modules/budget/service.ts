@@ -31,20 +31,17 @@ export interface BudgetState {
 const key = (l: { nature: string; fonction: string | null; secteur: string | null; localite_id: number | null; libelle: string | null }) =>
   [l.nature, l.fonction, l.secteur, l.localite_id, l.libelle].join('|');
 
-/** Everything about one exercice's budget, computed from its records. */
-export async function loadBudget(tx: Tx, annee: number): Promise<BudgetState> {
+/** The rows of an exercice's budget with their credits, and its actes: what the expense chain reads per command. */
+async function lignesDuBudget(tx: Tx, annee: number) {
   const ex = await store.findExercice(tx, annee);
   if (!ex) throw new DomainError('INTROUVABLE', { quoi: `L'exercice ${annee}` });
   const nomenclature = await requireNomenclature(tx, ex.nomenclature_version_id);
   const natures = natureMap(nomenclature);
-  const ctx: LineContext = {
-    natures,
-    fonctions: new Set(nomenclature.fonctions.map((f) => f.code)),
-    localites: await store.localiteIds(tx),
-  };
   const actes = await store.listActes(tx, annee);
   const rows = await store.listLignes(tx, annee);
   const mouvements = await store.listMouvements(tx, annee);
+  const virementsDe = new Map<number, number>();
+  for (const m of mouvements) virementsDe.set(m.ligne_id, (virementsDe.get(m.ligne_id) ?? 0) + m.montant);
   const previous = new Map<string, number>();
   for (const p of (await store.listLignes(tx, annee - 1)).filter((l) => l.document === 'BP'))
     previous.set(key(p), (previous.get(key(p)) ?? 0) + p.montant);
@@ -54,7 +51,7 @@ export async function loadBudget(tx: Tx, annee: number): Promise<BudgetState> {
 
   const lignes: Ligne[] = rows.map((r) => {
     const n = natures.get(r.nature);
-    const virements = mouvements.filter((m) => m.ligne_id === r.id).reduce((s, m) => s + m.montant, 0);
+    const virements = virementsDe.get(r.id) ?? 0;
     return {
       id: r.id,
       document: r.document,
@@ -75,19 +72,38 @@ export async function loadBudget(tx: Tx, annee: number): Promise<BudgetState> {
       bpPrecedent: hasPrevious && r.document === 'BP' ? (previous.get(key(r)) ?? 0) : null,
     };
   });
+  // Sorted on a key computed once per row (ASCII codes: plain comparison, no locale).
   const rank = (l: Ligne) =>
     `${l.document}|${l.section === 'fonctionnement' ? 0 : 1}${l.sens === 'recette' ? 0 : 1}|${l.nature}|${l.id.toString().padStart(9, '0')}`;
-  lignes.sort((a, b) => rank(a).localeCompare(rank(b)));
+  const ranked = lignes.map((l) => [rank(l), l] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const exercice: BudgetView['exercice'] = {
+    annee,
+    statut: statutExercice(acteRules),
+    nomenclatureId: nomenclature.version.id,
+    nomenclatureLibelle: nomenclature.version.libelle,
+    nomenclatureProvisoire: nomenclature.version.provisoire,
+    actes: actes.map((a) => ({ type: a.type, document: a.document, date: a.date, reference: a.reference, autorite: a.autorite })),
+  };
+  return { exercice, lignes: ranked.map(([, l]) => l), nomenclature, natures, acteRules };
+}
+
+/** The rows, imputations and actes of an exercice's budget, without its totals and checks (the expense chain's view). */
+export async function loadCredits(tx: Tx, annee: number): Promise<Pick<BudgetView, 'exercice' | 'lignes' | 'imputations'>> {
+  const { exercice, lignes } = await lignesDuBudget(tx, annee);
+  return { exercice, lignes, imputations: imputationsOf(lignes) };
+}
+
+/** Everything about one exercice's budget, computed from its records. */
+export async function loadBudget(tx: Tx, annee: number): Promise<BudgetState> {
+  const { exercice, lignes, nomenclature, natures, acteRules } = await lignesDuBudget(tx, annee);
+  const ctx: LineContext = {
+    natures,
+    fonctions: new Set(nomenclature.fonctions.map((f) => f.code)),
+    localites: await store.localiteIds(tx),
+  };
   const rules: LigneRule[] = lignes.map((l) => ({ ...l }));
   const view: BudgetView = {
-    exercice: {
-      annee,
-      statut: statutExercice(acteRules),
-      nomenclatureId: nomenclature.version.id,
-      nomenclatureLibelle: nomenclature.version.libelle,
-      nomenclatureProvisoire: nomenclature.version.provisoire,
-      actes: actes.map((a) => ({ type: a.type, document: a.document, date: a.date, reference: a.reference, autorite: a.autorite })),
-    },
+    exercice,
     lignes,
     imputations: imputationsOf(lignes),
     totaux: {

@@ -23,7 +23,7 @@ export interface EtatImputation extends EtatLigne {
   imputation: Imputation;
 }
 
-export function budgetaire(view: BudgetView): Budgetaire {
+export function budgetaire(view: Pick<BudgetView, 'exercice' | 'lignes' | 'imputations'>): Budgetaire {
   return {
     lignes: new Map(view.lignes.map((l) => [l.id, l])),
     imputations: new Map(view.imputations.map((i) => [i.cle, i])),

@@ -5,7 +5,7 @@ import type { Db, Tx } from '../../platform/db/schema.js';
 import { readParametre } from '../../platform/db/parametres.js';
 import { lastDate, lockExercice, nextNumero } from '../../platform/db/sequence.js';
 import { z } from 'zod';
-import { loadBudget } from '../budget/index.js';
+import { loadCredits } from '../budget/index.js';
 import { budgetaire, etatDepenses, etatImputation, imputationDe, type Budgetaire, type EtatDepenses, type EtatImputation } from './etat.js';
 import {
   dateExerciceProblems,
@@ -59,12 +59,12 @@ export { lockExercice };
 
 /** The budget of an exercice as the expense chain reads it: loaded once per command. */
 export async function chargerBudgetaire(tx: Tx, annee: number): Promise<Budgetaire> {
-  return budgetaire((await loadBudget(tx, annee)).view);
+  return budgetaire(await loadCredits(tx, annee));
 }
 
 /** The same, for a command that writes: the exercice must be en exécution. */
 export async function budgetEnExecution(tx: Tx, annee: number): Promise<Budgetaire> {
-  const { view } = await loadBudget(tx, annee);
+  const view = await loadCredits(tx, annee);
   if (view.exercice.statut === 'clos') throw new DomainError('EXERCICE_CLOS', { annee });
   if (view.exercice.statut !== 'execution') throw new DomainError('BUDGET_NON_EXECUTION', { annee });
   return budgetaire(view);

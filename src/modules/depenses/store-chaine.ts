@@ -116,10 +116,12 @@ export async function sommesParLigne(
   o: { lignes?: readonly number[]; mandatsAvant?: number } = {},
 ): Promise<Map<number, SommesLigne>> {
   const lignes = o.lignes ? dans(o.lignes) : null;
+  // Given rows, the query starts from them (indexes on ligne_id, engagement_id, liquidation_id): its cost is that
+  // imputation's records, not the exercice's. The rows belong to one exercice, so the year filter goes.
   const eng = await tx
     .selectFrom('engagement')
     .select(['ligne_id', (eb) => eb.fn.sum<string | number>('montant').as('total')])
-    .where('exercice', '=', annee)
+    .$if(lignes === null, (q) => q.where('exercice', '=', annee))
     .$if(lignes !== null, (q) => q.where('ligne_id', 'in', lignes!))
     .groupBy('ligne_id')
     .execute();
@@ -127,7 +129,7 @@ export async function sommesParLigne(
     .selectFrom('degagement')
     .innerJoin('engagement', 'engagement.id', 'degagement.engagement_id')
     .select(['engagement.ligne_id', (eb) => eb.fn.sum<string | number>('degagement.montant').as('total')])
-    .where('engagement.exercice', '=', annee)
+    .$if(lignes === null, (q) => q.where('engagement.exercice', '=', annee))
     .$if(lignes !== null, (q) => q.where('engagement.ligne_id', 'in', lignes!))
     .groupBy('engagement.ligne_id')
     .execute();
@@ -135,7 +137,7 @@ export async function sommesParLigne(
     .selectFrom('mandat')
     .innerJoin('liquidation', 'liquidation.id', 'mandat.liquidation_id')
     .innerJoin('engagement', 'engagement.id', 'liquidation.engagement_id')
-    .where('mandat.exercice', '=', annee)
+    .$if(lignes === null, (q) => q.where('mandat.exercice', '=', annee))
     .where(vivant)
     .$if(lignes !== null, (q) => q.where('engagement.ligne_id', 'in', lignes!))
     .$if(o.mandatsAvant !== undefined, (q) => q.where('mandat.numero', '<', o.mandatsAvant!))

@@ -154,13 +154,32 @@ export async function importMapping(
   return pairs.length;
 }
 
+/**
+ * Charts already read, by version and content. A version's codes are only ever inserted with it (never updated
+ * nor deleted), so the version's id, code, creation time and the count and last id of its codes identify its
+ * content, even across the several databases one process may serve (the real base and the demo base).
+ * Each command reads a chart: this saves reading and building some hundreds of codes every time.
+ */
+const lues = new Map<string, Nomenclature>();
+const LUES_MAX = 8;
+
+/** A chart version with all its codes; frozen, as it is shared between commands. */
 export async function requireNomenclature(tx: Tx, idOrCode: number | string): Promise<Nomenclature> {
   const v = await store.findVersion(tx, idOrCode);
-  const n = v ? await store.getNomenclature(tx, v.id) : undefined;
+  if (!v) throw new DomainError('INTROUVABLE', { quoi: `La nomenclature « ${idOrCode} »` });
+  const cle = `${v.id}|${v.code}|${v.creeLe}|${await store.empreinteVersion(tx, v.id)}`;
+  const deja = lues.get(cle);
+  if (deja) return deja;
+  const n = await store.getNomenclature(tx, v.id);
   if (!n) throw new DomainError('INTROUVABLE', { quoi: `La nomenclature « ${idOrCode} »` });
+  lues.set(cle, Object.freeze(n));
+  if (lues.size > LUES_MAX) lues.delete(lues.keys().next().value!);
   return n;
 }
 
+const maps = new WeakMap<Nomenclature, Map<string, CodeNature>>();
 export function natureMap(n: Nomenclature): Map<string, CodeNature> {
-  return new Map(n.natures.map((c) => [c.code, c]));
+  const m = maps.get(n) ?? new Map(n.natures.map((c) => [c.code, c]));
+  maps.set(n, m);
+  return m;
 }

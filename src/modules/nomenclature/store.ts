@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/schema.js';
 import type { Chart } from './model.js';
 import type { CodeFonction, CodeNature, Nomenclature, NomenclatureVersion } from './schemas.js';
@@ -100,4 +101,18 @@ export async function getMapping(tx: Tx, de: number, vers: number): Promise<Map<
     .where('vers_version_id', '=', vers)
     .execute();
   return new Map(rows.map((r) => [r.ancien, r.nouveau]));
+}
+
+/** What identifies a chart version's content in a database: its codes are written once, with the version. */
+export async function empreinteVersion(tx: Tx, versionId: number): Promise<string> {
+  const r = await tx
+    .selectFrom('nomenclature_code')
+    .select((eb) => [
+      eb.fn.countAll<string | number>().as('n'),
+      eb.fn.max('code').as('dernier'),
+      eb.fn.sum<string | number>(sql<number>`length(libelle)`).as('texte'),
+    ])
+    .where('version_id', '=', versionId)
+    .executeTakeFirstOrThrow();
+  return `${Number(r.n)}:${r.dernier ?? ''}:${Number(r.texte ?? 0)}`;
 }
