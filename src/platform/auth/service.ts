@@ -15,7 +15,7 @@ export function toUtilisateur(u: store.UserRow): Utilisateur {
     nomComplet: u.nom_complet,
     role: u.role,
     actif: u.actif === 1,
-    doitChangerMotDePasse: u.must_change_password === 1,
+    doitChangerMotDePasse: u.doit_changer_mot_de_passe === 1,
     verrouilleJusqua: u.locked_until,
     creeLe: u.created_at,
   };
@@ -70,7 +70,7 @@ export async function changePassword(db: Db, actor: Actor, userId: number, curre
   if (problems.length > 0) throw new DomainError('MOT_DE_PASSE_FAIBLE', { raison: problems.map((p) => p.message).join(', ') });
   const hash = await hashPassword(next);
   await db.transaction().execute(async (tx) => {
-    await store.updateUser(tx, u.id, { password_hash: hash, must_change_password: 0 }, now.toISOString());
+    await store.updateUser(tx, u.id, { password_hash: hash, doit_changer_mot_de_passe: 0 }, now.toISOString());
     await appendAudit(tx, actor, { action: 'utilisateur.mot_de_passe_change', entity: 'utilisateur', entityId: u.id, payload: {} }, now);
   });
 }
@@ -101,7 +101,7 @@ export async function createUser(
       nom_complet: input.nomComplet,
       role: input.role,
       password_hash: hash,
-      must_change_password: temp ? 1 : 0,
+      doit_changer_mot_de_passe: temp ? 1 : 0,
     },
     iso,
   );
@@ -130,7 +130,7 @@ export async function resetPassword(
     await store.updateUser(
       tx,
       userId,
-      { password_hash: hash, must_change_password: 1, failed_logins: 0, locked_until: null },
+      { password_hash: hash, doit_changer_mot_de_passe: 1, failed_logins: 0, locked_until: null },
       now.toISOString(),
     );
     await store.deleteUserSessions(tx, userId);

@@ -33,7 +33,7 @@ export interface UtilisateurTable {
   nom_complet: string;
   role: string;
   password_hash: string;
-  must_change_password: Flag;
+  doit_changer_mot_de_passe: Flag;
   actif: Flag;
   failed_logins: number;
   locked_until: string | null;
