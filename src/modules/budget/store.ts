@@ -1,5 +1,6 @@
-import type { DocumentBudgetaire, Tx } from '../../platform/db/schema.js';
-import type { LigneInput } from './schemas.js';
+import type { Tx } from '../../platform/db/schema.js';
+import type { DocumentBudgetaire, LigneInput } from './schemas.js';
+import type { NewBudgetActe, NewBudgetModification } from './tables.js';
 
 export async function findExercice(tx: Tx, annee: number) {
   return tx.selectFrom('exercice').selectAll().where('annee', '=', annee).executeTakeFirst();
@@ -17,19 +18,7 @@ export async function listActes(tx: Tx, annee: number) {
   return tx.selectFrom('budget_acte').selectAll().where('exercice', '=', annee).orderBy('id').execute();
 }
 
-export async function insertActe(
-  tx: Tx,
-  a: {
-    exercice: number;
-    type: 'vote' | 'approbation' | 'ouverture' | 'cloture';
-    document: DocumentBudgetaire | null;
-    date: string;
-    reference: string;
-    autorite: string | null;
-    user_id: number | null;
-  },
-  now: string,
-): Promise<void> {
+export async function insertActe(tx: Tx, a: Required<Omit<NewBudgetActe, 'id' | 'created_at'>>, now: string): Promise<void> {
   await tx
     .insertInto('budget_acte')
     .values({ ...a, created_at: now })
@@ -94,17 +83,7 @@ export async function listModifications(tx: Tx, annee: number) {
 
 export async function insertModification(
   tx: Tx,
-  m: {
-    exercice: number;
-    numero: number;
-    date: string;
-    objet: string;
-    deliberation_ref: string | null;
-    deliberation_date: string | null;
-    approbation_ref: string | null;
-    approbation_date: string | null;
-    user_id: number | null;
-  },
+  m: Required<Omit<NewBudgetModification, 'id' | 'type' | 'created_at'>>,
   mouvements: { ligneId: number; montant: number }[],
   now: string,
 ): Promise<number> {

@@ -1,10 +1,9 @@
 import type { Tx } from '../../platform/db/schema.js';
 import type { Chart } from './model.js';
 import type { CodeFonction, CodeNature, Nomenclature, NomenclatureVersion } from './schemas.js';
+import type { NewNomenclatureCode, NomenclatureVersionRow } from './tables.js';
 
-type VersionRow = { id: number; code: string; libelle: string; provisoire: 0 | 1; source: string; created_at: string };
-
-function toVersion(r: VersionRow): NomenclatureVersion {
+function toVersion(r: NomenclatureVersionRow): NomenclatureVersion {
   return { id: r.id, code: r.code, libelle: r.libelle, provisoire: r.provisoire === 1, source: r.source, creeLe: r.created_at };
 }
 
@@ -19,7 +18,7 @@ export async function insertVersion(
     .values({ code: v.code, libelle: v.libelle, provisoire: v.provisoire ? 1 : 0, source: v.source, created_at: now })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const rows = [
+  const rows: NewNomenclatureCode[] = [
     ...chart.natures.map((n) => ({
       version_id: id,
       type: 'nature' as const,
