@@ -1,4 +1,4 @@
-import type { Tx } from '../../platform/db/schema.js';
+import type { Trx, Tx } from '../../platform/db/schema.js';
 import type { Chart } from './model.js';
 import type { CodeFonction, CodeNature, Nomenclature, NomenclatureVersion } from './schemas.js';
 import type { NewNomenclatureCode, NomenclatureVersionRow } from './tables.js';
@@ -8,7 +8,7 @@ function toVersion(r: NomenclatureVersionRow): NomenclatureVersion {
 }
 
 export async function insertVersion(
-  tx: Tx,
+  tx: Trx,
   v: { code: string; libelle: string; provisoire: boolean; source: string },
   chart: Chart,
   now: string,
@@ -82,7 +82,7 @@ export async function getNomenclature(tx: Tx, versionId: number): Promise<Nomenc
   return { version, natures, fonctions };
 }
 
-export async function insertMapping(tx: Tx, de: number, vers: number, pairs: { ancien: string; nouveau: string }[]): Promise<void> {
+export async function insertMapping(tx: Trx, de: number, vers: number, pairs: { ancien: string; nouveau: string }[]): Promise<void> {
   for (let i = 0; i < pairs.length; i += 200) {
     await tx
       .insertInto('nomenclature_correspondance')

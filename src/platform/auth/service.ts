@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { assertNoProblems, DomainError } from '../../core/errors.js';
 import type { Role } from '../../core/roles.js';
 import { appendAudit, type Actor } from '../audit/journal.js';
-import type { Db, Tx } from '../db/schema.js';
+import type { Db, Trx } from '../db/schema.js';
 import { afterFailedLogin, identifiantProblems, isLocked, passwordProblems, temporaryPassword } from './model.js';
 import { hashPassword, verifyPassword } from './password.js';
 import type { Utilisateur } from './schemas.js';
@@ -77,7 +77,7 @@ export async function changePassword(db: Db, actor: Actor, userId: number, curre
 
 /** Create an account. With no password given, a temporary one is made and must be changed at first login. */
 export async function createUser(
-  tx: Tx,
+  tx: Trx,
   actor: Actor,
   input: { identifiant: string; nomComplet: string; role: Role; motDePasse?: string },
   now: Date,

@@ -67,3 +67,8 @@ export type DB = PlatformTables & CommuneTables & NomenclatureTables & BudgetTab
 export type Db = Kysely<DB>;
 /** A query executor for reads: the database or a running transaction. */
 export type Tx = Kysely<DB> | Transaction<DB>;
+/**
+ * A running transaction, required by every atomic function (locks, numbering, audit, multi-row writes):
+ * the compiler refuses a bare connection, so such a function cannot run outside its command's transaction.
+ */
+export type Trx = Transaction<DB>;
