@@ -63,6 +63,29 @@ export default defineConfig(
     },
   },
   {
+    // The one exception: the database type is composed of the modules' table types (type-only, erased at build).
+    files: ['src/platform/db/schema.ts'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/modules/**', '!**/modules/*/tables.js', '**/cli/**'],
+              message: 'platform is plumbing: it never imports a module (the composition root in cli/ wires them).',
+            },
+            {
+              group: ['**/modules/*/tables.js'],
+              allowTypeImports: true,
+              message: 'schema.ts composes the DB type from modules/*/tables.ts with `import type` only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/modules/**/*.ts'],
     ignores: ['src/**/*.test.ts'],
     rules: {

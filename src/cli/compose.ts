@@ -1,27 +1,31 @@
-import { budgetRoutes, seedBudgetDemo } from '../modules/budget/index.js';
-import { communeRoutes, seedCommuneDemo } from '../modules/commune/index.js';
-import { depensesRoutes, seedDepensesDemo } from '../modules/depenses/index.js';
-import { nomenclatureRoutes } from '../modules/nomenclature/index.js';
-import { auditRoutes } from '../platform/audit/routes.js';
-import { authRoutes } from '../platform/auth/routes.js';
-import { backupRoutes } from '../platform/backup/routes.js';
+import { budgetModule } from '../modules/budget/index.js';
+import { communeModule } from '../modules/commune/index.js';
+import { depensesModule } from '../modules/depenses/index.js';
+import { nomenclatureModule } from '../modules/nomenclature/index.js';
+import { auditModule } from '../platform/audit/index.js';
+import { authModule } from '../platform/auth/index.js';
+import { backupModule } from '../platform/backup/index.js';
 import type { Db } from '../platform/db/schema.js';
-import type { RoutePlugin } from '../platform/http/app.js';
+import { seedModules, type ModuleDescriptor } from '../platform/module.js';
 
-/** The composition root: every module's routes, in one list. */
-export const MODULES: RoutePlugin[] = [
-  authRoutes,
-  auditRoutes,
-  backupRoutes,
-  communeRoutes,
-  nomenclatureRoutes,
-  budgetRoutes,
-  depensesRoutes,
+/**
+ * The composition root: the one list of modules. Routes, demo seeding and the append-only check iterate over
+ * it; a module comes after those it uses (its demo records need theirs).
+ */
+export const MODULES: readonly ModuleDescriptor[] = [
+  authModule,
+  auditModule,
+  backupModule,
+  communeModule,
+  nomenclatureModule,
+  budgetModule,
+  depensesModule,
 ];
 
-/** Each module adds its demo records here, in dependency order. */
-export async function seedDemo(db: Db, now: Date): Promise<void> {
-  await seedCommuneDemo(db, now);
-  await seedBudgetDemo(db, now);
-  await seedDepensesDemo(db, now);
+/** Tables whose rows are never updated nor deleted, as the modules declare them (checked by `gm2i verify`). */
+export const APPEND_ONLY_TABLES = MODULES.flatMap((m) => m.appendOnlyTables);
+
+/** Fill an empty database with every module's demo records. */
+export function seedDemo(db: Db, now: Date): Promise<void> {
+  return seedModules(MODULES, db, now);
 }

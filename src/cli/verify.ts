@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { verifyAudit } from '../platform/audit/journal.js';
 import type { Connection } from '../platform/db/connect.js';
 import { missingGuards } from '../platform/db/guards.js';
+import { APPEND_ONLY_TABLES } from './compose.js';
 
 export interface VerifyReport {
   ok: boolean;
@@ -24,7 +25,7 @@ export async function verifyDatabase(conn: Connection): Promise<VerifyReport> {
     await sql`select 1`.execute(conn.db);
     lines.push('Base de données PostgreSQL : joignable.');
   }
-  const missing = await missingGuards(conn);
+  const missing = await missingGuards(conn, APPEND_ONLY_TABLES);
   if (missing.length === 0) lines.push('Protections « ajout seul » : toutes en place.');
   else {
     ok = false;

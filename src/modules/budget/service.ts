@@ -1,6 +1,6 @@
 import { assertNoProblems, DomainError, type Problem } from '../../core/errors.js';
 import { appendAudit, type Actor } from '../../platform/audit/journal.js';
-import type { Db, DocumentBudgetaire, Tx } from '../../platform/db/schema.js';
+import type { Db, Tx } from '../../platform/db/schema.js';
 import { plainDateOf } from '../../core/date.js';
 import { lockExercice } from '../../platform/db/sequence.js';
 import { chapitreOf, ensureProvisionalChart, natureMap, requireNomenclature } from '../nomenclature/index.js';
@@ -19,7 +19,7 @@ import {
   type LigneRule,
   type LineContext,
 } from './model.js';
-import { type BudgetView, type Ligne, type LigneInput, type Totaux } from './schemas.js';
+import { type BudgetView, type DocumentBudgetaire, type Ligne, type LigneInput, type Totaux } from './schemas.js';
 import * as store from './store.js';
 
 export interface BudgetState {

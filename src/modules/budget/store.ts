@@ -1,5 +1,6 @@
-import type { DocumentBudgetaire, Tx } from '../../platform/db/schema.js';
-import type { LigneInput } from './schemas.js';
+import type { Trx, Tx } from '../../platform/db/schema.js';
+import type { DocumentBudgetaire, LigneInput } from './schemas.js';
+import type { NewBudgetActe, NewBudgetModification } from './tables.js';
 
 export async function findExercice(tx: Tx, annee: number) {
   return tx.selectFrom('exercice').selectAll().where('annee', '=', annee).executeTakeFirst();
@@ -9,7 +10,7 @@ export async function listExercices(tx: Tx) {
   return tx.selectFrom('exercice').selectAll().orderBy('annee', 'desc').execute();
 }
 
-export async function insertExercice(tx: Tx, annee: number, versionId: number, now: string): Promise<void> {
+export async function insertExercice(tx: Trx, annee: number, versionId: number, now: string): Promise<void> {
   await tx.insertInto('exercice').values({ annee, nomenclature_version_id: versionId, created_at: now }).execute();
 }
 
@@ -17,19 +18,7 @@ export async function listActes(tx: Tx, annee: number) {
   return tx.selectFrom('budget_acte').selectAll().where('exercice', '=', annee).orderBy('id').execute();
 }
 
-export async function insertActe(
-  tx: Tx,
-  a: {
-    exercice: number;
-    type: 'vote' | 'approbation' | 'ouverture' | 'cloture';
-    document: DocumentBudgetaire | null;
-    date: string;
-    reference: string;
-    autorite: string | null;
-    user_id: number | null;
-  },
-  now: string,
-): Promise<void> {
+export async function insertActe(tx: Trx, a: Required<Omit<NewBudgetActe, 'id' | 'created_at'>>, now: string): Promise<void> {
   await tx
     .insertInto('budget_acte')
     .values({ ...a, created_at: now })
@@ -48,7 +37,13 @@ export async function listLignes(tx: Tx, annee: number) {
 }
 
 /** Replace the draft lines of a document that is not voted yet (the caller checks that). */
-export async function replaceLignes(tx: Tx, annee: number, document: DocumentBudgetaire, lignes: LigneInput[], now: string): Promise<void> {
+export async function replaceLignes(
+  tx: Trx,
+  annee: number,
+  document: DocumentBudgetaire,
+  lignes: LigneInput[],
+  now: string,
+): Promise<void> {
   await tx.deleteFrom('budget_ligne').where('exercice', '=', annee).where('document', '=', document).execute();
   for (let i = 0; i < lignes.length; i += 100) {
     await tx
@@ -93,18 +88,8 @@ export async function listModifications(tx: Tx, annee: number) {
 }
 
 export async function insertModification(
-  tx: Tx,
-  m: {
-    exercice: number;
-    numero: number;
-    date: string;
-    objet: string;
-    deliberation_ref: string | null;
-    deliberation_date: string | null;
-    approbation_ref: string | null;
-    approbation_date: string | null;
-    user_id: number | null;
-  },
+  tx: Trx,
+  m: Required<Omit<NewBudgetModification, 'id' | 'type' | 'created_at'>>,
   mouvements: { ligneId: number; montant: number }[],
   now: string,
 ): Promise<number> {
@@ -157,6 +142,6 @@ export async function listIndexImputations(tx: Tx) {
   return tx.selectFrom('index_mandatement').select(['id', 'numero', 'nature', 'fonction', 'objet']).orderBy('numero').execute();
 }
 
-export async function setIndexNature(tx: Tx, id: number, nature: string, now: string): Promise<void> {
+export async function setIndexNature(tx: Trx, id: number, nature: string, now: string): Promise<void> {
   await tx.updateTable('index_mandatement').set({ nature, updated_at: now }).where('id', '=', id).execute();
 }

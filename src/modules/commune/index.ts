@@ -1,4 +1,17 @@
-export { communeRoutes } from './routes.js';
-export { seedCommuneDemo, DEMO_PASSWORD, DEMO_USERS } from './demo.js';
+import type { ModuleDescriptor } from '../../platform/module.js';
+import { seedCommuneDemo } from './demo.js';
+import { communeRoutes } from './routes.js';
+
+/** Commune: installation, the commune's profile, villages and fractions. */
+export const communeModule: ModuleDescriptor = {
+  nom: 'commune',
+  routes: communeRoutes,
+  appendOnlyTables: [],
+  permissions: ['commune.lire', 'commune.modifier', 'localites.modifier'],
+  seedDemo: seedCommuneDemo,
+};
+
+export { seedCommuneDemo };
+export { DEMO_PASSWORD, DEMO_USERS } from './demo.js';
 export { readCommune } from './service.js';
 export { localiteNames, nomMaire } from './store.js';

@@ -1,7 +1,7 @@
 import { plainDateOf } from '../../core/date.js';
 import { assertNoProblems, DomainError } from '../../core/errors.js';
 import type { Actor } from '../../platform/audit/journal.js';
-import type { Db, Tx } from '../../platform/db/schema.js';
+import type { Db, Trx, Tx } from '../../platform/db/schema.js';
 import { imputationDeIndex, imputationsDeIndex, ligneDEngagement, type Budgetaire } from './etat.js';
 import { dateDansExercice, dateExerciceProblems, moisLabel, periodeDue, periodeProblems, resteAPayer } from './model.js';
 import type { Retenue } from './schemas.js';
@@ -30,7 +30,7 @@ import * as store from './store.js';
  * unless that one was cancelled or rejected.
  */
 export async function mandatFromIndex(
-  tx: Tx,
+  tx: Trx,
   actor: Actor,
   annee: number,
   numeroIndex: number,

@@ -1,7 +1,7 @@
 import { plainDateOf } from '../../core/date.js';
 import { assertNoProblems, chronologieProblems, DomainError } from '../../core/errors.js';
 import { appendAudit, type Actor } from '../../platform/audit/journal.js';
-import type { Db, Tx } from '../../platform/db/schema.js';
+import type { Db, Trx, Tx } from '../../platform/db/schema.js';
 import { readParametre } from '../../platform/db/parametres.js';
 import { lastDate, lockExercice, nextNumero } from '../../platform/db/sequence.js';
 import { z } from 'zod';
@@ -87,7 +87,7 @@ export async function createEngagement(db: Db, actor: Actor, annee: number, e: E
   });
 }
 
-export async function engageIn(tx: Tx, actor: Actor, annee: number, e: EngagementInput, b: Budgetaire, now: Date): Promise<number> {
+export async function engageIn(tx: Trx, actor: Actor, annee: number, e: EngagementInput, b: Budgetaire, now: Date): Promise<number> {
   const ligne = b.lignes.get(e.ligneId);
   const imputation = imputationDe(b, e.ligneId);
   if (!ligne || !imputation || ligne.sens !== 'depense')
@@ -169,7 +169,7 @@ export async function createLiquidation(db: Db, actor: Actor, engagementId: numb
 }
 
 export async function liquidateIn(
-  tx: Tx,
+  tx: Trx,
   actor: Actor,
   annee: number,
   engagementId: number,
@@ -220,7 +220,7 @@ interface MandatDraft {
   confirmeDoublon: boolean;
 }
 
-export async function mandateIn(tx: Tx, actor: Actor, annee: number, m: MandatDraft, b: Budgetaire, now: Date): Promise<number> {
+export async function mandateIn(tx: Trx, actor: Actor, annee: number, m: MandatDraft, b: Budgetaire, now: Date): Promise<number> {
   const etat = await chargerEtat(tx, annee, b, { liquidations: [m.liquidationId] });
   const liq = etat.liquidations.get(m.liquidationId);
   const eng = liq ? etat.engagements.get(liq.engagementId) : undefined;

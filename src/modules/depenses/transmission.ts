@@ -1,7 +1,7 @@
 import { plainDateOf } from '../../core/date.js';
 import { assertNoProblems, chronologieProblems, DomainError, type Problem } from '../../core/errors.js';
 import { appendAudit, type Actor } from '../../platform/audit/journal.js';
-import type { Db, Tx } from '../../platform/db/schema.js';
+import type { Db, Trx } from '../../platform/db/schema.js';
 import { lastDate, nextNumero } from '../../platform/db/sequence.js';
 import type { Budgetaire } from './etat.js';
 import { avantProblems, dateExerciceProblems, decisionComptableRefus, decisionDateProblems, ETAT_MOTS } from './model.js';
@@ -13,7 +13,7 @@ import * as store from './store.js';
 // What follows a mandat's issue: the bordereau that sends it to the comptable, its transmission, the
 // comptable's decisions (rejet, paiement) and the ordonnateur's corrections (annulation, réduction).
 
-async function mandatForUpdate(tx: Tx, mandatId: number, action: ActionMandat): Promise<{ exercice: number; m: Mandat }> {
+async function mandatForUpdate(tx: Trx, mandatId: number, action: ActionMandat): Promise<{ exercice: number; m: Mandat }> {
   const row = await store.findMandatExercice(tx, mandatId);
   if (!row) throw new DomainError('INTROUVABLE', { quoi: 'Le mandat' });
   await lockExercice(tx, row.exercice);
@@ -141,7 +141,7 @@ export async function recordTransmission(db: Db, actor: Actor, bordereauId: numb
 
 /** A bordereau d'émission: numbered, one section, mandats not yet sent; the signature orders their payment. */
 export async function createBordereauIn(
-  tx: Tx,
+  tx: Trx,
   actor: Actor,
   annee: number,
   b: { date: string; dateTransmission: string | null; mandats: number[] },

@@ -1,3 +1,14 @@
+import type { ModuleDescriptor } from '../../platform/module.js';
+import { nomenclatureRoutes } from './routes.js';
+
+/** Nomenclature: the versioned charts of accounts (natures, fonctions) and their correspondences. */
+export const nomenclatureModule: ModuleDescriptor = {
+  nom: 'nomenclature',
+  routes: nomenclatureRoutes,
+  appendOnlyTables: ['nomenclature_correspondance'],
+  permissions: [],
+};
+
 export { chapitreOf, indexConversion } from './model.js';
 export {
   ensureProvisionalChart,
@@ -9,4 +20,3 @@ export {
   PROVISIONAL_CODE,
 } from './service.js';
 export { getMapping, listVersions } from './store.js';
-export { nomenclatureRoutes } from './routes.js';

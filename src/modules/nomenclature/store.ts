@@ -1,16 +1,15 @@
 import { sql } from 'kysely';
-import type { Tx } from '../../platform/db/schema.js';
+import type { Trx, Tx } from '../../platform/db/schema.js';
 import type { Chart } from './model.js';
 import type { CodeFonction, CodeNature, Nomenclature, NomenclatureVersion } from './schemas.js';
+import type { NewNomenclatureCode, NomenclatureVersionRow } from './tables.js';
 
-type VersionRow = { id: number; code: string; libelle: string; provisoire: 0 | 1; source: string; created_at: string };
-
-function toVersion(r: VersionRow): NomenclatureVersion {
+function toVersion(r: NomenclatureVersionRow): NomenclatureVersion {
   return { id: r.id, code: r.code, libelle: r.libelle, provisoire: r.provisoire === 1, source: r.source, creeLe: r.created_at };
 }
 
 export async function insertVersion(
-  tx: Tx,
+  tx: Trx,
   v: { code: string; libelle: string; provisoire: boolean; source: string },
   chart: Chart,
   now: string,
@@ -20,7 +19,7 @@ export async function insertVersion(
     .values({ code: v.code, libelle: v.libelle, provisoire: v.provisoire ? 1 : 0, source: v.source, created_at: now })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const rows = [
+  const rows: NewNomenclatureCode[] = [
     ...chart.natures.map((n) => ({
       version_id: id,
       type: 'nature' as const,
@@ -84,7 +83,7 @@ export async function getNomenclature(tx: Tx, versionId: number): Promise<Nomenc
   return { version, natures, fonctions };
 }
 
-export async function insertMapping(tx: Tx, de: number, vers: number, pairs: { ancien: string; nouveau: string }[]): Promise<void> {
+export async function insertMapping(tx: Trx, de: number, vers: number, pairs: { ancien: string; nouveau: string }[]): Promise<void> {
   for (let i = 0; i < pairs.length; i += 200) {
     await tx
       .insertInto('nomenclature_correspondance')

@@ -1,5 +1,5 @@
-import { PostgresAdapter, sql } from 'kysely';
-import type { Tx } from '../db/schema.js';
+import type { Trx, Tx } from '../db/schema.js';
+import { advisoryLock } from '../db/sequence.js';
 import { canonicalJson, entryHash, GENESIS_HASH, sha256, verifyChain, type ChainProblem } from './chain.js';
 
 export interface Actor {
@@ -22,11 +22,9 @@ export interface AuditEntry {
  * Append one entry to the hash-chained journal. Call it inside the transaction of the write it records,
  * so that the write and its trace commit or fail together.
  */
-export async function appendAudit(tx: Tx, actor: Actor, entry: AuditEntry, now: Date = new Date()): Promise<number> {
-  // Serialise appends on PostgreSQL; SQLite already runs one writer at a time.
-  if (tx.getExecutor().adapter instanceof PostgresAdapter) {
-    await sql`select pg_advisory_xact_lock(7311)`.execute(tx);
-  }
+export async function appendAudit(tx: Trx, actor: Actor, entry: AuditEntry, now: Date = new Date()): Promise<number> {
+  // Appends are serialised: each entry chains onto the head it reads.
+  await advisoryLock(tx, 'audit', 0);
   const head = await tx.selectFrom('audit_head').selectAll().where('id', '=', 1).executeTakeFirst();
   const payload = canonicalJson(entry.payload ?? null);
   const fields = {

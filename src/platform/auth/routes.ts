@@ -29,7 +29,7 @@ export function authRoutes(fastify: FastifyInstance, ctx: AppContext): void {
             identifiant: req.auth.identifiant,
             nomComplet: req.auth.nomComplet,
             role: req.auth.role,
-            doitChangerMotDePasse: req.auth.mustChangePassword,
+            doitChangerMotDePasse: req.auth.doitChangerMotDePasse,
           }
         : null,
       csrf: req.auth?.csrf ?? null,
@@ -64,7 +64,7 @@ export function authRoutes(fastify: FastifyInstance, ctx: AppContext): void {
           identifiant: u.identifiant,
           nomComplet: u.nom_complet,
           role: u.role,
-          doitChangerMotDePasse: u.must_change_password === 1,
+          doitChangerMotDePasse: u.doit_changer_mot_de_passe === 1,
         },
         csrf: s.csrf,
         base: req.base,

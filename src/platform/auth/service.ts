@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { assertNoProblems, DomainError } from '../../core/errors.js';
 import type { Role } from '../../core/roles.js';
 import { appendAudit, type Actor } from '../audit/journal.js';
-import type { Db, Tx } from '../db/schema.js';
+import type { Db, Trx } from '../db/schema.js';
 import { afterFailedLogin, identifiantProblems, isLocked, passwordProblems, temporaryPassword } from './model.js';
 import { hashPassword, verifyPassword } from './password.js';
 import type { Utilisateur } from './schemas.js';
@@ -15,7 +15,7 @@ export function toUtilisateur(u: store.UserRow): Utilisateur {
     nomComplet: u.nom_complet,
     role: u.role,
     actif: u.actif === 1,
-    doitChangerMotDePasse: u.must_change_password === 1,
+    doitChangerMotDePasse: u.doit_changer_mot_de_passe === 1,
     verrouilleJusqua: u.locked_until,
     creeLe: u.created_at,
   };
@@ -70,14 +70,14 @@ export async function changePassword(db: Db, actor: Actor, userId: number, curre
   if (problems.length > 0) throw new DomainError('MOT_DE_PASSE_FAIBLE', { raison: problems.map((p) => p.message).join(', ') });
   const hash = await hashPassword(next);
   await db.transaction().execute(async (tx) => {
-    await store.updateUser(tx, u.id, { password_hash: hash, must_change_password: 0 }, now.toISOString());
+    await store.updateUser(tx, u.id, { password_hash: hash, doit_changer_mot_de_passe: 0 }, now.toISOString());
     await appendAudit(tx, actor, { action: 'utilisateur.mot_de_passe_change', entity: 'utilisateur', entityId: u.id, payload: {} }, now);
   });
 }
 
 /** Create an account. With no password given, a temporary one is made and must be changed at first login. */
 export async function createUser(
-  tx: Tx,
+  tx: Trx,
   actor: Actor,
   input: { identifiant: string; nomComplet: string; role: Role; motDePasse?: string },
   now: Date,
@@ -101,7 +101,7 @@ export async function createUser(
       nom_complet: input.nomComplet,
       role: input.role,
       password_hash: hash,
-      must_change_password: temp ? 1 : 0,
+      doit_changer_mot_de_passe: temp ? 1 : 0,
     },
     iso,
   );
@@ -130,7 +130,7 @@ export async function resetPassword(
     await store.updateUser(
       tx,
       userId,
-      { password_hash: hash, must_change_password: 1, failed_logins: 0, locked_until: null },
+      { password_hash: hash, doit_changer_mot_de_passe: 1, failed_logins: 0, locked_until: null },
       now.toISOString(),
     );
     await store.deleteUserSessions(tx, userId);

@@ -9,7 +9,7 @@ export interface UserRow {
   nom_complet: string;
   role: Role;
   password_hash: string;
-  must_change_password: 0 | 1;
+  doit_changer_mot_de_passe: 0 | 1;
   actif: 0 | 1;
   failed_logins: number;
   locked_until: string | null;
@@ -45,7 +45,7 @@ export interface NewUser {
   nom_complet: string;
   role: Role;
   password_hash: string;
-  must_change_password: 0 | 1;
+  doit_changer_mot_de_passe: 0 | 1;
 }
 
 export async function insertUser(tx: Tx, u: NewUser, now: string): Promise<number> {
@@ -66,7 +66,7 @@ export async function insertUser(tx: Tx, u: NewUser, now: string): Promise<numbe
 }
 
 export type UserPatch = Partial<
-  Pick<UserRow, 'password_hash' | 'must_change_password' | 'actif' | 'failed_logins' | 'locked_until' | 'role' | 'nom_complet'>
+  Pick<UserRow, 'password_hash' | 'doit_changer_mot_de_passe' | 'actif' | 'failed_logins' | 'locked_until' | 'role' | 'nom_complet'>
 >;
 
 export async function updateUser(tx: Tx, id: number, patch: UserPatch, now: string): Promise<void> {
@@ -104,7 +104,7 @@ export async function findSession(tx: Tx, token: string, now: Date) {
       'utilisateur.identifiant',
       'utilisateur.nom_complet',
       'utilisateur.role',
-      'utilisateur.must_change_password',
+      'utilisateur.doit_changer_mot_de_passe',
       'utilisateur.actif',
       'session.expires_at',
     ])

@@ -1,27 +1,11 @@
 import { sql } from 'kysely';
 import type { Connection } from './connect.js';
 
-/** Tables whose rows are never updated nor deleted: every migration that adds one lists it here too. */
-export const APPEND_ONLY_TABLES = [
-  'audit_journal',
-  'budget_acte',
-  'budget_modification',
-  'budget_mouvement',
-  'nomenclature_correspondance',
-  'engagement',
-  'degagement',
-  'liquidation',
-  'mandat',
-  'mandat_retenue',
-  'mandat_evenement',
-  'bordereau',
-  'bordereau_mandat',
-  'bordereau_transmission',
-  'mandat_avis',
-] as const;
-
-/** The append-only tables whose database guard (trigger) is missing: someone switched it off. */
-export async function missingGuards(conn: Connection): Promise<string[]> {
+/**
+ * Which of the given append-only tables (the modules declare them, see ModuleDescriptor) lack their database
+ * guard (trigger): it was never installed, or someone switched it off.
+ */
+export async function missingGuards(conn: Connection, appendOnly: readonly string[]): Promise<string[]> {
   let guarded: Set<string>;
   if (conn.engine === 'sqlite') {
     const rows = await sql<{ tbl_name: string; name: string }>`select tbl_name, name from sqlite_master where type = 'trigger'`.execute(
@@ -41,5 +25,5 @@ export async function missingGuards(conn: Connection): Promise<string[]> {
     );
     guarded = new Set(rows.rows.map((r) => r.relname));
   }
-  return APPEND_ONLY_TABLES.filter((t) => !guarded.has(t));
+  return appendOnly.filter((t) => !guarded.has(t));
 }

@@ -1,11 +1,37 @@
-import { sql } from 'kysely';
+import { ColumnNode, OperationNodeTransformer, sql, type Kysely, type KyselyPlugin } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../core/errors.js';
 import { seedBudgetDemo } from '../../modules/budget/index.js';
 import { seedCommuneDemo } from '../../modules/commune/index.js';
 import { verifyAudit } from '../audit/journal.js';
 import { checkCompatible, migrateToLatest, migrateUpTo } from './migrator.js';
+import type { DB } from './schema.js';
 import { testConnection } from './testing.js';
+
+/** Columns renamed by a later migration: their name in the previous versions. */
+const RENAMED: Record<string, string> = { doit_changer_mot_de_passe: 'must_change_password' };
+
+class PreviousNames extends OperationNodeTransformer {
+  protected override transformColumn(node: ColumnNode): ColumnNode {
+    const old = RENAMED[node.column.name];
+    return old ? ColumnNode.create(old) : super.transformColumn(node);
+  }
+}
+
+/** Today's seeding code writing a previous version's schema: it uses the column names of that version. */
+function previousVersion(db: Kysely<DB>): Kysely<DB> {
+  const plugin: KyselyPlugin = {
+    transformQuery: (a) => new PreviousNames().transformNode(a.node),
+    transformResult: (a) => Promise.resolve(a.result),
+  };
+  return db.withPlugin(plugin);
+}
+
+/** Rows read with `selectAll` before a rename, under today's column names. */
+function currentNames<T extends object>(rows: T[]): Record<string, unknown>[] {
+  const current = Object.fromEntries(Object.entries(RENAMED).map(([now, before]) => [before, now]));
+  return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [current[k] ?? k, v])));
+}
 
 describe('migrations', () => {
   it('migrate an empty database, then find nothing more to do', async () => {
@@ -39,11 +65,11 @@ describe('migrations keep the data of the previous version', () => {
     try {
       await migrateUpTo(conn.db, '20261128T0000_socle', conn.schema);
       const now = new Date('2026-11-29T10:00:00Z');
-      await seedCommuneDemo(conn.db, now);
+      await seedCommuneDemo(previousVersion(conn.db), now);
       const snapshot = async () => ({
         commune: await conn.db.selectFrom('commune').selectAll().execute(),
         localites: await conn.db.selectFrom('localite').selectAll().orderBy('id').execute(),
-        utilisateurs: await conn.db.selectFrom('utilisateur').selectAll().orderBy('id').execute(),
+        utilisateurs: currentNames(await conn.db.selectFrom('utilisateur').selectAll().orderBy('id').execute()),
         journal: await conn.db.selectFrom('audit_journal').selectAll().orderBy('seq').execute(),
       });
       const before = await snapshot();
@@ -62,8 +88,8 @@ describe('migrations keep the data of the previous version', () => {
     try {
       await migrateUpTo(conn.db, '20261129T0300_budget_vote_verrou', conn.schema);
       const now = new Date('2026-11-29T10:00:00Z');
-      await seedCommuneDemo(conn.db, now);
-      await seedBudgetDemo(conn.db, now);
+      await seedCommuneDemo(previousVersion(conn.db), now);
+      await seedBudgetDemo(previousVersion(conn.db), now);
       const ligne = await conn.db
         .selectFrom('budget_ligne')
         .select('id')
@@ -95,6 +121,27 @@ describe('migrations keep the data of the previous version', () => {
       expect(await snapshot()).toEqual(before);
       expect((await conn.db.selectFrom('mandat').select('derogation_pieces').executeTakeFirstOrThrow()).derogation_pieces).toBeNull();
       expect((await verifyAudit(conn.db)).problems).toEqual([]);
+    } finally {
+      await conn.close();
+    }
+  });
+
+  it("the password-change flag keeps every account's value under its new name", async () => {
+    const conn = await testConnection({ migrate: false });
+    try {
+      await migrateUpTo(conn.db, '20261201T0000_chaine_depenses', conn.schema);
+      await seedCommuneDemo(previousVersion(conn.db), new Date('2026-12-01T10:00:00Z'));
+      await sql`update utilisateur set must_change_password = 1 where identifiant in ('maire', 'comptable')`.execute(conn.db);
+      const before = await sql<{ identifiant: string; flag: number }>`
+        select identifiant, must_change_password as flag from utilisateur order by identifiant`.execute(conn.db);
+      expect(before.rows.filter((r) => r.flag === 1).map((r) => r.identifiant)).toEqual(['comptable', 'maire']);
+      expect(await migrateToLatest(conn.db, conn.schema)).toEqual(['20261202T0000_doit_changer_mot_de_passe']);
+      const after = await conn.db
+        .selectFrom('utilisateur')
+        .select(['identifiant', 'doit_changer_mot_de_passe as flag'])
+        .orderBy('identifiant')
+        .execute();
+      expect(after).toEqual(before.rows);
     } finally {
       await conn.close();
     }

@@ -7,6 +7,7 @@ import * as m20261129T0200 from '../../migrations/20261129T0200_depenses.js';
 import * as m20261129T0300 from '../../migrations/20261129T0300_budget_vote_verrou.js';
 import * as m20261201T0000 from '../../migrations/20261201T0000_chaine_depenses.js';
 import * as m20261201T0100 from '../../migrations/20261201T0100_index_depenses.js';
+import * as m20261202T0000 from '../../migrations/20261202T0000_doit_changer_mot_de_passe.js';
 
 /** Every migration, in order. Add new ones at the end; never edit a shipped one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261129T0300_budget_vote_verrou': m20261129T0300,
   '20261201T0000_chaine_depenses': m20261201T0000,
   '20261201T0100_index_depenses': m20261201T0100,
+  '20261202T0000_doit_changer_mot_de_passe': m20261202T0000,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

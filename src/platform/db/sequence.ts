@@ -1,17 +1,23 @@
 import { PostgresAdapter, sql } from 'kysely';
-import type { DB, Tx } from './schema.js';
+import type { DB, Trx } from './schema.js';
+
+/**
+ * The one advisory lock of GM2i: on PostgreSQL, wait for `(scope, key)` until the transaction ends (commit or
+ * rollback releases it). SQLite needs none: it already runs one writer at a time.
+ */
+export async function advisoryLock(tx: Trx, scope: string, key: number): Promise<void> {
+  if (tx.getExecutor().adapter instanceof PostgresAdapter) await sql`select pg_advisory_xact_lock(hashtext(${scope}), ${key})`.execute(tx);
+}
 
 type NumberedTable = { [K in keyof DB]: DB[K] extends { exercice: number; numero: number } ? K : never }[keyof DB];
 
 /**
  * The next number of a per-exercice series (virements, mandats, bordereaux…): max + 1 inside the caller's
- * transaction, so numbers are gap-free and never reused. PostgreSQL serialises callers with an advisory lock;
- * SQLite already runs one writer at a time. A unique (exercice, numero) constraint backs it up.
+ * transaction, so numbers are gap-free and never reused: callers are serialised (advisoryLock), and a unique
+ * (exercice, numero) constraint backs it up.
  */
-export async function nextNumero(tx: Tx, table: NumberedTable, exercice: number): Promise<number> {
-  if (tx.getExecutor().adapter instanceof PostgresAdapter) {
-    await sql`select pg_advisory_xact_lock(hashtext(${table}), ${exercice})`.execute(tx);
-  }
+export async function nextNumero(tx: Trx, table: NumberedTable, exercice: number): Promise<number> {
+  await advisoryLock(tx, table, exercice);
   const r = await tx
     .selectFrom(table)
     .select((eb) => eb.fn.max<number>('numero').as('n'))
@@ -28,7 +34,7 @@ type DatedTable = { [K in keyof DB]: DB[K] extends { exercice: number; numero: n
  * error (refused at entry today, possibly left by an older version): it never holds the register.
  */
 export async function lastDate(
-  tx: Tx,
+  tx: Trx,
   table: DatedTable,
   exercice: number,
   today: string,
@@ -48,9 +54,7 @@ export async function lastDate(
 /**
  * One writer at a time on an exercice's books (budget acts, virements, expenses): a credit check reads what
  * it needs and writes under this lock, so a virement and an engagement cannot both take the same credit.
- * SQLite already runs one writer at a time; PostgreSQL takes a transaction-scoped advisory lock.
  */
-export async function lockExercice(tx: Tx, annee: number): Promise<void> {
-  if (tx.getExecutor().adapter instanceof PostgresAdapter)
-    await sql`select pg_advisory_xact_lock(hashtext('exercice'), ${annee})`.execute(tx);
+export async function lockExercice(tx: Trx, annee: number): Promise<void> {
+  await advisoryLock(tx, 'exercice', annee);
 }

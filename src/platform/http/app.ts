@@ -10,6 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { z } from 'zod';
 import { DomainError } from '../../core/errors.js';
 import type { Permission } from '../../core/roles.js';
+import type { ModuleDescriptor } from '../module.js';
 import { registerAuthHook } from './auth-hook.js';
 import type { AppContext } from './context.js';
 import { toErrorReply } from './errors.js';
@@ -32,8 +33,8 @@ export type RoutePlugin = (app: FastifyInstance, ctx: AppContext) => void | Prom
 
 z.config(z.locales.fr());
 
-/** Build the HTTP application: plugins, security, error mapping, the given module routes, the web UI. */
-export async function buildApp(ctx: AppContext, modules: RoutePlugin[], opts: { logger?: boolean } = {}): Promise<App> {
+/** Build the HTTP application: plugins, security, error mapping, the given modules' routes, the web UI. */
+export async function buildApp(ctx: AppContext, modules: readonly ModuleDescriptor[], opts: { logger?: boolean } = {}): Promise<App> {
   const app = Fastify({
     logger: opts.logger ? { level: 'info' } : false,
     bodyLimit: 5 * 1024 * 1024,
@@ -70,7 +71,7 @@ export async function buildApp(ctx: AppContext, modules: RoutePlugin[], opts: { 
   app.decorate('routeTable', routeTable);
 
   registerAuthHook(app, ctx);
-  for (const m of modules) await app.register(async (scoped) => m(scoped, ctx));
+  for (const m of modules) await app.register(async (scoped) => m.routes(scoped, ctx));
 
   app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, () => app.swagger());
   app.get(

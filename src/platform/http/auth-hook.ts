@@ -31,7 +31,7 @@ export function registerAuthHook(app: FastifyInstance, ctx: AppContext): void {
           identifiant: s.identifiant,
           nomComplet: s.nom_complet,
           role: s.role,
-          mustChangePassword: s.must_change_password === 1,
+          doitChangerMotDePasse: s.doit_changer_mot_de_passe === 1,
           csrf: s.csrf_token,
           token,
         };
@@ -63,7 +63,7 @@ function authorize(req: FastifyRequest): void {
   if (!SAFE_METHODS.has(req.method)) checkCsrf(req, permission === 'public');
   if (permission === 'public') return;
   if (!req.auth) throw new DomainError('NON_AUTHENTIFIE');
-  if (req.auth.mustChangePassword && !config.duringPasswordChange) throw new DomainError('MOT_DE_PASSE_A_CHANGER');
+  if (req.auth.doitChangerMotDePasse && !config.duringPasswordChange) throw new DomainError('MOT_DE_PASSE_A_CHANGER');
   if (!roleHas(req.auth.role, permission)) throw new DomainError('NON_AUTORISE');
 }
 

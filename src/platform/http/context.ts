@@ -34,7 +34,7 @@ export interface AuthInfo {
   identifiant: string;
   nomComplet: string;
   role: Role;
-  mustChangePassword: boolean;
+  doitChangerMotDePasse: boolean;
   csrf: string;
   token: string;
 }

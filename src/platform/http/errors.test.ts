@@ -31,7 +31,7 @@ let webDir: string;
 beforeAll(async () => {
   webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gm2i-web-'));
   fs.writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>GM2i</title>');
-  t = await testApp([essai], undefined, { webDir });
+  t = await testApp([{ nom: 'essai', routes: essai, appendOnlyTables: [], permissions: [] }], undefined, { webDir });
 });
 afterAll(async () => {
   await t.close();

@@ -1,7 +1,8 @@
 import type { Connection } from '../db/connect.js';
 import { testConnection } from '../db/testing.js';
 import type { Db } from '../db/schema.js';
-import { buildApp, type App, type RoutePlugin } from './app.js';
+import type { ModuleDescriptor } from '../module.js';
+import { buildApp, type App } from './app.js';
 import type { Databases } from './context.js';
 
 export interface TestApp {
@@ -14,7 +15,7 @@ export interface TestApp {
 
 /** The HTTP app on a fresh test database, with a movable clock and an in-test demo database; `webDir` serves a web UI. */
 export async function testApp(
-  modules: RoutePlugin[],
+  modules: readonly ModuleDescriptor[],
   seedDemo?: (db: Db, now: Date) => Promise<void>,
   opts: { webDir?: string; now?: Date } = {},
 ): Promise<TestApp> {

@@ -1,29 +1,16 @@
-import { AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { AppShell, Badge, Burger, Button, Divider, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
-import { ROLE_LABELS, roleHas, type Permission } from '../../../src/core/roles';
-import { MANDATS_A_TRAITER } from '../modules/depenses/libelles';
+import { ROLE_LABELS, roleHas } from '../../../src/core/roles';
+import { WEB_MODULES } from '../modules';
 import { api } from './api';
 import { DemoBanner } from './DemoBanner';
+import { SECTIONS } from './module';
 import { useSession } from './session';
 
-const NAV: { href: string; label: string; permission: Permission }[] = [
-  { href: '/', label: 'Accueil', permission: 'authentifie' },
-  { href: '/commune', label: 'Commune', permission: 'commune.lire' },
-  { href: '/localites', label: 'Villages et fractions', permission: 'commune.lire' },
-  { href: '/budget', label: 'Budget', permission: 'budget.lire' },
-  { href: MANDATS_A_TRAITER, label: 'Mandats à traiter', permission: 'depenses.comptable' },
-  { href: '/depenses/mandats', label: 'Mandats', permission: 'depenses.lire' },
-  { href: '/depenses/mois', label: 'Mandatement du mois', permission: 'depenses.saisir' },
-  { href: '/depenses/engagements', label: 'Engagements', permission: 'depenses.lire' },
-  { href: '/depenses/bordereaux', label: 'Bordereaux', permission: 'depenses.lire' },
-  { href: '/depenses/suivi', label: 'Suivi des crédits', permission: 'depenses.lire' },
-  { href: '/depenses/index', label: 'Index et tiers', permission: 'depenses.lire' },
-  { href: '/utilisateurs', label: 'Utilisateurs', permission: 'utilisateurs.gerer' },
-  { href: '/historique', label: 'Historique', permission: 'journal.lire' },
-  { href: '/mot-de-passe', label: 'Mon mot de passe', permission: 'authentifie' },
-];
+/** Every module's entries, section by section (modules keep their list order within a section). */
+const NAV = SECTIONS.map((section) => WEB_MODULES.flatMap((m) => m.nav).filter((n) => n.section === section));
 
 export function Shell({ children }: { children: ReactNode }) {
   const { session, refresh } = useSession();
@@ -32,8 +19,8 @@ export function Shell({ children }: { children: ReactNode }) {
   const search = useSearch();
   // An entry naming a query (the comptable's list) is active on that exact address only.
   const here = search ? `${location}?${search}` : location;
-  const exact = NAV.find((n) => n.href === here);
-  const isActive = (href: string) => (exact ? exact.href === href : href === '/' ? location === '/' : location.startsWith(href));
+  const exact = NAV.flat().find((n) => n.path === here);
+  const isActive = (path: string) => (exact ? exact.path === path : path === '/' ? location === '/' : location.startsWith(path));
   const user = session.utilisateur;
   if (!user) return null;
   const logout = async () => {
@@ -74,9 +61,16 @@ export function Shell({ children }: { children: ReactNode }) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Navigation principale">
-        {NAV.filter((n) => roleHas(user.role, n.permission)).map((n) => (
-          <NavLink key={n.href} component={Link} href={n.href} label={n.label} active={isActive(n.href)} />
-        ))}
+        {NAV.map((entries) => entries.filter((n) => roleHas(user.role, n.permission)))
+          .filter((entries) => entries.length > 0)
+          .map((entries, i) => (
+            <Stack key={entries[0]?.section} gap={0}>
+              {i > 0 && <Divider my={4} />}
+              {entries.map((n) => (
+                <NavLink key={n.path} component={Link} href={n.path} label={n.label} active={isActive(n.path)} />
+              ))}
+            </Stack>
+          ))}
       </AppShell.Navbar>
       <AppShell.Main>{children}</AppShell.Main>
     </AppShell>

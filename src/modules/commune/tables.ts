@@ -1,0 +1,36 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+import type { Flag } from '../../platform/db/schema.js';
+
+export interface CommuneTable {
+  id: number;
+  nom: string;
+  type: 'rurale' | 'urbaine';
+  cercle: string;
+  region: string;
+  population: number;
+  demonstration: Flag;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface LocaliteTable {
+  id: Generated<number>;
+  type: 'village' | 'fraction' | 'quartier';
+  nom: string;
+  population: number;
+  chef: string | null;
+  actif: Flag;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The commune module's tables, composed into the database type (platform/db/schema.ts). */
+export interface CommuneTables {
+  commune: CommuneTable;
+  localite: LocaliteTable;
+}
+
+export type CommuneRow = Selectable<CommuneTable>;
+export type NewCommune = Insertable<CommuneTable>;
+export type LocaliteRow = Selectable<LocaliteTable>;
+export type NewLocalite = Insertable<LocaliteTable>;

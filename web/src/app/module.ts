@@ -1,0 +1,36 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { RouteComponentProps } from 'wouter';
+import type { Permission } from '../../../src/core/roles';
+
+/** The groups of the main navigation, in display order. */
+export const SECTIONS = ['general', 'finances', 'administration', 'compte'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+/** One page of the application: its address and the component shown there (it receives the address's parameters). */
+export interface PageRoute {
+  path: string;
+  page: ComponentType<RouteComponentProps>;
+}
+
+/** One entry of the main navigation, shown to the roles holding its permission (core/roles.ts). */
+export interface NavEntry {
+  label: string;
+  path: string;
+  permission: Permission;
+  section: Section;
+}
+
+/** What a web module gives the shell: its pages and its navigation entries. */
+export interface WebModule {
+  nom: string;
+  routes: readonly PageRoute[];
+  nav: readonly NavEntry[];
+}
+
+/** A page loaded on first visit, so the first screen does not wait for every module's code. */
+export function lazyPage<K extends string, P extends object>(
+  load: () => Promise<Record<K, ComponentType<P>>>,
+  name: K,
+): LazyExoticComponent<ComponentType<P>> {
+  return lazy(() => load().then((m) => ({ default: m[name] })));
+}
