@@ -63,6 +63,11 @@ export type ArgsTuple<R extends RouteSpec> = object extends ArgsOf<R> ? [args?: 
 export type ResponseOf<R extends RouteSpec> = z.output<R['response']>;
 
 type Scalar = string | number | boolean;
+/** What builds a URL: path parameters and query parameters (`ArgsOf` narrows them per route). */
+export interface UrlArgs {
+  params?: Readonly<Record<string, Scalar>>;
+  query?: Readonly<Record<string, Scalar | null | undefined>>;
+}
 
 /** The URL path of a route: each `:name` of the template replaced by its parameter, encoded. */
 export function pathOf(route: Pick<RouteSpec, 'path'>, params: Readonly<Record<string, Scalar>> = {}): string {
@@ -73,11 +78,8 @@ export function pathOf(route: Pick<RouteSpec, 'path'>, params: Readonly<Record<s
   });
 }
 
-/** The full URL of a call: the path, then the query parameters that have a value, in the order given. */
-export function urlOf(
-  route: Pick<RouteSpec, 'path'>,
-  args: { params?: Readonly<Record<string, Scalar>>; query?: Readonly<Record<string, Scalar | null | undefined>> } = {},
-): string {
+/** The full URL of a call: the path, then the query parameters that have a value (not undefined, null or ''), in order. */
+export function urlOf(route: Pick<RouteSpec, 'path'>, args: UrlArgs = {}): string {
   const path = pathOf(route, args.params);
   const query = Object.entries(args.query ?? {}).filter((e): e is [string, Scalar] => e[1] !== undefined && e[1] !== null && e[1] !== '');
   return query.length === 0 ? path : `${path}?${new URLSearchParams(query.map(([k, v]) => [k, String(v)])).toString()}`;
