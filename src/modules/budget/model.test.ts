@@ -338,7 +338,9 @@ describe('allowed actions of a budget document (one table: state → actions)', 
 
   it('each refused action says why, with the codes the user meets', () => {
     const refused = EtatDocument.options.flatMap((e) =>
-      ActionDocument.options.filter((a) => !(ACTIONS_PAR_ETAT[e] as readonly string[]).includes(a)).map((a) => `${e}/${a}=${refusAction(e, a)}`),
+      ActionDocument.options
+        .filter((a) => !(ACTIONS_PAR_ETAT[e] as readonly string[]).includes(a))
+        .map((a) => `${e}/${a}=${refusAction(e, a)}`),
     );
     expect(refused).toEqual([
       'attente/enregistrer=BP_NON_APPROUVE',

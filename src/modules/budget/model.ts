@@ -87,17 +87,10 @@ export function actionsPermises(etat: EtatDocument, doc: DocumentBudgetaire, rol
 /** Why the state refuses an action: the error the user meets. */
 export function refusAction(etat: EtatDocument, action: ActionDocument): ErrorCode {
   if (etat === 'clos') return 'EXERCICE_CLOS';
-  switch (action) {
-    case 'enregistrer':
-    case 'voter':
-      return etat === 'attente' ? 'BP_NON_APPROUVE' : 'BUDGET_DEJA_VOTE';
-    case 'approuver':
-      return etat === 'attente' || etat === 'preparation' ? 'BUDGET_NON_VOTE' : 'BUDGET_DEJA_APPROUVE';
-    case 'ouvrir':
-      return 'BP_NON_APPROUVE';
-    case 'clore':
-      return 'BUDGET_NON_EXECUTION';
-  }
+  if (action === 'approuver') return etat === 'attente' || etat === 'preparation' ? 'BUDGET_NON_VOTE' : 'BUDGET_DEJA_APPROUVE';
+  if (action === 'ouvrir') return 'BP_NON_APPROUVE';
+  if (action === 'clore') return 'BUDGET_NON_EXECUTION';
+  return etat === 'attente' ? 'BP_NON_APPROUVE' : 'BUDGET_DEJA_VOTE';
 }
 
 /** The imputation of a budget row: nature × fonction (arrêté n°2020-2475, art. 11: credits cross both). */

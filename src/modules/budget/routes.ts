@@ -41,7 +41,10 @@ export function budgetRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   on(budgetApi.vote, async (req) =>
-    forActor(await recordVote(req.db, req.actor, req.params.annee, req.params.doc, req.body.date, req.body.reference, ctx.now()), req.actor),
+    forActor(
+      await recordVote(req.db, req.actor, req.params.annee, req.params.doc, req.body.date, req.body.reference, ctx.now()),
+      req.actor,
+    ),
   );
 
   on(budgetApi.approbation, async (req) =>

@@ -24,14 +24,7 @@ import {
   type LigneRule,
   type LineContext,
 } from './model.js';
-import {
-  type ActionDocument,
-  type BudgetView,
-  type Ligne,
-  type LigneInput,
-  type Totaux,
-  type UserBudgetView,
-} from './schemas.js';
+import { type ActionDocument, type BudgetView, type Ligne, type LigneInput, type Totaux, type UserBudgetView } from './schemas.js';
 import * as store from './store.js';
 
 export interface BudgetState {

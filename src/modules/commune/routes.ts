@@ -31,7 +31,13 @@ export function communeRoutes(app: FastifyInstance, ctx: AppContext): void {
     setSessionCookie(reply, s.token);
     const a = req.body.administrateur;
     return {
-      utilisateur: { id: userId, identifiant: a.identifiant, nomComplet: a.nomComplet, role: 'admin' as const, doitChangerMotDePasse: false },
+      utilisateur: {
+        id: userId,
+        identifiant: a.identifiant,
+        nomComplet: a.nomComplet,
+        role: 'admin' as const,
+        doitChangerMotDePasse: false,
+      },
       csrf: s.csrf,
       base: req.base,
     };

@@ -96,7 +96,5 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     return { utilisateur: toUtilisateur(r.user), motDePasseProvisoire: r.temporaryPassword };
   });
 
-  users(authApi.setActive, async (req) =>
-    toUtilisateur(await setActive(req.db, req.actor, req.params.id, req.body.actif, ctx.now())),
-  );
+  users(authApi.setActive, async (req) => toUtilisateur(await setActive(req.db, req.actor, req.params.id, req.body.actif, ctx.now())));
 }

@@ -96,9 +96,7 @@ export function UsersPage() {
                   <Button
                     size="compact-xs"
                     variant="subtle"
-                    onClick={() =>
-                      void act(async () => setTemp(await call(authApi.resetPassword, { params: { id: u.id } })))
-                    }
+                    onClick={() => void act(async () => setTemp(await call(authApi.resetPassword, { params: { id: u.id } })))}
                   >
                     Nouveau mot de passe
                   </Button>

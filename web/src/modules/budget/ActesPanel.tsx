@@ -66,7 +66,10 @@ export function ActesPanel({
           ? await call(budgetApi.vote, { params, body: { date: form.date, reference: form.reference } })
           : shown === 'approuver'
             ? await call(budgetApi.approbation, { params, body: form })
-            : await call(budgetApi.etape, { params: { annee }, body: { type: shown === 'ouvrir' ? 'ouverture' : 'cloture', date: form.date } });
+            : await call(budgetApi.etape, {
+                params: { annee },
+                body: { type: shown === 'ouvrir' ? 'ouverture' : 'cloture', date: form.date },
+              });
       setKind(null);
       onDone(v);
     });

@@ -4,7 +4,13 @@ import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { urlOf } from '../../../../src/core/contract';
 import { formatNombre } from '../../../../src/core/money';
-import { budgetApi, DOCUMENT_LABELS, STATUT_LABELS, type DocumentBudgetaire, type UserBudgetView } from '../../../../src/modules/budget/schemas';
+import {
+  budgetApi,
+  DOCUMENT_LABELS,
+  STATUT_LABELS,
+  type DocumentBudgetaire,
+  type UserBudgetView,
+} from '../../../../src/modules/budget/schemas';
 import { communeApi } from '../../../../src/modules/commune/schemas';
 import { nomenclatureApi } from '../../../../src/modules/nomenclature/schemas';
 import { call, errorText } from '../../app/api';
