@@ -1,8 +1,8 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { base } from './ports.js';
 
-// The demo commune of the server whose real base socle.spec.ts leaves uninstalled (the demo base is apart).
-const BASE = base(1);
+// The demo commune of the server whose real base budget.spec.ts uses: no other journey writes in that demo base.
+const BASE = base(2);
 const SHOTS = '.tmp/screens';
 const YEAR = new Date().getFullYear();
 /** A year the demo has not opened: its BP is a draft, the state where a preparer gets the entry grid. */
