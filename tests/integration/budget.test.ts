@@ -5,7 +5,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BudgetView } from '../../src/modules/budget/schemas.js';
+import type { BudgetView, UserBudgetView } from '../../src/modules/budget/schemas.js';
 import type { TestApp, TestClient } from '../../src/platform/http/testing.js';
 import { installedApp, userWithRole } from './helpers.js';
 
@@ -113,6 +113,36 @@ describe('budget primitif: prepare, vote, approve', () => {
     expect((await lecteur.call('POST', '/api/v1/exercices', { annee: 2030, reprendre: false })).status).toBe(403);
     // The IT administrator has no budget rights: separation of duties.
     expect((await admin.call('POST', '/api/v1/exercices', { annee: 2030, reprendre: false })).status).toBe(403);
+  });
+});
+
+describe('allowed actions, per document and per user', () => {
+  it('sends with each document its state and the actions this user may take now; the service refuses the others', async () => {
+    await sg.call('POST', '/api/v1/exercices', { annee: 2027, reprendre: false });
+    const lecteur = await userWithRole(t, admin, 'conseiller', 'lecteur');
+    const documents = async (c: TestClient, annee = 2027) =>
+      (await c.call<UserBudgetView>('GET', `/api/v1/exercices/${annee}/budget`)).body.documents;
+    expect(await documents(sg)).toEqual({
+      BP: { etat: 'preparation', actions: ['enregistrer', 'voter'] },
+      BA: { etat: 'attente', actions: [] },
+    });
+    expect(await documents(lecteur)).toEqual({ BP: { etat: 'preparation', actions: [] }, BA: { etat: 'attente', actions: [] } });
+    expect((await documents(admin)).BP.actions).toEqual([]);
+
+    const approved = await preparedAndApproved();
+    expect(approved.exercice.statut).toBe('approuve');
+    expect(await documents(sg, 2026)).toEqual({
+      BP: { etat: 'approuve', actions: ['ouvrir'] },
+      BA: { etat: 'preparation', actions: ['enregistrer', 'voter'] },
+    });
+    const refus = async (url: string, body: unknown) => (await sg.call<{ code: string }>('POST', url, body)).body.code;
+    const date = { date: '2026-01-02', reference: 'X', autorite: 'Préfet' };
+    expect(await refus('/api/v1/exercices/2026/documents/BP/approbation', date)).toBe('BUDGET_DEJA_APPROUVE');
+    expect(await refus('/api/v1/exercices/2026/documents/BA/approbation', date)).toBe('BUDGET_NON_VOTE');
+    expect(await refus('/api/v1/exercices/2026/etapes', { type: 'cloture', date: '2026-01-02' })).toBe('BUDGET_NON_EXECUTION');
+    const opened = await sg.call<UserBudgetView>('POST', '/api/v1/exercices/2026/etapes', { type: 'ouverture', date: '2026-01-02' });
+    expect(opened.body.documents.BP).toEqual({ etat: 'execution', actions: ['clore'] });
+    expect(await refus('/api/v1/exercices/2026/etapes', { type: 'ouverture', date: '2026-01-03' })).toBe('BP_NON_APPROUVE');
   });
 });
 

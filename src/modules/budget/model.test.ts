@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseChart, type ChartRow } from '../nomenclature/model.js';
 import {
+  ACTIONS_PAR_ETAT,
+  actionsDocument,
+  actionsPermises,
+  etatDocument,
+  refusAction,
   creditOuvertLigne,
   creditsParImputation,
   dateActeProblems,
@@ -13,9 +18,11 @@ import {
   totaux,
   VIREMENT_POLICY_DEFAULT,
   type LigneEtat,
+  type ActeRule,
   type LigneRule,
   type LineContext,
 } from './model.js';
+import { ActionDocument, EtatDocument } from './schemas.js';
 
 const r = (code: string, parent: string, section: string, sens: string, role = ''): ChartRow => ({
   line: 1,
@@ -285,5 +292,82 @@ describe('credits per imputation (issue 7, point 2)', () => {
     expect(dateActeProblems('approbation', 'BP', '2026-12-02', 2026, '2026-12-01')[0]?.code).toBe('DATE_FUTURE');
     expect(dateVirementProblems('2027-01-05', 2026, '2027-02-01')[0]?.code).toBe('DATE_HORS_EXERCICE');
     expect(dateVirementProblems('2026-12-15', 2026, '2026-12-01')[0]?.code).toBe('DATE_FUTURE');
+  });
+});
+
+describe('allowed actions of a budget document (one table: state → actions)', () => {
+  const acte = (type: ActeRule['type'], document: ActeRule['document'] = null): ActeRule => ({ type, document });
+  const steps: ActeRule[] = [acte('vote', 'BP'), acte('approbation', 'BP'), acte('ouverture'), acte('vote', 'BA'), acte('cloture')];
+
+  it('derives each document’s state from the acts: the BA waits for the approved BP, only the BP is in execution', () => {
+    const etats = [0, 1, 2, 3, 4, 5].map((n) => [etatDocument(steps.slice(0, n), 'BP'), etatDocument(steps.slice(0, n), 'BA')]);
+    expect(etats).toEqual([
+      ['preparation', 'attente'],
+      ['vote', 'attente'],
+      ['approuve', 'preparation'],
+      ['execution', 'preparation'],
+      ['execution', 'vote'],
+      ['clos', 'clos'],
+    ]);
+    expect(etatDocument([...steps.slice(0, 4), acte('approbation', 'BA')], 'BA')).toBe('approuve');
+  });
+
+  it('a draft is saved and voted, a voted document approved, an approved BP opened, an open one closed; nothing once closed', () => {
+    expect(EtatDocument.options.map((e) => [e, actionsDocument(e, 'BP')])).toEqual([
+      ['attente', []],
+      ['preparation', ['enregistrer', 'voter']],
+      ['vote', ['approuver']],
+      ['approuve', ['ouvrir']],
+      ['execution', ['clore']],
+      ['clos', []],
+    ]);
+  });
+
+  it('opening and closing the exercice are never offered on the BA', () => {
+    for (const e of EtatDocument.options) expect(actionsDocument(e, 'BA')).not.toContain('ouvrir');
+    expect(actionsDocument('approuve', 'BA')).toEqual([]);
+  });
+
+  it('a user is offered only the actions of the state that the role holds: none to a reader, no vote to a preparer without acts', () => {
+    expect(actionsPermises('preparation', 'BP', 'secretaire_general')).toEqual(['enregistrer', 'voter']);
+    expect(actionsPermises('preparation', 'BP', 'lecteur')).toEqual([]);
+    expect(actionsPermises('execution', 'BP', 'admin')).toEqual([]);
+    expect(actionsPermises('vote', 'BP', 'maire')).toEqual(['approuver']);
+    expect(actionsPermises('preparation', 'BP', undefined)).toEqual([]);
+  });
+
+  it('each refused action says why, with the codes the user meets', () => {
+    const refused = EtatDocument.options.flatMap((e) =>
+      ActionDocument.options
+        .filter((a) => !(ACTIONS_PAR_ETAT[e] as readonly string[]).includes(a))
+        .map((a) => `${e}/${a}=${refusAction(e, a)}`),
+    );
+    expect(refused).toEqual([
+      'attente/enregistrer=BP_NON_APPROUVE',
+      'attente/voter=BP_NON_APPROUVE',
+      'attente/approuver=BUDGET_NON_VOTE',
+      'attente/ouvrir=BP_NON_APPROUVE',
+      'attente/clore=BUDGET_NON_EXECUTION',
+      'preparation/approuver=BUDGET_NON_VOTE',
+      'preparation/ouvrir=BP_NON_APPROUVE',
+      'preparation/clore=BUDGET_NON_EXECUTION',
+      'vote/enregistrer=BUDGET_DEJA_VOTE',
+      'vote/voter=BUDGET_DEJA_VOTE',
+      'vote/ouvrir=BP_NON_APPROUVE',
+      'vote/clore=BUDGET_NON_EXECUTION',
+      'approuve/enregistrer=BUDGET_DEJA_VOTE',
+      'approuve/voter=BUDGET_DEJA_VOTE',
+      'approuve/approuver=BUDGET_DEJA_APPROUVE',
+      'approuve/clore=BUDGET_NON_EXECUTION',
+      'execution/enregistrer=BUDGET_DEJA_VOTE',
+      'execution/voter=BUDGET_DEJA_VOTE',
+      'execution/approuver=BUDGET_DEJA_APPROUVE',
+      'execution/ouvrir=BP_NON_APPROUVE',
+      'clos/enregistrer=EXERCICE_CLOS',
+      'clos/voter=EXERCICE_CLOS',
+      'clos/approuver=EXERCICE_CLOS',
+      'clos/ouvrir=EXERCICE_CLOS',
+      'clos/clore=EXERCICE_CLOS',
+    ]);
   });
 });

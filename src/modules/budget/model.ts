@@ -1,6 +1,7 @@
-import type { Problem } from '../../core/errors.js';
+import type { ErrorCode, Problem } from '../../core/errors.js';
+import { roleHas, type Permission, type Role } from '../../core/roles.js';
 import type { CodeNature } from '../nomenclature/schemas.js';
-import type { DocumentBudgetaire, LigneInput, StatutExercice, Totaux } from './schemas.js';
+import type { ActionDocument, DocumentBudgetaire, EtatDocument, LigneInput, StatutExercice, Totaux } from './schemas.js';
 
 /** A budget line as the rules see it. */
 export interface LigneRule extends LigneInput {
@@ -32,6 +33,64 @@ export function isVoted(actes: ActeRule[], doc: DocumentBudgetaire): boolean {
 }
 export function isApproved(actes: ActeRule[], doc: DocumentBudgetaire): boolean {
   return actes.some((a) => a.type === 'approbation' && a.document === doc);
+}
+
+/**
+ * The state of one budget document, from the exercice's acts. A BA waits for the approval of the BP; only
+ * the BP enters `execution` (opening execution is an act of the exercice); closing closes both.
+ */
+export function etatDocument(actes: ActeRule[], doc: DocumentBudgetaire): EtatDocument {
+  if (actes.some((a) => a.type === 'cloture')) return 'clos';
+  if (doc === 'BA' && !isApproved(actes, 'BP')) return 'attente';
+  if (!isVoted(actes, doc)) return 'preparation';
+  if (!isApproved(actes, doc)) return 'vote';
+  return doc === 'BP' && actes.some((a) => a.type === 'ouverture') ? 'execution' : 'approuve';
+}
+
+/**
+ * What may be done to a document in each state (like OpenCRVS's AVAILABLE_ACTIONS_BY_STATUS): the one table
+ * the service checks and the web shows. A draft is saved and voted; a voted document awaits the tutelle's
+ * approval (it is then locked: only virements and a BA change the credits); an approved BP opens execution,
+ * which is then closed. `satisfies` makes a new state impossible to forget.
+ */
+export const ACTIONS_PAR_ETAT = {
+  attente: [],
+  preparation: ['enregistrer', 'voter'],
+  vote: ['approuver'],
+  approuve: ['ouvrir'],
+  execution: ['clore'],
+  clos: [],
+} as const satisfies Record<EtatDocument, readonly ActionDocument[]>;
+
+/** Opening and closing are acts of the exercice: the BP carries them, never the BA. */
+const ACTES_EXERCICE: readonly ActionDocument[] = ['ouvrir', 'clore'];
+
+/** Who may take each action (the permission matrix of core/roles.ts). */
+export const PERMISSION_ACTION = {
+  enregistrer: 'budget.preparer',
+  voter: 'budget.actes',
+  approuver: 'budget.actes',
+  ouvrir: 'budget.actes',
+  clore: 'budget.actes',
+} as const satisfies Record<ActionDocument, Permission>;
+
+/** The actions the state of a document allows, whoever asks. */
+export function actionsDocument(etat: EtatDocument, doc: DocumentBudgetaire): ActionDocument[] {
+  return ACTIONS_PAR_ETAT[etat].filter((a) => doc === 'BP' || !ACTES_EXERCICE.includes(a));
+}
+
+/** The actions a user may take now: those of the state that the user's role holds; none without a role. */
+export function actionsPermises(etat: EtatDocument, doc: DocumentBudgetaire, role: Role | undefined): ActionDocument[] {
+  return actionsDocument(etat, doc).filter((a) => role !== undefined && roleHas(role, PERMISSION_ACTION[a]));
+}
+
+/** Why the state refuses an action: the error the user meets. */
+export function refusAction(etat: EtatDocument, action: ActionDocument): ErrorCode {
+  if (etat === 'clos') return 'EXERCICE_CLOS';
+  if (action === 'approuver') return etat === 'attente' || etat === 'preparation' ? 'BUDGET_NON_VOTE' : 'BUDGET_DEJA_APPROUVE';
+  if (action === 'ouvrir') return 'BP_NON_APPROUVE';
+  if (action === 'clore') return 'BUDGET_NON_EXECUTION';
+  return etat === 'attente' ? 'BP_NON_APPROUVE' : 'BUDGET_DEJA_VOTE';
 }
 
 /** The imputation of a budget row: nature × fonction (arrêté n°2020-2475, art. 11: credits cross both). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DateCivile } from '../../core/schemas.js';
+import { defineRoute, Fichier } from '../../core/contract.js';
+import { AnneeParam, DateCivile, IdParam } from '../../core/schemas.js';
 import { Section, Sens } from '../nomenclature/schemas.js';
 
 export const DocumentBudgetaire = z.enum(['BP', 'BA']);
@@ -119,10 +120,31 @@ export const BudgetView = z.object({
 });
 export type BudgetView = z.infer<typeof BudgetView>;
 
+/**
+ * Where a budget document stands. `attente`: a BA before its BP is approved. `execution` is the BP's once the
+ * exercice is open (a BA stays `approuve`). `clos`: the exercice is closed, for both.
+ */
+export const EtatDocument = z.enum(['attente', 'preparation', 'vote', 'approuve', 'execution', 'clos']);
+export type EtatDocument = z.infer<typeof EtatDocument>;
+/** What can be done to a document: save its draft lines (or import them), record its vote, its approval, open or close the exercice. */
+export const ActionDocument = z.enum(['enregistrer', 'voter', 'approuver', 'ouvrir', 'clore']);
+export type ActionDocument = z.infer<typeof ActionDocument>;
+/** A document's state and the actions this user may take on it now (see model.ts ACTIONS_PAR_ETAT). */
+export const DocumentState = z.object({ etat: EtatDocument, actions: z.array(ActionDocument) });
+
+/** The budget as one user sees it: the view, with each document's state and the actions allowed to this user. */
+export const UserBudgetView = BudgetView.extend({ documents: z.object({ BP: DocumentState, BA: DocumentState }) });
+export type UserBudgetView = z.infer<typeof UserBudgetView>;
+
+export const Verification = z.object({ problemes: z.array(Probleme), totaux: Totaux });
+export type Verification = z.infer<typeof Verification>;
+
 export const NewExerciceBody = z.object({ annee: z.number().int().min(2000).max(2100), reprendre: z.boolean().default(true) });
 export const LignesBody = z.object({ lignes: z.array(LigneInput).max(2000) });
 export const VoteBody = z.object({ date: DateCivile, reference: z.string().trim().min(1).max(100) });
 export const ApprobationBody = VoteBody.extend({ autorite: z.string().trim().min(2).max(100) });
+export const EtapeBody = z.object({ type: z.enum(['ouverture', 'cloture']), date: DateCivile });
+export const ImportBody = z.object({ nom: z.string().max(200), contenuBase64: z.string().max(8_000_000) });
 
 export const MouvementInput = z.object({ ligneId: z.number().int().positive(), montant: Montant });
 export const VirementBody = z.object({
@@ -139,6 +161,17 @@ export type VirementBody = z.infer<typeof VirementBody>;
 export const Virement = VirementBody.extend({ numero: z.number().int(), niveau: z.enum(['deliberation', 'deliberation_et_approbation']) });
 export type Virement = z.infer<typeof Virement>;
 
+/** A recorded virement as listed: its number, date, authorisations and mouvements. */
+export const VirementEnregistre = z.object({
+  numero: z.number().int(),
+  date: z.string(),
+  objet: z.string(),
+  deliberationRef: z.string().nullable(),
+  approbationRef: z.string().nullable(),
+  mouvements: z.array(z.object({ ligneId: z.number().int(), montant: z.number().int() })),
+});
+export type VirementEnregistre = z.infer<typeof VirementEnregistre>;
+
 export const FicheLigne = z.object({
   ligne: Ligne,
   historique: z.array(z.object({ date: z.string(), operation: z.string(), montant: z.number().int(), cumul: z.number().int() })),
@@ -153,3 +186,117 @@ export const VirementPolicy = z.object({
 });
 export const ReglesVirement = z.object({ regles: VirementPolicy, personnalisees: z.boolean(), source: z.string() });
 export type ReglesVirement = z.infer<typeof ReglesVirement>;
+
+const AnneeDoc = AnneeParam.extend({ doc: DocumentBudgetaire });
+const documentPath = '/api/v1/exercices/:annee/documents/:doc';
+
+/** The budget's HTTP contract (core/contract.ts): the server registers these, the web calls them. */
+export const budgetApi = {
+  listExercices: defineRoute({ method: 'GET', path: '/api/v1/exercices', response: z.array(Exercice), permission: 'budget.lire' }),
+  createExercice: defineRoute({
+    method: 'POST',
+    path: '/api/v1/exercices',
+    body: NewExerciceBody,
+    response: UserBudgetView,
+    permission: 'budget.preparer',
+  }),
+  getBudget: defineRoute({
+    method: 'GET',
+    path: '/api/v1/exercices/:annee/budget',
+    params: AnneeParam,
+    response: UserBudgetView,
+    permission: 'budget.lire',
+  }),
+  saveLignes: defineRoute({
+    method: 'PUT',
+    path: `${documentPath}/lignes`,
+    params: AnneeDoc,
+    body: LignesBody,
+    response: UserBudgetView,
+    permission: 'budget.preparer',
+  }),
+  checkLignes: defineRoute({
+    method: 'POST',
+    path: `${documentPath}/verification`,
+    params: AnneeDoc,
+    body: LignesBody,
+    response: Verification,
+    permission: 'budget.lire',
+  }),
+  importLignes: defineRoute({
+    method: 'POST',
+    path: `${documentPath}/import`,
+    params: AnneeDoc,
+    body: ImportBody,
+    response: UserBudgetView,
+    permission: 'budget.preparer',
+  }),
+  vote: defineRoute({
+    method: 'POST',
+    path: `${documentPath}/vote`,
+    params: AnneeDoc,
+    body: VoteBody,
+    response: UserBudgetView,
+    permission: 'budget.actes',
+  }),
+  approbation: defineRoute({
+    method: 'POST',
+    path: `${documentPath}/approbation`,
+    params: AnneeDoc,
+    body: ApprobationBody,
+    response: UserBudgetView,
+    permission: 'budget.actes',
+  }),
+  etape: defineRoute({
+    method: 'POST',
+    path: '/api/v1/exercices/:annee/etapes',
+    params: AnneeParam,
+    body: EtapeBody,
+    response: UserBudgetView,
+    permission: 'budget.actes',
+  }),
+  listVirements: defineRoute({
+    method: 'GET',
+    path: '/api/v1/exercices/:annee/virements',
+    params: AnneeParam,
+    response: z.array(VirementEnregistre),
+    permission: 'budget.lire',
+  }),
+  createVirement: defineRoute({
+    method: 'POST',
+    path: '/api/v1/exercices/:annee/virements',
+    params: AnneeParam,
+    body: VirementBody,
+    response: z.object({ numero: z.number().int(), budget: UserBudgetView }),
+    permission: 'budget.virements',
+  }),
+  getVirementPolicy: defineRoute({
+    method: 'GET',
+    path: '/api/v1/parametres/virements',
+    response: ReglesVirement,
+    permission: 'budget.lire',
+  }),
+  setVirementPolicy: defineRoute({
+    method: 'PUT',
+    path: '/api/v1/parametres/virements',
+    body: VirementPolicy,
+    response: ReglesVirement,
+    permission: 'parametres.modifier',
+  }),
+  ficheLigne: defineRoute({
+    method: 'GET',
+    path: '/api/v1/exercices/:annee/lignes/:id',
+    params: AnneeParam.extend(IdParam.shape),
+    response: FicheLigne,
+    permission: 'budget.lire',
+  }),
+  /** The printed document (PDF) or the spreadsheet (XLSX, JSON): a download the web links to. */
+  exportDocument: defineRoute({
+    method: 'GET',
+    path: `${documentPath}/export`,
+    params: AnneeDoc,
+    query: z.object({ format: z.enum(['pdf', 'xlsx', 'json']).default('pdf') }),
+    response: Fichier,
+    permission: 'budget.lire',
+  }),
+};

@@ -1,4 +1,5 @@
 import { assertNoProblems, DomainError, type Problem } from '../../core/errors.js';
+import { isRole } from '../../core/roles.js';
 import { appendAudit, type Actor } from '../../platform/audit/journal.js';
 import type { Db, Tx } from '../../platform/db/schema.js';
 import { plainDateOf } from '../../core/date.js';
@@ -6,20 +7,32 @@ import { lockExercice } from '../../platform/db/sequence.js';
 import { chapitreOf, ensureProvisionalChart, natureMap, requireNomenclature } from '../nomenclature/index.js';
 import type { Nomenclature } from '../nomenclature/schemas.js';
 import {
+  actionsDocument,
+  actionsPermises,
   creditOuvertLigne,
   creditsParImputation,
   dateActeProblems,
   documentProblems,
+  etatDocument,
   imputationKey,
   reductionProblems,
   isApproved,
   isVoted,
+  refusAction,
   statutExercice,
   totaux,
   type LigneRule,
   type LineContext,
 } from './model.js';
-import { type BudgetView, type DocumentBudgetaire, type Ligne, type LigneInput, type Totaux } from './schemas.js';
+import {
+  type ActionDocument,
+  type BudgetView,
+  type DocumentBudgetaire,
+  type Ligne,
+  type LigneInput,
+  type Totaux,
+  type UserBudgetView,
+} from './schemas.js';
 import * as store from './store.js';
 
 export interface BudgetState {
@@ -167,6 +180,23 @@ export function assertOpen(s: BudgetState): void {
   if (s.view.exercice.statut === 'clos') throw new DomainError('EXERCICE_CLOS', { annee: s.view.exercice.annee });
 }
 
+/** Refuse an action the document's state does not allow (model.ts ACTIONS_PAR_ETAT), with the state's reason. */
+function assertAction(s: BudgetState, doc: DocumentBudgetaire, action: ActionDocument): void {
+  const etat = etatDocument(s.view.exercice.actes, doc);
+  if (!actionsDocument(etat, doc).includes(action))
+    throw new DomainError(refusAction(etat, action), { annee: s.view.exercice.annee, document: doc });
+}
+
+/** The view as one user sees it: each document with its state and the actions this user's role may take now. */
+export function forActor(view: BudgetView, actor: Actor): UserBudgetView {
+  const role = actor.role !== undefined && isRole(actor.role) ? actor.role : undefined;
+  const state = (doc: DocumentBudgetaire) => {
+    const etat = etatDocument(view.exercice.actes, doc);
+    return { etat, actions: actionsPermises(etat, doc, role) };
+  };
+  return { ...view, documents: { BP: state('BP'), BA: state('BA') } };
+}
+
 /** Open a new exercice on the current chart; optionally start its BP from the previous year's BP. */
 export async function createExercice(db: Db, actor: Actor, annee: number, reprendre: boolean, now: Date): Promise<void> {
   const versionId = await ensureProvisionalChart(db, actor, now);
@@ -208,9 +238,7 @@ export async function saveLignes(
   return db.transaction().execute(async (tx) => {
     await lockExercice(tx, annee);
     const s = await loadBudget(tx, annee);
-    assertOpen(s);
-    if (s.view.documentsVotes[doc]) throw new DomainError('BUDGET_DEJA_VOTE', { document: doc });
-    if (doc === 'BA' && !isApproved(s.view.exercice.actes, 'BP')) throw new DomainError('BP_NON_APPROUVE');
+    assertAction(s, doc, 'enregistrer');
     const rules = lignes.map((l) => ({ ...l, document: doc }));
     assertNoProblems(documentProblems(doc, rules, s.ctx).filter((p) => p.field.startsWith('lignes.')));
     await store.replaceLignes(tx, annee, doc, lignes, now.toISOString());
@@ -255,9 +283,7 @@ export async function recordVote(
   return db.transaction().execute(async (tx) => {
     await lockExercice(tx, annee);
     const s = await loadBudget(tx, annee);
-    assertOpen(s);
-    if (s.view.documentsVotes[doc]) throw new DomainError('BUDGET_DEJA_VOTE', { document: doc });
-    if (doc === 'BA' && !isApproved(s.view.exercice.actes, 'BP')) throw new DomainError('BP_NON_APPROUVE');
+    assertAction(s, doc, 'voter');
     if (!s.view.lignes.some((l) => l.document === doc)) throw new DomainError('BUDGET_VIDE');
     assertNoProblems([...s.view.problemes[doc], ...dateActeProblems('vote', doc, date, annee, plainDateOf(now))]);
     if (doc === 'BA') await assertBaLeavesEngagedCredit(tx, s);
@@ -293,12 +319,10 @@ export async function recordApprobation(
   return db.transaction().execute(async (tx) => {
     await lockExercice(tx, annee);
     const s = await loadBudget(tx, annee);
-    assertOpen(s);
+    assertAction(s, doc, 'approuver');
     const vote = s.view.exercice.actes.find((x) => x.type === 'vote' && x.document === doc);
-    if (!vote) throw new DomainError('BUDGET_NON_VOTE');
-    if (isApproved(s.view.exercice.actes, doc)) throw new DomainError('BUDGET_DEJA_APPROUVE');
     assertNoProblems([
-      ...(a.date < vote.date
+      ...(vote && a.date < vote.date
         ? [{ field: 'date', code: 'APPROBATION_AVANT_VOTE', message: `l'approbation ne peut pas précéder le vote (${vote.date})` }]
         : []),
       ...dateActeProblems('approbation', doc, a.date, annee, plainDateOf(now)),
@@ -339,10 +363,7 @@ export async function recordEtape(
   return db.transaction().execute(async (tx) => {
     await lockExercice(tx, annee);
     const s = await loadBudget(tx, annee);
-    assertOpen(s);
-    const statut = s.view.exercice.statut;
-    if (type === 'ouverture' && statut !== 'approuve') throw new DomainError('BP_NON_APPROUVE');
-    if (type === 'cloture' && statut !== 'execution') throw new DomainError('BUDGET_NON_EXECUTION', { annee });
+    assertAction(s, 'BP', type === 'ouverture' ? 'ouvrir' : 'clore');
     assertNoProblems(dateActeProblems(type, null, date, annee, plainDateOf(now)));
     await store.insertActe(
       tx,

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { Identifiant, RoleSchema } from '../../platform/auth/schemas.js';
+import { defineRoute } from '../../core/contract.js';
+import { IdParam } from '../../core/schemas.js';
+import { Identifiant, RoleSchema, SessionInfo } from '../../platform/auth/schemas.js';
 
 export const TypeCommune = z.enum(['rurale', 'urbaine']);
 export const TypeLocalite = z.enum(['village', 'fraction', 'quartier']);
@@ -67,3 +69,49 @@ export const InstallationStatus = z.object({
     .nullable(),
 });
 export type InstallationStatus = z.infer<typeof InstallationStatus>;
+
+export const DemonstrationBody = z.object({ active: z.boolean() });
+
+/** The commune's HTTP contract (core/contract.ts): installation, training database, profile, localités. */
+export const communeApi = {
+  getInstallation: defineRoute({ method: 'GET', path: '/api/v1/installation', response: InstallationStatus, permission: 'public' }),
+  install: defineRoute({
+    method: 'POST',
+    path: '/api/v1/installation',
+    body: InstallationBody,
+    response: SessionInfo,
+    permission: 'public',
+  }),
+  /** Enter (`active: true`) or leave the training database. */
+  setDemonstration: defineRoute({
+    method: 'POST',
+    path: '/api/v1/demonstration',
+    body: DemonstrationBody,
+    response: InstallationStatus,
+    permission: 'public',
+  }),
+  getCommune: defineRoute({ method: 'GET', path: '/api/v1/commune', response: Commune, permission: 'commune.lire' }),
+  editCommune: defineRoute({
+    method: 'PUT',
+    path: '/api/v1/commune',
+    body: CommuneInput,
+    response: Commune,
+    permission: 'commune.modifier',
+  }),
+  listLocalites: defineRoute({ method: 'GET', path: '/api/v1/localites', response: z.array(Localite), permission: 'commune.lire' }),
+  addLocalite: defineRoute({
+    method: 'POST',
+    path: '/api/v1/localites',
+    body: LocaliteInput,
+    response: Localite,
+    permission: 'localites.modifier',
+  }),
+  editLocalite: defineRoute({
+    method: 'PUT',
+    path: '/api/v1/localites/:id',
+    params: IdParam,
+    body: LocaliteUpdate,
+    response: Localite,
+    permission: 'localites.modifier',
+  }),
+};

@@ -1,23 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { registrar } from '../../platform/http/route.js';
 import { requireNomenclature } from './service.js';
 import { listVersions } from './store.js';
-import { Nomenclature, NomenclatureVersion } from './schemas.js';
+import { nomenclatureApi } from './schemas.js';
 
-export function nomenclatureRoutes(fastify: FastifyInstance): void {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  app.get(
-    '/api/v1/nomenclatures',
-    { config: { permission: 'commune.lire' }, schema: { tags: ['nomenclature'], response: { 200: z.array(NomenclatureVersion) } } },
-    (req) => listVersions(req.db),
-  );
-  app.get(
-    '/api/v1/nomenclatures/:id',
-    {
-      config: { permission: 'commune.lire' },
-      schema: { tags: ['nomenclature'], params: z.object({ id: z.coerce.number().int().positive() }), response: { 200: Nomenclature } },
-    },
-    (req) => requireNomenclature(req.db, req.params.id),
-  );
+export function nomenclatureRoutes(app: FastifyInstance): void {
+  const on = registrar(app, ['nomenclature']);
+  on(nomenclatureApi.listVersions, (req) => listVersions(req.db));
+  on(nomenclatureApi.getNomenclature, (req) => requireNomenclature(req.db, req.params.id));
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { defineRoute } from '../../core/contract.js';
+import { IdParam } from '../../core/schemas.js';
 
 export const Section = z.enum(['fonctionnement', 'investissement']);
 export type Section = z.infer<typeof Section>;
@@ -50,3 +52,20 @@ export const SECTION_LABELS: Record<Section, string> = {
   investissement: "Section d'investissement",
 };
 export const SENS_LABELS: Record<Sens, string> = { recette: 'Recettes', depense: 'Dépenses' };
+
+/** The nomenclature's HTTP contract (core/contract.ts): the charts of accounts, read-only. */
+export const nomenclatureApi = {
+  listVersions: defineRoute({
+    method: 'GET',
+    path: '/api/v1/nomenclatures',
+    response: z.array(NomenclatureVersion),
+    permission: 'commune.lire',
+  }),
+  getNomenclature: defineRoute({
+    method: 'GET',
+    path: '/api/v1/nomenclatures/:id',
+    params: IdParam,
+    response: Nomenclature,
+    permission: 'commune.lire',
+  }),
+};

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { registrar } from '../http/route.js';
 import { listAudit, verifyAudit } from './journal.js';
-import { JournalEntry, JournalQuery, Verification } from './schemas.js';
+import { auditApi } from './schemas.js';
 
 function parsePayload(p: string): unknown {
   try {
@@ -12,42 +11,31 @@ function parsePayload(p: string): unknown {
   }
 }
 
-export function auditRoutes(fastify: FastifyInstance): void {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+export function auditRoutes(app: FastifyInstance): void {
+  const on = registrar(app, ['journal']);
 
-  app.get(
-    '/api/v1/journal',
-    {
-      config: { permission: 'journal.lire' },
-      schema: { tags: ['journal'], querystring: JournalQuery, response: { 200: z.array(JournalEntry) } },
-    },
-    async (req) => {
-      const q = req.query;
-      const rows = await listAudit(req.db, {
-        limit: q.limite,
-        ...(q.entite ? { entity: q.entite } : {}),
-        ...(q.utilisateur ? { userId: q.utilisateur } : {}),
-        ...(q.avant ? { beforeSeq: q.avant } : {}),
-      });
-      return rows.map((r) => ({
-        seq: r.seq,
-        le: r.at,
-        utilisateur: r.user_label,
-        action: r.action,
-        entite: r.entity,
-        entiteId: r.entity_id,
-        details: parsePayload(r.payload),
-        hash: r.hash,
-      }));
-    },
-  );
+  on(auditApi.listEntries, async (req) => {
+    const q = req.query;
+    const rows = await listAudit(req.db, {
+      limit: q.limite,
+      ...(q.entite ? { entity: q.entite } : {}),
+      ...(q.utilisateur ? { userId: q.utilisateur } : {}),
+      ...(q.avant ? { beforeSeq: q.avant } : {}),
+    });
+    return rows.map((r) => ({
+      seq: r.seq,
+      le: r.at,
+      utilisateur: r.user_label,
+      action: r.action,
+      entite: r.entity,
+      entiteId: r.entity_id,
+      details: parsePayload(r.payload),
+      hash: r.hash,
+    }));
+  });
 
-  app.get(
-    '/api/v1/journal/verification',
-    { config: { permission: 'journal.lire' }, schema: { tags: ['journal'], response: { 200: Verification } } },
-    async (req) => {
-      const r = await verifyAudit(req.db);
-      return { entrees: r.entries, intact: r.problems.length === 0, problemes: r.problems };
-    },
-  );
+  on(auditApi.verify, async (req) => {
+    const r = await verifyAudit(req.db);
+    return { entrees: r.entries, intact: r.problems.length === 0, problemes: r.problems };
+  });
 }

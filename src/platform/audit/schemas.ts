@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineRoute } from '../../core/contract.js';
 
 export const JournalQuery = z.object({
   entite: z.string().max(64).optional(),
@@ -25,3 +26,15 @@ export const Verification = z.object({
   problemes: z.array(z.object({ seq: z.number().int(), message: z.string() })),
 });
 export type Verification = z.infer<typeof Verification>;
+
+/** The audit journal over HTTP (core/contract.ts): its entries, newest first, and the check of its chain. */
+export const auditApi = {
+  listEntries: defineRoute({
+    method: 'GET',
+    path: '/api/v1/journal',
+    query: JournalQuery,
+    response: z.array(JournalEntry),
+    permission: 'journal.lire',
+  }),
+  verify: defineRoute({ method: 'GET', path: '/api/v1/journal/verification', response: Verification, permission: 'journal.lire' }),
+};

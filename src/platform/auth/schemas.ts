@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { defineRoute } from '../../core/contract.js';
 import { ROLES } from '../../core/roles.js';
+import { IdParam } from '../../core/schemas.js';
 import { IDENTIFIANT_RE } from './model.js';
 
 export const RoleSchema = z.enum(ROLES);
@@ -57,4 +59,42 @@ export const NewUserBody = z.object({
 export const TemporaryPassword = z.object({ utilisateur: Utilisateur, motDePasseProvisoire: z.string() });
 export type TemporaryPassword = z.infer<typeof TemporaryPassword>;
 
-export const IdParams = z.object({ id: z.coerce.number().int().positive() });
+export const ActifBody = z.object({ actif: z.boolean() });
+export const Ok = z.object({ ok: z.boolean() });
+
+/** Sessions and accounts over HTTP (core/contract.ts). */
+export const authApi = {
+  getSession: defineRoute({ method: 'GET', path: '/api/v1/session', response: SessionInfo, permission: 'public' }),
+  login: defineRoute({ method: 'POST', path: '/api/v1/session', body: LoginBody, response: SessionInfo, permission: 'public' }),
+  logout: defineRoute({ method: 'DELETE', path: '/api/v1/session', response: Ok, permission: 'authentifie' }),
+  changePassword: defineRoute({
+    method: 'POST',
+    path: '/api/v1/session/mot-de-passe',
+    body: ChangePasswordBody,
+    response: Ok,
+    permission: 'authentifie',
+  }),
+  listUsers: defineRoute({ method: 'GET', path: '/api/v1/utilisateurs', response: z.array(Utilisateur), permission: 'utilisateurs.gerer' }),
+  createUser: defineRoute({
+    method: 'POST',
+    path: '/api/v1/utilisateurs',
+    body: NewUserBody,
+    response: TemporaryPassword,
+    permission: 'utilisateurs.gerer',
+  }),
+  resetPassword: defineRoute({
+    method: 'POST',
+    path: '/api/v1/utilisateurs/:id/reinitialiser',
+    params: IdParam,
+    response: TemporaryPassword,
+    permission: 'utilisateurs.gerer',
+  }),
+  setActive: defineRoute({
+    method: 'POST',
+    path: '/api/v1/utilisateurs/:id/actif',
+    params: IdParam,
+    body: ActifBody,
+    response: Utilisateur,
+    permission: 'utilisateurs.gerer',
+  }),
+};

@@ -1,28 +1,24 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../http/context.js';
+import { registrar } from '../http/route.js';
 import { BACKUP_DIR, listBackups } from './backup.js';
-import { EtatSauvegardes } from './schemas.js';
+import { backupApi } from './schemas.js';
 
-export function backupRoutes(fastify: FastifyInstance, ctx: AppContext): void {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  app.get(
-    '/api/v1/sauvegardes',
-    { config: { permission: 'sauvegardes.lire' }, schema: { tags: ['sauvegardes'], response: { 200: EtatSauvegardes } } },
-    (req) => {
-      // The training database is never backed up: only the real books matter.
-      if (!ctx.dataDir || req.base === 'demo') return { automatiques: false, dossier: null, nombre: 0, derniere: null };
-      const dir = path.join(ctx.dataDir, BACKUP_DIR);
-      const all = listBackups(dir);
-      const newest = all[0];
-      return {
-        automatiques: ctx.automaticBackups === true,
-        dossier: dir,
-        nombre: all.length,
-        derniere: newest ? { le: newest.at, fichier: newest.name, octets: fs.statSync(path.join(dir, newest.name)).size } : null,
-      };
-    },
-  );
+export function backupRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const on = registrar(app, ['sauvegardes']);
+  on(backupApi.getState, (req) => {
+    // The training database is never backed up: only the real books matter.
+    if (!ctx.dataDir || req.base === 'demo') return { automatiques: false, dossier: null, nombre: 0, derniere: null };
+    const dir = path.join(ctx.dataDir, BACKUP_DIR);
+    const all = listBackups(dir);
+    const newest = all[0];
+    return {
+      automatiques: ctx.automaticBackups === true,
+      dossier: dir,
+      nombre: all.length,
+      derniere: newest ? { le: newest.at, fichier: newest.name, octets: fs.statSync(path.join(dir, newest.name)).size } : null,
+    };
+  });
 }

@@ -2,9 +2,9 @@ import { Alert, Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } fr
 import { Link } from 'wouter';
 import { formatNombre } from '../../../src/core/money';
 import { ROLE_LABELS, roleHas, type Role } from '../../../src/core/roles';
-import type { EtatSauvegardes } from '../../../src/platform/backup/schemas';
-import type { Exercice } from '../../../src/modules/budget/schemas';
-import type { Commune } from '../../../src/modules/commune/schemas';
+import { backupApi } from '../../../src/platform/backup/schemas';
+import { budgetApi } from '../../../src/modules/budget/schemas';
+import { communeApi } from '../../../src/modules/commune/schemas';
 import type { PageMandats } from '../../../src/modules/depenses/schemas';
 import { MANDATS_A_TRAITER } from '../modules/depenses/libelles';
 import { useSession } from './session';
@@ -22,7 +22,7 @@ const ROLE_INTRO: Record<Role, string> = {
 };
 
 function BackupCard() {
-  const { data } = useApi<EtatSauvegardes>('/api/v1/sauvegardes');
+  const { data } = useApi(backupApi.getState, {});
   if (!data) return null;
   const last = data.derniere;
   const old = last ? Date.now() - Date.parse(last.le) > 2 * 86400_000 : true;
@@ -66,7 +66,7 @@ function BackupCard() {
 
 /** The comptable's work: the mandats sent to the percepteur that still wait for his payment or rejection. */
 function ComptableCard() {
-  const exercices = useApi<Exercice[]>('/api/v1/exercices');
+  const exercices = useApi(budgetApi.listExercices, {});
   const annee = (exercices.data?.find((e) => e.statut === 'execution') ?? exercices.data?.[0])?.annee;
   const mandats = useApi<PageMandats>(annee ? `/api/v1/exercices/${annee}/mandats?etat=emis&transmis=1&parPage=1` : null);
   const n = mandats.data?.total;
@@ -87,7 +87,7 @@ function ComptableCard() {
 
 export function HomePage() {
   const { session } = useSession();
-  const commune = useApi<Commune>('/api/v1/commune');
+  const commune = useApi(communeApi.getCommune, {});
   const user = session.utilisateur;
   if (!user) return null;
   const c = commune.data;

@@ -1,3 +1,4 @@
+import { urlOf, type ArgsTuple, type Method, type ResponseOf, type RouteSpec, type UrlArgs } from '../../../src/core/contract';
 import type { ErrorCode, ErrorDetails, Problem } from '../../../src/core/errors';
 import { messageFor } from '../../../src/core/messages';
 
@@ -21,7 +22,7 @@ export function setCsrf(token: string | null): void {
   csrf = token ?? 'anonyme';
 }
 
-export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<T> {
+async function send(method: Method, url: string, body?: unknown): Promise<unknown> {
   let res: Response;
   try {
     res = await fetch(url, {
@@ -43,10 +44,31 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: str
     const code = e.code ?? 'ERREUR_INTERNE';
     throw new ApiError(code, e.message ?? messageFor(code, e.details ?? {}), e.details ?? {});
   }
-  return data as T;
+  return data;
 }
 
-/** The French sentence of any error thrown by `api`. */
+/**
+ * Call a route of the contract (core/contract.ts): the URL comes from its path and `params`, `query` and
+ * `body` are typed by its schemas, and the answer by its response schema. E.g.
+ * `await call(budgetApi.vote, { params: { annee, doc }, body: { date, reference } })`.
+ * A download (`Fichier`) is not called: link to `urlOf(route, args)`.
+ */
+export async function call<R extends RouteSpec>(route: R, ...[args]: ArgsTuple<R>): Promise<ResponseOf<R>> {
+  const a = (args ?? {}) as UrlArgs & { body?: unknown };
+  return (await send(route.method, urlOf(route, a), a.body)) as ResponseOf<R>;
+}
+
+/** GET an address already built with `urlOf` (useApi's fetch); the caller types the answer. */
+export function getUrl(url: string): Promise<unknown> {
+  return send('GET', url);
+}
+
+/** @deprecated Untyped: use `call(route, args)`. Kept for the depenses pages until they move to the contract. */
+export async function api<T>(method: Method, url: string, body?: unknown): Promise<T> {
+  return (await send(method, url, body)) as T;
+}
+
+/** The French sentence of any error thrown by `call`. */
 export function errorText(e: unknown): string {
   return e instanceof ApiError ? e.message : messageFor('ERREUR_INTERNE');
 }

@@ -1,8 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { roleHas, type Permission } from '../../../src/core/roles';
-import type { SessionInfo } from '../../../src/platform/auth/schemas';
-import type { InstallationStatus } from '../../../src/modules/commune/schemas';
-import { api, setCsrf } from './api';
+import { authApi, type SessionInfo } from '../../../src/platform/auth/schemas';
+import { communeApi, type InstallationStatus } from '../../../src/modules/commune/schemas';
+import { call, setCsrf } from './api';
 
 interface SessionState {
   installation: InstallationStatus;
@@ -40,10 +40,7 @@ export function SessionProvider({
 
   const refresh = useCallback(async () => {
     try {
-      const [i, s] = await Promise.all([
-        api<InstallationStatus>('GET', '/api/v1/installation'),
-        api<SessionInfo>('GET', '/api/v1/session'),
-      ]);
+      const [i, s] = await Promise.all([call(communeApi.getInstallation), call(authApi.getSession)]);
       setInstallation(i);
       setSession(s);
       setError(null);

@@ -1,7 +1,8 @@
 import { Alert, Button, Center, List, Paper, PasswordInput, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
-import { api } from '../../app/api';
+import { authApi } from '../../../../src/platform/auth/schemas';
+import { call } from '../../app/api';
 import { useSession } from '../../app/session';
 import { useAction } from '../../app/useAction';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -20,7 +21,7 @@ export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
     setMismatch(nouveau !== confirmation);
     if (nouveau !== confirmation) return;
     await run(async () => {
-      await api('POST', '/api/v1/session/mot-de-passe', { motDePasseActuel: actuel, nouveauMotDePasse: nouveau });
+      await call(authApi.changePassword, { body: { motDePasseActuel: actuel, nouveauMotDePasse: nouveau } });
       notifications.show({ color: 'teal', message: 'Mot de passe changé.' });
       setActuel('');
       setNouveau('');

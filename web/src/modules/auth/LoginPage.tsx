@@ -2,8 +2,9 @@ import { Button, Center, Paper, PasswordInput, Stack, Table, Text, TextInput, Ti
 import { useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
 import { ROLE_LABELS } from '../../../../src/core/roles';
-import type { SessionInfo } from '../../../../src/platform/auth/schemas';
-import { api } from '../../app/api';
+import { communeApi } from '../../../../src/modules/commune/schemas';
+import { authApi } from '../../../../src/platform/auth/schemas';
+import { call } from '../../app/api';
 import { DemoBanner } from '../../app/DemoBanner';
 import { useSession } from '../../app/session';
 import { useAction } from '../../app/useAction';
@@ -21,7 +22,7 @@ export function LoginPage() {
     e.preventDefault();
     setBusy(true);
     try {
-      const s = await api<SessionInfo>('POST', '/api/v1/session', { identifiant, motDePasse });
+      const s = await call(authApi.login, { body: { identifiant, motDePasse } });
       // Every user starts on their home page, not on the last page of the previous user.
       navigate('/', { replace: true });
       setSession(s);
@@ -36,7 +37,7 @@ export function LoginPage() {
   const demo = installation.demonstration;
   const openDemo = async () => {
     await run(async () => {
-      await api('POST', '/api/v1/demonstration', { active: true });
+      await call(communeApi.setDemonstration, { body: { active: true } });
       await refresh();
     });
   };

@@ -2,15 +2,17 @@ import { Alert, Badge, Button, Code, Group, Loader, Modal, NativeSelect, Paper, 
 import { useState, type FormEvent } from 'react';
 import { formatDateFr } from '../../../../src/core/date';
 import { ROLE_LABELS, ROLES, type Role } from '../../../../src/core/roles';
-import type { TemporaryPassword, Utilisateur } from '../../../../src/platform/auth/schemas';
-import { api } from '../../app/api';
+import { authApi, type TemporaryPassword } from '../../../../src/platform/auth/schemas';
+import { call } from '../../app/api';
+import { usePermission } from '../../app/session';
 import { useApi } from '../../app/useApi';
 import { useAction } from '../../app/useAction';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 
 export function UsersPage() {
-  const list = useApi<Utilisateur[]>('/api/v1/utilisateurs');
+  const canManage = usePermission('utilisateurs.gerer');
+  const list = useApi(authApi.listUsers, canManage ? {} : null);
   const [form, setForm] = useState({ identifiant: '', nomComplet: '', role: 'secretaire_general' as Role });
   const { error, run } = useAction();
   const [temp, setTemp] = useState<TemporaryPassword | null>(null);
@@ -18,7 +20,7 @@ export function UsersPage() {
   const add = async (e: FormEvent) => {
     e.preventDefault();
     await run(async () => {
-      setTemp(await api<TemporaryPassword>('POST', '/api/v1/utilisateurs', form));
+      setTemp(await call(authApi.createUser, { body: form }));
       setForm({ identifiant: '', nomComplet: '', role: form.role });
       await list.reload();
     });
@@ -30,6 +32,7 @@ export function UsersPage() {
     });
   };
 
+  if (!canManage) return <Alert color="yellow">Votre rôle ne permet pas de gérer les comptes des utilisateurs.</Alert>;
   if (list.error) return <Alert color="red">{list.error}</Alert>;
   if (!list.data) return <Loader />;
   return (
@@ -93,9 +96,7 @@ export function UsersPage() {
                   <Button
                     size="compact-xs"
                     variant="subtle"
-                    onClick={() =>
-                      void act(async () => setTemp(await api<TemporaryPassword>('POST', `/api/v1/utilisateurs/${u.id}/reinitialiser`)))
-                    }
+                    onClick={() => void act(async () => setTemp(await call(authApi.resetPassword, { params: { id: u.id } })))}
                   >
                     Nouveau mot de passe
                   </Button>
@@ -103,7 +104,7 @@ export function UsersPage() {
                     size="compact-xs"
                     variant="subtle"
                     color={u.actif ? 'red' : 'teal'}
-                    onClick={() => void act(() => api('POST', `/api/v1/utilisateurs/${u.id}/actif`, { actif: !u.actif }))}
+                    onClick={() => void act(() => call(authApi.setActive, { params: { id: u.id }, body: { actif: !u.actif } }))}
                   >
                     {u.actif ? 'Désactiver' : 'Réactiver'}
                   </Button>

@@ -1,36 +1,44 @@
 import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { formatDateFr } from '../../../../src/core/date';
-import { DOCUMENT_LABELS, type BudgetView, type DocumentBudgetaire } from '../../../../src/modules/budget/schemas';
-import { api } from '../../app/api';
+import {
+  budgetApi,
+  DOCUMENT_LABELS,
+  type ActionDocument,
+  type DocumentBudgetaire,
+  type UserBudgetView,
+} from '../../../../src/modules/budget/schemas';
+import { call } from '../../app/api';
 import { useAction } from '../../app/useAction';
 import { DateField } from '../../components/DateField';
 import { aujourdhui } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
-type Kind = 'vote' | 'approbation' | 'ouverture' | 'cloture';
-const TITLES: Record<Kind, string> = {
-  vote: 'Enregistrer le vote du conseil communal',
-  approbation: "Enregistrer l'approbation de la tutelle",
-  ouverture: "Ouvrir l'exécution du budget",
-  cloture: "Clore l'exercice",
+/** The acts recorded on a document through this panel (saving the lines is the grid's). */
+type Kind = Exclude<ActionDocument, 'enregistrer'>;
+const ACTES: Record<Kind, { title: string; button: string; variant: string; color?: string }> = {
+  voter: { title: 'Enregistrer le vote du conseil communal', button: 'Enregistrer le vote', variant: 'filled' },
+  approuver: { title: "Enregistrer l'approbation de la tutelle", button: 'Enregistrer l’approbation', variant: 'filled' },
+  ouvrir: { title: "Ouvrir l'exécution du budget", button: 'Ouvrir l’exécution', variant: 'light' },
+  clore: { title: "Clore l'exercice", button: 'Clore l’exercice', variant: 'default', color: 'red' },
 };
+const isActe = (a: ActionDocument): a is Kind => a !== 'enregistrer';
 
-/** The buttons for the next legal step of a budget document, each opening its form. */
+/** A document's recorded acts, and a button for each act the server allows this user now, each opening its form. */
 export function ActesPanel({
   view,
   doc,
   cercle,
   onDone,
 }: {
-  view: BudgetView;
+  view: UserBudgetView;
   doc: DocumentBudgetaire;
   cercle: string;
-  onDone: (v: BudgetView) => void;
+  onDone: (v: UserBudgetView) => void;
 }) {
   const [kind, setKindState] = useState<Kind | null>(null);
   // The modal keeps its content while it fades out.
-  const [shown, setShown] = useState<Kind>('vote');
+  const [shown, setShown] = useState<Kind>('voter');
   const setKind = (k: Kind | null) => {
     if (k) setShown(k);
     setKindState(k);
@@ -42,22 +50,26 @@ export function ActesPanel({
     setForm((x) => ({ ...x, [k]: v }));
   };
   const annee = view.exercice.annee;
-  const actes = view.exercice.actes;
-  const voted = actes.find((a) => a.type === 'vote' && a.document === doc);
-  const approved = actes.find((a) => a.type === 'approbation' && a.document === doc);
-  const statut = view.exercice.statut;
+  const voted = view.exercice.actes.find((a) => a.type === 'vote' && a.document === doc);
+  const approved = view.exercice.actes.find((a) => a.type === 'approbation' && a.document === doc);
+  const open = (k: Kind) => {
+    if (k === 'voter' || k === 'approuver') setForm((x) => ({ ...x, reference: '' }));
+    setKind(k);
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     await run(async () => {
-      let v: BudgetView;
-      if (shown === 'vote')
-        v = await api<BudgetView>('POST', `/api/v1/exercices/${annee}/documents/${doc}/vote`, {
-          date: form.date,
-          reference: form.reference,
-        });
-      else if (shown === 'approbation') v = await api<BudgetView>('POST', `/api/v1/exercices/${annee}/documents/${doc}/approbation`, form);
-      else v = await api<BudgetView>('POST', `/api/v1/exercices/${annee}/etapes`, { type: shown, date: form.date });
+      const params = { annee, doc };
+      const v =
+        shown === 'voter'
+          ? await call(budgetApi.vote, { params, body: { date: form.date, reference: form.reference } })
+          : shown === 'approuver'
+            ? await call(budgetApi.approbation, { params, body: form })
+            : await call(budgetApi.etape, {
+                params: { annee },
+                body: { type: shown === 'ouvrir' ? 'ouverture' : 'cloture', date: form.date },
+              });
       setKind(null);
       onDone(v);
     });
@@ -76,44 +88,19 @@ export function ActesPanel({
             Approuvé le {formatDateFr(approved.date)} — {approved.autorite} ({approved.reference}).
           </Text>
         )}
-        {statut !== 'clos' && !voted && (
-          <Button
-            onClick={() => {
-              setForm({ ...form, reference: '' });
-              setKind('vote');
-            }}
-          >
-            Enregistrer le vote
+        {view.documents[doc].actions.filter(isActe).map((k) => (
+          <Button key={k} variant={ACTES[k].variant} color={ACTES[k].color} onClick={() => open(k)}>
+            {ACTES[k].button}
           </Button>
-        )}
-        {statut !== 'clos' && voted && !approved && (
-          <Button
-            onClick={() => {
-              setForm({ ...form, reference: '' });
-              setKind('approbation');
-            }}
-          >
-            Enregistrer l’approbation
-          </Button>
-        )}
-        {doc === 'BP' && statut === 'approuve' && (
-          <Button variant="light" onClick={() => setKind('ouverture')}>
-            Ouvrir l’exécution
-          </Button>
-        )}
-        {doc === 'BP' && statut === 'execution' && (
-          <Button variant="default" color="red" onClick={() => setKind('cloture')}>
-            Clore l’exercice
-          </Button>
-        )}
+        ))}
       </Group>
-      <Modal opened={kind !== null} onClose={() => setKind(null)} title={`${TITLES[shown]} — ${DOCUMENT_LABELS[doc]} ${annee}`}>
+      <Modal opened={kind !== null} onClose={() => setKind(null)} title={`${ACTES[shown].title} — ${DOCUMENT_LABELS[doc]} ${annee}`}>
         <form onSubmit={(e) => void submit(e)}>
           <Stack>
             <DateField label="Date" value={form.date} onChange={(v) => set('date', v)} error={fieldError('date')} required />
-            {(shown === 'vote' || shown === 'approbation') && (
+            {(shown === 'voter' || shown === 'approuver') && (
               <TextInput
-                label={shown === 'vote' ? 'N° de la délibération' : "Référence de l'acte d'approbation"}
+                label={shown === 'voter' ? 'N° de la délibération' : "Référence de l'acte d'approbation"}
                 value={form.reference}
                 onChange={(e) => set('reference', e.currentTarget.value)}
                 error={fieldError('reference')}
@@ -121,7 +108,7 @@ export function ActesPanel({
                 data-autofocus
               />
             )}
-            {shown === 'approbation' && (
+            {shown === 'approuver' && (
               <TextInput
                 label="Autorité de tutelle"
                 value={form.autorite}
@@ -130,7 +117,7 @@ export function ActesPanel({
                 required
               />
             )}
-            {shown === 'cloture' && <Text c="red">Un exercice clos ne peut plus être modifié.</Text>}
+            {shown === 'clore' && <Text c="red">Un exercice clos ne peut plus être modifié.</Text>}
             <ErrorAlert error={alert} />
             <Button type="submit">Confirmer</Button>
           </Stack>

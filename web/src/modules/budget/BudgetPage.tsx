@@ -2,13 +2,19 @@ import { Alert, Anchor, Badge, Button, FileButton, Group, Loader, Paper, Tabs, T
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
+import { urlOf } from '../../../../src/core/contract';
 import { formatNombre } from '../../../../src/core/money';
-import { roleHas } from '../../../../src/core/roles';
-import { DOCUMENT_LABELS, STATUT_LABELS, type BudgetView, type DocumentBudgetaire } from '../../../../src/modules/budget/schemas';
-import type { Commune, Localite } from '../../../../src/modules/commune/schemas';
-import type { Nomenclature } from '../../../../src/modules/nomenclature/schemas';
-import { api, errorText } from '../../app/api';
-import { useSession } from '../../app/session';
+import {
+  budgetApi,
+  DOCUMENT_LABELS,
+  STATUT_LABELS,
+  type DocumentBudgetaire,
+  type UserBudgetView,
+} from '../../../../src/modules/budget/schemas';
+import { communeApi } from '../../../../src/modules/commune/schemas';
+import { nomenclatureApi } from '../../../../src/modules/nomenclature/schemas';
+import { call, errorText } from '../../app/api';
+import { usePermission } from '../../app/session';
 import { useApi } from '../../app/useApi';
 import { PageTitle } from '../../components/PageTitle';
 import { ProvisoireBanner } from '../../components/ProvisoireBanner';
@@ -21,27 +27,22 @@ import { VirementsPanel } from './VirementsPanel';
 function DocumentsBar({
   view,
   doc,
-  canPrepare,
+  canImport,
   onImported,
 }: {
-  view: BudgetView;
+  view: UserBudgetView;
   doc: DocumentBudgetaire;
-  canPrepare: boolean;
-  onImported: (v: BudgetView) => void;
+  canImport: boolean;
+  onImported: (v: UserBudgetView) => void;
 }) {
-  const base = `/api/v1/exercices/${view.exercice.annee}/documents/${doc}/export`;
+  const params = { annee: view.exercice.annee, doc };
   const importFile = async (file: File | null) => {
     if (!file) return;
     const bytes = new Uint8Array(await file.arrayBuffer());
     let binary = '';
     for (const b of bytes) binary += String.fromCharCode(b);
     try {
-      onImported(
-        await api<BudgetView>('POST', `/api/v1/exercices/${view.exercice.annee}/documents/${doc}/import`, {
-          nom: file.name,
-          contenuBase64: btoa(binary),
-        }),
-      );
+      onImported(await call(budgetApi.importLignes, { params, body: { nom: file.name, contenuBase64: btoa(binary) } }));
       notifications.show({ color: 'teal', message: `${file.name} importé.` });
     } catch (e) {
       notifications.show({ color: 'red', title: 'Import refusé', message: errorText(e), autoClose: false });
@@ -49,13 +50,13 @@ function DocumentsBar({
   };
   return (
     <Group gap="xs">
-      <Button component="a" href={`${base}?format=pdf`} target="_blank" variant="light">
+      <Button component="a" href={urlOf(budgetApi.exportDocument, { params, query: { format: 'pdf' } })} target="_blank" variant="light">
         Imprimer (PDF)
       </Button>
-      <Button component="a" href={`${base}?format=xlsx`} variant="default">
+      <Button component="a" href={urlOf(budgetApi.exportDocument, { params, query: { format: 'xlsx' } })} variant="default">
         Tableur (XLSX)
       </Button>
-      {canPrepare && !view.documentsVotes[doc] && (
+      {canImport && (
         <FileButton onChange={(f) => void importFile(f)} accept=".xlsx">
           {(props) => (
             <Button variant="default" {...props}>
@@ -69,46 +70,49 @@ function DocumentsBar({
 }
 
 export function BudgetPage({ annee }: { annee: number }) {
-  const { session } = useSession();
-  const [view, setView] = useState<BudgetView | null>(null);
+  const [view, setView] = useState<UserBudgetView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [tab, setTab] = useState<string | null>('BP');
-  const commune = useApi<Commune>('/api/v1/commune');
-  const localites = useApi<Localite[]>('/api/v1/localites');
-  const nomenclature = useApi<Nomenclature>(view ? `/api/v1/nomenclatures/${view.exercice.nomenclatureId}` : null);
-  const role = session.utilisateur?.role;
-  const can = (p: 'budget.preparer' | 'budget.actes' | 'budget.virements') => (role ? roleHas(role, p) : false);
+  const commune = useApi(communeApi.getCommune, {});
+  const localites = useApi(communeApi.listLocalites, {});
+  const nomenclature = useApi(nomenclatureApi.getNomenclature, view ? { params: { id: view.exercice.nomenclatureId } } : null);
+  const canVirer = usePermission('budget.virements');
+  const canSetRules = usePermission('parametres.modifier');
 
   useEffect(() => {
-    api<BudgetView>('GET', `/api/v1/exercices/${annee}/budget`).then(setView, (e: unknown) => setError(errorText(e)));
+    call(budgetApi.getBudget, { params: { annee } }).then(setView, (e: unknown) => setError(errorText(e)));
   }, [annee]);
 
   if (error) return <Alert color="red">{error}</Alert>;
   if (!view || !nomenclature.data || !localites.data || !commune.data) return <Loader />;
-  const bpApproved = view.exercice.actes.some((a) => a.type === 'approbation' && a.document === 'BP');
+  // The BA and the virements come once the BP is approved: the server says so with the BA's state.
+  const bpApproved = view.documents.BA.etat !== 'attente';
   const t = view.totaux.ouverts;
 
-  const docTab = (doc: DocumentBudgetaire) => (
-    <Tabs.Panel value={doc} pt="md">
-      <Group justify="space-between" mb="sm">
-        {can('budget.actes') ? <ActesPanel view={view} doc={doc} cercle={commune.data?.cercle ?? ''} onDone={setView} /> : <div />}
-        <DocumentsBar view={view} doc={doc} canPrepare={can('budget.preparer')} onImported={setView} />
-      </Group>
-      {!view.documentsVotes[doc] && can('budget.preparer') && view.exercice.statut !== 'clos' ? (
-        <BudgetGrid
-          key={`${doc}-${view.lignes.length}-${view.exercice.statut}`}
-          view={view}
-          doc={doc}
-          nomenclature={nomenclature.data as Nomenclature}
-          localites={localites.data ?? []}
-          onSaved={setView}
-        />
-      ) : (
-        <BudgetTable view={view} doc={doc} />
-      )}
-    </Tabs.Panel>
-  );
-
+  const docTab = (doc: DocumentBudgetaire) => {
+    // The server sends the actions this user may take on the document now: the page shows those only.
+    const canSave = view.documents[doc].actions.includes('enregistrer');
+    return (
+      <Tabs.Panel value={doc} pt="md">
+        <Group justify="space-between" mb="sm">
+          <ActesPanel view={view} doc={doc} cercle={commune.data?.cercle ?? ''} onDone={setView} />
+          <DocumentsBar view={view} doc={doc} canImport={canSave} onImported={setView} />
+        </Group>
+        {canSave && nomenclature.data ? (
+          <BudgetGrid
+            key={`${doc}-${view.lignes.length}-${view.exercice.statut}`}
+            view={view}
+            doc={doc}
+            nomenclature={nomenclature.data}
+            localites={localites.data ?? []}
+            onSaved={setView}
+          />
+        ) : (
+          <BudgetTable view={view} doc={doc} />
+        )}
+      </Tabs.Panel>
+    );
+  };
   return (
     <>
       <PageTitle title={`Budget ${annee}`} subtitle={`${view.exercice.nomenclatureLibelle}`}>
@@ -144,12 +148,7 @@ export function BudgetPage({ annee }: { annee: number }) {
         {docTab('BP')}
         {docTab('BA')}
         <Tabs.Panel value="virements" pt="md">
-          <VirementsPanel
-            view={view}
-            canEdit={can('budget.virements') && view.exercice.statut !== 'clos'}
-            canSetRules={role ? roleHas(role, 'parametres.modifier') : false}
-            onDone={setView}
-          />
+          <VirementsPanel view={view} canEdit={canVirer && view.exercice.statut !== 'clos'} canSetRules={canSetRules} onDone={setView} />
         </Tabs.Panel>
       </Tabs>
     </>

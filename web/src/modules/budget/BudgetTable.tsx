@@ -2,12 +2,12 @@ import { Modal, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { formatDateFr } from '../../../../src/core/date';
 import { formatNombre } from '../../../../src/core/money';
-import type { BudgetView, DocumentBudgetaire, FicheLigne, Ligne } from '../../../../src/modules/budget/schemas';
+import { budgetApi, type BudgetView, type DocumentBudgetaire, type Ligne } from '../../../../src/modules/budget/schemas';
 import { SECTION_LABELS } from '../../../../src/modules/nomenclature/schemas';
 import { useApi } from '../../app/useApi';
 
 function Fiche({ annee, ligne, onClose }: { annee: number; ligne: Ligne; onClose: () => void }) {
-  const { data } = useApi<FicheLigne>(`/api/v1/exercices/${annee}/lignes/${ligne.id}`);
+  const { data } = useApi(budgetApi.ficheLigne, { params: { annee, id: ligne.id } });
   return (
     <Modal opened onClose={onClose} title={`Fiche de ligne — ${ligne.nature} ${ligne.libelleNature}`} size="lg">
       {ligne.libelle && <Text mb="xs">{ligne.libelle}</Text>}

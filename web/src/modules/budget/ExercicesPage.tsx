@@ -1,10 +1,9 @@
 import { Alert, Badge, Button, Checkbox, Group, Loader, Paper, Table, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
-import { roleHas } from '../../../../src/core/roles';
-import { STATUT_LABELS, type BudgetView, type Exercice } from '../../../../src/modules/budget/schemas';
-import { api } from '../../app/api';
-import { useSession } from '../../app/session';
+import { budgetApi, STATUT_LABELS, type Exercice } from '../../../../src/modules/budget/schemas';
+import { call } from '../../app/api';
+import { usePermission } from '../../app/session';
 import { useApi } from '../../app/useApi';
 import { useAction } from '../../app/useAction';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -19,18 +18,17 @@ export const STATUT_COLORS: Record<Exercice['statut'], string> = {
 };
 
 export function ExercicesPage() {
-  const { session } = useSession();
-  const list = useApi<Exercice[]>('/api/v1/exercices');
+  const list = useApi(budgetApi.listExercices, {});
   const [annee, setAnnee] = useState(String(new Date().getFullYear() + 1));
   const [reprendre, setReprendre] = useState(true);
   const { alert, run, fieldError, clearField } = useAction(['annee', 'reprendre']);
   const [, navigate] = useLocation();
-  const canPrepare = session.utilisateur ? roleHas(session.utilisateur.role, 'budget.preparer') : false;
+  const canPrepare = usePermission('budget.preparer');
 
   const create = async (e: FormEvent) => {
     e.preventDefault();
     await run(async () => {
-      const v = await api<BudgetView>('POST', '/api/v1/exercices', { annee: Number(annee), reprendre });
+      const v = await call(budgetApi.createExercice, { body: { annee: Number(annee), reprendre } });
       navigate(`/budget/${v.exercice.annee}`);
     });
   };

@@ -16,23 +16,14 @@ import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { formatDateFr } from '../../../../src/core/date';
 import { formatNombre } from '../../../../src/core/money';
-import type { BudgetView, ReglesVirement } from '../../../../src/modules/budget/schemas';
-import { api } from '../../app/api';
+import { budgetApi, type ReglesVirement, type UserBudgetView } from '../../../../src/modules/budget/schemas';
+import { call } from '../../app/api';
 import { useApi } from '../../app/useApi';
 import { useAction } from '../../app/useAction';
 import { DateField } from '../../components/DateField';
 import { aujourdhui } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { MontantInput } from '../../components/MontantInput';
-
-interface VirementRow {
-  numero: number;
-  date: string;
-  objet: string;
-  deliberationRef: string | null;
-  approbationRef: string | null;
-  mouvements: { ligneId: number; montant: number }[];
-}
 
 const mouvement = (): { ligneId: string; montant: number | null } => ({ ligneId: '', montant: null });
 const blank = () => ({
@@ -56,14 +47,15 @@ const CHAMPS = [
 ];
 
 function ReglesCard({ canSet }: { canSet: boolean }) {
-  const { data, reload } = useApi<ReglesVirement>('/api/v1/parametres/virements');
+  const { data, reload } = useApi(budgetApi.getVirementPolicy, {});
   const [edit, setEdit] = useState<ReglesVirement['regles'] | null>(null);
   const { alert, run, fieldError, clearField } = useAction(['hausseMaxBp']);
   if (!data) return null;
   const r = data.regles;
   const save = async () => {
+    if (!edit) return;
     await run(async () => {
-      await api('PUT', '/api/v1/parametres/virements', edit);
+      await call(budgetApi.setVirementPolicy, { body: edit });
       setEdit(null);
       await reload();
     });
@@ -128,13 +120,13 @@ export function VirementsPanel({
   canSetRules,
   onDone,
 }: {
-  view: BudgetView;
+  view: UserBudgetView;
   canEdit: boolean;
   canSetRules: boolean;
-  onDone: (v: BudgetView) => void;
+  onDone: (v: UserBudgetView) => void;
 }) {
   const annee = view.exercice.annee;
-  const list = useApi<VirementRow[]>(`/api/v1/exercices/${annee}/virements`);
+  const list = useApi(budgetApi.listVirements, { params: { annee } });
   const [f, setF] = useState(blank());
   type Form = ReturnType<typeof blank>;
   const { alert, setError, run, fieldError, clearField } = useAction(CHAMPS);
@@ -159,14 +151,18 @@ export function VirementsPanel({
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     await run(async () => {
-      const r = await api<{ numero: number; budget: BudgetView }>('POST', `/api/v1/exercices/${annee}/virements`, {
-        date: f.date,
-        objet: f.objet,
-        deliberationRef: f.deliberationRef || null,
-        deliberationDate: f.deliberationDate || null,
-        approbationRef: f.approbationRef || null,
-        approbationDate: f.approbationDate || null,
-        mouvements: f.mouvements.filter((m) => m.ligneId).map((m) => ({ ligneId: Number(m.ligneId), montant: m.montant })),
+      const r = await call(budgetApi.createVirement, {
+        params: { annee },
+        body: {
+          date: f.date,
+          objet: f.objet,
+          deliberationRef: f.deliberationRef || null,
+          deliberationDate: f.deliberationDate || null,
+          approbationRef: f.approbationRef || null,
+          approbationDate: f.approbationDate || null,
+          // A blank amount goes as null: the server refuses it beside its field, like every other problem.
+          mouvements: f.mouvements.filter((m) => m.ligneId).map((m) => ({ ligneId: Number(m.ligneId), montant: m.montant as number })),
+        },
       });
       notifications.show({ color: 'teal', message: `Virement n°${r.numero} enregistré.` });
       setF(blank());

@@ -2,21 +2,19 @@ import { Alert, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, Text } f
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { formatNombre } from '../../../../src/core/money';
-import { roleHas } from '../../../../src/core/roles';
-import type { Commune } from '../../../../src/modules/commune/schemas';
-import { api } from '../../app/api';
-import { useSession } from '../../app/session';
+import { communeApi } from '../../../../src/modules/commune/schemas';
+import { call } from '../../app/api';
+import { usePermission } from '../../app/session';
 import { useApi } from '../../app/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { CommuneFields, type CommuneDraft } from './CommuneFields';
 
 export function CommunePage() {
-  const { session } = useSession();
-  const { data, error, reload } = useApi<Commune>('/api/v1/commune');
+  const { data, error, reload } = useApi(communeApi.getCommune, {});
   const [draft, setDraft] = useState<CommuneDraft | null>(null);
   const [saveError, setSaveError] = useState<unknown>(null);
-  const canEdit = session.utilisateur ? roleHas(session.utilisateur.role, 'commune.modifier') : false;
+  const canEdit = usePermission('commune.modifier');
 
   useEffect(() => {
     if (data) setDraft({ nom: data.nom, type: data.type, cercle: data.cercle, region: data.region, population: data.population });
@@ -27,7 +25,7 @@ export function CommunePage() {
 
   const save = async () => {
     try {
-      await api('PUT', '/api/v1/commune', { ...draft, population: draft.population === '' ? -1 : draft.population });
+      await call(communeApi.editCommune, { body: { ...draft, population: draft.population === '' ? -1 : draft.population } });
       setSaveError(null);
       notifications.show({ color: 'teal', message: 'Profil de la commune enregistré.' });
       await reload();

@@ -17,10 +17,9 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { formatNombre } from '../../../../src/core/money';
-import { roleHas } from '../../../../src/core/roles';
-import { TYPE_LOCALITE_LABELS, type Commune, type Localite } from '../../../../src/modules/commune/schemas';
-import { api } from '../../app/api';
-import { useSession } from '../../app/session';
+import { communeApi, TYPE_LOCALITE_LABELS, type Localite } from '../../../../src/modules/commune/schemas';
+import { call } from '../../app/api';
+import { usePermission } from '../../app/session';
 import { useApi } from '../../app/useApi';
 import { useAction } from '../../app/useAction';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -94,11 +93,10 @@ function LocaliteForm({
 const body = (d: Draft) => ({ type: d.type, nom: d.nom, population: d.population === '' ? -1 : d.population, chef: d.chef.trim() || null });
 
 export function LocalitesPage() {
-  const { session } = useSession();
-  const commune = useApi<Commune>('/api/v1/commune');
-  const list = useApi<Localite[]>('/api/v1/localites');
+  const commune = useApi(communeApi.getCommune, {});
+  const list = useApi(communeApi.listLocalites, {});
   const [editing, setEditing] = useState<Localite | null>(null);
-  const canEdit = session.utilisateur ? roleHas(session.utilisateur.role, 'localites.modifier') : false;
+  const canEdit = usePermission('localites.modifier');
   if (list.error || commune.error) return <Alert color="red">{list.error ?? commune.error}</Alert>;
   if (!list.data || !commune.data) return <Loader />;
   const types: Localite['type'][] = commune.data.type === 'rurale' ? ['village', 'fraction'] : ['quartier'];
@@ -107,13 +105,13 @@ export function LocalitesPage() {
   const empty: Draft = { type: types[0] ?? 'village', nom: '', population: '', chef: '', actif: true };
 
   const add = async (d: Draft) => {
-    await api('POST', '/api/v1/localites', body(d));
+    await call(communeApi.addLocalite, { body: body(d) });
     notifications.show({ color: 'teal', message: `« ${d.nom} » ajouté.` });
     await list.reload();
   };
   const save = async (d: Draft) => {
     if (!editing) return;
-    await api('PUT', `/api/v1/localites/${editing.id}`, { ...body(d), actif: d.actif });
+    await call(communeApi.editLocalite, { params: { id: editing.id }, body: { ...body(d), actif: d.actif } });
     setEditing(null);
     await list.reload();
   };

@@ -16,15 +16,8 @@ import {
 import { useState } from 'react';
 import { problemFromIssue, type IssueLike } from '../../../../src/core/messages';
 import { formatNombre } from '../../../../src/core/money';
-import type { SessionInfo } from '../../../../src/platform/auth/schemas';
-import {
-  CommuneInput,
-  InstallationBody,
-  LocaliteInput,
-  TYPE_LOCALITE_LABELS,
-  type InstallationStatus,
-} from '../../../../src/modules/commune/schemas';
-import { api, errorText } from '../../app/api';
+import { communeApi, CommuneInput, InstallationBody, LocaliteInput, TYPE_LOCALITE_LABELS } from '../../../../src/modules/commune/schemas';
+import { call, errorText } from '../../app/api';
 import { useSession } from '../../app/session';
 import { useAction } from '../../app/useAction';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -96,7 +89,7 @@ export function WizardPage() {
         localites: filledLocalites.map(toLocaliteInput),
         administrateur: { identifiant: admin.identifiant, nomComplet: admin.nomComplet, motDePasse: admin.motDePasse },
       };
-      setSession(await api<SessionInfo>('POST', '/api/v1/installation', body));
+      setSession(await call(communeApi.install, { body }));
       await refresh();
     });
     setBusy(false);
@@ -105,7 +98,7 @@ export function WizardPage() {
   const openDemo = async () => {
     setBusy(true);
     try {
-      await api<InstallationStatus>('POST', '/api/v1/demonstration', { active: true });
+      await call(communeApi.setDemonstration, { body: { active: true } });
       await refresh();
     } catch (e) {
       setError(e);

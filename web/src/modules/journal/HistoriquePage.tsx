@@ -1,8 +1,9 @@
 import { Alert, Button, Group, Loader, NativeSelect, Table, Text } from '@mantine/core';
 import { fieldLabel } from '../../../../src/core/messages';
 import { useState } from 'react';
-import type { JournalEntry, Verification } from '../../../../src/platform/audit/schemas';
-import { api, errorText } from '../../app/api';
+import { auditApi, type Verification } from '../../../../src/platform/audit/schemas';
+import { call, errorText } from '../../app/api';
+import { usePermission } from '../../app/session';
 import { useApi } from '../../app/useApi';
 import { PageTitle } from '../../components/PageTitle';
 
@@ -76,20 +77,21 @@ function dateHeure(iso: string): string {
 
 /** The audit journal, newest first, and a check of its hash chain. */
 export function HistoriquePage() {
+  const canRead = usePermission('journal.lire');
   const [entite, setEntite] = useState('');
   const [avant, setAvant] = useState<number | null>(null);
-  const url = `/api/v1/journal?limite=50${entite ? `&entite=${entite}` : ''}${avant ? `&avant=${avant}` : ''}`;
-  const { data, error } = useApi<JournalEntry[]>(url);
+  const { data, error } = useApi(auditApi.listEntries, canRead ? { query: { limite: 50, entite, avant: avant ?? undefined } } : null);
   const [verif, setVerif] = useState<Verification | string | null>(null);
 
   const verify = async () => {
     try {
-      setVerif(await api<Verification>('GET', '/api/v1/journal/verification'));
+      setVerif(await call(auditApi.verify));
     } catch (e) {
       setVerif(errorText(e));
     }
   };
 
+  if (!canRead) return <Alert color="yellow">Votre rôle ne permet pas de consulter l’historique.</Alert>;
   return (
     <>
       <PageTitle
