@@ -12,6 +12,6 @@ export const budgetModule: ModuleDescriptor = {
 };
 
 export { seedBudgetDemo };
-export { loadBudget, loadCredits } from './service.js';
+export { loadBudget, loadCredits, type SelectionCredits } from './service.js';
 export { exportBudget, buildBudgetDocument } from './exports.js';
 export { convertBudget } from './convert.js';

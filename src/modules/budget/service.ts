@@ -45,18 +45,22 @@ const key = (l: { nature: string; fonction: string | null; secteur: string | nul
   [l.nature, l.fonction, l.secteur, l.localite_id, l.libelle].join('|');
 
 /** The rows of an exercice's budget with their credits, and its actes: what the expense chain reads per command. */
-async function lignesDuBudget(tx: Tx, annee: number) {
+/** Which rows to read: all, or the whole imputations of some rows, or of a nature (and fonction). */
+export type SelectionCredits = 'tout' | { lignes: readonly number[] } | { nature: string; fonction: string | null };
+
+async function lignesDuBudget(tx: Tx, annee: number, sel: SelectionCredits = 'tout') {
   const ex = await store.findExercice(tx, annee);
   if (!ex) throw new DomainError('INTROUVABLE', { quoi: `L'exercice ${annee}` });
   const nomenclature = await requireNomenclature(tx, ex.nomenclature_version_id);
   const natures = natureMap(nomenclature);
   const actes = await store.listActes(tx, annee);
-  const rows = await store.listLignes(tx, annee);
+  const rows = sel === 'tout' ? await store.listLignes(tx, annee) : await store.listLignesDImputations(tx, annee, sel);
   const mouvements = await store.listMouvements(tx, annee);
   const virementsDe = new Map<number, number>();
   for (const m of mouvements) virementsDe.set(m.ligne_id, (virementsDe.get(m.ligne_id) ?? 0) + m.montant);
   const previous = new Map<string, number>();
-  for (const p of (await store.listLignes(tx, annee - 1)).filter((l) => l.document === 'BP'))
+  // The comparison with last year's BP is for the budget's pages: a partial read leaves it out (null).
+  for (const p of sel === 'tout' ? (await store.listLignes(tx, annee - 1)).filter((l) => l.document === 'BP') : [])
     previous.set(key(p), (previous.get(key(p)) ?? 0) + p.montant);
   const hasPrevious = previous.size > 0;
   const acteRules = actes.map((a) => ({ type: a.type, document: a.document }));
@@ -100,9 +104,16 @@ async function lignesDuBudget(tx: Tx, annee: number) {
   return { exercice, lignes: ranked.map(([, l]) => l), nomenclature, natures, acteRules };
 }
 
-/** The rows, imputations and actes of an exercice's budget, without its totals and checks (the expense chain's view). */
-export async function loadCredits(tx: Tx, annee: number): Promise<Pick<BudgetView, 'exercice' | 'lignes' | 'imputations'>> {
-  const { exercice, lignes } = await lignesDuBudget(tx, annee);
+/**
+ * The rows, imputations and actes of an exercice's budget, without its totals and checks: what the expense chain
+ * reads. `sel` limits it to whole imputations (every row of each), so that a command reads only what it touches.
+ */
+export async function loadCredits(
+  tx: Tx,
+  annee: number,
+  sel: SelectionCredits = 'tout',
+): Promise<Pick<BudgetView, 'exercice' | 'lignes' | 'imputations'>> {
+  const { exercice, lignes } = await lignesDuBudget(tx, annee, sel);
   return { exercice, lignes, imputations: imputationsOf(lignes) };
 }
 

@@ -36,6 +36,38 @@ export async function listLignes(tx: Tx, annee: number) {
     .execute();
 }
 
+/**
+ * The rows of some imputations (nature × fonction) of an exercice, all of their rows: those of the given rows,
+ * or those of a nature (and fonction, when given).
+ */
+export async function listLignesDImputations(
+  tx: Tx,
+  annee: number,
+  sel: { lignes: readonly number[] } | { nature: string; fonction: string | null },
+) {
+  const cles =
+    'lignes' in sel
+      ? await tx
+          .selectFrom('budget_ligne')
+          .select(['nature', 'fonction'])
+          .where('id', 'in', sel.lignes.length > 0 ? [...sel.lignes] : [0])
+          .where('exercice', '=', annee)
+          .execute()
+      : [sel];
+  if (cles.length === 0) return [];
+  const rows = await tx
+    .selectFrom('budget_ligne')
+    .selectAll()
+    .where('exercice', '=', annee)
+    .where('nature', 'in', [...new Set(cles.map((c) => c.nature))])
+    .orderBy('document')
+    .orderBy('nature')
+    .orderBy('id')
+    .execute();
+  const seule = !('lignes' in sel) && sel.fonction === null;
+  return rows.filter((r) => seule || cles.some((c) => c.nature === r.nature && c.fonction === r.fonction));
+}
+
 /** Replace the draft lines of a document that is not voted yet (the caller checks that). */
 export async function replaceLignes(
   tx: Trx,

@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/schema.js';
 import { loadBudget } from '../budget/index.js';
 import { runMois } from './mois.js';
 import type { IndexInput, TiersInput } from './schemas.js';
-import { chargerBudgetaire, chargerEtat, createEngagement, createLiquidation, createMandat } from './service.js';
+import { chargerEtat, createEngagement, createLiquidation, createMandat } from './service.js';
 import { createTiers } from './tiers-index.js';
 import { pageMandats } from './store-chaine.js';
 import { createBordereau, recordCorrection, recordDecisionComptable } from './transmission.js';
@@ -280,7 +280,7 @@ export async function seedDepensesDemo(db: Db, now: Date): Promise<void> {
     const avant = (await pageMandats(db, annee, { etat: 'emis', sansBordereau: true }, { page: 1, parPage: 500 })).ids;
     const r = await runMois(db, sg, annee, mois, d(mois, 25), now);
     // The one-off mandats of the month go on their own bordereau, the same day as the salaries.
-    const { mandats } = await chargerEtat(db, annee, await chargerBudgetaire(db, annee), { mandats: [...avant, ...r.emis] });
+    const { mandats } = await chargerEtat(db, annee, { mandats: [...avant, ...r.emis] });
     for (const section of ['fonctionnement', 'investissement'] as const) {
       const ms = mandats.filter((m) => avant.includes(m.id) && m.section === section).map((m) => m.id);
       if (ms.length > 0) await createBordereau(db, sg, annee, { date: d(mois, 25), dateTransmission: d(mois, 25), mandats: ms }, now);

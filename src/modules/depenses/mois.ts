@@ -23,7 +23,7 @@ export async function apercuMois(
   date: string | null = null,
   budget?: Budgetaire,
 ): Promise<ApercuMois> {
-  const b = budget ?? (await chargerBudgetaire(tx, annee));
+  const b = budget ?? (await chargerBudgetaire(tx, annee, 'tout'));
   const sommes = await sommesParLigne(tx, annee);
   // A mandat of another kind paying the same person the same amount in the month (a salary typed by hand):
   // the run leaves it out; the user issues it by its index, confirming it is another payment.
@@ -84,21 +84,20 @@ export async function runMois(
 ): Promise<{ emis: number[]; bordereaux: number[]; apercu: ApercuMois }> {
   return db.transaction().execute(async (tx) => {
     await lockExercice(tx, annee);
-    const b = await budgetEnExecution(tx, annee);
+    const b = await budgetEnExecution(tx, annee, 'tout');
     const apercu = await apercuMois(tx, annee, mois, exclus, date, b);
     const emis: number[] = [];
     for (const x of apercu.lignes.filter((y) => y.statut === 'a_emettre')) {
       emis.push(
-        await mandatFromIndex(tx, actor, annee, x.numero, { date, montant: null, periode: apercu.periode, confirmeDoublon: true }, b, now),
+        await mandatFromIndex(tx, actor, annee, x.numero, { date, montant: null, periode: apercu.periode, confirmeDoublon: true }, now),
       );
     }
     const bordereaux: number[] = [];
     if (emis.length > 0) {
-      const { mandats } = await chargerEtat(tx, annee, b, { mandats: emis });
+      const { mandats } = await chargerEtat(tx, annee, { mandats: emis });
       for (const section of ['fonctionnement', 'investissement'] as const) {
         const ids = mandats.filter((m) => emis.includes(m.id) && m.section === section).map((m) => m.id);
-        if (ids.length > 0)
-          bordereaux.push(await createBordereauIn(tx, actor, annee, { date, dateTransmission: date, mandats: ids }, b, now));
+        if (ids.length > 0) bordereaux.push(await createBordereauIn(tx, actor, annee, { date, dateTransmission: date, mandats: ids }, now));
       }
     }
     await appendAudit(

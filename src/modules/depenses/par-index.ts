@@ -2,7 +2,7 @@ import { plainDateOf } from '../../core/date.js';
 import { assertNoProblems, DomainError } from '../../core/errors.js';
 import type { Actor } from '../../platform/audit/journal.js';
 import type { Db, Trx, Tx } from '../../platform/db/schema.js';
-import { imputationDeIndex, imputationsDeIndex, ligneDEngagement, type Budgetaire } from './etat.js';
+import { imputationDeIndex, imputationsDeIndex, ligneDEngagement } from './etat.js';
 import { dateDansExercice, dateExerciceProblems, moisLabel, periodeDue, periodeProblems, resteAPayer } from './model.js';
 import type { Retenue } from './schemas.js';
 import {
@@ -35,11 +35,12 @@ export async function mandatFromIndex(
   annee: number,
   numeroIndex: number,
   o: { date: string; montant: number | null; periode: string | null; confirmeDoublon?: boolean },
-  b: Budgetaire,
   now: Date,
 ): Promise<number> {
   const idx = await store.findIndexByNumero(tx, numeroIndex);
   if (!idx || idx.actif !== 1) throw new DomainError('INTROUVABLE', { quoi: `Le numéro d'index ${numeroIndex}` });
+  // The budget rows of the index's nature only (its candidate imputations), read once for the whole chain.
+  const b = await budgetEnExecution(tx, annee, { nature: idx.nature, fonction: idx.fonction });
   assertNoProblems(dateExerciceProblems(o.date, annee, 'mandat', await joursComplementaires(tx), plainDateOf(now)));
   const montant = o.montant ?? idx.montant;
   if (!montant)
@@ -94,8 +95,8 @@ export async function mandatFromIndex(
   };
   // A mandat of this period that was rejected or cancelled left its liquidation open: issue the new mandat
   // on it, so that the period's credit is engaged once.
-  const ouverte = await liquidationOuverte(tx, annee, b, idx.numero, periode, montant);
-  if (ouverte !== undefined) return mandateIn(tx, actor, annee, { ...draft, liquidationId: ouverte }, b, now);
+  const ouverte = await liquidationOuverte(tx, annee, idx.numero, periode, montant);
+  if (ouverte !== undefined) return mandateIn(tx, actor, annee, { ...draft, liquidationId: ouverte }, now);
   const ref = `Index n°${idx.numero}${periode ? ` — ${moisLabel(periode)}` : ''}`;
   const engagementId = await engageIn(
     tx,
@@ -111,17 +112,15 @@ export async function mandatFromIndex(
     annee,
     engagementId,
     { date: dateChaine, serviceFait: dateChaine, factureRef: null, pvReference: null, montant },
-    b,
     now,
   );
-  return mandateIn(tx, actor, annee, { ...draft, liquidationId }, b, now);
+  return mandateIn(tx, actor, annee, { ...draft, liquidationId }, now);
 }
 
 /** The liquidation of a rejected or cancelled mandat of this index and period, still open for `montant`. */
 async function liquidationOuverte(
   tx: Tx,
   annee: number,
-  b: Budgetaire,
   indexNumero: number,
   periode: string | null,
   montant: number,
@@ -129,7 +128,7 @@ async function liquidationOuverte(
   if (periode === null) return undefined;
   const morts = (await mandatsDeLaPeriode(tx, annee, periode)).filter((m) => m.indexNumero === indexNumero && !m.vivant);
   if (morts.length === 0) return undefined;
-  const etat = await chargerEtat(tx, annee, b, { liquidations: morts.map((m) => m.liquidationId) });
+  const etat = await chargerEtat(tx, annee, { liquidations: morts.map((m) => m.liquidationId) });
   for (const m of morts) {
     const liq = etat.liquidations.get(m.liquidationId);
     const eng = liq ? etat.engagements.get(liq.engagementId) : undefined;
@@ -148,7 +147,7 @@ export async function createMandatParIndex(
 ): Promise<number> {
   return db.transaction().execute(async (tx) => {
     await lockExercice(tx, annee);
-    return mandatFromIndex(tx, actor, annee, numeroIndex, o, await budgetEnExecution(tx, annee), now);
+    return mandatFromIndex(tx, actor, annee, numeroIndex, o, now);
   });
 }
 
@@ -159,7 +158,7 @@ export async function createMandatParIndex(
 export async function consulterIndex(tx: Tx, annee: number, numero: number, date: string) {
   const idx = await store.findIndexByNumero(tx, numero);
   if (!idx) throw new DomainError('INTROUVABLE', { quoi: `Le numéro d'index ${numero}` });
-  const b = await chargerBudgetaire(tx, annee);
+  const b = await chargerBudgetaire(tx, annee, { nature: idx.nature, fonction: idx.fonction });
   const imputation = imputationDeIndex(b, idx);
   const ligne = imputation ? ligneDEngagement(b, imputation.cle) : undefined;
   const credit = imputation && ligne ? await etatImputationCourant(tx, annee, imputation) : undefined;

@@ -5,7 +5,7 @@ import type { Db, Trx, Tx } from '../../platform/db/schema.js';
 import { readParametre } from '../../platform/db/parametres.js';
 import { lastDate, lockExercice, nextNumero } from '../../platform/db/sequence.js';
 import { z } from 'zod';
-import { loadCredits } from '../budget/index.js';
+import { loadCredits, type SelectionCredits } from '../budget/index.js';
 import { budgetaire, etatDepenses, etatImputation, imputationDe, type Budgetaire, type EtatDepenses, type EtatImputation } from './etat.js';
 import {
   dateExerciceProblems,
@@ -57,14 +57,20 @@ async function piecesRequises(tx: Tx): Promise<Record<string, string[]>> {
 
 export { lockExercice };
 
-/** The budget of an exercice as the expense chain reads it: loaded once per command. */
-export async function chargerBudgetaire(tx: Tx, annee: number): Promise<Budgetaire> {
-  return budgetaire(await loadCredits(tx, annee));
+/**
+ * The budget of an exercice as the expense chain reads it, once per command, and only the imputations the
+ * command touches (`sel`; `'tout'` for lists and documents of the whole exercice).
+ */
+export async function chargerBudgetaire(tx: Tx, annee: number, sel: SelectionCredits): Promise<Budgetaire> {
+  return budgetaire(await loadCredits(tx, annee, sel));
 }
 
+/** Nothing of the budget but its state: for a command that only needs the exercice en exécution. */
+export const AUCUNE_LIGNE: SelectionCredits = { lignes: [] };
+
 /** The same, for a command that writes: the exercice must be en exécution. */
-export async function budgetEnExecution(tx: Tx, annee: number): Promise<Budgetaire> {
-  const view = await loadCredits(tx, annee);
+export async function budgetEnExecution(tx: Tx, annee: number, sel: SelectionCredits): Promise<Budgetaire> {
+  const view = await loadCredits(tx, annee, sel);
   if (view.exercice.statut === 'clos') throw new DomainError('EXERCICE_CLOS', { annee });
   if (view.exercice.statut !== 'execution') throw new DomainError('BUDGET_NON_EXECUTION', { annee });
   return budgetaire(view);
@@ -75,15 +81,20 @@ export async function etatImputationCourant(tx: Tx, annee: number, imputation: E
   return etatImputation(imputation, await sommesParLigne(tx, annee, { lignes: imputation.lignes }));
 }
 
-/** The records in scope (some engagements, liquidations or mandats, and what follows them) with their figures. */
-export async function chargerEtat(tx: Tx, annee: number, b: Budgetaire, portee: Portee): Promise<EtatDepenses> {
-  return etatDepenses(b, await loadRegistres(tx, annee, portee));
+/**
+ * The records in scope (some engagements, liquidations or mandats, and what follows them) with their figures,
+ * and the budget rows they are charged to.
+ */
+export async function chargerEtat(tx: Tx, annee: number, portee: Portee): Promise<EtatDepenses> {
+  const r = await loadRegistres(tx, annee, portee);
+  const b = await chargerBudgetaire(tx, annee, 'tout' in portee ? 'tout' : { lignes: [...new Set(r.engagements.map((e) => e.ligne_id))] });
+  return etatDepenses(b, r);
 }
 
 export async function createEngagement(db: Db, actor: Actor, annee: number, e: EngagementInput, now: Date): Promise<number> {
   return db.transaction().execute(async (tx) => {
     await lockExercice(tx, annee);
-    return engageIn(tx, actor, annee, e, await budgetEnExecution(tx, annee), now);
+    return engageIn(tx, actor, annee, e, await budgetEnExecution(tx, annee, { lignes: [e.ligneId] }), now);
   });
 }
 
@@ -147,8 +158,8 @@ export async function createDegagement(
   await db.transaction().execute(async (tx) => {
     const { exercice } = await engagementRow(tx, engagementId);
     await lockExercice(tx, exercice);
-    const b = await budgetEnExecution(tx, exercice);
-    const e = (await chargerEtat(tx, exercice, b, { engagements: [engagementId] })).engagements.get(engagementId);
+    await budgetEnExecution(tx, exercice, AUCUNE_LIGNE);
+    const e = (await chargerEtat(tx, exercice, { engagements: [engagementId] })).engagements.get(engagementId);
     if (!e) throw new DomainError('INTROUVABLE', { quoi: "L'engagement" });
     assertNoProblems([
       ...dateExerciceProblems(d.date, exercice, 'engagement', 0, plainDateOf(now)),
@@ -164,7 +175,8 @@ export async function createLiquidation(db: Db, actor: Actor, engagementId: numb
   return db.transaction().execute(async (tx) => {
     const { exercice } = await engagementRow(tx, engagementId);
     await lockExercice(tx, exercice);
-    return liquidateIn(tx, actor, exercice, engagementId, l, await budgetEnExecution(tx, exercice), now);
+    await budgetEnExecution(tx, exercice, AUCUNE_LIGNE);
+    return liquidateIn(tx, actor, exercice, engagementId, l, now);
   });
 }
 
@@ -174,10 +186,9 @@ export async function liquidateIn(
   annee: number,
   engagementId: number,
   l: LiquidationInput,
-  b: Budgetaire,
   now: Date,
 ): Promise<number> {
-  const e = (await chargerEtat(tx, annee, b, { engagements: [engagementId] })).engagements.get(engagementId);
+  const e = (await chargerEtat(tx, annee, { engagements: [engagementId] })).engagements.get(engagementId);
   if (!e) throw new DomainError('INTROUVABLE', { quoi: "L'engagement" });
   const today = plainDateOf(now);
   assertNoProblems([
@@ -220,8 +231,8 @@ interface MandatDraft {
   confirmeDoublon: boolean;
 }
 
-export async function mandateIn(tx: Trx, actor: Actor, annee: number, m: MandatDraft, b: Budgetaire, now: Date): Promise<number> {
-  const etat = await chargerEtat(tx, annee, b, { liquidations: [m.liquidationId] });
+export async function mandateIn(tx: Trx, actor: Actor, annee: number, m: MandatDraft, now: Date): Promise<number> {
+  const etat = await chargerEtat(tx, annee, { liquidations: [m.liquidationId] });
   const liq = etat.liquidations.get(m.liquidationId);
   const eng = liq ? etat.engagements.get(liq.engagementId) : undefined;
   if (!liq || !eng) throw new DomainError('INTROUVABLE', { quoi: 'La liquidation' });
@@ -299,7 +310,7 @@ export async function createMandat(db: Db, actor: Actor, m: MandatSaisi, now: Da
     const liq = await store.findLiquidationExercice(tx, m.liquidationId);
     if (!liq) throw new DomainError('INTROUVABLE', { quoi: 'La liquidation' });
     await lockExercice(tx, liq.exercice);
-    const b = await budgetEnExecution(tx, liq.exercice);
+    await budgetEnExecution(tx, liq.exercice, AUCUNE_LIGNE);
     return mandateIn(
       tx,
       actor,
@@ -314,7 +325,6 @@ export async function createMandat(db: Db, actor: Actor, m: MandatSaisi, now: Da
         derogationPieces: m.derogationPieces ?? null,
         confirmeDoublon: m.confirmeDoublon ?? false,
       },
-      b,
       now,
     );
   });
@@ -328,7 +338,7 @@ export async function listerMandats(tx: Tx, annee: number, f: FiltreMandats, rol
     { etat: f.etat, tiers: f.tiers, ligne: f.ligne, mois: f.mois, sansBordereau: f.sansBordereau === '1', transmis: f.transmis === '1' },
     f,
   );
-  const { mandats } = await chargerEtat(tx, annee, await chargerBudgetaire(tx, annee), { mandats: ids });
+  const { mandats } = await chargerEtat(tx, annee, { mandats: ids });
   const parId = new Map(mandats.map((m) => [m.id, m]));
   return { total, page: f.page, parPage: f.parPage, elements: ids.flatMap((id) => pourLecteur(parId.get(id), role)) };
 }
@@ -336,7 +346,7 @@ export async function listerMandats(tx: Tx, annee: number, f: FiltreMandats, rol
 /** One page of the engagements of an exercice, newest first. */
 export async function listerEngagements(tx: Tx, annee: number, f: FiltreEngagements, role: string | undefined): Promise<PageEngagements> {
   const { total, ids } = await pageEngagements(tx, annee, { ouverts: f.ouverts === '1', tiers: f.tiers }, f);
-  const { engagements } = await chargerEtat(tx, annee, await chargerBudgetaire(tx, annee), { engagements: ids });
+  const { engagements } = await chargerEtat(tx, annee, { engagements: ids });
   const elements = ids.flatMap((id) => {
     const e = engagements.get(id);
     return e ? [{ ...e, actions: actionsEngagement(e, role) }] : [];
@@ -347,9 +357,7 @@ export async function listerEngagements(tx: Tx, annee: number, f: FiltreEngageme
 /** One mandat with its figures. */
 export async function mandatParId(tx: Tx, id: number, role: string | undefined): Promise<Mandat> {
   const row = await store.findMandatExercice(tx, id);
-  const m = row
-    ? (await chargerEtat(tx, row.exercice, await chargerBudgetaire(tx, row.exercice), { mandats: [id] })).mandats.find((x) => x.id === id)
-    : undefined;
+  const m = row ? (await chargerEtat(tx, row.exercice, { mandats: [id] })).mandats.find((x) => x.id === id) : undefined;
   if (!m) throw new DomainError('INTROUVABLE', { quoi: 'Le mandat' });
   return { ...m, actions: actionsMandat(m, role) };
 }

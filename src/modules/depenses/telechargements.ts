@@ -41,10 +41,9 @@ export async function mandatParNumero(tx: Tx, annee: number, numero: number): Pr
 
 async function mandatEtBudget(tx: Tx, annee: number, numero: number): Promise<{ m: Mandat; b: Budgetaire }> {
   const id = await mandatIdParNumero(tx, annee, numero);
-  const b = await chargerBudgetaire(tx, annee);
-  const m = id === undefined ? undefined : (await chargerEtat(tx, annee, b, { mandats: [id] })).mandats.find((x) => x.id === id);
+  const m = id === undefined ? undefined : (await chargerEtat(tx, annee, { mandats: [id] })).mandats.find((x) => x.id === id);
   if (!m) throw new DomainError('INTROUVABLE', { quoi: `Le mandat n°${numero} de ${annee}` });
-  return { m, b };
+  return { m, b: await chargerBudgetaire(tx, annee, { lignes: [m.ligneId] }) };
 }
 
 /** The situation of the mandat's imputation (nature × fonction, all its rows) and its period in words. */
@@ -102,7 +101,7 @@ export async function exportBordereau(tx: Tx, annee: number, numero: number, for
   if (!b) throw new DomainError('INTROUVABLE', { quoi: `Le bordereau n°${numero} de ${annee}` });
   const chiffres = groupe(await mandatsSurBordereaux(tx, annee));
   const ids = (chiffres.get(b.id) ?? []).map((m) => m.id);
-  const etat = await chargerEtat(tx, annee, await chargerBudgetaire(tx, annee), { mandats: ids });
+  const etat = await chargerEtat(tx, annee, { mandats: ids });
   const mandats = etat.mandats.filter((m) => ids.includes(m.id)).sort((p, q) => p.numero - q.numero);
   const cumul = cumulBordereaux(
     tous.map((x) => ({
@@ -139,7 +138,7 @@ export async function exportBordereau(tx: Tx, annee: number, numero: number, for
 export async function exportEtatSalaires(tx: Tx, annee: number, mois: number, now: Date) {
   const periode = `${annee}-${String(mois).padStart(2, '0')}`;
   const ids = await mandatsDeSalaires(tx, annee, periode);
-  const etat = await chargerEtat(tx, annee, await chargerBudgetaire(tx, annee), { mandats: ids });
+  const etat = await chargerEtat(tx, annee, { mandats: ids });
   const mandats = etat.mandats.filter((m) => ids.includes(m.id));
   return {
     data: await etatSalairesPdf(periode, moisLabel(periode), mandats, await contexte(tx, annee, now)),
@@ -151,10 +150,9 @@ export async function exportEtatSalaires(tx: Tx, annee: number, mois: number, no
 export async function exportEngagement(tx: Tx, id: number, now: Date) {
   const row = await store.findEngagementExercice(tx, id);
   if (!row) throw new DomainError('INTROUVABLE', { quoi: "L'engagement" });
-  const b = await chargerBudgetaire(tx, row.exercice);
-  const e = (await chargerEtat(tx, row.exercice, b, { engagements: [id] })).engagements.get(id);
+  const e = (await chargerEtat(tx, row.exercice, { engagements: [id] })).engagements.get(id);
   if (!e) throw new DomainError('INTROUVABLE', { quoi: "L'engagement" });
-  const imputation = imputationDe(b, e.ligneId);
+  const imputation = imputationDe(await chargerBudgetaire(tx, row.exercice, { lignes: [e.ligneId] }), e.ligneId);
   const l = imputation ? await etatImputationCourant(tx, row.exercice, imputation) : undefined;
   return {
     data: await bonEngagementPdf(e, await contexte(tx, row.exercice, now), l ? l.creditOuvert - l.engage : 0),
@@ -173,5 +171,5 @@ export async function exportSuivi(tx: Tx, annee: number, now: Date) {
 
 /** The fiche de suivi des crédits of an exercice: one grouped SQL sum per figure, over all its rows. */
 export async function suivi(tx: Tx, annee: number) {
-  return suiviCredits(await chargerBudgetaire(tx, annee), await sommesParLigne(tx, annee));
+  return suiviCredits(await chargerBudgetaire(tx, annee, 'tout'), await sommesParLigne(tx, annee));
 }

@@ -3,11 +3,10 @@ import { assertNoProblems, chronologieProblems, DomainError, type Problem } from
 import { appendAudit, type Actor } from '../../platform/audit/journal.js';
 import type { Db, Trx } from '../../platform/db/schema.js';
 import { lastDate, nextNumero } from '../../platform/db/sequence.js';
-import type { Budgetaire } from './etat.js';
 import { avantProblems, dateExerciceProblems, decisionComptableRefus, decisionDateProblems, ETAT_MOTS } from './model.js';
 import { refusActionMandat } from './actions.js';
 import type { ActionMandat, CorrectionInput, DecisionComptableInput, Mandat } from './schemas.js';
-import { budgetEnExecution, chargerEtat, joursComplementaires, lockExercice } from './service.js';
+import { AUCUNE_LIGNE, budgetEnExecution, chargerEtat, joursComplementaires, lockExercice } from './service.js';
 import * as store from './store.js';
 
 // What follows a mandat's issue: the bordereau that sends it to the comptable, its transmission, the
@@ -17,8 +16,8 @@ async function mandatForUpdate(tx: Trx, mandatId: number, action: ActionMandat):
   const row = await store.findMandatExercice(tx, mandatId);
   if (!row) throw new DomainError('INTROUVABLE', { quoi: 'Le mandat' });
   await lockExercice(tx, row.exercice);
-  const b = await budgetEnExecution(tx, row.exercice);
-  const m = (await chargerEtat(tx, row.exercice, b, { mandats: [mandatId] })).mandats.find((x) => x.id === mandatId);
+  await budgetEnExecution(tx, row.exercice, AUCUNE_LIGNE);
+  const m = (await chargerEtat(tx, row.exercice, { mandats: [mandatId] })).mandats.find((x) => x.id === mandatId);
   if (!m) throw new DomainError('INTROUVABLE', { quoi: 'Le mandat' });
   if (refusActionMandat(m, action) === 'MANDAT_DEJA_TRAITE')
     throw new DomainError('MANDAT_DEJA_TRAITE', { numero: m.numero, etat: ETAT_MOTS[m.etat] });
@@ -108,7 +107,7 @@ export async function recordTransmission(db: Db, actor: Actor, bordereauId: numb
     const b = await store.findBordereau(tx, bordereauId);
     if (!b) throw new DomainError('INTROUVABLE', { quoi: 'Le bordereau' });
     await lockExercice(tx, b.exercice);
-    await budgetEnExecution(tx, b.exercice);
+    await budgetEnExecution(tx, b.exercice, AUCUNE_LIGNE);
     const deja = b.transmis_le;
     if (deja) throw new DomainError('BORDEREAU_DEJA_TRANSMIS', { numero: b.numero, date: deja.split('-').reverse().join('/') });
     assertNoProblems([
@@ -145,10 +144,9 @@ export async function createBordereauIn(
   actor: Actor,
   annee: number,
   b: { date: string; dateTransmission: string | null; mandats: number[] },
-  budget: Budgetaire,
   now: Date,
 ): Promise<number> {
-  const { mandats } = await chargerEtat(tx, annee, budget, { mandats: b.mandats });
+  const { mandats } = await chargerEtat(tx, annee, { mandats: b.mandats });
   const chosen = b.mandats.map((id) => mandats.find((m) => m.id === id));
   const problems: Problem[] = [];
   for (const [i, m] of chosen.entries()) {
@@ -202,6 +200,7 @@ export async function createBordereau(
 ): Promise<number> {
   return db.transaction().execute(async (tx) => {
     await lockExercice(tx, annee);
-    return createBordereauIn(tx, actor, annee, b, await budgetEnExecution(tx, annee), now);
+    await budgetEnExecution(tx, annee, AUCUNE_LIGNE);
+    return createBordereauIn(tx, actor, annee, b, now);
   });
 }
