@@ -47,7 +47,7 @@ const INVESTISSEMENT: Row[] = [
 /** A balanced BP: the prélèvement takes the fonctionnement surplus; a piste absorbs what investment has left. */
 function budgetLines(scale: number, localites: Map<string, number>): LigneInput[] {
   const s = (n: number) => Math.round((n * scale) / 1000) * 1000;
-  const line = ([nature, montant, fonction, secteur, localite, libelle]: Row): LigneInput => ({
+  const enLigne = ([nature, montant, fonction, secteur, localite, libelle]: Row): LigneInput => ({
     nature,
     montant: s(montant),
     fonction: fonction ?? null,
@@ -56,14 +56,14 @@ function budgetLines(scale: number, localites: Map<string, number>): LigneInput[
     libelle: libelle ?? null,
     origine: 'nouveau',
   });
-  const lignes = [...FONCTIONNEMENT_RECETTES, ...FONCTIONNEMENT_DEPENSES, ...INVESTISSEMENT].map(line);
+  const lignes = [...FONCTIONNEMENT_RECETTES, ...FONCTIONNEMENT_DEPENSES, ...INVESTISSEMENT].map(enLigne);
   const sum = (rows: Row[]) => rows.reduce((t, r) => t + s(r[1]), 0);
   const prelevement = sum(FONCTIONNEMENT_RECETTES) - sum(FONCTIONNEMENT_DEPENSES);
-  lignes.push({ ...line(['83', 0, '01.3']), montant: prelevement }, { ...line(['11', 0]), montant: prelevement });
+  lignes.push({ ...enLigne(['83', 0, '01.3']), montant: prelevement }, { ...enLigne(['11', 0]), montant: prelevement });
   const invRecettes = prelevement + s(24_000_000) + s(8_000_000);
   const invDepenses = s(18_000_000) + s(9_500_000) + s(1_200_000);
   lignes.push({
-    ...line(['2332', 0, '04.5', 'Routes et pistes', 'Dougoukolo', 'Réhabilitation de la piste Dougoukolo–Falaba']),
+    ...enLigne(['2332', 0, '04.5', 'Routes et pistes', 'Dougoukolo', 'Réhabilitation de la piste Dougoukolo–Falaba']),
     montant: invRecettes - invDepenses,
   });
   return lignes;

@@ -20,7 +20,7 @@ import {
   type LigneEtat,
   type ActeRule,
   type LigneRule,
-  type LineContext,
+  type ContexteLigne,
 } from './model.js';
 import { ActionDocument, EtatDocument } from './schemas.js';
 
@@ -51,7 +51,7 @@ const chart = parseChart([
   { line: 1, type: 'fonction', code: '01.3', libelle: 'x', parent: '', section: '', sens: '', role: '' },
   { line: 1, type: 'fonction', code: '09.1', libelle: 'x', parent: '', section: '', sens: '', role: '' },
 ]).chart;
-const ctx: LineContext = {
+const ctx: ContexteLigne = {
   natures: new Map(chart.natures.map((c) => [c.code, c])),
   fonctions: new Set(['01.3', '09.1']),
   localites: new Set([1, 2]),
@@ -90,10 +90,10 @@ describe('budget primitif checks', () => {
     expect(p[0]?.message).toContain('déficit de 100 000');
   });
   it('the prélèvement appears on both sides with the same amount', () => {
-    const lines = balanced.map((l) =>
+    const lignes = balanced.map((l) =>
       l.nature === '11' ? { ...l, montant: 1_500_000 } : l.nature === '102' ? { ...l, montant: 8_500_000 } : l,
     );
-    expect(documentProblems('BP', lines, ctx).map((x) => x.field)).toEqual(['prelevement']);
+    expect(documentProblems('BP', lignes, ctx).map((x) => x.field)).toEqual(['prelevement']);
   });
   it('no credit is negative', () => {
     const p = documentProblems('BP', [L('601', -5, { fonction: '01.3' })], ctx);

@@ -137,7 +137,7 @@ export function reductionProblems(creditsApres: Map<string, number>, engages: Ma
   return problems;
 }
 
-export interface LineContext {
+export interface ContexteLigne {
   natures: Map<string, CodeNature>;
   fonctions: Set<string>;
   localites: Set<number>;
@@ -148,7 +148,7 @@ export interface LineContext {
  * (nature × fonction presentation, arrêté n°2020-2475 art. 11); an investment expense carries a secteur and a
  * localité (ventilation sectorielle et spatiale); a BP credit is never negative.
  */
-export function ligneProblems(l: LigneRule, ctx: LineContext, i: number): Problem[] {
+export function ligneProblems(l: LigneRule, ctx: ContexteLigne, i: number): Problem[] {
   const problems: Problem[] = [];
   const at = (field: string, message: string) =>
     problems.push({ field: `lignes.${i}.${field}`, message: `ligne ${i + 1} (${l.nature}) : ${message}` });
@@ -168,10 +168,10 @@ export function ligneProblems(l: LigneRule, ctx: LineContext, i: number): Proble
   return problems;
 }
 
-/** Totals by section and sens of a set of lines (amounts as given). */
-export function totaux(lines: { nature: string; montant: number }[], natures: Map<string, CodeNature>): Totaux {
+/** Totals by section and sens of a set of lignes (amounts as given). */
+export function totaux(lignes: { nature: string; montant: number }[], natures: Map<string, CodeNature>): Totaux {
   const t: Totaux = { fonctionnement: { recettes: 0, depenses: 0 }, investissement: { recettes: 0, depenses: 0 } };
-  for (const l of lines) {
+  for (const l of lignes) {
     const n = natures.get(l.nature);
     if (!n) continue;
     if (n.sens === 'recette') t[n.section].recettes += l.montant;
@@ -208,13 +208,13 @@ function fmt(n: number): string {
  * a dépense de fonctionnement and a recette d'investissement, both with the chart role `prelevement`.
  */
 export function prelevementProblems(
-  lines: { nature: string; montant: number }[],
+  lignes: { nature: string; montant: number }[],
   natures: Map<string, CodeNature>,
   label: string,
 ): Problem[] {
   let depense = 0;
   let recette = 0;
-  for (const l of lines) {
+  for (const l of lignes) {
     const n = natures.get(l.nature);
     if (n?.role !== 'prelevement') continue;
     if (n.sens === 'depense' && n.section === 'fonctionnement') depense += l.montant;
@@ -229,10 +229,10 @@ export function prelevementProblems(
   ];
 }
 
-/** Every problem of a budget document at once: its lines, its balance, its prélèvement. */
-export function documentProblems(doc: DocumentBudgetaire, lines: LigneRule[], ctx: LineContext): Problem[] {
+/** Every problem of a budget document at once: its lignes, its balance, its prélèvement. */
+export function documentProblems(doc: DocumentBudgetaire, lignes: LigneRule[], ctx: ContexteLigne): Problem[] {
   const label = doc === 'BP' ? 'Budget primitif' : 'Budget additionnel';
-  const own = lines.filter((l) => l.document === doc);
+  const own = lignes.filter((l) => l.document === doc);
   return [
     ...own.flatMap((l, i) => ligneProblems(l, ctx, i)),
     ...equilibreProblems(totaux(own, ctx.natures), label),
@@ -284,7 +284,7 @@ export interface VirementRule {
 
 export type NiveauVirement = 'deliberation' | 'deliberation_et_approbation';
 
-/** Check a virement against the lines' state and the policy; says which authority it needs. */
+/** Check a virement against the lignes' state and the policy; says which authority it needs. */
 export function checkVirement(
   v: VirementRule,
   lignes: Map<number, LigneEtat>,

@@ -22,7 +22,7 @@ import {
   statutExercice,
   totaux,
   type LigneRule,
-  type LineContext,
+  type ContexteLigne,
 } from './model.js';
 import {
   type ActionDocument,
@@ -38,7 +38,7 @@ import * as store from './store.js';
 export interface BudgetState {
   view: BudgetView;
   nomenclature: Nomenclature;
-  ctx: LineContext;
+  ctx: ContexteLigne;
 }
 
 const key = (l: { nature: string; fonction: string | null; secteur: string | null; localite_id: number | null; libelle: string | null }) =>
@@ -120,7 +120,7 @@ export async function loadCredits(
 /** Everything about one exercice's budget, computed from its records. */
 export async function loadBudget(tx: Tx, annee: number): Promise<BudgetState> {
   const { exercice, lignes, nomenclature, natures, acteRules } = await lignesDuBudget(tx, annee);
-  const ctx: LineContext = {
+  const ctx: ContexteLigne = {
     natures,
     fonctions: new Set(nomenclature.fonctions.map((f) => f.code)),
     localites: await store.localiteIds(tx),
@@ -216,12 +216,12 @@ export async function createExercice(db: Db, actor: Actor, annee: number, repren
     const prev = await store.findExercice(tx, annee - 1);
     await store.insertExercice(tx, annee, prev?.nomenclature_version_id ?? versionId, now.toISOString());
     if (reprendre && prev) {
-      const lines = (await store.listLignes(tx, annee - 1)).filter((l) => l.document === 'BP');
+      const lignesN1 = (await store.listLignes(tx, annee - 1)).filter((l) => l.document === 'BP');
       await store.replaceLignes(
         tx,
         annee,
         'BP',
-        lines.map((l) => ({
+        lignesN1.map((l) => ({
           nature: l.nature,
           fonction: l.fonction,
           secteur: l.secteur,
