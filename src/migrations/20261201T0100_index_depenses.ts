@@ -6,7 +6,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index degagement_engagement on degagement (engagement_id)`.execute(db);
   await sql`create index liquidation_engagement on liquidation (engagement_id)`.execute(db);
   await sql`create index mandat_liquidation on mandat (liquidation_id)`.execute(db);
-  await sql`create index mandat_exercice_date on mandat (exercice, date, numero)`.execute(db);
+  // The chronology check reads the last record by date, down these indexes.
+  for (const t of ['engagement', 'liquidation', 'mandat', 'bordereau'])
+    await sql`create index ${sql.id(`${t}_exercice_date`)} on ${sql.table(t)} (exercice, date, numero)`.execute(db);
   await sql`create index mandat_exercice_periode on mandat (exercice, periode)`.execute(db);
   await sql`create index engagement_tiers on engagement (tiers_id)`.execute(db);
   await sql`create index mandat_retenue_mandat on mandat_retenue (mandat_id)`.execute(db);

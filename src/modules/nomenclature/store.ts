@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Trx, Tx } from '../../platform/db/schema.js';
 import type { Chart } from './model.js';
 import type { CodeFonction, CodeNature, Nomenclature, NomenclatureVersion } from './schemas.js';
@@ -109,9 +108,8 @@ export async function empreinteVersion(tx: Tx, versionId: number): Promise<strin
     .select((eb) => [
       eb.fn.countAll<string | number>().as('n'),
       eb.fn.max('code').as('dernier'),
-      eb.fn.sum<string | number>(sql<number>`length(libelle)`).as('texte'),
     ])
     .where('version_id', '=', versionId)
     .executeTakeFirstOrThrow();
-  return `${Number(r.n)}:${r.dernier ?? ''}:${Number(r.texte ?? 0)}`;
+  return `${Number(r.n)}:${r.dernier ?? ''}`;
 }

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
 
@@ -38,8 +38,32 @@ export function openSqlite(file: string): Connection {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, engine: 'sqlite', sqlite, location: file, close: () => db.destroy() };
+}
+
+/** Statements kept prepared, per SQL text: a command runs the same few dozen queries every time. */
+const STATEMENTS_MAX = 1000;
+
+/**
+ * The database as Kysely sees it, preparing each distinct SQL text once. Kysely prepares every query anew, and
+ * on a mairie PC preparing cost as much as running. A better-sqlite3 statement is reusable (Kysely runs it to
+ * completion with `all`/`run`), and SQLite re-prepares it by itself after a schema change.
+ */
+function withStatementCache(sqlite: Database.Database): SqliteDatabase {
+  const prepared = new Map<string, Database.Statement>();
+  return {
+    prepare(text: string) {
+      let st = prepared.get(text);
+      if (!st) {
+        st = sqlite.prepare(text);
+        prepared.set(text, st);
+        if (prepared.size > STATEMENTS_MAX) prepared.delete(prepared.keys().next().value!);
+      }
+      return st;
+    },
+    close: () => sqlite.close(),
+  };
 }
 
 /** Open PostgreSQL (regional or national server). `searchPath` isolates test schemas. */

@@ -18,12 +18,9 @@ type NumberedTable = { [K in keyof DB]: DB[K] extends { exercice: number; numero
  */
 export async function nextNumero(tx: Trx, table: NumberedTable, exercice: number): Promise<number> {
   await advisoryLock(tx, table, exercice);
-  const r = await tx
-    .selectFrom(table)
-    .select((eb) => eb.fn.max<number>('numero').as('n'))
-    .where('exercice', '=', exercice)
-    .executeTakeFirst();
-  return Number(r?.n ?? 0) + 1;
+  // The last number read down the (exercice, numero) index: one step, however long the register.
+  const r = await tx.selectFrom(table).select('numero').where('exercice', '=', exercice).orderBy('numero', 'desc').limit(1).executeTakeFirst();
+  return Number(r?.numero ?? 0) + 1;
 }
 
 type DatedTable = { [K in keyof DB]: DB[K] extends { exercice: number; numero: number; date: string } ? K : never }[keyof DB];
