@@ -4,6 +4,7 @@ import { DateCivile, Montant, PageQuery, Periode, Texte } from '../../core/schem
 /** What the web sends to the dépenses routes: the bodies of its commands and the queries of its lists (re-exported by schemas.ts). */
 
 export const TypeTiers = z.enum(['fournisseur', 'agent', 'elu', 'autre']);
+export type TypeTiers = z.infer<typeof TypeTiers>;
 export const TYPE_TIERS_LABELS: Record<z.infer<typeof TypeTiers>, string> = {
   fournisseur: 'Fournisseur / prestataire',
   agent: 'Agent communal',
@@ -138,13 +139,16 @@ export const CorrectionInput = z.discriminatedUnion('type', [
 ]);
 export type CorrectionInput = z.infer<typeof CorrectionInput>;
 
+export const ModePaiement = z.enum(['virement', 'cheque', 'especes']);
+export type ModePaiement = z.infer<typeof ModePaiement>;
+
 /** The comptable's decisions on a mandat sent to him, keyed from the percepteur's information. */
 export const DecisionComptableInput = z.discriminatedUnion('type', [
   z.object({ type: z.literal('rejet'), date: DateCivile, motif: Texte(300).min(3) }),
   z.object({
     type: z.literal('paiement'),
     date: DateCivile,
-    mode: z.enum(['virement', 'cheque', 'especes']),
+    mode: ModePaiement,
     reference: Texte(100).nullable().default(null),
   }),
 ]);

@@ -190,6 +190,7 @@ export const ApercuMois = z.object({
 });
 export type ApercuMois = z.infer<typeof ApercuMois>;
 export const ResultatMois = z.object({ emis: z.array(z.number().int()), bordereaux: z.array(z.number().int()), apercu: ApercuMois });
+export type ResultatMois = z.infer<typeof ResultatMois>;
 
 export const PageMandats = pageDe(Mandat);
 export type PageMandats = z.infer<typeof PageMandats>;
