@@ -1,139 +1,36 @@
 import { z } from 'zod';
+import { defineRoute, Fichier } from '../../core/contract.js';
+import { AnneeParam, DateCivile, IdParam, pageDe } from '../../core/schemas.js';
+import {
+  ApercuMoisQuery,
+  BordereauInput,
+  CorrectionInput,
+  DecisionComptableInput,
+  DegagementInput,
+  EngagementInput,
+  FiltreEngagements,
+  FiltreMandats,
+  IndexInput,
+  LiquidationInput,
+  MandatInput,
+  MandatParIndexInput,
+  NumeroParam,
+  Retenue,
+  RunMoisInput,
+  TiersInput,
+  TiersModifie,
+  TransmissionInput,
+  TypePiece,
+} from './schemas-entrees.js';
 
-import { DateCivile, Montant, PageQuery, pageDe, Periode, Texte } from '../../core/schemas.js';
+export * from './schemas-entrees.js';
 
-export const TypeTiers = z.enum(['fournisseur', 'agent', 'elu', 'autre']);
-export const TYPE_TIERS_LABELS: Record<z.infer<typeof TypeTiers>, string> = {
-  fournisseur: 'Fournisseur / prestataire',
-  agent: 'Agent communal',
-  elu: 'Élu',
-  autre: 'Autre créancier',
-};
-
-export const TiersInput = z.object({
-  nom: Texte(150).min(2),
-  type: TypeTiers,
-  nif: Texte(30).nullable().default(null),
-  adresse: Texte(200).nullable().default(null),
-  paiement: Texte(200).nullable().default(null),
-});
-export type TiersInput = z.infer<typeof TiersInput>;
 export const Tiers = TiersInput.extend({ id: z.number().int(), actif: z.boolean() });
 export type Tiers = z.infer<typeof Tiers>;
 export const TiersCree = z.object({ tiers: Tiers, semblables: z.array(Tiers) });
 
-export const Periodicite = z.enum(['aucune', 'mensuelle', 'trimestrielle', 'annuelle']);
-export const PERIODICITE_LABELS: Record<z.infer<typeof Periodicite>, string> = {
-  aucune: 'Ponctuel',
-  mensuelle: 'Mensuel',
-  trimestrielle: 'Trimestriel',
-  annuelle: 'Annuel',
-};
-
-export const Retenue = z.object({ type: Texte(40).min(1), montant: Montant });
-export type Retenue = z.infer<typeof Retenue>;
-/** Kinds of retenues offered in the UI (configurable list; ITS is the common one). */
-export const TYPES_RETENUE = ['ITS', 'INPS', 'AMO', 'Avance sur salaire', 'Opposition'] as const;
-
-export const IndexInput = z.object({
-  numero: z.number().int().min(1).max(99_999),
-  nature: Texte(20).min(1),
-  fonction: Texte(20).nullable().default(null),
-  tiersId: z.number().int().positive(),
-  objet: Texte(200).min(3),
-  montant: Montant.nullable().default(null),
-  periodicite: Periodicite,
-  moisDebut: z.number().int().min(1).max(12).default(1),
-  retenues: z.array(Retenue).max(10).default([]),
-  personnel: z.boolean().default(false),
-  actif: z.boolean().default(true),
-});
-export type IndexInput = z.infer<typeof IndexInput>;
 export const IndexMandatement = IndexInput.extend({ id: z.number().int(), tiersNom: z.string() });
 export type IndexMandatement = z.infer<typeof IndexMandatement>;
-
-export const TypePiece = z.enum(['bon_de_commande', 'lettre_de_commande', 'contrat', 'decision', 'facture', 'sans_piece']);
-export type TypePiece = z.infer<typeof TypePiece>;
-/** Whether the document an engagement rests on carries a number: a bon de commande does, "sans pièce" has none. */
-export const NUMERO_DE_PIECE: Record<TypePiece, 'requis' | 'facultatif' | 'aucun'> = {
-  bon_de_commande: 'requis',
-  lettre_de_commande: 'requis',
-  contrat: 'requis',
-  decision: 'requis',
-  facture: 'facultatif',
-  sans_piece: 'aucun',
-};
-
-export const TYPE_PIECE_LABELS: Record<TypePiece, string> = {
-  bon_de_commande: 'Bon de commande',
-  lettre_de_commande: 'Lettre de commande',
-  contrat: 'Contrat',
-  decision: 'Décision',
-  facture: 'Sur facture',
-  sans_piece: 'Sans pièce préalable',
-};
-
-export const EngagementInput = z.object({
-  date: DateCivile,
-  ligneId: z.number().int().positive(),
-  tiersId: z.number().int().positive(),
-  objet: Texte(300).min(3),
-  montant: Montant,
-  pieceType: TypePiece,
-  /** Required where the document has a number (see NUMERO_DE_PIECE in model.ts). */
-  pieceRef: Texte(100)
-    .nullable()
-    .default(null)
-    .transform((v) => v || null),
-});
-export type EngagementInput = z.infer<typeof EngagementInput>;
-
-export const LiquidationInput = z.object({
-  date: DateCivile,
-  serviceFait: DateCivile,
-  factureRef: Texte(100).nullable().default(null),
-  pvReference: Texte(100).nullable().default(null),
-  montant: Montant,
-});
-export type LiquidationInput = z.infer<typeof LiquidationInput>;
-
-export const DegagementInput = z.object({ date: DateCivile, montant: Montant, motif: Texte(300).min(3) });
-
-/** Pièces justificatives of a mandat: a checklist (provisional list, Togo-style nomenclature not found for Mali). */
-export const PIECES = [
-  'Facture définitive',
-  'Bon de commande ou contrat',
-  'PV de réception',
-  'Attestation de service fait',
-  'État de salaires',
-  'Décision ou arrêté',
-] as const;
-
-export const MandatInput = z.object({
-  date: DateCivile,
-  liquidationId: z.number().int().positive(),
-  objet: Texte(300).min(3).optional(),
-  montantBrut: Montant,
-  retenues: z.array(Retenue).max(10).default([]),
-  pieces: z.array(Texte(100)).max(20).default([]),
-  /** Motif of going on without a required pièce justificative (journaled). */
-  derogationPieces: Texte(300).min(5).nullable().default(null),
-  /** The user confirmed that a mandat to the same tiers, same amount, same month, is another payment. */
-  confirmeDoublon: z.boolean().default(false),
-});
-export type MandatInput = z.infer<typeof MandatInput>;
-
-/** A mandat by index number: the index fills everything; the user confirms or changes the amount. */
-export const MandatParIndexInput = z.object({
-  exercice: z.number().int(),
-  index: z.number().int().positive(),
-  date: DateCivile,
-  montant: Montant.nullable().default(null),
-  /** The month a periodic index pays for; by default the one due at the mandat's date. */
-  periode: Periode.nullable().default(null),
-  confirmeDoublon: z.boolean().default(false),
-});
-export type MandatParIndexInput = z.infer<typeof MandatParIndexInput>;
 
 export const EtatMandat = z.enum(['emis', 'paye', 'rejete', 'annule']);
 export const ETAT_MANDAT_LABELS: Record<z.infer<typeof EtatMandat>, string> = {
@@ -199,28 +96,6 @@ export const Mandat = z.object({
   ),
 });
 export type Mandat = z.infer<typeof Mandat>;
-
-/** The ordonnateur's corrections of a mandat (annulation, réduction). */
-export const CorrectionInput = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('annulation'), date: DateCivile, motif: Texte(300).min(3) }),
-  z.object({ type: z.literal('reduction'), date: DateCivile, motif: Texte(300).min(3), montant: Montant }),
-]);
-export type CorrectionInput = z.infer<typeof CorrectionInput>;
-
-/** The comptable's decisions on a mandat sent to him, keyed from the percepteur's information. */
-export const DecisionComptableInput = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('rejet'), date: DateCivile, motif: Texte(300).min(3) }),
-  z.object({
-    type: z.literal('paiement'),
-    date: DateCivile,
-    mode: z.enum(['virement', 'cheque', 'especes']),
-    reference: Texte(100).nullable().default(null),
-  }),
-]);
-export type DecisionComptableInput = z.infer<typeof DecisionComptableInput>;
-export type EvenementInput = CorrectionInput | DecisionComptableInput;
-
-export const TransmissionInput = z.object({ date: DateCivile });
 
 /** A numbered avis d'annulation or de réduction, sent to the comptable for a mandat he already holds. */
 export const AvisCorrection = z.object({
@@ -294,12 +169,6 @@ export const Bordereau = z.object({
   total: z.number().int(),
 });
 export type Bordereau = z.infer<typeof Bordereau>;
-export const BordereauInput = z.object({
-  exercice: z.number().int(),
-  date: DateCivile,
-  dateTransmission: DateCivile.nullable().default(null),
-  mandats: z.array(z.number().int().positive()).min(1).max(500),
-});
 
 export const ApercuMois = z.object({
   periode: z.string(),
@@ -321,26 +190,209 @@ export const ApercuMois = z.object({
 });
 export type ApercuMois = z.infer<typeof ApercuMois>;
 export const ResultatMois = z.object({ emis: z.array(z.number().int()), bordereaux: z.array(z.number().int()), apercu: ApercuMois });
+export type ResultatMois = z.infer<typeof ResultatMois>;
 
-export const FiltreMandats = PageQuery.extend({
-  etat: z.enum(['emis', 'paye', 'rejete', 'annule']).optional(),
-  tiers: z.coerce.number().int().optional(),
-  ligne: z.coerce.number().int().optional(),
-  mois: z.coerce.number().int().min(1).max(12).optional(),
-  /** `1`: only the mandats on no bordereau yet (to prepare one). */
-  sansBordereau: z.enum(['0', '1']).optional(),
-  /** `1`: only the mandats already sent to the comptable (transmitted bordereau). */
-  transmis: z.enum(['0', '1']).optional(),
-});
-export type FiltreMandats = z.infer<typeof FiltreMandats>;
 export const PageMandats = pageDe(Mandat);
 export type PageMandats = z.infer<typeof PageMandats>;
 
-export const FiltreEngagements = PageQuery.extend({
-  /** `1`: only the engagements with something left to liquidate. */
-  ouverts: z.enum(['0', '1']).optional(),
-  tiers: z.coerce.number().int().optional(),
-});
-export type FiltreEngagements = z.infer<typeof FiltreEngagements>;
 export const PageEngagements = pageDe(Engagement);
 export type PageEngagements = z.infer<typeof PageEngagements>;
+
+/** The answer of a command that recorded something: the id of the record it created or acted on. */
+export const Ok = z.object({ id: z.number().int() });
+/** A correction of a mandat: the mandat's id and the avis sent to the comptable, if he already held it. */
+export const CorrectionFaite = Ok.extend({ avis: z.number().int().nullable() });
+
+/** An index read at a date: its line, the period it pays and the mandat already issued for that period. */
+export const ConsultationIndex = z.object({
+  index: IndexMandatement,
+  ligneId: z.number().int().nullable(),
+  libelleLigne: z.string().nullable(),
+  disponible: z.number().int().nullable(),
+  periode: z.string().nullable(),
+  libellePeriode: z.string().nullable(),
+  mandatDeLaPeriode: z.number().int().nullable(),
+});
+export type ConsultationIndex = z.infer<typeof ConsultationIndex>;
+
+const AnneeNumero = AnneeParam.extend(NumeroParam.shape);
+const AnneeMois = AnneeParam.extend({ mois: z.coerce.number().int().min(1).max(12) });
+const Format = z.object({ format: z.enum(['pdf', 'json']).default('pdf') });
+
+const lire = 'depenses.lire';
+const saisir = 'depenses.saisir';
+const documents = '/api/v1/exercices/:annee/documents';
+
+/** The dépenses' HTTP contract (core/contract.ts): the server registers these, the web calls them or links to them. */
+export const depensesApi = {
+  listTiers: defineRoute({ method: 'GET', path: '/api/v1/tiers', response: z.array(Tiers), permission: lire }),
+  createTiers: defineRoute({ method: 'POST', path: '/api/v1/tiers', body: TiersInput, response: TiersCree, permission: saisir }),
+  editTiers: defineRoute({
+    method: 'PUT',
+    path: '/api/v1/tiers/:id',
+    params: IdParam,
+    body: TiersModifie,
+    response: Tiers,
+    permission: saisir,
+  }),
+  listIndex: defineRoute({ method: 'GET', path: '/api/v1/index', response: z.array(IndexMandatement), permission: lire }),
+  saveIndex: defineRoute({
+    method: 'PUT',
+    path: '/api/v1/index/:numero',
+    params: NumeroParam,
+    body: IndexInput,
+    response: IndexMandatement,
+    permission: saisir,
+  }),
+  consultIndex: defineRoute({
+    method: 'GET',
+    path: '/api/v1/exercices/:annee/index/:numero',
+    params: AnneeNumero,
+    query: z.object({ date: DateCivile.optional() }),
+    response: ConsultationIndex,
+    permission: lire,
+  }),
+  listEngagements: defineRoute({
+    method: 'GET',
+    path: '/api/v1/exercices/:annee/engagements',
+    params: AnneeParam,
+    query: FiltreEngagements,
+    response: PageEngagements,
+    permission: lire,
+  }),
+  createEngagement: defineRoute({
+    method: 'POST',
+    path: '/api/v1/exercices/:annee/engagements',
+    params: AnneeParam,
+    body: EngagementInput,
+    response: Ok,
+    permission: saisir,
+  }),
+  createDegagement: defineRoute({
+    method: 'POST',
+    path: '/api/v1/engagements/:id/degagements',
+    params: IdParam,
+    body: DegagementInput,
+    response: Ok,
+    permission: saisir,
+  }),
+  createLiquidation: defineRoute({
+    method: 'POST',
+    path: '/api/v1/engagements/:id/liquidations',
+    params: IdParam,
+    body: LiquidationInput,
+    response: Ok,
+    permission: saisir,
+  }),
+  listMandats: defineRoute({
+    method: 'GET',
+    path: '/api/v1/exercices/:annee/mandats',
+    params: AnneeParam,
+    query: FiltreMandats,
+    response: PageMandats,
+    permission: lire,
+  }),
+  createMandat: defineRoute({ method: 'POST', path: '/api/v1/mandats', body: MandatInput, response: Ok, permission: saisir }),
+  createMandatParIndex: defineRoute({
+    method: 'POST',
+    path: '/api/v1/mandats/par-index',
+    body: MandatParIndexInput,
+    response: Mandat,
+    permission: saisir,
+  }),
+  correction: defineRoute({
+    method: 'POST',
+    path: '/api/v1/mandats/:id/corrections',
+    params: IdParam,
+    body: CorrectionInput,
+    response: CorrectionFaite,
+    permission: saisir,
+  }),
+  decisionComptable: defineRoute({
+    method: 'POST',
+    path: '/api/v1/mandats/:id/decisions-comptable',
+    params: IdParam,
+    body: DecisionComptableInput,
+    response: Ok,
+    permission: 'depenses.comptable',
+  }),
+  listBordereaux: defineRoute({
+    method: 'GET',
+    path: '/api/v1/exercices/:annee/bordereaux',
+    params: AnneeParam,
+    response: z.array(Bordereau),
+    permission: lire,
+  }),
+  createBordereau: defineRoute({ method: 'POST', path: '/api/v1/bordereaux', body: BordereauInput, response: Ok, permission: saisir }),
+  transmission: defineRoute({
+    method: 'POST',
+    path: '/api/v1/bordereaux/:id/transmission',
+    params: IdParam,
+    body: TransmissionInput,
+    response: Ok,
+    permission: saisir,
+  }),
+  listAvis: defineRoute({
+    method: 'GET',
+    path: '/api/v1/exercices/:annee/avis',
+    params: AnneeParam,
+    response: z.array(AvisCorrection),
+    permission: lire,
+  }),
+  suivi: defineRoute({
+    method: 'GET',
+    path: '/api/v1/exercices/:annee/suivi',
+    params: AnneeParam,
+    response: z.array(SuiviLigne),
+    permission: lire,
+  }),
+  apercuMois: defineRoute({
+    method: 'GET',
+    path: '/api/v1/exercices/:annee/mois/:mois',
+    params: AnneeMois,
+    query: ApercuMoisQuery,
+    response: ApercuMois,
+    permission: lire,
+  }),
+  runMois: defineRoute({
+    method: 'POST',
+    path: '/api/v1/exercices/:annee/mois/:mois',
+    params: AnneeMois,
+    body: RunMoisInput,
+    response: ResultatMois,
+    permission: saisir,
+  }),
+  /** The printed documents (PDF; the mandat and the bordereau also as JSON): downloads the web links to. */
+  documentMandat: defineRoute({
+    method: 'GET',
+    path: `${documents}/mandats/:numero`,
+    params: AnneeNumero,
+    query: Format,
+    response: Fichier,
+    permission: lire,
+  }),
+  documentBordereau: defineRoute({
+    method: 'GET',
+    path: `${documents}/bordereaux/:numero`,
+    params: AnneeNumero,
+    query: Format,
+    response: Fichier,
+    permission: lire,
+  }),
+  documentAvis: defineRoute({ method: 'GET', path: `${documents}/avis/:numero`, params: AnneeNumero, response: Fichier, permission: lire }),
+  documentEtatSalaires: defineRoute({
+    method: 'GET',
+    path: `${documents}/etat-salaires/:mois`,
+    params: AnneeMois,
+    response: Fichier,
+    permission: lire,
+  }),
+  documentSuivi: defineRoute({ method: 'GET', path: `${documents}/suivi`, params: AnneeParam, response: Fichier, permission: lire }),
+  documentEngagement: defineRoute({
+    method: 'GET',
+    path: '/api/v1/documents/engagements/:id',
+    params: IdParam,
+    response: Fichier,
+    permission: lire,
+  }),
+};

@@ -1,5 +1,6 @@
 import { Button, Group, Text } from '@mantine/core';
-import { api } from './api';
+import { communeApi } from '../../../src/modules/commune/schemas';
+import { call } from './api';
 import { useSession } from './session';
 
 const TEXTE = 'BASE DE FORMATION — commune fictive de démonstration. Rien de ce qui est saisi ici ne touche les vrais registres.';
@@ -8,7 +9,7 @@ const TEXTE = 'BASE DE FORMATION — commune fictive de démonstration. Rien de 
 export function DemoBanner() {
   const { refresh } = useSession();
   const leave = async () => {
-    await api('POST', '/api/v1/demonstration', { active: false });
+    await call(communeApi.setDemonstration, { body: { active: false } });
     await refresh();
   };
   return (

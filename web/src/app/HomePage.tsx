@@ -5,7 +5,7 @@ import { ROLE_LABELS, roleHas, type Role } from '../../../src/core/roles';
 import { backupApi } from '../../../src/platform/backup/schemas';
 import { budgetApi } from '../../../src/modules/budget/schemas';
 import { communeApi } from '../../../src/modules/commune/schemas';
-import type { PageMandats } from '../../../src/modules/depenses/schemas';
+import { depensesApi } from '../../../src/modules/depenses/schemas';
 import { MANDATS_A_TRAITER } from '../modules/depenses/libelles';
 import { useSession } from './session';
 import { useApi } from './useApi';
@@ -68,7 +68,7 @@ function BackupCard() {
 function ComptableCard() {
   const exercices = useApi(budgetApi.listExercices, {});
   const annee = (exercices.data?.find((e) => e.statut === 'execution') ?? exercices.data?.[0])?.annee;
-  const mandats = useApi<PageMandats>(annee ? `/api/v1/exercices/${annee}/mandats?etat=emis&transmis=1&parPage=1` : null);
+  const mandats = useApi(depensesApi.listMandats, annee ? { params: { annee }, query: { etat: 'emis', transmis: '1', parPage: 1 } } : null);
   const n = mandats.data?.total;
   return (
     <Paper withBorder p="md">

@@ -3,8 +3,9 @@ import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { ROLE_LABELS, roleHas } from '../../../src/core/roles';
+import { authApi } from '../../../src/platform/auth/schemas';
 import { WEB_MODULES } from '../modules';
-import { api } from './api';
+import { call } from './api';
 import { DemoBanner } from './DemoBanner';
 import { SECTIONS } from './module';
 import { useSession } from './session';
@@ -24,7 +25,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const user = session.utilisateur;
   if (!user) return null;
   const logout = async () => {
-    await api('DELETE', '/api/v1/session');
+    await call(authApi.logout);
     await refresh();
   };
   return (

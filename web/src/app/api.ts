@@ -63,11 +63,6 @@ export function getUrl(url: string): Promise<unknown> {
   return send('GET', url);
 }
 
-/** @deprecated Untyped: use `call(route, args)`. Kept for the depenses pages until they move to the contract. */
-export async function api<T>(method: Method, url: string, body?: unknown): Promise<T> {
-  return (await send(method, url, body)) as T;
-}
-
 /** The French sentence of any error thrown by `call`. */
 export function errorText(e: unknown): string {
   return e instanceof ApiError ? e.message : messageFor('ERREUR_INTERNE');

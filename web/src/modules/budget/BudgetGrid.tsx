@@ -28,7 +28,7 @@ import {
 } from '../../../../src/modules/budget/schemas';
 import type { Localite } from '../../../../src/modules/commune/schemas';
 import type { Nomenclature } from '../../../../src/modules/nomenclature/schemas';
-import type { SuiviLigne } from '../../../../src/modules/depenses/schemas';
+import { depensesApi } from '../../../../src/modules/depenses/schemas';
 import { call } from '../../app/api';
 import { useApi } from '../../app/useApi';
 import { useAction } from '../../app/useAction';
@@ -109,8 +109,7 @@ export function BudgetGrid({
   const focusRow = useRef<number | null>(null);
 
   // Realisations of the previous year (mandated per imputation), once the expense module has them.
-  // The expense module's route, not yet in the contract (core/contract.ts): its typed form comes with it.
-  const precedent = useApi<SuiviLigne[]>(doc === 'BP' ? `/api/v1/exercices/${view.exercice.annee - 1}/suivi` : null);
+  const precedent = useApi(depensesApi.suivi, doc === 'BP' ? { params: { annee: view.exercice.annee - 1 } } : null);
   const realise = useMemo(() => {
     const m = new Map<string, number>();
     for (const l of precedent.data ?? [])

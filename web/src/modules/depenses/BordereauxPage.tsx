@@ -1,10 +1,11 @@
 import { Badge, Button, Checkbox, Group, Paper, Table, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { urlOf } from '../../../../src/core/contract';
 import { formatDateFr } from '../../../../src/core/date';
 import { formatNombre } from '../../../../src/core/money';
 import { roleHas } from '../../../../src/core/roles';
-import type { Bordereau, Mandat, PageMandats } from '../../../../src/modules/depenses/schemas';
-import { api } from '../../app/api';
+import { depensesApi, type Bordereau, type Mandat } from '../../../../src/modules/depenses/schemas';
+import { call } from '../../app/api';
 import { useSession } from '../../app/session';
 import { useApi } from '../../app/useApi';
 import { useAction } from '../../app/useAction';
@@ -23,7 +24,7 @@ function NouveauBordereau({ annee, libres, onDone }: { annee: number; libres: Ma
   const creer = async (e: FormEvent) => {
     e.preventDefault();
     await run(async () => {
-      await api('POST', '/api/v1/bordereaux', { exercice: annee, date, dateTransmission: remis ? date : null, mandats: choix });
+      await call(depensesApi.createBordereau, { body: { exercice: annee, date, dateTransmission: remis ? date : null, mandats: choix } });
       setChoix([]);
       await onDone();
     });
@@ -74,9 +75,12 @@ function NouveauBordereau({ annee, libres, onDone }: { annee: number; libres: Ma
 export function BordereauxPage() {
   const { session } = useSession();
   const { annee, select, banner } = useExercice();
-  const list = useApi<Bordereau[]>(annee ? `/api/v1/exercices/${annee}/bordereaux` : null);
+  const list = useApi(depensesApi.listBordereaux, annee ? { params: { annee } } : null);
   // The mandats a new bordereau may take: issued, on no bordereau yet.
-  const mandats = useApi<PageMandats>(annee ? `/api/v1/exercices/${annee}/mandats?etat=emis&sansBordereau=1&parPage=500` : null);
+  const mandats = useApi(
+    depensesApi.listMandats,
+    annee ? { params: { annee }, query: { etat: 'emis', sansBordereau: '1', parPage: 500 } } : null,
+  );
   const [transmettre, setTransmettre] = useState<Bordereau | null>(null);
   const role = session.utilisateur?.role;
   const canSaisir = role ? roleHas(role, 'depenses.saisir') : false;
@@ -130,7 +134,7 @@ export function BordereauxPage() {
                     component="a"
                     size="compact-xs"
                     variant="subtle"
-                    href={`/api/v1/exercices/${b.exercice}/documents/bordereaux/${b.numero}`}
+                    href={urlOf(depensesApi.documentBordereau, { params: { annee: b.exercice, numero: b.numero } })}
                     target="_blank"
                   >
                     Imprimer

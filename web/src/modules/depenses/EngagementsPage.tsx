@@ -4,8 +4,17 @@ import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { formatDateFr } from '../../../../src/core/date';
 import { formatFcfa, formatNombre } from '../../../../src/core/money';
-import { NUMERO_DE_PIECE, TYPE_PIECE_LABELS, type Engagement, type PageEngagements, type SuiviLigne, type Tiers } from '../../../../src/modules/depenses/schemas';
-import { api } from '../../app/api';
+import { urlOf } from '../../../../src/core/contract';
+import {
+  depensesApi,
+  NUMERO_DE_PIECE,
+  TYPE_PIECE_LABELS,
+  type Engagement,
+  type SuiviLigne,
+  type Tiers,
+  type TypePiece,
+} from '../../../../src/modules/depenses/schemas';
+import { call } from '../../app/api';
 import { useApi } from '../../app/useApi';
 import { useAction } from '../../app/useAction';
 import { DateField } from '../../components/DateField';
@@ -14,11 +23,10 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { MontantInput } from '../../components/MontantInput';
 import { Pager } from '../../components/Pager';
 import { PageTitle } from '../../components/PageTitle';
+import { montantSaisi } from './gardes';
 import { libelleImputation, pieceEngagement } from './libelles';
 import { SuiteEngagement } from './SuiteEngagement';
 import { useExercice } from './useExercice';
-
-type Piece = Engagement['pieceType'];
 
 const CHAMPS_ENGAGEMENT = ['date', 'ligneId', 'tiersId', 'objet', 'montant', 'pieceType', 'pieceRef'];
 
@@ -29,7 +37,7 @@ function NouvelEngagement({ annee, suivi, tiers, onDone }: { annee: number; suiv
     tiersId: '',
     objet: '',
     montant: null as number | null,
-    pieceType: 'bon_de_commande' as Piece,
+    pieceType: 'bon_de_commande' as TypePiece,
     pieceRef: '',
   };
   type Form = typeof blank;
@@ -43,14 +51,18 @@ function NouvelEngagement({ annee, suivi, tiers, onDone }: { annee: number; suiv
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     await run(async () => {
-      const r = await api<{ id: number }>('POST', `/api/v1/exercices/${annee}/engagements`, {
-        ...f,
-        pieceRef: NUMERO_DE_PIECE[f.pieceType] === 'aucun' ? null : f.pieceRef.trim() || null,
-        ligneId: Number(f.ligneId),
-        tiersId: Number(f.tiersId),
+      const r = await call(depensesApi.createEngagement, {
+        params: { annee },
+        body: {
+          ...f,
+          montant: montantSaisi(f.montant),
+          pieceRef: NUMERO_DE_PIECE[f.pieceType] === 'aucun' ? null : f.pieceRef.trim() || null,
+          ligneId: Number(f.ligneId),
+          tiersId: Number(f.tiersId),
+        },
       });
       notifications.show({ color: 'teal', message: 'Engagement enregistré.' });
-      window.open(`/api/v1/documents/engagements/${r.id}`, '_blank');
+      window.open(urlOf(depensesApi.documentEngagement, { params: { id: r.id } }), '_blank');
       setF(blank);
       onDone();
     });
@@ -92,7 +104,7 @@ function NouvelEngagement({ annee, suivi, tiers, onDone }: { annee: number; suiv
           <NativeSelect
             label="Pièce"
             value={f.pieceType}
-            onChange={(e) => set('pieceType', e.currentTarget.value as Piece)}
+            onChange={(e) => set('pieceType', e.currentTarget.value as TypePiece)}
             data={Object.entries(TYPE_PIECE_LABELS).map(([value, label]) => ({ value, label }))}
             error={fieldError('pieceType')}
             style={{ flex: 3 }}
@@ -135,11 +147,12 @@ export function EngagementsPage() {
   const { annee, select, banner } = useExercice();
   const [page, setPage] = useState(1);
   const [ouverts, setOuverts] = useState(false);
-  const list = useApi<PageEngagements>(
-    annee ? `/api/v1/exercices/${annee}/engagements?page=${page}&parPage=${PAR_PAGE}${ouverts ? '&ouverts=1' : ''}` : null,
+  const list = useApi(
+    depensesApi.listEngagements,
+    annee ? { params: { annee }, query: { page, parPage: PAR_PAGE, ouverts: ouverts ? '1' : undefined } } : null,
   );
-  const suivi = useApi<SuiviLigne[]>(annee ? `/api/v1/exercices/${annee}/suivi` : null);
-  const tiers = useApi<Tiers[]>('/api/v1/tiers');
+  const suivi = useApi(depensesApi.suivi, annee ? { params: { annee } } : null);
+  const tiers = useApi(depensesApi.listTiers, {});
   const [suite, setSuite] = useState<Engagement | null>(null);
   // A reader sees the engagements and their documents, not the forms that write them.
   const peutSaisir = usePermission('depenses.saisir');
@@ -207,7 +220,13 @@ export function EngagementsPage() {
                       Suite
                     </Button>
                   )}
-                  <Button component="a" size="compact-xs" variant="subtle" href={`/api/v1/documents/engagements/${e.id}`} target="_blank">
+                  <Button
+                    component="a"
+                    size="compact-xs"
+                    variant="subtle"
+                    href={urlOf(depensesApi.documentEngagement, { params: { id: e.id } })}
+                    target="_blank"
+                  >
                     Bon
                   </Button>
                 </Stack>

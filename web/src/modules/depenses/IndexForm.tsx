@@ -1,7 +1,7 @@
 import { Button, Checkbox, Group, Modal, NativeSelect, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { PERIODICITE_LABELS, type IndexInput, type SuiviLigne, type Tiers } from '../../../../src/modules/depenses/schemas';
-import { api } from '../../app/api';
+import { depensesApi, PERIODICITE_LABELS, type IndexInput, type SuiviLigne, type Tiers } from '../../../../src/modules/depenses/schemas';
+import { call } from '../../app/api';
 import { useAction } from '../../app/useAction';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { MontantInput } from '../../components/MontantInput';
@@ -54,10 +54,9 @@ export function IndexForm({
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     await run(async () => {
-      await api('PUT', `/api/v1/index/${f.numero}`, {
-        ...f,
-        fonction: f.fonction || null,
-        retenues: [...autres, ...(its ? [{ type: 'ITS', montant: its }] : [])],
+      await call(depensesApi.saveIndex, {
+        params: { numero: f.numero },
+        body: { ...f, fonction: f.fonction || null, retenues: [...autres, ...(its ? [{ type: 'ITS', montant: its }] : [])] },
       });
       onSaved();
       onClose();

@@ -17,14 +17,14 @@ import {
 import { useState, type FormEvent } from 'react';
 import { formatNombre } from '../../../../src/core/money';
 import {
+  depensesApi,
   PERIODICITE_LABELS,
   TYPE_TIERS_LABELS,
   type IndexInput,
-  type IndexMandatement,
-  type SuiviLigne,
   type Tiers,
+  type TypeTiers,
 } from '../../../../src/modules/depenses/schemas';
-import { api } from '../../app/api';
+import { call } from '../../app/api';
 import { useApi } from '../../app/useApi';
 import { useAction } from '../../app/useAction';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -32,7 +32,6 @@ import { PageTitle } from '../../components/PageTitle';
 import { IndexForm, emptyIndex } from './IndexForm';
 import { useExercice } from './useExercice';
 
-type TypeTiers = Tiers['type'];
 const CHAMPS_TIERS = ['nom', 'type', 'nif', 'adresse', 'paiement', 'actif'];
 
 function TiersEdit({ t, onClose, onSaved }: { t: Tiers; onClose: () => void; onSaved: () => void }) {
@@ -53,7 +52,10 @@ function TiersEdit({ t, onClose, onSaved }: { t: Tiers; onClose: () => void; onS
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     await run(async () => {
-      await api('PUT', `/api/v1/tiers/${t.id}`, { ...f, nif: f.nif || null, adresse: f.adresse || null, paiement: f.paiement || null });
+      await call(depensesApi.editTiers, {
+        params: { id: t.id },
+        body: { ...f, nif: f.nif || null, adresse: f.adresse || null, paiement: f.paiement || null },
+      });
       onSaved();
       onClose();
     });
@@ -98,7 +100,7 @@ function TiersEdit({ t, onClose, onSaved }: { t: Tiers; onClose: () => void; onS
 }
 
 function TiersPanel() {
-  const list = useApi<Tiers[]>('/api/v1/tiers');
+  const list = useApi(depensesApi.listTiers, {});
   const [edit, setEdit] = useState<Tiers | null>(null);
   const blank = { nom: '', type: 'fournisseur' as TypeTiers, nif: '', adresse: '', paiement: '' };
   const [f, setF] = useState(blank);
@@ -112,11 +114,8 @@ function TiersPanel() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     await run(async () => {
-      const r = await api<{ semblables: Tiers[] }>('POST', '/api/v1/tiers', {
-        ...f,
-        nif: f.nif || null,
-        adresse: f.adresse || null,
-        paiement: f.paiement || null,
+      const r = await call(depensesApi.createTiers, {
+        body: { ...f, nif: f.nif || null, adresse: f.adresse || null, paiement: f.paiement || null },
       });
       setSemblables(r.semblables);
       setF(blank);
@@ -192,10 +191,10 @@ function TiersPanel() {
 }
 
 function IndexPanel() {
-  const list = useApi<IndexMandatement[]>('/api/v1/index');
-  const tiers = useApi<Tiers[]>('/api/v1/tiers');
+  const list = useApi(depensesApi.listIndex, {});
+  const tiers = useApi(depensesApi.listTiers, {});
   const { annee } = useExercice();
-  const suivi = useApi<SuiviLigne[]>(annee ? `/api/v1/exercices/${annee}/suivi` : null);
+  const suivi = useApi(depensesApi.suivi, annee ? { params: { annee } } : null);
   const [edit, setEdit] = useState<IndexInput | null>(null);
   const next = Math.max(0, ...(list.data ?? []).map((i) => i.numero)) + 1;
   return (

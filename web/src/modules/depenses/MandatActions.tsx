@@ -1,16 +1,14 @@
 import { Button, Group, NativeSelect, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { formatNombre } from '../../../../src/core/money';
-import type { Mandat } from '../../../../src/modules/depenses/schemas';
-import { api } from '../../app/api';
+import { depensesApi, type ActionMandat, type ModePaiement, type Mandat } from '../../../../src/modules/depenses/schemas';
+import { call } from '../../app/api';
 import { useAction } from '../../app/useAction';
 import { DateField } from '../../components/DateField';
 import { aujourdhui } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { MontantInput } from '../../components/MontantInput';
-
-/** The ordonnateur's corrections and the comptable's decisions on a mandat. */
-export type ActionMandat = 'annulation' | 'reduction' | 'paiement' | 'rejet';
+import { montantSaisi } from './gardes';
 
 const TITRES: Record<ActionMandat, [titre: string, bouton: string]> = {
   annulation: ['Annuler le mandat', 'Confirmer l’annulation'],
@@ -20,10 +18,11 @@ const TITRES: Record<ActionMandat, [titre: string, bouton: string]> = {
 };
 export const titreAction = (a: ActionMandat) => TITRES[a][0];
 
+/** The form as typed: the mode is empty until chosen (the select is required, so the browser asks for it). */
 interface Form {
   date: string;
   motif: string;
-  mode: string;
+  mode: ModePaiement | '';
   reference: string;
   montant: number | null;
 }
@@ -49,19 +48,20 @@ export function ActionForm({
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     await run(async () => {
+      const params = { id: mandat.id };
       if (action === 'annulation' || action === 'reduction') {
         const body =
           action === 'reduction'
-            ? { type: action, date: f.date, motif: f.motif, montant: f.montant }
+            ? { type: action, date: f.date, motif: f.motif, montant: montantSaisi(f.montant) }
             : { type: action, date: f.date, motif: f.motif };
-        const r = await api<{ avis: number | null }>('POST', `/api/v1/mandats/${mandat.id}/corrections`, body);
+        const r = await call(depensesApi.correction, { params, body });
         onDone(r.avis);
       } else {
         const body =
           action === 'paiement'
-            ? { type: action, date: f.date, mode: f.mode, reference: f.reference || null }
+            ? { type: action, date: f.date, mode: f.mode as ModePaiement, reference: f.reference || null }
             : { type: action, date: f.date, motif: f.motif };
-        await api('POST', `/api/v1/mandats/${mandat.id}/decisions-comptable`, body);
+        await call(depensesApi.decisionComptable, { params, body });
         onDone(null);
       }
     });
@@ -100,7 +100,7 @@ export function ActionForm({
             <NativeSelect
               label="Mode de paiement"
               value={f.mode}
-              onChange={(e) => set('mode', e.currentTarget.value)}
+              onChange={(e) => set('mode', e.currentTarget.value as ModePaiement)}
               data={[
                 { value: '', label: 'Choisir…', disabled: true },
                 { value: 'virement', label: 'Virement' },

@@ -1,10 +1,11 @@
 import { Alert, Anchor, Button, Divider, Group, Modal, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { urlOf } from '../../../../src/core/contract';
 import { formatDateFr } from '../../../../src/core/date';
-import { ETAT_MANDAT_LABELS, type Mandat } from '../../../../src/modules/depenses/schemas';
+import { depensesApi, ETAT_MANDAT_LABELS, type ActionMandat, type Mandat } from '../../../../src/modules/depenses/schemas';
 import { usePermission } from '../../app/session';
-import { ActionForm, titreAction, type ActionMandat } from './MandatActions';
+import { ActionForm, titreAction } from './MandatActions';
 import { MandatDetails } from './MandatDetails';
 
 const FAIT: Record<ActionMandat, string> = {
@@ -53,7 +54,7 @@ export function MandatFenetre({ mandat, onClose, onDone }: { mandat: Mandat; onC
           component="a"
           size="compact-sm"
           variant="default"
-          href={`/api/v1/exercices/${mandat.exercice}/documents/mandats/${mandat.numero}`}
+          href={urlOf(depensesApi.documentMandat, { params: { annee: mandat.exercice, numero: mandat.numero } })}
           target="_blank"
         >
           Imprimer le mandat
@@ -68,7 +69,7 @@ export function MandatFenetre({ mandat, onClose, onDone }: { mandat: Mandat; onC
           data-testid="avis"
         >
           Le mandat avait été transmis au comptable : remettez-lui cet avis signé.{' '}
-          <Anchor href={`/api/v1/exercices/${mandat.exercice}/documents/avis/${avis.numero}`} target="_blank">
+          <Anchor href={urlOf(depensesApi.documentAvis, { params: { annee: mandat.exercice, numero: avis.numero } })} target="_blank">
             Imprimer l’avis
           </Anchor>
         </Alert>

@@ -1,13 +1,13 @@
 import { Alert, Badge, Button, Group, Paper, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { PIECES } from '../../../../src/modules/depenses/schemas';
-import { api } from '../../app/api';
+import { depensesApi, PIECES } from '../../../../src/modules/depenses/schemas';
+import { call } from '../../app/api';
 import { useAction } from '../../app/useAction';
 import { DateField } from '../../components/DateField';
 import { aujourdhui } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { MontantInput } from '../../components/MontantInput';
-import { detail, DoublonDialog, refusDe } from './gardes';
+import { detail, DoublonDialog, montantSaisi, refusDe } from './gardes';
 
 const MOTIF_MIN = 5;
 
@@ -30,11 +30,14 @@ export function MandatForm({ liquidationId, montant, done }: { liquidationId: nu
   const emettre = async (confirmeDoublon: boolean) => {
     await run(async () => {
       try {
-        await api('POST', '/api/v1/mandats', {
-          liquidationId,
-          ...f,
-          derogationPieces: manquantes && derogation.trim() ? derogation.trim() : null,
-          confirmeDoublon,
+        await call(depensesApi.createMandat, {
+          body: {
+            liquidationId,
+            ...f,
+            montantBrut: montantSaisi(f.montantBrut),
+            derogationPieces: manquantes && derogation.trim() ? derogation.trim() : null,
+            confirmeDoublon,
+          },
         });
       } catch (e) {
         const p = refusDe(e, 'PIECES_MANQUANTES');

@@ -2,8 +2,8 @@ import { Alert, Button, Group, Paper, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { formatFcfa, formatNombre } from '../../../../src/core/money';
-import type { IndexMandatement, Mandat } from '../../../../src/modules/depenses/schemas';
-import { api } from '../../app/api';
+import { depensesApi, type ConsultationIndex } from '../../../../src/modules/depenses/schemas';
+import { call } from '../../app/api';
 import { useAction } from '../../app/useAction';
 import { DateField } from '../../components/DateField';
 import { aujourdhui } from '../../components/dates';
@@ -11,21 +11,10 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { MontantInput } from '../../components/MontantInput';
 import { dejaMandate, detail, DoublonDialog, refusDe } from './gardes';
 
-/** What the server answers for an index at a date: its line, the period it pays and the mandat already issued for it. */
-interface Apercu {
-  index: IndexMandatement;
-  ligneId: number | null;
-  libelleLigne: string | null;
-  disponible: number | null;
-  periode: string | null;
-  libellePeriode: string | null;
-  mandatDeLaPeriode: number | null;
-}
-
 /** Keyboard-first entry: type the index, Enter, confirm the amount, Enter (a form submission, so a refused amount blocks it). */
 export function MandatParIndex({ annee, onIssued }: { annee: number; onIssued: () => void }) {
   const [numero, setNumero] = useState('');
-  const [apercu, setApercu] = useState<Apercu | null>(null);
+  const [apercu, setApercu] = useState<ConsultationIndex | null>(null);
   const [montant, setMontant] = useState<number | null>(null);
   const [date, setDate] = useState(aujourdhui());
   const { error, alert, setError, run, fieldError, clearField } = useAction(['index', 'date', 'montant']);
@@ -34,7 +23,7 @@ export function MandatParIndex({ annee, onIssued }: { annee: number; onIssued: (
 
   const chercher = async (n: string, d: string) => {
     try {
-      const a = await api<Apercu>('GET', `/api/v1/exercices/${annee}/index/${Number(n)}?date=${d}`);
+      const a = await call(depensesApi.consultIndex, { params: { annee, numero: Number(n) }, query: { date: d } });
       setApercu(a);
       setMontant(a.index.montant);
       setError(null);
@@ -62,12 +51,8 @@ export function MandatParIndex({ annee, onIssued }: { annee: number; onIssued: (
   const emettre = async (confirmeDoublon = false) => {
     if (!apercu) return;
     await run(async () => {
-      const m = await api<Mandat>('POST', '/api/v1/mandats/par-index', {
-        exercice: annee,
-        index: apercu.index.numero,
-        date,
-        montant,
-        confirmeDoublon,
+      const m = await call(depensesApi.createMandatParIndex, {
+        body: { exercice: annee, index: apercu.index.numero, date, montant, confirmeDoublon },
       });
       notifications.show({ color: 'teal', title: `Mandat n°${m.numero} émis`, message: `${m.tiersNom} — ${formatFcfa(m.montantNet)} net` });
       setApercu(null);

@@ -4,7 +4,7 @@ import { useLocation, useSearch } from 'wouter';
 import { formatDateFr } from '../../../../src/core/date';
 import { formatNombre } from '../../../../src/core/money';
 import { roleHas } from '../../../../src/core/roles';
-import { ETAT_MANDAT_LABELS, type Mandat, type PageMandats, type SuiviLigne, type Tiers } from '../../../../src/modules/depenses/schemas';
+import { depensesApi, ETAT_MANDAT_LABELS, EtatMandat, type Mandat } from '../../../../src/modules/depenses/schemas';
 import { useSession } from '../../app/session';
 import { useApi } from '../../app/useApi';
 import { PageTitle } from '../../components/PageTitle';
@@ -36,23 +36,26 @@ export function MandatsPage() {
   const [location, navigate] = useLocation();
   const etat = new URLSearchParams(search).get('etat') ?? '';
   const [filtre, setFiltre] = useState({ tiers: '', ligne: '', mois: '' });
-  const suivi = useApi<SuiviLigne[]>(annee ? `/api/v1/exercices/${annee}/suivi` : null);
+  const suivi = useApi(depensesApi.suivi, annee ? { params: { annee } } : null);
   const [page, setPage] = useState(1);
-  const params = {
-    ...filtre,
-    etat: etat === A_TRAITER ? 'emis' : etat,
-    transmis: etat === A_TRAITER ? '1' : '',
-    page: String(page),
-    parPage: String(PAR_PAGE),
+  const nombre = (v: string) => (v ? Number(v) : undefined);
+  const query = {
+    // The comptable's list: issued mandats already sent to him; an unknown state in the address filters nothing.
+    etat: etat === A_TRAITER ? ('emis' as const) : EtatMandat.safeParse(etat).data,
+    transmis: etat === A_TRAITER ? ('1' as const) : undefined,
+    tiers: nombre(filtre.tiers),
+    ligne: nombre(filtre.ligne),
+    mois: nombre(filtre.mois),
+    page,
+    parPage: PAR_PAGE,
   };
-  const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== '')).toString();
-  const list = useApi<PageMandats>(annee ? `/api/v1/exercices/${annee}/mandats?${query}` : null);
+  const list = useApi(depensesApi.listMandats, annee ? { params: { annee }, query } : null);
   const mandats = list.data?.elements ?? [];
   const filtrer = (f: typeof filtre) => {
     setFiltre(f);
     setPage(1);
   };
-  const tiers = useApi<Tiers[]>('/api/v1/tiers');
+  const tiers = useApi(depensesApi.listTiers, {});
   const [ouvert, setOuvert] = useState<Mandat | null>(null);
   const role = session.utilisateur?.role;
   const canSaisir = role ? roleHas(role, 'depenses.saisir') : false;

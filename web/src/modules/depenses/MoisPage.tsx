@@ -1,9 +1,11 @@
 import { usePermission } from '../../app/session';
 import { Alert, Badge, Button, Checkbox, Group, NativeSelect, Table, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { urlOf } from '../../../../src/core/contract';
+import { isPlainDate } from '../../../../src/core/date';
 import { formatNombre } from '../../../../src/core/money';
-import type { ApercuMois } from '../../../../src/modules/depenses/schemas';
-import { api } from '../../app/api';
+import { depensesApi, type ApercuMois, type ResultatMois } from '../../../../src/modules/depenses/schemas';
+import { call } from '../../app/api';
 import { useApi } from '../../app/useApi';
 import { useAction } from '../../app/useAction';
 import { DateField } from '../../components/DateField';
@@ -35,12 +37,13 @@ export function MoisPage() {
   const [date, setDate] = useState(aujourdhui());
   const [exclus, setExclus] = useState<number[]>([]);
   // The server recomputes the disponible of each line with the index left out.
-  const apercu = useApi<ApercuMois>(
+  const apercu = useApi(
+    depensesApi.apercuMois,
     annee
-      ? `/api/v1/exercices/${annee}/mois/${mois}?exclus=${exclus.join(',')}${/^\d{4}-\d{2}-\d{2}$/.test(date) ? `&date=${date}` : ''}`
+      ? { params: { annee, mois: Number(mois) }, query: { exclus: exclus.join(','), date: isPlainDate(date) ? date : undefined } }
       : null,
   );
-  const [resultat, setResultat] = useState<{ emis: number[]; bordereaux: number[] } | null>(null);
+  const [resultat, setResultat] = useState<ResultatMois | null>(null);
   const { alert, run: act, fieldError, clearField } = useAction(['date']);
   const [busy, setBusy] = useState(false);
   const lignes = (apercu.data?.lignes ?? []).map((l) =>
@@ -53,7 +56,8 @@ export function MoisPage() {
     e.preventDefault();
     setBusy(true);
     await act(async () => {
-      const r = await api<{ emis: number[]; bordereaux: number[] }>('POST', `/api/v1/exercices/${annee}/mois/${mois}`, { date, exclus });
+      if (!annee) return;
+      const r = await call(depensesApi.runMois, { params: { annee, mois: Number(mois) }, body: { date, exclus } });
       setResultat(r);
       await apercu.reload();
     });
@@ -163,8 +167,7 @@ export function MoisPage() {
           <Button
             component="a"
             variant="default"
-
-            href={`/api/v1/exercices/${annee}/documents/etat-salaires/${mois}`}
+            href={urlOf(depensesApi.documentEtatSalaires, { params: { annee, mois: Number(mois) } })}
             target="_blank"
           >
             État des salaires et indemnités

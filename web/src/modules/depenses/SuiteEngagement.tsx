@@ -2,13 +2,14 @@ import { Button, Group, Modal, Paper, SimpleGrid, Stack, Text, TextInput } from 
 import { useState, type FormEvent } from 'react';
 import { formatDateFr } from '../../../../src/core/date';
 import { formatFcfa, formatNombre } from '../../../../src/core/money';
-import type { Engagement } from '../../../../src/modules/depenses/schemas';
-import { api } from '../../app/api';
+import { depensesApi, type Engagement } from '../../../../src/modules/depenses/schemas';
+import { call } from '../../app/api';
 import { useAction } from '../../app/useAction';
 import { DateField } from '../../components/DateField';
 import { aujourdhui } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { MontantInput } from '../../components/MontantInput';
+import { montantSaisi } from './gardes';
 import { justificatifsLiquidation, pieceEngagement } from './libelles';
 import { MandatForm } from './MandatForm';
 type Done = () => void;
@@ -31,8 +32,8 @@ function LiquidationForm({ e, reste, done }: { e: Engagement; reste: number; don
     clearField(k);
     setF((x) => ({ ...x, [k]: v }));
   };
-  const body = { ...f, factureRef: f.factureRef || null, pvReference: f.pvReference || null };
-  const submit = submitWith(run, () => api('POST', `/api/v1/engagements/${e.id}/liquidations`, body), done);
+  const body = { ...f, montant: montantSaisi(f.montant), factureRef: f.factureRef || null, pvReference: f.pvReference || null };
+  const submit = submitWith(run, () => call(depensesApi.createLiquidation, { params: { id: e.id }, body }), done);
   return (
     <Paper withBorder p="sm" component="form" onSubmit={(ev) => void submit(ev)}>
       <Text fw={600} size="sm" mb={4}>
@@ -81,7 +82,8 @@ function DegagementForm({ e, reste, done }: { e: Engagement; reste: number; done
     motif: 'Reliquat non utilisé',
   });
   const { alert, run, fieldError, clearField } = useAction(['montant', 'motif']);
-  const submit = submitWith(run, () => api('POST', `/api/v1/engagements/${e.id}/degagements`, f), done);
+  const body = { ...f, montant: montantSaisi(f.montant) };
+  const submit = submitWith(run, () => call(depensesApi.createDegagement, { params: { id: e.id }, body }), done);
   return (
     <Paper withBorder p="sm" component="form" onSubmit={(ev) => void submit(ev)}>
       <Text fw={600} size="sm" mb={4}>

@@ -1,6 +1,7 @@
 import { Button, Table } from '@mantine/core';
+import { urlOf } from '../../../../src/core/contract';
 import { formatNombre } from '../../../../src/core/money';
-import type { SuiviLigne } from '../../../../src/modules/depenses/schemas';
+import { depensesApi, type SuiviLigne } from '../../../../src/modules/depenses/schemas';
 import { useApi } from '../../app/useApi';
 import { PageTitle } from '../../components/PageTitle';
 import { useExercice } from './useExercice';
@@ -8,14 +9,14 @@ import { useExercice } from './useExercice';
 /** Fiche de suivi des crédits: voted/open, engaged, mandated and available for every expense line. */
 export function SuiviPage() {
   const { annee, select, banner } = useExercice();
-  const { data } = useApi<SuiviLigne[]>(annee ? `/api/v1/exercices/${annee}/suivi` : null);
+  const { data } = useApi(depensesApi.suivi, annee ? { params: { annee } } : null);
   const sum = (f: (l: SuiviLigne) => number) => (data ?? []).reduce((s, l) => s + f(l), 0);
   return (
     <>
       <PageTitle title="Suivi des crédits" subtitle="Pour chaque ligne de dépense : crédit ouvert, engagé, mandaté, disponible.">
         {select}
         {annee && (
-          <Button component="a" variant="light" href={`/api/v1/exercices/${annee}/documents/suivi`} target="_blank">
+          <Button component="a" variant="light" href={urlOf(depensesApi.documentSuivi, { params: { annee } })} target="_blank">
             Imprimer
           </Button>
         )}

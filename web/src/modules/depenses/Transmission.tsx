@@ -1,9 +1,10 @@
 import { Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { formatDateFr } from '../../../../src/core/date';
+import { urlOf } from '../../../../src/core/contract';
 import { formatNombre } from '../../../../src/core/money';
-import type { AvisCorrection, Bordereau } from '../../../../src/modules/depenses/schemas';
-import { api } from '../../app/api';
+import { depensesApi, type AvisCorrection, type Bordereau } from '../../../../src/modules/depenses/schemas';
+import { call } from '../../app/api';
 import { useApi } from '../../app/useApi';
 import { useAction } from '../../app/useAction';
 import { DateField } from '../../components/DateField';
@@ -25,7 +26,7 @@ export function TransmissionForm({
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     await run(async () => {
-      await api('POST', `/api/v1/bordereaux/${bordereau.id}/transmission`, { date });
+      await call(depensesApi.transmission, { params: { id: bordereau.id }, body: { date } });
       await onDone();
       onClose();
     });
@@ -68,7 +69,7 @@ const TYPES: Record<AvisCorrection['type'], string> = { annulation: 'Annulation'
 
 /** The avis d'annulation and de réduction sent to the comptable for mandats he already held. */
 export function AvisTable({ annee }: { annee: number }) {
-  const { data } = useApi<AvisCorrection[]>(`/api/v1/exercices/${annee}/avis`);
+  const { data } = useApi(depensesApi.listAvis, { params: { annee } });
   if (!data || data.length === 0) return null;
   return (
     <>
@@ -101,7 +102,7 @@ export function AvisTable({ annee }: { annee: number }) {
                   component="a"
                   size="compact-xs"
                   variant="subtle"
-                  href={`/api/v1/exercices/${a.exercice}/documents/avis/${a.numero}`}
+                  href={urlOf(depensesApi.documentAvis, { params: { annee: a.exercice, numero: a.numero } })}
                   target="_blank"
                 >
                   Imprimer

@@ -19,6 +19,12 @@ export function dejaMandate(periode: string, numero: number | string): string {
   return `Déjà mandaté pour ${periode} : mandat n°${numero}`;
 }
 
+/**
+ * An amount as typed, for a body that wants a number: a blank one goes as null, and the server refuses it beside its
+ * field like every other problem, instead of the form guessing an amount.
+ */
+export const montantSaisi = (montant: number | null): number => montant as number;
+
 /** DOUBLON_PROBABLE: names the earlier mandat and asks whether this is another payment. */
 export function DoublonDialog({ error, onCancel, onConfirm }: { error: unknown; onCancel: () => void; onConfirm: () => void }) {
   const e = refusDe(error, 'DOUBLON_PROBABLE');

@@ -1,12 +1,12 @@
 import { NativeSelect } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { STATUT_LABELS, type Exercice } from '../../../../src/modules/budget/schemas';
+import { budgetApi, STATUT_LABELS, type Exercice } from '../../../../src/modules/budget/schemas';
 import { useApi } from '../../app/useApi';
 import { ProvisoireBanner } from '../../components/ProvisoireBanner';
 
 /** The exercice the expense pages work on: the latest one in execution, or the one the user picks; its banner if provisional. */
 export function useExercice(): { annee: number | null; exercices: Exercice[]; select: React.ReactNode; banner: React.ReactNode } {
-  const { data } = useApi<Exercice[]>('/api/v1/exercices');
+  const { data } = useApi(budgetApi.listExercices, {});
   const [annee, setAnnee] = useState<number | null>(null);
   useEffect(() => {
     if (annee === null && data && data.length > 0) setAnnee((data.find((e) => e.statut === 'execution') ?? data[0])?.annee ?? null);
