@@ -89,8 +89,8 @@ export function registerServerCommands(program: Command, ctx: CliContext): void 
       const conn = await openTarget(t, { migrate: true });
       let comptes = '';
       try {
-        const { getCommune } = await import('../modules/commune/store.js');
-        if (await getCommune(conn.db))
+        const { isConfigured } = await import('../modules/commune/index.js');
+        if (await isConfigured(conn.db))
           throw new DomainError('ARGUMENT_INVALIDE', {
             raison: 'La base de formation existe déjà (ajoutez --remplacer pour la recréer).',
           });
@@ -118,12 +118,10 @@ export function registerUserCommands(program: Command, ctx: CliContext): void {
       if (!isRole(o.role))
         throw new DomainError('ARGUMENT_INVALIDE', { raison: `Rôle inconnu « ${o.role} ». Rôles : ${ROLES.join(', ')}.` });
       const role = o.role;
-      const { createUser } = await import('../platform/auth/service.js');
+      const { addUser } = await import('../platform/auth/service.js');
       const { SYSTEM_ACTOR } = await import('../platform/audit/journal.js');
       await ctx.withDb(async (c) => {
-        const r = await c.db
-          .transaction()
-          .execute((tx) => createUser(tx, SYSTEM_ACTOR, { identifiant, nomComplet: o.nom, role }, ctx.now()));
+        const r = await addUser(c.db, SYSTEM_ACTOR, { identifiant, nomComplet: o.nom, role }, ctx.now());
         ctx.say(`Compte « ${r.user.identifiant} » créé (${ROLE_LABELS[role]}). Mot de passe provisoire : ${r.temporaryPassword ?? ''}`);
       });
     });
@@ -131,11 +129,11 @@ export function registerUserCommands(program: Command, ctx: CliContext): void {
     .command('list')
     .description('liste les comptes')
     .action(async () => {
-      const { listUsers } = await import('../platform/auth/store.js');
+      const { listUsers } = await import('../platform/auth/service.js');
       await ctx.withDb(async (c) => {
         for (const u of await listUsers(c.db)) {
           ctx.say(
-            `${u.identifiant.padEnd(16)} ${u.nom_complet.padEnd(28)} ${ROLE_LABELS[u.role].padEnd(38)} ${u.actif ? 'actif' : 'désactivé'}`,
+            `${u.identifiant.padEnd(16)} ${u.nomComplet.padEnd(28)} ${ROLE_LABELS[u.role].padEnd(38)} ${u.actif ? 'actif' : 'désactivé'}`,
           );
         }
       });

@@ -31,7 +31,7 @@ class Aide extends Help {
 const quoted = (message: string): string => /'([^']+)'/.exec(message)?.[1] ?? '';
 
 /** A usage error as one French sentence, from commander's error code; `hint` is the help to read. */
-export function usageSentence(code: string, message: string, hint: string): string {
+function usageSentence(code: string, message: string, hint: string): string {
   const guess = /Did you mean (?:one of )?([^?]+)\?/.exec(message)?.[1];
   const counts = /Expected (\d+) arguments? but got (\d+)/.exec(message);
   const sentences: Record<string, string> = {

@@ -9,7 +9,7 @@ import { buildApp, type App } from '../platform/http/app.js';
 import { MODULES, seedDemo } from './compose.js';
 
 /** The built web UI, next to the compiled server (`dist/web`). */
-export function defaultWebDir(): string {
+function defaultWebDir(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
   // dist/server/cli → dist/web ; src/cli (tsx) → dist/web
   return path.resolve(here, here.includes(`${path.sep}dist${path.sep}`) ? '../../web' : '../../dist/web');

@@ -52,15 +52,9 @@ export async function convertBudget(
     });
     const unique = [...new Map([...problems, ...index.problems].map((p) => [p.message, p])).values()];
     if (unique.length > 0) throw new DomainError('VALIDATION', { problems: unique });
-    for (const l of s.view.lignes) {
-      await tx
-        .updateTable('budget_ligne')
-        .set({ nature: mapping.get(l.nature) ?? l.nature, updated_at: now.toISOString() })
-        .where('id', '=', l.id)
-        .execute();
-    }
+    for (const l of s.view.lignes) await store.setLigneNature(tx, l.id, mapping.get(l.nature) ?? l.nature, now.toISOString());
     for (const i of index.changes) await store.setIndexNature(tx, i.id, i.nouveau, now.toISOString());
-    await tx.updateTable('exercice').set({ nomenclature_version_id: to.version.id }).where('annee', '=', annee).execute();
+    await store.setExerciceNomenclature(tx, annee, to.version.id);
     await appendAudit(
       tx,
       actor,

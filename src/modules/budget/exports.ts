@@ -3,12 +3,16 @@ import { DomainError } from '../../core/errors.js';
 import type { Tx } from '../../platform/db/schema.js';
 import { readWorkbook } from '../../platform/documents/tabular.js';
 import { localiteNames, readCommune } from '../commune/index.js';
-import { budgetDocument, budgetPdf, budgetXlsx, type BudgetDocument } from './documents.js';
+import type { BudgetDocument } from './documents.js';
 import type { DocumentBudgetaire, LigneInput } from './schemas.js';
 import { loadBudget } from './service.js';
 
+// The printed documents bring exceljs (heavy): loaded on the first export, so that starting GM2i does not pay for it.
+const documents = () => import('./documents.js');
+
 /** The budget document of an exercice, computed from its records. */
 export async function buildBudgetDocument(tx: Tx, annee: number, doc: DocumentBudgetaire, now: Date): Promise<BudgetDocument> {
+  const { budgetDocument } = await documents();
   const s = await loadBudget(tx, annee);
   const c = await readCommune(tx);
   return budgetDocument(
@@ -30,6 +34,7 @@ export async function exportBudget(
   format: ExportFormat,
   now: Date,
 ): Promise<{ data: Buffer; type: string; fileName: string }> {
+  const { budgetPdf, budgetXlsx } = await documents();
   const d = await buildBudgetDocument(tx, annee, doc, now);
   const fileName = `${doc === 'BP' ? 'budget-primitif' : 'budget-additionnel'}-${annee}.${format}`;
   if (format === 'pdf') return { data: await budgetPdf(d), type: 'application/pdf', fileName };

@@ -14,8 +14,7 @@ import {
   recordVote,
   saveLignes,
 } from './service.js';
-import { createVirement, ficheLigne, readVirementPolicy, writeVirementPolicy } from './virements.js';
-import { listModifications, listMouvements } from './store.js';
+import { createVirement, ficheLigne, listVirements, readVirementPolicy, writeVirementPolicy } from './virements.js';
 
 export function budgetRoutes(app: FastifyInstance, ctx: AppContext): void {
   const on = registrar(app, ['budget']);
@@ -55,17 +54,7 @@ export function budgetRoutes(app: FastifyInstance, ctx: AppContext): void {
     forActor(await recordEtape(req.db, req.actor, req.params.annee, req.body.type, req.body.date, ctx.now()), req.actor),
   );
 
-  on(budgetApi.listVirements, async (req) => {
-    const mouvements = await listMouvements(req.db, req.params.annee);
-    return (await listModifications(req.db, req.params.annee)).map((m) => ({
-      numero: m.numero,
-      date: m.date,
-      objet: m.objet,
-      deliberationRef: m.deliberation_ref,
-      approbationRef: m.approbation_ref,
-      mouvements: mouvements.filter((x) => x.numero === m.numero).map((x) => ({ ligneId: x.ligne_id, montant: x.montant })),
-    }));
-  });
+  on(budgetApi.listVirements, (req) => listVirements(req.db, req.params.annee));
 
   on(budgetApi.createVirement, async (req) => {
     const r = await createVirement(req.db, req.actor, req.params.annee, req.body, ctx.now());

@@ -99,6 +99,15 @@ export async function replaceLignes(
   }
 }
 
+/** A line's nature after a change of chart (the line keeps its identity, votes and virements). */
+export async function setLigneNature(tx: Trx, id: number, nature: string, now: string): Promise<void> {
+  await tx.updateTable('budget_ligne').set({ nature, updated_at: now }).where('id', '=', id).execute();
+}
+
+export async function setExerciceNomenclature(tx: Trx, annee: number, versionId: number): Promise<void> {
+  await tx.updateTable('exercice').set({ nomenclature_version_id: versionId }).where('annee', '=', annee).execute();
+}
+
 export async function listMouvements(tx: Tx, annee: number) {
   return tx
     .selectFrom('budget_mouvement')

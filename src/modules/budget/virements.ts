@@ -11,6 +11,7 @@ import {
   type FicheLigne,
   type ReglesVirement,
   type VirementBody,
+  type VirementEnregistre,
 } from './schemas.js';
 import { assertOpen, engagesParImputation, loadBudget } from './service.js';
 import * as store from './store.js';
@@ -80,8 +81,21 @@ export async function createVirement(
   });
 }
 
+/** The virements of an exercice, in number order, each with its movements. */
+export async function listVirements(tx: Tx, annee: number): Promise<VirementEnregistre[]> {
+  const mouvements = await store.listMouvements(tx, annee);
+  return (await store.listModifications(tx, annee)).map((m) => ({
+    numero: m.numero,
+    date: m.date,
+    objet: m.objet,
+    deliberationRef: m.deliberation_ref,
+    approbationRef: m.approbation_ref,
+    mouvements: mouvements.filter((x) => x.numero === m.numero).map((x) => ({ ligneId: x.ligne_id, montant: x.montant })),
+  }));
+}
+
 const POLICY_KEY = 'budget.virements';
-export const POLICY_SOURCE =
+const POLICY_SOURCE =
   'Ancien code des collectivités (virements : délibération ; entre chapitres : approbation de la tutelle ; +20 % au plus). À confirmer pour la loi n°2023-004.';
 
 export async function readVirementPolicy(tx: Tx): Promise<ReglesVirement> {

@@ -13,5 +13,5 @@ export const communeModule: ModuleDescriptor = {
 
 export { seedCommuneDemo };
 export { DEMO_PASSWORD, DEMO_USERS } from './demo.js';
-export { readCommune } from './service.js';
+export { isConfigured, readCommune } from './service.js';
 export { localiteNames, nomMaire } from './store.js';

@@ -1,22 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import { DomainError } from '../../core/errors.js';
-import { createSession } from '../../platform/auth/store.js';
 import { setSessionCookie } from '../../platform/auth/routes.js';
+import { firstSession } from '../../platform/auth/service.js';
 import { BASE_COOKIE } from '../../platform/http/auth-hook.js';
 import type { AppContext, Base } from '../../platform/http/context.js';
 import { registrar } from '../../platform/http/route.js';
 import type { Db } from '../../platform/db/schema.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo.js';
 import { communeApi, type InstallationStatus } from './schemas.js';
-import { addLocalite, editCommune, editLocalite, install, readCommune, toLocalite } from './service.js';
-import * as store from './store.js';
+import { addLocalite, editCommune, editLocalite, install, isConfigured, listLocalites, readCommune } from './service.js';
 
 export function communeRoutes(app: FastifyInstance, ctx: AppContext): void {
   const installation = registrar(app, ['installation']);
   const on = registrar(app, ['commune']);
 
   const status = async (db: Db, base: Base): Promise<InstallationStatus> => ({
-    configuree: (await store.getCommune(db)) !== undefined,
+    configuree: await isConfigured(db),
     base,
     demonstrationPossible: ctx.databases.reel.engine === 'sqlite',
     demonstration: base === 'demo' ? { motDePasse: DEMO_PASSWORD, comptes: DEMO_USERS } : null,
@@ -27,7 +26,7 @@ export function communeRoutes(app: FastifyInstance, ctx: AppContext): void {
   installation(communeApi.install, async (req, reply) => {
     const now = ctx.now();
     const userId = await install(req.db, req.body, now);
-    const s = await createSession(req.db, userId, now);
+    const s = await firstSession(req.db, userId, now);
     setSessionCookie(reply, s.token);
     const a = req.body.administrateur;
     return {
@@ -62,7 +61,7 @@ export function communeRoutes(app: FastifyInstance, ctx: AppContext): void {
     return readCommune(req.db);
   });
 
-  on(communeApi.listLocalites, async (req) => (await store.listLocalites(req.db)).map(toLocalite));
+  on(communeApi.listLocalites, (req) => listLocalites(req.db));
 
   on(communeApi.addLocalite, (req) => addLocalite(req.db, req.actor, req.body, ctx.now()));
 

@@ -8,8 +8,16 @@ import * as store from './store.js';
 
 type LocaliteRow = NonNullable<Awaited<ReturnType<typeof store.findLocalite>>>;
 
-export function toLocalite(r: LocaliteRow): Localite {
+function toLocalite(r: LocaliteRow): Localite {
   return { id: r.id, type: r.type, nom: r.nom, population: r.population, chef: r.chef, actif: r.actif === 1 };
+}
+
+export async function isConfigured(db: Tx): Promise<boolean> {
+  return (await store.getCommune(db)) !== undefined;
+}
+
+export async function listLocalites(db: Tx): Promise<Localite[]> {
+  return (await store.listLocalites(db)).map(toLocalite);
 }
 
 export async function readCommune(db: Tx): Promise<Commune> {

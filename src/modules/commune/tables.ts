@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 import type { Flag } from '../../platform/db/schema.js';
 
 export interface CommuneTable {
@@ -30,7 +30,4 @@ export interface CommuneTables {
   localite: LocaliteTable;
 }
 
-export type CommuneRow = Selectable<CommuneTable>;
-export type NewCommune = Insertable<CommuneTable>;
 export type LocaliteRow = Selectable<LocaliteTable>;
-export type NewLocalite = Insertable<LocaliteTable>;

@@ -15,8 +15,9 @@ export {
   ensureShippedChart,
   importMapping,
   importNomenclature,
+  listVersions,
   natureMap,
   requireNomenclature,
   PROVISIONAL_CODE,
 } from './service.js';
-export { getMapping, listVersions } from './store.js';
+export { getMapping } from './store.js';

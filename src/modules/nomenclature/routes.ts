@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { registrar } from '../../platform/http/route.js';
-import { requireNomenclature } from './service.js';
-import { listVersions } from './store.js';
+import { listVersions, requireNomenclature } from './service.js';
 import { nomenclatureApi } from './schemas.js';
 
 export function nomenclatureRoutes(app: FastifyInstance): void {

@@ -9,6 +9,9 @@ import { mappingProblems, parseChart, type ChartRow } from './model.js';
 import type { CodeNature, Nomenclature } from './schemas.js';
 import * as store from './store.js';
 
+// A plain read: routes reach the store only through the service (DESIGN §4).
+export { listVersions } from './store.js';
+
 /** The provisional chart new exercices start on (an exercice keeps its chart until converted). */
 export const PROVISIONAL_CODE = 'GM2I-PROVISOIRE-2027';
 
@@ -26,7 +29,7 @@ const SHIPPED_MAPPINGS = [
 ];
 
 /** The `reference/` folder shipped with GM2i, found from this file in `src/` or in `dist/`. */
-export function referenceDir(): string {
+function referenceDir(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 6; i++) {
     const candidate = path.join(dir, 'reference');

@@ -1,12 +1,10 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { DomainError } from '../../core/errors.js';
-import { appendAudit } from '../audit/journal.js';
 import type { AppContext } from '../http/context.js';
 import { SESSION_COOKIE } from '../http/auth-hook.js';
 import { registrar } from '../http/route.js';
 import { authApi } from './schemas.js';
-import { changePassword, createUser, login, resetPassword, setActive, toUtilisateur } from './service.js';
-import * as store from './store.js';
+import { addUser, changePassword, closeSession, listUsers, openSession, resetPassword, setActive, toUtilisateur } from './service.js';
 
 export function setSessionCookie(reply: FastifyReply, token: string): void {
   // A browser-session cookie: closing the browser on the shared office PC logs out; the server enforces expiry.
@@ -34,19 +32,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   session(
     authApi.login,
     async (req, reply) => {
-      const now = ctx.now();
-      const u = await login(req.db, req.body.identifiant, req.body.motDePasse, now);
-      await store.purgeExpiredSessions(req.db, now);
-      const s = await req.db.transaction().execute(async (tx) => {
-        const created = await store.createSession(tx, u.id, now);
-        await appendAudit(
-          tx,
-          { userId: u.id, label: `${u.nom_complet} (${u.identifiant})` },
-          { action: 'session.ouverte', entity: 'utilisateur', entityId: u.id, payload: { base: req.base } },
-          now,
-        );
-        return created;
-      });
+      const { user: u, session: s } = await openSession(req.db, req.body.identifiant, req.body.motDePasse, req.base, ctx.now());
       setSessionCookie(reply, s.token);
       return {
         utilisateur: {
@@ -66,7 +52,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   session(
     authApi.logout,
     async (req, reply) => {
-      if (req.auth) await store.deleteSession(req.db, req.auth.token);
+      if (req.auth) await closeSession(req.db, req.auth.token);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true };
     },
@@ -84,10 +70,10 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     { duringPasswordChange: true },
   );
 
-  users(authApi.listUsers, async (req) => (await store.listUsers(req.db)).map(toUtilisateur));
+  users(authApi.listUsers, (req) => listUsers(req.db));
 
   users(authApi.createUser, async (req) => {
-    const r = await req.db.transaction().execute((tx) => createUser(tx, req.actor, req.body, ctx.now()));
+    const r = await addUser(req.db, req.actor, req.body, ctx.now());
     return { utilisateur: toUtilisateur(r.user), motDePasseProvisoire: r.temporaryPassword ?? '' };
   });
 

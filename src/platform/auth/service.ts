@@ -2,11 +2,14 @@ import { randomInt } from 'node:crypto';
 import { assertNoProblems, DomainError } from '../../core/errors.js';
 import type { Role } from '../../core/roles.js';
 import { appendAudit, type Actor } from '../audit/journal.js';
-import type { Db, Trx } from '../db/schema.js';
+import type { Db, Trx, Tx } from '../db/schema.js';
+import type { Base } from '../http/context.js';
 import { afterFailedLogin, identifiantProblems, isLocked, passwordProblems, temporaryPassword } from './model.js';
-import { hashPassword, verifyPassword } from './password.js';
 import type { Utilisateur } from './schemas.js';
 import * as store from './store.js';
+
+// The native hasher (argon2) is loaded on the first password: commands that check none (verify, backup…) start faster.
+const password = () => import('./password.js');
 
 export function toUtilisateur(u: store.UserRow): Utilisateur {
   return {
@@ -24,17 +27,18 @@ export function toUtilisateur(u: store.UserRow): Utilisateur {
 let dummyHash: Promise<string> | undefined;
 
 /** Check a login; count failures and lock the account at the limit. Returns the user on success. */
-export async function login(db: Db, identifiant: string, password: string, now: Date): Promise<store.UserRow> {
+async function login(db: Db, identifiant: string, motDePasse: string, now: Date): Promise<store.UserRow> {
+  const { hashPassword, verifyPassword } = await password();
   const u = await store.findUserByIdentifiant(db, identifiant);
   if (!u) {
     // Spend the same time as a real check, so that response times do not reveal which identifiants exist.
     dummyHash ??= hashPassword('gm2i-compte-inexistant');
-    await verifyPassword(await dummyHash, password);
+    await verifyPassword(await dummyHash, motDePasse);
     throw new DomainError('IDENTIFIANTS_INVALIDES');
   }
   if (u.actif !== 1) throw new DomainError('COMPTE_DESACTIVE');
   if (isLocked(u.locked_until, now)) throw new DomainError('COMPTE_VERROUILLE', { jusqua: formatHeure(u.locked_until ?? '') });
-  const ok = await verifyPassword(u.password_hash, password);
+  const ok = await verifyPassword(u.password_hash, motDePasse);
   const iso = now.toISOString();
   if (!ok) {
     const next = afterFailedLogin(u.failed_logins, now);
@@ -56,12 +60,51 @@ export async function login(db: Db, identifiant: string, password: string, now: 
   return u;
 }
 
+type Session = Awaited<ReturnType<typeof store.createSession>>;
+
+/** Log in and open a session: the password is checked, expired sessions purged, the new one journaled. */
+export async function openSession(
+  db: Db,
+  identifiant: string,
+  motDePasse: string,
+  base: Base,
+  now: Date,
+): Promise<{ user: store.UserRow; session: Session }> {
+  const user = await login(db, identifiant, motDePasse, now);
+  await store.purgeExpiredSessions(db, now);
+  const session = await db.transaction().execute(async (tx) => {
+    const created = await store.createSession(tx, user.id, now);
+    await appendAudit(
+      tx,
+      { userId: user.id, label: `${user.nom_complet} (${user.identifiant})` },
+      { action: 'session.ouverte', entity: 'utilisateur', entityId: user.id, payload: { base } },
+      now,
+    );
+    return created;
+  });
+  return { user, session };
+}
+
+/** The first administrator's session, right after installation (the installation itself is journaled). */
+export function firstSession(db: Db, userId: number, now: Date): Promise<Session> {
+  return store.createSession(db, userId, now);
+}
+
+export async function closeSession(db: Db, token: string): Promise<void> {
+  await store.deleteSession(db, token);
+}
+
+export async function listUsers(db: Tx): Promise<Utilisateur[]> {
+  return (await store.listUsers(db)).map(toUtilisateur);
+}
+
 function formatHeure(iso: string): string {
   const d = new Date(iso);
   return `${String(d.getUTCHours()).padStart(2, '0')}h${String(d.getUTCMinutes()).padStart(2, '0')} (heure de Bamako)`;
 }
 
 export async function changePassword(db: Db, actor: Actor, userId: number, current: string, next: string, now: Date): Promise<void> {
+  const { hashPassword, verifyPassword } = await password();
   const u = await store.findUser(db, userId);
   if (!u) throw new DomainError('INTROUVABLE', { quoi: 'Utilisateur' });
   if (!(await verifyPassword(u.password_hash, current))) throw new DomainError('MOT_DE_PASSE_ACTUEL_FAUX');
@@ -73,6 +116,11 @@ export async function changePassword(db: Db, actor: Actor, userId: number, curre
     await store.updateUser(tx, u.id, { password_hash: hash, doit_changer_mot_de_passe: 0 }, now.toISOString());
     await appendAudit(tx, actor, { action: 'utilisateur.mot_de_passe_change', entity: 'utilisateur', entityId: u.id, payload: {} }, now);
   });
+}
+
+/** The command behind « ajouter un utilisateur »: {@link createUser} in its own transaction. */
+export function addUser(db: Db, actor: Actor, input: Parameters<typeof createUser>[2], now: Date): ReturnType<typeof createUser> {
+  return db.transaction().execute((tx) => createUser(tx, actor, input, now));
 }
 
 /** Create an account. With no password given, a temporary one is made and must be changed at first login. */
@@ -92,7 +140,7 @@ export async function createUser(
   } else {
     temp = temporaryPassword(randomInt);
   }
-  const hash = await hashPassword(input.motDePasse ?? temp ?? '');
+  const hash = await (await password()).hashPassword(input.motDePasse ?? temp ?? '');
   const iso = now.toISOString();
   const id = await store.insertUser(
     tx,
@@ -123,7 +171,7 @@ export async function resetPassword(
   now: Date,
 ): Promise<{ user: store.UserRow; temporaryPassword: string }> {
   const temp = temporaryPassword(randomInt);
-  const hash = await hashPassword(temp);
+  const hash = await (await password()).hashPassword(temp);
   return db.transaction().execute(async (tx) => {
     const u = await store.findUser(tx, userId);
     if (!u) throw new DomainError('INTROUVABLE', { quoi: 'Utilisateur' });

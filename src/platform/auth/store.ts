@@ -78,7 +78,7 @@ export async function updateUser(tx: Tx, id: number, patch: UserPatch, now: stri
 }
 
 /** Only a hash of the session token is stored: a copied database does not give away live sessions. */
-export function tokenHash(token: string): string {
+function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 

@@ -81,7 +81,7 @@ export function rotateBackups(dir: string): string[] {
 }
 
 /** Check a backup file: its sha256 against the sidecar, then SQLite's integrity and the schema version. */
-export async function checkBackup(file: string, workDir: string): Promise<string> {
+async function checkBackup(file: string, workDir: string): Promise<string> {
   if (!fs.existsSync(file)) throw new DomainError('SAUVEGARDE_INVALIDE', { raison: `fichier introuvable (${file})` });
   const side = `${file}.sha256`;
   if (!fs.existsSync(side))

@@ -6,7 +6,7 @@ export interface BackupStamp {
   at: string;
 }
 
-export const KEEP = { daily: 7, weekly: 4, monthly: 12 } as const;
+const KEEP = { daily: 7, weekly: 4, monthly: 12 } as const;
 
 /**
  * Grandfather-father-son rotation: keep the newest backup of each of the last 7 days that have one,

@@ -1,13 +1,16 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import pdfmake from 'pdfmake';
+import type pdfmakeApi from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { formatDateFr } from '../../core/date.js';
 
-let ready = false;
-function setup(): void {
-  if (ready) return;
-  const dir = path.join(path.dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')), 'fonts/Roboto');
+const require = createRequire(import.meta.url);
+let engine: typeof pdfmakeApi | undefined;
+
+/** pdfmake and its fonts are loaded on the first document: commands and requests that print nothing start faster. */
+function load(): typeof pdfmakeApi {
+  const pdfmake = require('pdfmake') as typeof pdfmakeApi;
+  const dir = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'fonts/Roboto');
   pdfmake.setFonts({
     Roboto: {
       normal: `${dir}/Roboto-Regular.ttf`,
@@ -18,13 +21,13 @@ function setup(): void {
   });
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((p: string) => p.startsWith(dir));
-  ready = true;
+  return pdfmake;
 }
 
 /** Render a document definition to PDF bytes, with the embedded Roboto fonts (accents, FCFA). */
 export async function renderPdf(dd: TDocumentDefinitions): Promise<Buffer> {
-  setup();
-  const bytes = await pdfmake
+  engine ??= load();
+  const bytes = await engine
     .createPdf({ pageSize: 'A4', pageMargins: [36, 40, 36, 48], defaultStyle: { font: 'Roboto', fontSize: 9 }, ...dd })
     .getBuffer();
   return Buffer.from(bytes);

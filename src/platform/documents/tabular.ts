@@ -1,5 +1,4 @@
-import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { DomainError } from '../../core/errors.js';
 
 /** A row of a table file: its 1-based line number in the file and its cells by lower-case header. */
@@ -33,7 +32,9 @@ export async function readTable(data: Buffer, fileName: string): Promise<TableRo
   });
 }
 
-function readCsv(text: string): TableRow[] {
+// The parsers are loaded on first use (exceljs is heavy): commands that read no file start faster.
+async function readCsv(text: string): Promise<TableRow[]> {
+  const { parse } = await import('csv-parse/sync');
   const firstLine = text.split('\n', 1)[0] ?? '';
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   let records: string[][];
@@ -54,7 +55,8 @@ function readCsv(text: string): TableRow[] {
 }
 
 async function loadWorkbook(data: Buffer): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
