@@ -102,3 +102,38 @@ test('the accounts and the historique, out of the conseiller’s role, show no f
     await expectReadOnly(conseiller, ['Créer le compte', 'Vérifier l’intégrité du journal']);
   }
 });
+
+test('the conseiller reads the mandats, engagements, bordereaux and index with no form to send and no action on a record', async () => {
+  await conseiller.goto(`${BASE}/depenses/mandats`);
+  const mandats = conseiller.getByRole('table', { name: 'Mandats' });
+  await expect(mandats.getByRole('row').nth(1)).toBeVisible();
+  await expect(conseiller.getByLabel("N° d'index")).toHaveCount(0);
+  await expect(conseiller.getByRole('main').locator('button[type=submit]')).toHaveCount(0);
+  // A mandat's window shows it, with none of the ordonnateur's corrections nor the comptable's decisions.
+  await mandats
+    .getByRole('button', { name: /Ouvrir le mandat/ })
+    .first()
+    .click();
+  const fenetre = conseiller.getByRole('dialog');
+  await expect(
+    fenetre.getByRole('button', { name: 'Imprimer le mandat' }).or(fenetre.getByRole('link', { name: 'Imprimer le mandat' })),
+  ).toBeVisible();
+  for (const name of ['Annuler le mandat', 'Réduire le mandat', 'Enregistrer le paiement', 'Enregistrer le rejet'])
+    await expect(fenetre.getByRole('button', { name })).toHaveCount(0);
+  await conseiller.keyboard.press('Escape');
+
+  await conseiller.goto(`${BASE}/depenses/engagements`);
+  await expect(conseiller.getByRole('table', { name: 'Engagements' }).getByRole('row').nth(1)).toBeVisible();
+  await expect(conseiller.getByRole('main').locator('button[type=submit]')).toHaveCount(0);
+  await expect(conseiller.getByRole('button', { name: 'Suite' })).toHaveCount(0);
+
+  for (const [path, table] of [
+    ['/depenses/bordereaux', 'Bordereaux'],
+    ['/depenses/index', "Numéros d'index"],
+  ] as const) {
+    await conseiller.goto(`${BASE}${path}`);
+    await expect(conseiller.getByRole('table', { name: table })).toBeVisible();
+    await expect(conseiller.getByRole('main').locator('button[type=submit]')).toHaveCount(0);
+  }
+  await conseiller.screenshot({ path: `${SHOTS}/22-conseiller-index.png` });
+});

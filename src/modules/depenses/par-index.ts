@@ -96,7 +96,7 @@ export async function mandatFromIndex(
   // A mandat of this period that was rejected or cancelled left its liquidation open: issue the new mandat
   // on it, so that the period's credit is engaged once.
   const ouverte = await liquidationOuverte(tx, annee, idx.numero, periode, montant);
-  if (ouverte !== undefined) return mandateIn(tx, actor, annee, { ...draft, liquidationId: ouverte }, now);
+  if (ouverte !== undefined) return mandateIn(tx, actor, annee, { ...draft, liquidationId: ouverte }, now, b);
   const ref = `Index n°${idx.numero}${periode ? ` — ${moisLabel(periode)}` : ''}`;
   const engagementId = await engageIn(
     tx,
@@ -113,8 +113,9 @@ export async function mandatFromIndex(
     engagementId,
     { date: dateChaine, serviceFait: dateChaine, factureRef: null, pvReference: null, montant },
     now,
+    b,
   );
-  return mandateIn(tx, actor, annee, { ...draft, liquidationId }, now);
+  return mandateIn(tx, actor, annee, { ...draft, liquidationId }, now, b);
 }
 
 /** The liquidation of a rejected or cancelled mandat of this index and period, still open for `montant`. */

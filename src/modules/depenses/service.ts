@@ -85,9 +85,14 @@ export async function etatImputationCourant(tx: Tx, annee: number, imputation: E
  * The records in scope (some engagements, liquidations or mandats, and what follows them) with their figures,
  * and the budget rows they are charged to.
  */
-export async function chargerEtat(tx: Tx, annee: number, portee: Portee): Promise<EtatDepenses> {
+export async function chargerEtat(tx: Tx, annee: number, portee: Portee, budget?: Budgetaire): Promise<EtatDepenses> {
   const r = await loadRegistres(tx, annee, portee);
-  const b = await chargerBudgetaire(tx, annee, 'tout' in portee ? 'tout' : { lignes: [...new Set(r.engagements.map((e) => e.ligne_id))] });
+  const lignes = [...new Set(r.engagements.map((e) => e.ligne_id))];
+  // The command's budget is reused when it holds those rows: the budget is read once per command.
+  const b =
+    budget && !('tout' in portee) && lignes.every((id) => budget.lignes.has(id))
+      ? budget
+      : await chargerBudgetaire(tx, annee, 'tout' in portee ? 'tout' : { lignes });
   return etatDepenses(b, r);
 }
 
@@ -187,8 +192,9 @@ export async function liquidateIn(
   engagementId: number,
   l: LiquidationInput,
   now: Date,
+  budget?: Budgetaire,
 ): Promise<number> {
-  const e = (await chargerEtat(tx, annee, { engagements: [engagementId] })).engagements.get(engagementId);
+  const e = (await chargerEtat(tx, annee, { engagements: [engagementId] }, budget)).engagements.get(engagementId);
   if (!e) throw new DomainError('INTROUVABLE', { quoi: "L'engagement" });
   const today = plainDateOf(now);
   assertNoProblems([
@@ -231,8 +237,8 @@ interface MandatDraft {
   confirmeDoublon: boolean;
 }
 
-export async function mandateIn(tx: Trx, actor: Actor, annee: number, m: MandatDraft, now: Date): Promise<number> {
-  const etat = await chargerEtat(tx, annee, { liquidations: [m.liquidationId] });
+export async function mandateIn(tx: Trx, actor: Actor, annee: number, m: MandatDraft, now: Date, budget?: Budgetaire): Promise<number> {
+  const etat = await chargerEtat(tx, annee, { liquidations: [m.liquidationId] }, budget);
   const liq = etat.liquidations.get(m.liquidationId);
   const eng = liq ? etat.engagements.get(liq.engagementId) : undefined;
   if (!liq || !eng) throw new DomainError('INTROUVABLE', { quoi: 'La liquidation' });
