@@ -25,6 +25,7 @@ import {
   type TypeTiers,
 } from '../../../../src/modules/depenses/schemas';
 import { call } from '../../app/api';
+import { usePermission } from '../../app/session';
 import { useApi } from '../../app/useApi';
 import { useAction } from '../../app/useAction';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -100,6 +101,8 @@ function TiersEdit({ t, onClose, onSaved }: { t: Tiers; onClose: () => void; onS
 }
 
 function TiersPanel() {
+  // A reader sees the tiers, not the forms that change them.
+  const peutSaisir = usePermission('depenses.saisir');
   const list = useApi(depensesApi.listTiers, {});
   const [edit, setEdit] = useState<Tiers | null>(null);
   const blank = { nom: '', type: 'fournisseur' as TypeTiers, nif: '', adresse: '', paiement: '' };
@@ -124,35 +127,42 @@ function TiersPanel() {
   };
   return (
     <Stack>
-      <Paper withBorder p="md" component="form" onSubmit={(e) => void submit(e)}>
-        <SimpleGrid cols={3}>
-          <TextInput label="Nom" value={f.nom} onChange={(e) => set('nom', e.currentTarget.value)} error={fieldError('nom')} required />
-          <NativeSelect
-            label="Type"
-            value={f.type}
-            onChange={(e) => set('type', e.currentTarget.value as TypeTiers)}
-            data={Object.entries(TYPE_TIERS_LABELS).map(([value, label]) => ({ value, label }))}
-            error={fieldError('type')}
-          />
-          <TextInput label="NIF (facultatif)" value={f.nif} onChange={(e) => set('nif', e.currentTarget.value)} error={fieldError('nif')} />
-          <TextInput
-            label="Adresse"
-            value={f.adresse}
-            onChange={(e) => set('adresse', e.currentTarget.value)}
-            error={fieldError('adresse')}
-          />
-          <TextInput
-            label="Paiement (banque, compte, espèces…)"
-            value={f.paiement}
-            onChange={(e) => set('paiement', e.currentTarget.value)}
-            error={fieldError('paiement')}
-          />
-          <Button type="submit" mt={24}>
-            Ajouter le tiers
-          </Button>
-        </SimpleGrid>
-        <ErrorAlert error={alert} />
-      </Paper>
+      {peutSaisir && (
+        <Paper withBorder p="md" component="form" onSubmit={(e) => void submit(e)}>
+          <SimpleGrid cols={3}>
+            <TextInput label="Nom" value={f.nom} onChange={(e) => set('nom', e.currentTarget.value)} error={fieldError('nom')} required />
+            <NativeSelect
+              label="Type"
+              value={f.type}
+              onChange={(e) => set('type', e.currentTarget.value as TypeTiers)}
+              data={Object.entries(TYPE_TIERS_LABELS).map(([value, label]) => ({ value, label }))}
+              error={fieldError('type')}
+            />
+            <TextInput
+              label="NIF (facultatif)"
+              value={f.nif}
+              onChange={(e) => set('nif', e.currentTarget.value)}
+              error={fieldError('nif')}
+            />
+            <TextInput
+              label="Adresse"
+              value={f.adresse}
+              onChange={(e) => set('adresse', e.currentTarget.value)}
+              error={fieldError('adresse')}
+            />
+            <TextInput
+              label="Paiement (banque, compte, espèces…)"
+              value={f.paiement}
+              onChange={(e) => set('paiement', e.currentTarget.value)}
+              error={fieldError('paiement')}
+            />
+            <Button type="submit" mt={24}>
+              Ajouter le tiers
+            </Button>
+          </SimpleGrid>
+          <ErrorAlert error={alert} />
+        </Paper>
+      )}
       {semblables.length > 0 && (
         <Alert color="orange" title="Attention : doublon possible" withCloseButton onClose={() => setSemblables([])}>
           Des tiers au nom semblable existent déjà : {semblables.map((s) => s.nom).join(', ')}. Vérifiez qu’il ne s’agit pas du même
@@ -177,9 +187,11 @@ function TiersPanel() {
               <Table.Td>{t.nif ?? ''}</Table.Td>
               <Table.Td>{t.paiement ?? ''}</Table.Td>
               <Table.Td>
-                <Button size="compact-xs" variant="subtle" onClick={() => setEdit(t)}>
-                  Modifier
-                </Button>
+                {peutSaisir && (
+                  <Button size="compact-xs" variant="subtle" onClick={() => setEdit(t)}>
+                    Modifier
+                  </Button>
+                )}
               </Table.Td>
             </Table.Tr>
           ))}
@@ -191,6 +203,8 @@ function TiersPanel() {
 }
 
 function IndexPanel() {
+  // A reader sees the index and the tiers, not the forms that change them.
+  const peutSaisir = usePermission('depenses.saisir');
   const list = useApi(depensesApi.listIndex, {});
   const tiers = useApi(depensesApi.listTiers, {});
   const { annee } = useExercice();
@@ -204,7 +218,7 @@ function IndexPanel() {
           Un numéro d’index remplit un mandat : imputation, bénéficiaire, objet, montant et retenues. Les index périodiques alimentent le
           mandatement du mois.
         </Text>
-        <Button onClick={() => setEdit(emptyIndex(next))}>Nouvel index</Button>
+        {peutSaisir && <Button onClick={() => setEdit(emptyIndex(next))}>Nouvel index</Button>}
       </Group>
       <Table striped withTableBorder fz="sm" aria-label="Numéros d'index">
         <Table.Thead>
@@ -233,9 +247,11 @@ function IndexPanel() {
               <Table.Td ta="right">{i.montant !== null ? formatNombre(i.montant) : '—'}</Table.Td>
               <Table.Td>{PERIODICITE_LABELS[i.periodicite]}</Table.Td>
               <Table.Td>
-                <Button size="compact-xs" variant="subtle" onClick={() => setEdit(i)}>
-                  Modifier
-                </Button>
+                {peutSaisir && (
+                  <Button size="compact-xs" variant="subtle" onClick={() => setEdit(i)}>
+                    Modifier
+                  </Button>
+                )}
               </Table.Td>
             </Table.Tr>
           ))}
