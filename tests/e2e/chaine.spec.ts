@@ -273,7 +273,9 @@ test('a missing pièce asks for a journaled dérogation; a probable double payme
   const ligne = (await get<{ ligneId: number; nature: string; disponible: number }[]>(page, `/api/v1/exercices/${YEAR}/suivi`)).find(
     (l) => l.nature === '6055' && l.disponible >= 150_000,
   );
-  const tiers = (await get<{ id: number; nom: string }[]>(page, '/api/v1/tiers')).find((t) => t.nom === 'Ets Diarra et Frères');
+  const tiers = (await get<{ elements: { id: number; nom: string }[] }>(page, '/api/v1/tiers?q=Diarra et')).elements.find(
+    (t) => t.nom === 'Ets Diarra et Frères',
+  );
   for (const n of [1, 2]) {
     const e = await post<{ id: number }>(page, csrf, `/api/v1/exercices/${YEAR}/engagements`, {
       date: TODAY,

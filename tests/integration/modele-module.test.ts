@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PageEngagements, PageMandats } from '../../src/modules/depenses/schemas.js';
+import type { PageEngagements, PageMandats, PageTiers } from '../../src/modules/depenses/schemas.js';
 import type { TestApp, TestClient } from '../../src/platform/http/testing.js';
 import { budgetEnExecution, chaine, installedApp, userWithRole } from './helpers.js';
 
@@ -79,5 +79,22 @@ describe('lists are paged and filtered in SQL', () => {
     expect((await mandats(sg, '?etat=emis')).total).toBe(2);
     const r = await sg.call<{ code: string }>('GET', '/api/v1/exercices/2026/mandats?parPage=100000');
     expect(r.body.code).toBe('VALIDATION');
+  });
+});
+
+describe('the tiers list is paged and searched in SQL', () => {
+  it('finds a tiers by part of its name, any case, and pages them in name order', async () => {
+    // The budget fixture already made « Ets Diarra et Frères ».
+    for (const nom of ['Boubacar Traoré', 'Zoumana 100%_Kanté'])
+      expect((await sg.call('POST', '/api/v1/tiers', { nom, type: 'fournisseur' })).status).toBe(200);
+    const page = async (query: string) => (await sg.call<PageTiers>('GET', `/api/v1/tiers${query}`)).body;
+    const tous = await page('?parPage=2');
+    expect(tous.elements.map((t) => t.nom)).toEqual(['Boubacar Traoré', 'Ets Diarra et Frères']);
+    const total = tous.total;
+    expect((await page(`?parPage=2&page=${Math.ceil(total / 2)}`)).elements.length).toBe(total % 2 === 0 ? 2 : 1);
+    expect((await page('?q=diarra')).elements.map((t) => t.nom)).toEqual(['Ets Diarra et Frères']);
+    // % and _ are searched as typed, not as SQL wildcards.
+    expect((await page('?q=100%25_')).elements.map((t) => t.nom)).toEqual(['Zoumana 100%_Kanté']);
+    expect((await page('?q=%25')).elements.map((t) => t.nom)).toEqual(['Zoumana 100%_Kanté']);
   });
 });

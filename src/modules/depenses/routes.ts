@@ -39,7 +39,7 @@ export function depensesRoutes(app: FastifyInstance, ctx: AppContext): void {
   const on = registrar(app, ['dépenses']);
   const api = depensesApi;
 
-  on(api.listTiers, (req) => listerTiers(req.db));
+  on(api.listTiers, (req) => listerTiers(req.db, req.query));
   on(api.createTiers, (req) => createTiers(req.db, req.actor, req.body, ctx.now()));
   on(api.editTiers, (req) => modifierTiers(req.db, req.actor, req.params.id, req.body, ctx.now()));
 

@@ -196,3 +196,9 @@ export const ApercuMoisQuery = z.object({
   date: DateCivile.optional(),
 });
 export const RunMoisInput = z.object({ date: DateCivile, exclus: z.array(z.number().int().positive()).max(500).default([]) });
+
+export const FiltreTiers = PageQuery.extend({
+  /** Part of the name, any case. */
+  q: Texte(100).optional(),
+});
+export type FiltreTiers = z.infer<typeof FiltreTiers>;

@@ -10,6 +10,7 @@ import {
   EngagementInput,
   FiltreEngagements,
   FiltreMandats,
+  FiltreTiers,
   IndexInput,
   LiquidationInput,
   MandatInput,
@@ -27,6 +28,8 @@ export * from './schemas-entrees.js';
 
 export const Tiers = TiersInput.extend({ id: z.number().int(), actif: z.boolean() });
 export type Tiers = z.infer<typeof Tiers>;
+export const PageTiers = pageDe(Tiers);
+export type PageTiers = z.infer<typeof PageTiers>;
 export const TiersCree = z.object({ tiers: Tiers, semblables: z.array(Tiers) });
 
 export const IndexMandatement = IndexInput.extend({ id: z.number().int(), tiersNom: z.string() });
@@ -225,7 +228,7 @@ const documents = '/api/v1/exercices/:annee/documents';
 
 /** The dépenses' HTTP contract (core/contract.ts): the server registers these, the web calls them or links to them. */
 export const depensesApi = {
-  listTiers: defineRoute({ method: 'GET', path: '/api/v1/tiers', response: z.array(Tiers), permission: lire }),
+  listTiers: defineRoute({ method: 'GET', path: '/api/v1/tiers', query: FiltreTiers, response: PageTiers, permission: lire }),
   createTiers: defineRoute({ method: 'POST', path: '/api/v1/tiers', body: TiersInput, response: TiersCree, permission: saisir }),
   editTiers: defineRoute({
     method: 'PUT',

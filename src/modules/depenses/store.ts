@@ -5,6 +5,20 @@ import type { EngagementInput, IndexInput, LiquidationInput, Retenue, TiersInput
 export async function listTiers(tx: Tx) {
   return tx.selectFrom('tiers').selectAll().orderBy('nom').execute();
 }
+/** One page of the tiers in name order, those whose name contains `q` (any case); with the count of all that match. */
+export async function pageTiers(tx: Tx, q: string | undefined, page: { page: number; parPage: number }) {
+  const motif = q ? `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const base = tx.selectFrom('tiers').$if(motif !== null, (b) => b.where(sql<boolean>`lower(nom) like ${motif} escape '\\'`));
+  const total = Number((await base.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow()).n);
+  const rows = await base
+    .selectAll()
+    .orderBy('nom')
+    .orderBy('id')
+    .limit(page.parPage)
+    .offset((page.page - 1) * page.parPage)
+    .execute();
+  return { total, rows };
+}
 export async function findTiers(tx: Tx, id: number) {
   return tx.selectFrom('tiers').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -2,7 +2,7 @@ import { DomainError } from '../../core/errors.js';
 import { appendAudit, type Actor } from '../../platform/audit/journal.js';
 import type { Db } from '../../platform/db/schema.js';
 import { nomsSemblables } from './model.js';
-import type { IndexInput, IndexMandatement, Tiers, TiersInput } from './schemas.js';
+import type { FiltreTiers, IndexInput, IndexMandatement, PageTiers, Tiers, TiersInput } from './schemas.js';
 import * as store from './store.js';
 
 // The reference data of the expense chain: the tiers (creditors) and the numéros d'index that prepare a mandat.
@@ -34,8 +34,10 @@ export const toIndex = (i: IndexRow): IndexMandatement => ({
   actif: i.actif === 1,
 });
 
-export async function listerTiers(db: Db): Promise<Tiers[]> {
-  return (await store.listTiers(db)).map(toTiers);
+/** One page of the tiers, in name order, filtered by part of the name in SQL. */
+export async function listerTiers(db: Db, f: FiltreTiers): Promise<PageTiers> {
+  const { total, rows } = await store.pageTiers(db, f.q || undefined, f);
+  return { total, page: f.page, parPage: f.parPage, elements: rows.map(toTiers) };
 }
 
 /** Create a tiers; the answer lists existing tiers with a similar name, for the user to check. */

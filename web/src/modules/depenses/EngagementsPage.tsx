@@ -152,7 +152,8 @@ export function EngagementsPage() {
     annee ? { params: { annee }, query: { page, parPage: PAR_PAGE, ouverts: ouverts ? '1' : undefined } } : null,
   );
   const suivi = useApi(depensesApi.suivi, annee ? { params: { annee } } : null);
-  const tiers = useApi(depensesApi.listTiers, {});
+  // Every tiers for the choice list (a rural commune has some dozens to a few hundred).
+  const tiers = useApi(depensesApi.listTiers, { query: { parPage: 500 } });
   const [suite, setSuite] = useState<Engagement | null>(null);
   // A reader sees the engagements and their documents, not the forms that write them.
   const peutSaisir = usePermission('depenses.saisir');
@@ -167,7 +168,7 @@ export function EngagementsPage() {
       </PageTitle>
       {banner}
       {peutSaisir && annee && suivi.data && tiers.data && (
-        <NouvelEngagement annee={annee} suivi={suivi.data} tiers={tiers.data} onDone={reload} />
+        <NouvelEngagement annee={annee} suivi={suivi.data} tiers={tiers.data.elements} onDone={reload} />
       )}
       <Checkbox
         mb="xs"

@@ -29,6 +29,7 @@ import { usePermission } from '../../app/session';
 import { useApi } from '../../app/useApi';
 import { useAction } from '../../app/useAction';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Pager } from '../../components/Pager';
 import { PageTitle } from '../../components/PageTitle';
 import { IndexForm, emptyIndex } from './IndexForm';
 import { useExercice } from './useExercice';
@@ -100,10 +101,15 @@ function TiersEdit({ t, onClose, onSaved }: { t: Tiers; onClose: () => void; onS
   );
 }
 
+/** Tiers per page in the list. */
+const PAR_PAGE = 50;
+
 function TiersPanel() {
   // A reader sees the tiers, not the forms that change them.
   const peutSaisir = usePermission('depenses.saisir');
-  const list = useApi(depensesApi.listTiers, {});
+  const [page, setPage] = useState(1);
+  const [q, setQ] = useState('');
+  const list = useApi(depensesApi.listTiers, { query: { page, parPage: PAR_PAGE, ...(q.trim() ? { q: q.trim() } : {}) } });
   const [edit, setEdit] = useState<Tiers | null>(null);
   const blank = { nom: '', type: 'fournisseur' as TypeTiers, nif: '', adresse: '', paiement: '' };
   const [f, setF] = useState(blank);
@@ -169,6 +175,16 @@ function TiersPanel() {
           créancier.
         </Alert>
       )}
+      <TextInput
+        label="Rechercher un tiers"
+        placeholder="une partie du nom"
+        value={q}
+        onChange={(e) => {
+          setQ(e.currentTarget.value);
+          setPage(1);
+        }}
+        maw={320}
+      />
       <Table striped withTableBorder fz="sm" aria-label="Tiers">
         <Table.Thead>
           <Table.Tr>
@@ -180,7 +196,7 @@ function TiersPanel() {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {list.data?.map((t) => (
+          {list.data?.elements.map((t) => (
             <Table.Tr key={t.id} c={t.actif ? undefined : 'dimmed'}>
               <Table.Td>{t.nom}</Table.Td>
               <Table.Td>{TYPE_TIERS_LABELS[t.type]}</Table.Td>
@@ -197,6 +213,7 @@ function TiersPanel() {
           ))}
         </Table.Tbody>
       </Table>
+      {list.data && <Pager page={page} parPage={PAR_PAGE} total={list.data.total} onChange={setPage} />}
       {edit && <TiersEdit t={edit} onClose={() => setEdit(null)} onSaved={() => void list.reload()} />}
     </Stack>
   );
@@ -206,7 +223,8 @@ function IndexPanel() {
   // A reader sees the index and the tiers, not the forms that change them.
   const peutSaisir = usePermission('depenses.saisir');
   const list = useApi(depensesApi.listIndex, {});
-  const tiers = useApi(depensesApi.listTiers, {});
+  // Every tiers for the choice list (a rural commune has some dozens to a few hundred).
+  const tiers = useApi(depensesApi.listTiers, { query: { parPage: 500 } });
   const { annee } = useExercice();
   const suivi = useApi(depensesApi.suivi, annee ? { params: { annee } } : null);
   const [edit, setEdit] = useState<IndexInput | null>(null);
@@ -260,7 +278,7 @@ function IndexPanel() {
       {edit && tiers.data && (
         <IndexForm
           initial={edit}
-          tiers={tiers.data}
+          tiers={tiers.data.elements}
           lignes={suivi.data ?? []}
           onClose={() => setEdit(null)}
           onSaved={() => void list.reload()}

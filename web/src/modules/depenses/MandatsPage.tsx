@@ -55,7 +55,8 @@ export function MandatsPage() {
     setFiltre(f);
     setPage(1);
   };
-  const tiers = useApi(depensesApi.listTiers, {});
+  // Every tiers for the choice list (a rural commune has some dozens to a few hundred).
+  const tiers = useApi(depensesApi.listTiers, { query: { parPage: 500 } });
   const [ouvert, setOuvert] = useState<Mandat | null>(null);
   const role = session.utilisateur?.role;
   const canSaisir = role ? roleHas(role, 'depenses.saisir') : false;
@@ -85,7 +86,7 @@ export function MandatsPage() {
           clearable
           value={filtre.tiers || null}
           onChange={(v) => filtrer({ ...filtre, tiers: v ?? '' })}
-          data={(tiers.data ?? []).map((t) => ({ value: String(t.id), label: t.nom }))}
+          data={(tiers.data?.elements ?? []).map((t) => ({ value: String(t.id), label: t.nom }))}
           w={230}
         />
         <Select
