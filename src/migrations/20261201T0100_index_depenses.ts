@@ -11,5 +11,4 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     await sql`create index ${sql.id(`${t}_exercice_date`)} on ${sql.table(t)} (exercice, date, numero)`.execute(db);
   await sql`create index mandat_exercice_periode on mandat (exercice, periode)`.execute(db);
   await sql`create index engagement_tiers on engagement (tiers_id)`.execute(db);
-  await sql`create index mandat_retenue_mandat on mandat_retenue (mandat_id)`.execute(db);
 }

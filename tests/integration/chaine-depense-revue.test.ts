@@ -134,6 +134,10 @@ describe('review of the trusted chain', () => {
       expect(run.body.emis).toHaveLength(1);
       const mandats = await agent.call<PageMandats>('GET', '/api/v1/exercices/2026/mandats');
       expect(mandats.body.elements).toEqual([expect.objectContaining({ periode: '2026-12', date: '2027-01-10' })]);
+      // Filtered by month, a mandat of the complementary period shows under its month (janvier), not under none.
+      const janvier = await agent.call<PageMandats>('GET', '/api/v1/exercices/2026/mandats?mois=1');
+      expect(janvier.body.elements.map((m) => m.date)).toEqual(['2027-01-10']);
+      expect((await agent.call<PageMandats>('GET', '/api/v1/exercices/2026/mandats?mois=12')).body.total).toBe(0);
       await agent.call('PUT', '/api/v1/index/102', {
         numero: 102,
         nature: '6632',
@@ -251,7 +255,9 @@ describe('review of the trusted chain', () => {
     });
     const run = await sg.call<{ emis: number[]; apercu: ApercuMois }>('POST', '/api/v1/exercices/2026/mois/3', { date: '2026-03-25' });
     expect(run.body.emis).toEqual([]);
-    const numero = (await sg.call<PageMandats>('GET', '/api/v1/exercices/2026/mandats')).body.elements.find((x) => x.id === m.body.id)?.numero;
+    const numero = (await sg.call<PageMandats>('GET', '/api/v1/exercices/2026/mandats')).body.elements.find(
+      (x) => x.id === m.body.id,
+    )?.numero;
     expect(run.body.apercu.lignes[0]).toMatchObject({ statut: 'doublon_probable', mandatNumero: numero });
   });
 });

@@ -244,7 +244,9 @@ describe('3. double payments', () => {
     const m1 = await mandate(l1, 75_000);
     const dup = await mandate(l2, 75_000, { date: '2026-02-20' });
     expect(dup.body.code).toBe('DOUBLON_PROBABLE');
-    const numero = (await sg.call<PageMandats>('GET', '/api/v1/exercices/2026/mandats')).body.elements.find((m) => m.id === m1.body.id)?.numero;
+    const numero = (await sg.call<PageMandats>('GET', '/api/v1/exercices/2026/mandats')).body.elements.find(
+      (m) => m.id === m1.body.id,
+    )?.numero;
     expect(dup.body.details.numero).toBe(numero);
     expect((await mandate(l2, 75_000, { date: '2026-02-20', confirmeDoublon: true })).status).toBe(200);
     const journal = await sql<{

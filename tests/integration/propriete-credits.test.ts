@@ -80,9 +80,7 @@ async function scenario(ops: Op[]): Promise<void> {
     for (const o of ops) {
       const avant = await suivi();
       const dispo = (i: Imp) => (avant.get(i)?.creditOuvert ?? 0) - (avant.get(i)?.engage ?? 0);
-      const engs = (
-        await sg.call<PageEngagements>('GET', '/api/v1/exercices/2026/engagements')
-      ).body.elements;
+      const engs = (await sg.call<PageEngagements>('GET', '/api/v1/exercices/2026/engagements')).body.elements;
       // Newest first.
       const last = engs[0];
       const reste = last ? last.montant - last.degage - last.liquide : 0;

@@ -23,6 +23,7 @@ describe('allowed actions on a mandat', () => {
   it('the read-only role (conseiller) is offered no action, whatever the state', () => {
     for (const m of [emis, transmis, paye]) expect(actionsMandat(m, 'lecteur')).toEqual([]);
     expect(actionsMandat(transmis, 'role_inconnu')).toEqual([]);
+    expect(actionsMandat(transmis, undefined)).toEqual([]);
   });
 });
 

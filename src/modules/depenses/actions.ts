@@ -36,9 +36,9 @@ export function situationMandat(m: { etat: EtatMandat; transmisLe: string | null
   return m.etat === 'emis' ? (m.transmisLe === null ? 'emis' : 'transmis') : m.etat;
 }
 
-/** The actions a mandat's state allows, and, with a role, only those the role may take. */
-export function actionsMandat(m: { etat: EtatMandat; transmisLe: string | null }, role?: string): ActionMandat[] {
-  return ACTIONS_MANDAT[situationMandat(m)].filter((a) => role === undefined || peut(role, PERMISSION_ACTION_MANDAT[a]));
+/** The actions a mandat's state allows that a role may take (none without a role). */
+export function actionsMandat(m: { etat: EtatMandat; transmisLe: string | null }, role: string | undefined): ActionMandat[] {
+  return ACTIONS_MANDAT[situationMandat(m)].filter((a) => role !== undefined && peut(role, PERMISSION_ACTION_MANDAT[a]));
 }
 
 /** Why the state of a mandat refuses an action: already settled, or not yet sent to the comptable. */
@@ -67,10 +67,13 @@ export function situationEngagement(e: EtatEngagement): SituationEngagement {
 
 /**
  * The actions on an engagement for a role: its state's, plus issuing the mandat of a liquidation that still has
- * something to mandate. All of them need `depenses.saisir`.
+ * something to mandate. All of them need `depenses.saisir` (none without a role).
  */
-export function actionsEngagement(e: EtatEngagement & { liquidations: { resteAMandater: number }[] }, role?: string): ActionEngagement[] {
-  if (role !== undefined && !peut(role, 'depenses.saisir')) return [];
+export function actionsEngagement(
+  e: EtatEngagement & { liquidations: { resteAMandater: number }[] },
+  role: string | undefined,
+): ActionEngagement[] {
+  if (role === undefined || !peut(role, 'depenses.saisir')) return [];
   const mandat = resteAPayer(e) > 0 && e.liquidations.some((l) => l.resteAMandater > 0) ? (['mandat'] as const) : [];
   return [...ACTIONS_ENGAGEMENT[situationEngagement(e)], ...mandat];
 }

@@ -104,8 +104,10 @@ const imputation = (m: Mandat) => (m.fonction ? `${m.nature} / ${m.fonction}` : 
 /** The mandat as data (the JSON export): the amount in words is the gross, charged to the budget. */
 export function mandatDocument(m: Mandat, ctx: Contexte, a: MandatAnnexes) {
   const retenues = m.montantBrut - m.montantNet;
+  // What the reader may do with it is the screen's business, not the document's.
+  const { actions, ...mandat } = m;
   return {
-    ...m,
+    ...mandat,
     libelleNature: ctx.libelles.get(m.nature) ?? '',
     periodeLibelle: a.periodeLibelle,
     montantEnLettres: montantEnLettres(fcfa(m.montantBrut)),

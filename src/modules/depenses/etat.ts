@@ -1,5 +1,4 @@
 import type { BudgetView, Imputation, Ligne } from '../budget/schemas.js';
-import { actionsEngagement, actionsMandat } from './actions.js';
 import { etatMandat, montantEffectif, type EtatLigne } from './model.js';
 import type { Engagement, Mandat, SuiviLigne } from './schemas.js';
 import type { Registres, SommesLigne } from './store-chaine.js';
@@ -130,7 +129,8 @@ export function etatDepenses(b: Budgetaire, c: Registres): EtatDepenses {
         pvReference: l.pv_reference,
       })),
     };
-    engagements.set(e.id, { ...sansActions, actions: actionsEngagement(sansActions) });
+    // The actions depend on the reader: the service adds them for the user who asks (actions.ts).
+    engagements.set(e.id, { ...sansActions, actions: [] });
   }
 
   const liquidations: EtatDepenses['liquidations'] = new Map(
@@ -155,7 +155,7 @@ export function etatDepenses(b: Budgetaire, c: Registres): EtatDepenses {
     const ev = eventsOf.get(m.id) ?? [];
     const transmisLe = bordereauOf.get(m.id)?.transmisLe ?? null;
     return {
-      actions: actionsMandat({ etat: etatMandat(ev), transmisLe }),
+      actions: [],
       id: m.id,
       exercice: m.exercice,
       numero: m.numero,

@@ -6,6 +6,7 @@ import { imputationDeIndex, imputationsDeIndex, ligneDEngagement } from './etat.
 import { dateDansExercice, dateExerciceProblems, moisLabel, periodeDue, periodeProblems, resteAPayer } from './model.js';
 import type { Retenue } from './schemas.js';
 import {
+  AUCUNE_LIGNE,
   budgetEnExecution,
   chargerBudgetaire,
   chargerEtat,
@@ -38,7 +39,11 @@ export async function mandatFromIndex(
   now: Date,
 ): Promise<number> {
   const idx = await store.findIndexByNumero(tx, numeroIndex);
-  if (!idx || idx.actif !== 1) throw new DomainError('INTROUVABLE', { quoi: `Le numéro d'index ${numeroIndex}` });
+  if (!idx || idx.actif !== 1) {
+    // A closed exercice is said first, whatever was typed.
+    await budgetEnExecution(tx, annee, AUCUNE_LIGNE);
+    throw new DomainError('INTROUVABLE', { quoi: `Le numéro d'index ${numeroIndex}` });
+  }
   // The budget rows of the index's nature only (its candidate imputations), read once for the whole chain.
   const b = await budgetEnExecution(tx, annee, { nature: idx.nature, fonction: idx.fonction });
   assertNoProblems(dateExerciceProblems(o.date, annee, 'mandat', await joursComplementaires(tx), plainDateOf(now)));

@@ -198,6 +198,8 @@ export const ApercuMoisQuery = z.object({
 export const RunMoisInput = z.object({ date: DateCivile, exclus: z.array(z.number().int().positive()).max(500).default([]) });
 
 export const FiltreTiers = PageQuery.extend({
+  /** Up to 5 000 at once: the choice lists of the forms ask for all the tiers of the commune. */
+  parPage: z.coerce.number().int().min(1).max(5000).default(50),
   /** Part of the name, any case. */
   q: Texte(100).optional(),
 });

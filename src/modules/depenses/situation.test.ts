@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cumulBordereaux, situationCredit, type MandatChiffre } from './situation.js';
+import { cumulBordereaux, situationApres, type MandatChiffre } from './situation.js';
 
 const m = (numero: number, brut: number, o: { net?: number; effectif?: number } = {}): MandatChiffre => ({
   id: 100 + numero,
@@ -10,10 +10,10 @@ const m = (numero: number, brut: number, o: { net?: number; effectif?: number } 
 });
 
 describe('situation du crédit sur un mandat', () => {
-  it('counts only earlier mandats of the imputation, net of rejets, annulations and réductions', () => {
+  // Which earlier mandats count (net of rejets, annulations, réductions) is summed in SQL: tests/integration/store-chaine.test.ts.
+  it('the disponible after a mandat is the crédit ouvert less the earlier mandats and this one', () => {
     const ce = m(5, 200_000);
-    const memeLigne = [m(1, 100_000), m(2, 50_000, { effectif: 0 }), m(3, 80_000, { effectif: 30_000 }), ce, m(7, 999_000)];
-    expect(situationCredit(1_000_000, memeLigne, ce)).toEqual({
+    expect(situationApres(1_000_000, 130_000, ce)).toEqual({
       creditOuvert: 1_000_000,
       anterieurs: 130_000,
       ceMandat: 200_000,
@@ -23,7 +23,7 @@ describe('situation du crédit sur un mandat', () => {
 
   it('charges the gross amount, not the net after retenues', () => {
     const ce = m(1, 120_000, { net: 115_500 });
-    expect(situationCredit(500_000, [ce], ce)).toMatchObject({ anterieurs: 0, ceMandat: 120_000, disponibleApres: 380_000 });
+    expect(situationApres(500_000, 0, ce)).toMatchObject({ anterieurs: 0, ceMandat: 120_000, disponibleApres: 380_000 });
   });
 });
 

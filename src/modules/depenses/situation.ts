@@ -24,14 +24,9 @@ export interface SituationCredit {
 
 /**
  * Situation of the credit printed on a mandat: crédit ouvert, mandats antérieurs, ce mandat, disponible après.
- * `memeImputation` holds the exercice's mandats of this mandat's imputation (it may include the mandat itself).
+ * `anterieurs` is what the imputation's mandats numbered before this one still count (net of rejets,
+ * annulations and réductions), summed in SQL (`sommesParLigne` with `mandatsAvant`).
  */
-export function situationCredit(creditOuvert: number, memeImputation: readonly MandatChiffre[], ce: MandatChiffre): SituationCredit {
-  const anterieurs = memeImputation.filter((m) => m.numero < ce.numero && m.id !== ce.id).reduce((s, m) => s + m.montantEffectif, 0);
-  return situationApres(creditOuvert, anterieurs, ce);
-}
-
-/** The same, from the sum of the earlier mandats (computed in SQL over the imputation's rows). */
 export function situationApres(creditOuvert: number, anterieurs: number, ce: Pick<MandatChiffre, 'montantBrut'>): SituationCredit {
   return { creditOuvert, anterieurs, ceMandat: ce.montantBrut, disponibleApres: creditOuvert - anterieurs - ce.montantBrut };
 }

@@ -231,11 +231,16 @@ export async function pageMandats(tx: Tx, annee: number, f: FiltreMandats, page:
     .$if(f.etat !== undefined, (q) => q.where(ETAT_SQL[f.etat!]))
     .$if(f.tiers !== undefined, (q) => q.where('engagement.tiers_id', '=', f.tiers!))
     .$if(f.ligne !== undefined, (q) => q.where('engagement.ligne_id', '=', f.ligne!))
-    .$if(f.mois !== undefined, (q) =>
-      q
-        .where('mandat.date', '>=', `${annee}-${String(f.mois).padStart(2, '0')}-01`)
-        .where('mandat.date', '<=', `${annee}-${String(f.mois).padStart(2, '0')}-31`),
-    )
+    // A month's mandats, with those of the complementary period dated that month of the next year.
+    .$if(f.mois !== undefined, (q) => {
+      const mm = String(f.mois).padStart(2, '0');
+      return q.where((eb) =>
+        eb.or([
+          eb.and([eb('mandat.date', '>=', `${annee}-${mm}-01`), eb('mandat.date', '<=', `${annee}-${mm}-31`)]),
+          eb.and([eb('mandat.date', '>=', `${annee + 1}-${mm}-01`), eb('mandat.date', '<=', `${annee + 1}-${mm}-31`)]),
+        ]),
+      );
+    })
     .$if(f.sansBordereau === true, (q) =>
       q.where(sql<boolean>`not exists (select 1 from bordereau_mandat bm where bm.mandat_id = mandat.id)`),
     )
@@ -282,12 +287,6 @@ export async function pageEngagements(
 
 export async function mandatIdParNumero(tx: Tx, annee: number, numero: number): Promise<number | undefined> {
   return (await tx.selectFrom('mandat').select('id').where('exercice', '=', annee).where('numero', '=', numero).executeTakeFirst())?.id;
-}
-
-/** The mandats of some bordereaux (for the bordereau and its cumul). */
-export async function mandatsDesBordereaux(tx: Tx, bordereauIds: readonly number[]): Promise<number[]> {
-  const rows = await tx.selectFrom('bordereau_mandat').select('mandat_id').where('bordereau_id', 'in', dans(bordereauIds)).execute();
-  return rows.map((r) => r.mandat_id);
 }
 
 /** Every mandat placed on a bordereau of the exercice, with the amounts the bordereaux add up. */

@@ -5,7 +5,7 @@ import { nomenclatureRoutes } from './routes.js';
 export const nomenclatureModule: ModuleDescriptor = {
   nom: 'nomenclature',
   routes: nomenclatureRoutes,
-  appendOnlyTables: ['nomenclature_correspondance'],
+  appendOnlyTables: ['nomenclature_version', 'nomenclature_code', 'nomenclature_correspondance'],
   permissions: [],
 };
 

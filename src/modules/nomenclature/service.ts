@@ -158,9 +158,9 @@ export async function importMapping(
 }
 
 /**
- * Charts already read, by version and content. A version's codes are only ever inserted with it (never updated
- * nor deleted), so the version's id, code, creation time and the count and last id of its codes identify its
- * content, even across the several databases one process may serve (the real base and the demo base).
+ * Charts already read, by version and content. A version's codes are only ever inserted with it (the database
+ * refuses any update or deletion), so the version's id, code, creation time and the count and last code of its
+ * codes identify its content, even across the several databases one process may serve (the real base and the demo base).
  * Each command reads a chart: this saves reading and building some hundreds of codes every time.
  */
 const lues = new Map<string, Nomenclature>();

@@ -105,10 +105,7 @@ export async function getMapping(tx: Tx, de: number, vers: number): Promise<Map<
 export async function empreinteVersion(tx: Tx, versionId: number): Promise<string> {
   const r = await tx
     .selectFrom('nomenclature_code')
-    .select((eb) => [
-      eb.fn.countAll<string | number>().as('n'),
-      eb.fn.max('code').as('dernier'),
-    ])
+    .select((eb) => [eb.fn.countAll<string | number>().as('n'), eb.fn.max('code').as('dernier')])
     .where('version_id', '=', versionId)
     .executeTakeFirstOrThrow();
   return `${Number(r.n)}:${r.dernier ?? ''}`;

@@ -19,7 +19,13 @@ type NumberedTable = { [K in keyof DB]: DB[K] extends { exercice: number; numero
 export async function nextNumero(tx: Trx, table: NumberedTable, exercice: number): Promise<number> {
   await advisoryLock(tx, table, exercice);
   // The last number read down the (exercice, numero) index: one step, however long the register.
-  const r = await tx.selectFrom(table).select('numero').where('exercice', '=', exercice).orderBy('numero', 'desc').limit(1).executeTakeFirst();
+  const r = await tx
+    .selectFrom(table)
+    .select('numero')
+    .where('exercice', '=', exercice)
+    .orderBy('numero', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return Number(r?.numero ?? 0) + 1;
 }
 

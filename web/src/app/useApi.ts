@@ -1,5 +1,5 @@
 import { notifications } from '@mantine/notifications';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { urlOf, type ArgsOf, type ResponseOf, type RouteSpec } from '../../../src/core/contract';
 import { ApiError, errorText, getUrl } from './api';
 
@@ -20,13 +20,19 @@ export function useApi<R extends RouteSpec & { method: 'GET' }>(route: R, args: 
   const [data, setData] = useState<ResponseOf<R>>();
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
+  // The URL of the latest request: a slower answer for an earlier page or filter must not overwrite it.
+  const latest = useRef<string | null>(null);
   const reload = useCallback(async () => {
     if (!url) return;
+    latest.current = url;
     setLoading(true);
     try {
-      setData((await getUrl(url)) as ResponseOf<R>);
+      const answer = (await getUrl(url)) as ResponseOf<R>;
+      if (latest.current !== url) return;
+      setData(answer);
       setError(null);
     } catch (e) {
+      if (latest.current !== url) return;
       // Server off or failing: said on every page at once, so that an empty table never passes for an empty register.
       if (e instanceof ApiError && e.code === 'ERREUR_INTERNE')
         notifications.show({
@@ -38,7 +44,7 @@ export function useApi<R extends RouteSpec & { method: 'GET' }>(route: R, args: 
         });
       setError(errorText(e));
     } finally {
-      setLoading(false);
+      if (latest.current === url) setLoading(false);
     }
   }, [url]);
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { Badge, Button, Checkbox, Group, Paper, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, Paper, Table, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { urlOf } from '../../../../src/core/contract';
 import { formatDateFr } from '../../../../src/core/date';
@@ -96,6 +96,12 @@ export function BordereauxPage() {
       </PageTitle>
       {banner}
       {annee && canSaisir && libres.length > 0 && <NouveauBordereau annee={annee} libres={libres} onDone={reload} />}
+      {canSaisir && mandats.data && mandats.data.total > libres.length && (
+        <Alert color="yellow" mb="sm">
+          {mandats.data.total} mandats attendent un bordereau ; les {libres.length} plus récents sont proposés ici. Une fois ce bordereau
+          émis, les suivants apparaîtront.
+        </Alert>
+      )}
       <Table striped withTableBorder fz="sm" aria-label="Bordereaux">
         <Table.Thead>
           <Table.Tr>

@@ -153,7 +153,7 @@ export function EngagementsPage() {
   );
   const suivi = useApi(depensesApi.suivi, annee ? { params: { annee } } : null);
   // Every tiers for the choice list (a rural commune has some dozens to a few hundred).
-  const tiers = useApi(depensesApi.listTiers, { query: { parPage: 500 } });
+  const tiers = useApi(depensesApi.listTiers, { query: { parPage: 5000 } });
   const [suite, setSuite] = useState<Engagement | null>(null);
   // A reader sees the engagements and their documents, not the forms that write them.
   const peutSaisir = usePermission('depenses.saisir');

@@ -224,7 +224,7 @@ function IndexPanel() {
   const peutSaisir = usePermission('depenses.saisir');
   const list = useApi(depensesApi.listIndex, {});
   // Every tiers for the choice list (a rural commune has some dozens to a few hundred).
-  const tiers = useApi(depensesApi.listTiers, { query: { parPage: 500 } });
+  const tiers = useApi(depensesApi.listTiers, { query: { parPage: 5000 } });
   const { annee } = useExercice();
   const suivi = useApi(depensesApi.suivi, annee ? { params: { annee } } : null);
   const [edit, setEdit] = useState<IndexInput | null>(null);

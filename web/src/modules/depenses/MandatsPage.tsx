@@ -56,7 +56,7 @@ export function MandatsPage() {
     setPage(1);
   };
   // Every tiers for the choice list (a rural commune has some dozens to a few hundred).
-  const tiers = useApi(depensesApi.listTiers, { query: { parPage: 500 } });
+  const tiers = useApi(depensesApi.listTiers, { query: { parPage: 5000 } });
   const [ouvert, setOuvert] = useState<Mandat | null>(null);
   const role = session.utilisateur?.role;
   const canSaisir = role ? roleHas(role, 'depenses.saisir') : false;
