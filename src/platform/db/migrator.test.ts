@@ -7,6 +7,7 @@ import { verifyAudit } from '../audit/journal.js';
 import { checkCompatible, migrateToLatest, migrateUpTo } from './migrator.js';
 import type { DB } from './schema.js';
 import { testConnection } from './testing.js';
+import { VERSION_GM2I } from '../version.js';
 
 /** Columns renamed by a later migration: their name in the previous versions. */
 const RENAMED: Record<string, string> = { doit_changer_mot_de_passe: 'must_change_password' };
@@ -48,11 +49,17 @@ describe('migrations', () => {
   it('refuse a database migrated by a newer GM2i', async () => {
     const conn = await testConnection();
     try {
+      // Each migration records which GM2i did it, so that an older one can say which version to install.
+      expect(
+        (await conn.db.selectFrom('parametre').select('valeur').where('cle', '=', 'systeme.version_schema').executeTakeFirst())?.valeur,
+      ).toBe(JSON.stringify(VERSION_GM2I));
       await sql`insert into kysely_migration (name, timestamp) values ('29990101T0000_futur', '2999-01-01T00:00:00.000Z')`.execute(conn.db);
+      await sql`update parametre set valeur = '"9.4.0"' where cle = 'systeme.version_schema'`.execute(conn.db);
       const err = await checkCompatible(conn.db, conn.schema).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(DomainError);
-      expect((err as DomainError).code).toBe('BASE_INCOMPATIBLE');
-      await expect(migrateToLatest(conn.db, conn.schema)).rejects.toBeInstanceOf(DomainError);
+      expect((err as DomainError).code).toBe('BASE_TROP_RECENTE');
+      expect((err as DomainError).details).toMatchObject({ version: '9.4.0', installee: VERSION_GM2I, migrations: '29990101T0000_futur' });
+      await expect(migrateToLatest(conn.db, conn.schema)).rejects.toMatchObject({ code: 'BASE_TROP_RECENTE' });
     } finally {
       await conn.close();
     }

@@ -1,5 +1,8 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { DomainError } from '../../core/errors.js';
+import { VERSION_GM2I } from '../version.js';
+import { writeParametre } from './parametres.js';
+import type { Tx } from './schema.js';
 import * as m20261128T0000 from '../../migrations/20261128T0000_socle.js';
 import * as m20261129T0000 from '../../migrations/20261129T0000_budget.js';
 import * as m20261129T0100 from '../../migrations/20261129T0100_parametres.js';
@@ -43,8 +46,11 @@ export async function checkCompatible<T>(db: Kysely<T>, schema?: string): Promis
   const applied = await appliedNames(db);
   const unknown = applied.filter((n) => !known.has(n));
   if (unknown.length > 0) {
-    throw new DomainError('BASE_INCOMPATIBLE', {
-      raison: `elle contient des migrations inconnues (${unknown.join(', ')}) ; elle vient sans doute d'une version plus récente.`,
+    const plusRecente = await versionQuiAMigre(db);
+    throw new DomainError('BASE_TROP_RECENTE', {
+      version: plusRecente ?? 'plus récente',
+      installee: VERSION_GM2I,
+      migrations: unknown.join(', '),
     });
   }
   const order = Object.keys(MIGRATIONS);
@@ -64,7 +70,20 @@ async function appliedNames<T>(db: Kysely<T>): Promise<string[]> {
   }
 }
 
-/** Bring the database to the code's schema. Migrations only move forward. */
+/** Where the database keeps the version of GM2i that last migrated it, so that an older one can name it. */
+const CLE_VERSION = 'systeme.version_schema';
+
+async function versionQuiAMigre<T>(db: Kysely<T>): Promise<string | null> {
+  try {
+    const r = await sql<{ valeur: string }>`select valeur from parametre where cle = ${CLE_VERSION}`.execute(db);
+    const v: unknown = r.rows[0] ? JSON.parse(r.rows[0].valeur) : null;
+    return typeof v === 'string' ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Bring the database to the code's schema, and record which GM2i did. Migrations only move forward. */
 export async function migrateToLatest<T>(db: Kysely<T>, schema?: string): Promise<string[]> {
   await checkCompatible(db, schema);
   const { error, results } = await migratorFor(db, schema).migrateToLatest();
@@ -72,6 +91,8 @@ export async function migrateToLatest<T>(db: Kysely<T>, schema?: string): Promis
     const msg = error instanceof Error ? error.message : JSON.stringify(error);
     throw new DomainError('BASE_INCOMPATIBLE', { raison: `échec de la migration : ${msg}` });
   }
+  if ((await versionQuiAMigre(db)) !== VERSION_GM2I)
+    await writeParametre(db as unknown as Tx, CLE_VERSION, VERSION_GM2I, new Date().toISOString());
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
