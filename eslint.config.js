@@ -52,7 +52,7 @@ const tests = ['src/**/*.test.ts', 'src/**/testing.ts'];
 const notService = ['store*.ts', 'model.ts', 'actions.ts', 'schemas.ts', 'tables.ts', 'documents.ts', 'demo.ts', 'routes.ts', 'index.ts'];
 
 export default defineConfig(
-  { ignores: ['dist/**', 'node_modules/**', 'gm2i-data/**', '.tmp/**', 'test-results/**', 'playwright-report/**', 'bin/**', 'scripts/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'gm2i-data/**', '.tmp/**', 'test-results/**', 'playwright-report/**', 'bin/**', 'livraison/sortie/**', '.runtime/**'] },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {
@@ -129,4 +129,11 @@ export default defineConfig(
     },
   },
   { files: ['**/*.js', '**/*.mjs'], extends: [tseslint.configs.disableTypeChecked] },
+  {
+    // Node scripts: start, test, bundle, the delivery tests and the upgrade tool shipped in the bundles.
+    files: ['scripts/**/*.mjs', 'livraison/**/*.mjs', 'tests/livraison/**/*.mjs'],
+    languageOptions: {
+      globals: Object.fromEntries(['process', 'console', 'fetch', 'setTimeout', 'clearTimeout', 'URL', 'Buffer'].map((g) => [g, 'readonly'])),
+    },
+  },
 );

@@ -4,6 +4,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { exigerNode24 } from './runtime.mjs';
+
+await exigerNode24(fileURLToPath(import.meta.url));
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const tmp = path.join(root, '.tmp');
@@ -79,6 +82,20 @@ else if (!fs.existsSync(chromium)) {
       failed: s.unexpected + (ok || s.unexpected > 0 ? 0 : 1),
       skipped: s.skipped,
     });
+}
+
+// Delivery: the USB-key bundles (reproducible, offline install, upgrade and rollback). GM2I_SANS_LIVRAISON=1 skips it.
+if (!built) results.push({ name: 'livraison', passed: 0, failed: 1, skipped: 0 });
+else if (process.env.GM2I_SANS_LIVRAISON === '1') console.log('\n== livraison : ignorée (GM2I_SANS_LIVRAISON=1)');
+else {
+  const out = path.join(tmp, 'livraison.json');
+  fs.rmSync(out, { force: true });
+  const ok = step('livraison (paquets pour clé USB, installation hors ligne, mise à jour et retour arrière)', process.execPath, [
+    path.join(root, 'tests', 'livraison', 'livraison.mjs'),
+  ]);
+  const j = readJson(out);
+  if (!j) results.push({ name: 'livraison', passed: 0, failed: 1, skipped: 0 });
+  else results.push({ name: 'livraison', passed: j.passed, failed: j.failed + (ok || j.failed > 0 ? 0 : 1), skipped: j.skipped });
 }
 
 console.log('\n== Résumé');

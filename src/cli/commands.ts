@@ -26,6 +26,14 @@ function needSqlite(t: Target, what: string): string {
   return t.dataDir;
 }
 
+/** Backup and verify read an existing database: a mistyped folder is said, not silently created. */
+async function needExistingBase(t: Target): Promise<void> {
+  if (!('dataDir' in t)) return;
+  const { existsSync } = await import('node:fs');
+  const { sqlitePath } = await import('../platform/db/databases.js');
+  if (!existsSync(sqlitePath(t.dataDir))) throw new DomainError('BASE_ABSENTE', { dossier: t.dataDir });
+}
+
 async function findUserId(c: Connection, identifiant: string): Promise<number> {
   const { findUserByIdentifiant } = await import('../platform/auth/store.js');
   const u = await findUserByIdentifiant(c.db, identifiant);
@@ -170,6 +178,7 @@ export function registerSafetyCommands(program: Command, ctx: CliContext): void 
     .option('--to <dossier>', 'dossier de destination (clé USB…)')
     .action(async (o: { to?: string }) => {
       const dataDir = needSqlite(ctx.target(), 'La sauvegarde');
+      await needExistingBase(ctx.target());
       const { BACKUP_DIR, rotateBackups, takeBackup } = await import('../platform/backup/backup.js');
       await ctx.withDb(async (c) => {
         if (!c.sqlite) return;
@@ -198,6 +207,7 @@ export function registerSafetyCommands(program: Command, ctx: CliContext): void 
     .command('verify')
     .description('vérifie l’intégrité de la base et la chaîne du journal d’audit')
     .action(async () => {
+      await needExistingBase(ctx.target());
       const { verifyDatabase } = await import('./verify.js');
       const report = await ctx.withDb((c) => verifyDatabase(c), false);
       for (const l of report.lines) ctx.say(l);

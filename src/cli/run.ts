@@ -5,6 +5,7 @@ import { messageFor } from '../core/messages.js';
 import { registerBudgetCommands } from './budget-commands.js';
 import { registerSafetyCommands, registerServerCommands, registerUserCommands, type CliContext } from './commands.js';
 import { frenchProgram } from './french.js';
+import { VERSION_GM2I } from '../platform/version.js';
 
 /** Where the command line writes, and its clock (fixed in tests). */
 export interface CliIo {
@@ -27,6 +28,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .description('GM2i — gestion municipale intégrée')
     .addOption(new Option('--data <dossier>', 'dossier des données (base SQLite, sauvegardes)').env('GM2I_DATA').default('./gm2i-data'))
     .addOption(new Option('--database <url>', 'base PostgreSQL (postgres://…) au lieu du dossier de données').env('GM2I_DATABASE'))
+    .version(VERSION_GM2I, '-V, --version', 'affiche la version de GM2i')
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride();
   const ctx: CliContext = {

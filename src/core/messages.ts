@@ -29,6 +29,8 @@ const MESSAGES: Record<ErrorCode, (d: ErrorDetails) => string> = {
   BASE_INCOMPATIBLE: (d) => `La base de données ne correspond pas à cette version de GM2i : ${t(d.raison, '')}`,
   BASE_TROP_RECENTE: (d) =>
     `Cette base de données a été mise à jour par GM2i ${t(d.version, 'plus récente')} ; ce programme est GM2i ${t(d.installee, '')}. Installez GM2i ${t(d.version, 'plus récente')} (ou plus récente) pour l'ouvrir : rien n'a été modifié.`,
+  BASE_ABSENTE: (d) =>
+    `Aucune base GM2i dans le dossier ${t(d.dossier, '')} : vérifiez le dossier de données (--data ou GM2I_DATA).`,
   SAUVEGARDE_INVALIDE: (d) => `Sauvegarde inutilisable : ${t(d.raison, '')}`,
   BASE_OCCUPEE: () => 'GM2i est déjà en marche sur ce dossier de données : arrêtez-le d’abord (Ctrl+C dans sa fenêtre).',
   EXERCICE_CLOS: (d) => `L'exercice ${t(d.annee, '')} est clos : il ne peut plus être modifié.`,

@@ -4,6 +4,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
+import { messageFor } from '../../src/core/messages.js';
+import { VERSION_GM2I } from '../../src/platform/version.js';
 import { testEngine } from '../../src/platform/db/testing.js';
 
 const NOW = new Date('2026-06-15T10:00:00Z');
@@ -114,6 +116,20 @@ describe.skipIf(testEngine() !== 'sqlite')('gm2i command line', { timeout: 120_0
     const who = await gm2i('user', 'disable', 'personne');
     expect(who.code).toBe(1);
     expect(who.err).toContain('introuvable');
+  });
+
+  it('says which folder holds no database instead of creating one, and gives its version', async () => {
+    const wrong = path.join(data, 'faute-de-frappe');
+    for (const cmd of ['verify', 'backup']) {
+      const r = await gm2iOn(wrong, cmd);
+      expect(r.code).toBe(1);
+      expect(r.err.trim()).toBe(`Erreur : ${messageFor('BASE_ABSENTE', { dossier: wrong })}`);
+      expect(fs.existsSync(wrong)).toBe(false);
+    }
+    const v = await gm2i('--version');
+    expect(v.code).toBe(0);
+    expect(v.out.trim()).toBe(VERSION_GM2I);
+    expect(VERSION_GM2I).toMatch(/^\d+\.\d+\.\d+/);
   });
 });
 
