@@ -8,6 +8,8 @@ setlocal
 set "CLE=%~dp0"
 set "RACINE=C:\GM2i"
 if not "%~1"=="" set "RACINE=%~1"
+rem Chemin complet, sans barre finale (C:\GM2i\ ou .\GM2i deviennent C:\GM2i).
+for %%I in ("%RACINE%\.") do set "RACINE=%%~fI"
 set "ZIPBASE=gm2i-@VERSION@-win-x64"
 set "ZIP=%CLE%%ZIPBASE%.zip"
 echo == Installation de GM2i @VERSION@ dans %RACINE%
@@ -21,13 +23,18 @@ if exist "%RACINE%\programme\VERSION" (
   goto fin
 )
 call :verifier || goto fin
+set "TAR=%SystemRoot%\System32\tar.exe"
+if not exist "%TAR%" (
+  echo Erreur : %TAR% est introuvable. GM2i demande Windows 10 version 1803 ou plus récente, ou Windows 11.
+  goto fin
+)
 if not exist "%RACINE%" mkdir "%RACINE%"
 if not exist "%RACINE%\gm2i-donnees" mkdir "%RACINE%\gm2i-donnees"
 set "EXTR=%RACINE%\extraction"
 if exist "%EXTR%" rmdir /s /q "%EXTR%"
 mkdir "%EXTR%"
 echo Décompression (une à deux minutes)...
-tar -xf "%ZIP%" -C "%EXTR%"
+"%TAR%" -xf "%ZIP%" -C "%EXTR%"
 if errorlevel 1 (
   echo Erreur : la décompression a échoué. Vérifiez la place libre sur le disque.
   goto fin
@@ -39,7 +46,11 @@ if errorlevel 1 (
 )
 rmdir "%EXTR%"
 echo Raccourci GM2i sur le bureau...
-powershell -NoProfile -Command "$s=(New-Object -ComObject WScript.Shell).CreateShortcut([Environment]::GetFolderPath('Desktop')+'\GM2i.lnk'); $s.TargetPath='%RACINE%\programme\demarrer.cmd'; $s.WorkingDirectory='%RACINE%'; $s.Description='GM2i - gestion municipale'; $s.Save()"
+rem En administrateur, le raccourci va sur le bureau de tous les utilisateurs ; sinon sur celui de l'utilisateur.
+set "BUREAU=Desktop"
+net session >nul 2>&1
+if not errorlevel 1 set "BUREAU=CommonDesktopDirectory"
+powershell -NoProfile -Command "$s=(New-Object -ComObject WScript.Shell).CreateShortcut([Environment]::GetFolderPath('%BUREAU%')+'\GM2i.lnk'); $s.TargetPath='%RACINE%\programme\demarrer.cmd'; $s.WorkingDirectory='%RACINE%'; $s.Description='GM2i - gestion municipale'; $s.Save()"
 echo.
 echo GM2i @VERSION@ est installé : programme dans %RACINE%\programme, données dans %RACINE%\gm2i-donnees.
 echo.

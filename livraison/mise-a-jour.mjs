@@ -12,6 +12,7 @@
 //
 // Options : --racine <dossier> (obligatoire) --nouveau <dossier> (défaut : le dossier de ce script)
 //           --copie-vers <dossier> (copie de la sauvegarde, ex. la clé) --port <n> (défaut 8080)
+//           --forcer (accepte de réinstaller la même version, ou une plus ancienne)
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -27,6 +28,7 @@ const racine = opt('racine') ? path.resolve(opt('racine')) : null;
 const nouveau = path.resolve(opt('nouveau', path.dirname(fileURLToPath(import.meta.url))));
 const copieVers = opt('copie-vers') ? path.resolve(opt('copie-vers')) : null;
 const port = Number(opt('port', '8080'));
+const forcer = args.includes('--forcer');
 
 if (!racine) sortir(2, 'Usage : gm2i-mise-a-jour --racine <dossier où sont programme et gm2i-donnees> [--copie-vers <clé>]');
 const programme = path.join(racine, 'programme');
@@ -81,6 +83,9 @@ const winsw = path.join(racine, 'service', 'gm2i-service.exe');
 function service(action) {
   if (windows) {
     if (!fs.existsSync(winsw)) return false;
+    // service-retirer.cmd uninstalls but may leave the exe: WinSW says NonExistent then.
+    const etat = spawnSync(winsw, ['status'], { encoding: 'utf8' });
+    if (etat.status !== 0 || /NonExistent/i.test(etat.stdout ?? '')) return false;
     const r = spawnSync(winsw, [action], { encoding: 'utf8' });
     dire(`    service ${action} : ${(r.stdout ?? '').trim() || r.status}`);
     return true;
@@ -128,7 +133,30 @@ async function demarrerEtControler(dir, avecService) {
   } finally {
     p.kill('SIGINT');
     await new Promise((ok) => (p.exitCode !== null ? ok() : p.on('exit', ok)));
+    // On Windows kill() ends the process at once: its lock file stays behind.
+    const pid = path.join(donnees, 'gm2i.pid');
+    if (fs.existsSync(pid) && fs.readFileSync(pid, 'utf8').trim() === String(p.pid)) fs.rmSync(pid, { force: true });
   }
+}
+
+/** Compares two versions x.y.z[-suffixe]: a suffixed version comes before the plain one. */
+function comparer(a, b) {
+  const decouper = (v) => {
+    const [base, ...suffixe] = v.split('-');
+    return { n: base.split('.').map((x) => Number(x) || 0), s: suffixe.join('-') };
+  };
+  const x = decouper(a);
+  const y = decouper(b);
+  for (let i = 0; i < 3; i++) if ((x.n[i] ?? 0) !== (y.n[i] ?? 0)) return (x.n[i] ?? 0) - (y.n[i] ?? 0);
+  if (x.s === y.s) return 0;
+  if (!x.s || !y.s) return x.s ? -1 : 1;
+  return x.s < y.s ? -1 : 1;
+}
+const attendre = (ms) => new Promise((ok) => setTimeout(ok, ms));
+/** Waits for the server to release the data folder (WinSW gives it 20 s to stop). */
+async function attendreArret(secondes) {
+  for (let i = 0; i < secondes * 2 && enMarche(); i++) await attendre(500);
+  return !enMarche();
 }
 
 function renommer(de, vers) {
@@ -144,6 +172,7 @@ function renommer(de, vers) {
   }
 }
 
+
 // ---------------------------------------------------------------------------------------------------------
 const ancienne = version(programme);
 const nouvelle = version(nouveau);
@@ -151,14 +180,22 @@ if (!fs.existsSync(programme) || !ancienne) sortir(1, `aucune installation de GM
 if (!nouvelle || !fs.existsSync(path.join(nouveau, 'app', 'dist', 'server', 'cli', 'main.js')))
   sortir(1, `${nouveau} n'est pas un dossier de GM2i complet (VERSION ou app/ manquant).`);
 if (path.resolve(nouveau) === path.resolve(programme)) sortir(1, 'lancez la mise à jour depuis le dossier de la NOUVELLE version, pas depuis celui installé.');
+if (comparer(nouvelle, ancienne) <= 0 && !forcer)
+  sortir(
+    1,
+    `GM2i ${ancienne} est installé et cette clé porte la version ${nouvelle}, ${nouvelle === ancienne ? 'la même' : 'plus ancienne'}. ` +
+      `Rien n'a été changé. Pour réinstaller quand même, relancez avec --forcer.`,
+  );
 
 dire(`== Mise à jour de GM2i ${ancienne} vers ${nouvelle} (${racine})`);
 
 // 1. Stop.
 dire('1. Arrêt de GM2i');
 const avecService = service('stop');
-if (avecService) for (let i = 0; i < 40 && enMarche(); i++) await new Promise((ok) => setTimeout(ok, 500));
-if (enMarche()) sortir(1, 'GM2i tourne encore sur ce PC : fermez sa fenêtre (ou arrêtez le service), puis relancez la mise à jour. Rien n\'a été changé.');
+if (!(await attendreArret(avecService ? 60 : 1))) {
+  if (avecService) service('start');
+  sortir(1, 'GM2i tourne encore sur ce PC : fermez sa fenêtre (ou arrêtez le service), puis relancez la mise à jour. Rien n\'a été changé.');
+}
 
 // 2. Back up and verify with the OLD version.
 dire(`2. Sauvegarde et vérification avec la version installée (${ancienne})`);
@@ -174,9 +211,10 @@ try {
   sortir(1, `${e.message}. La mise à jour n'a pas commencé ; GM2i ${ancienne} reste en place.`);
 }
 if (copieVers) {
+  // The .sha256 beside the backup travels with it: `gm2i restore` checks the file against it.
   try {
     fs.mkdirSync(copieVers, { recursive: true });
-    fs.copyFileSync(sauvegarde, path.join(copieVers, path.basename(sauvegarde)));
+    for (const f of [sauvegarde, `${sauvegarde}.sha256`].filter((x) => fs.existsSync(x))) fs.copyFileSync(f, path.join(copieVers, path.basename(f)));
     dire(`    copie de la sauvegarde : ${path.join(copieVers, path.basename(sauvegarde))}`);
   } catch (e) {
     dire(`    (copie vers ${copieVers} impossible : ${e.message} ; la sauvegarde reste dans ${sauvegarde})`);
@@ -186,17 +224,29 @@ if (copieVers) {
 // 3. Keep the old program folder; put the new one in its place.
 dire('3. Remplacement du programme (l\'ancien est gardé)');
 const garde = path.join(racine, `programme-${ancienne}`);
-for (const d of fs.readdirSync(racine)) {
-  const p = path.join(racine, d);
-  if (d.startsWith('programme-') && p !== path.resolve(nouveau) && fs.statSync(p).isDirectory()) fs.rmSync(p, { recursive: true, force: true });
+if (fs.existsSync(garde)) renommer(garde, `${garde}-avant-${Date.now()}`);
+try {
+  renommer(programme, garde);
+} catch (e) {
+  if (avecService) service('start');
+  sortir(1, `impossible de mettre de côté ${programme} (${e.message}). GM2i ${ancienne} reste en place.`);
 }
-renommer(programme, garde);
 try {
   renommer(nouveau, programme);
 } catch (e) {
-  renommer(garde, programme);
-  if (avecService) service('start');
-  sortir(1, `impossible de mettre la nouvelle version en place (${e.message}). GM2i ${ancienne} reste en place.`);
+  let remis = true;
+  try {
+    renommer(garde, programme);
+  } catch {
+    remis = false;
+  }
+  if (avecService && remis) service('start');
+  sortir(
+    1,
+    remis
+      ? `impossible de mettre la nouvelle version en place (${e.message}). GM2i ${ancienne} reste en place.`
+      : `impossible de mettre la nouvelle version en place (${e.message}) ni de remettre l'ancienne : renommez ${garde} en ${programme}.`,
+  );
 }
 
 // 4. Migrate, verify and start with the NEW version; roll back on any failure.
@@ -210,23 +260,32 @@ try {
 } catch (e) {
   dire(`ÉCHEC : ${e.message}`);
   dire(`Retour à la version ${ancienne} et restauration de la sauvegarde ${sauvegarde}`);
+  const echec = path.join(racine, `programme-echec-${nouvelle}`);
+  let probleme = null;
   try {
     if (avecService) service('stop');
-    for (let i = 0; i < 40 && enMarche(); i++) await new Promise((ok) => setTimeout(ok, 500));
-    const echec = path.join(racine, `programme-echec-${nouvelle}`);
+    await attendreArret(60);
     fs.rmSync(echec, { recursive: true, force: true });
     renommer(programme, echec);
     renommer(garde, programme);
     gm2i(programme, 'restore', sauvegarde);
     gm2i(programme, 'verify');
-    if (avecService) service('start');
   } catch (e2) {
+    probleme = e2;
+  }
+  if (avecService && fs.existsSync(path.join(programme, 'VERSION'))) service('start');
+  if (probleme)
     sortir(
       1,
-      `la mise à jour a échoué (${e.message}) ET le retour arrière aussi (${e2.message}). Ne touchez à rien : ` +
-        `la sauvegarde d'avant la mise à jour est ${sauvegarde}. Voir ${journal}.`,
+      `la mise à jour a échoué (${e.message}) ET le retour arrière aussi (${probleme.message}). Ne touchez à rien : ` +
+        `l'ancienne version est dans ${fs.existsSync(garde) ? garde : programme}, la sauvegarde d'avant la mise à jour est ${sauvegarde}. Voir ${journal}.`,
     );
-  }
-  sortir(1, `la mise à jour a échoué (${e.message}). GM2i ${ancienne} est remis en place avec les données d'avant. Voir ${journal}.`);
+  sortir(1, `la mise à jour a échoué (${e.message}). GM2i ${ancienne} est remis en place avec les données d'avant ; la version en échec est dans ${echec}. Voir ${journal}.`);
+}
+
+// 6. Success: only now forget the versions kept by earlier upgrades (the one just replaced stays).
+for (const d of fs.readdirSync(racine)) {
+  const p = path.join(racine, d);
+  if (d.startsWith('programme-') && p !== garde && fs.statSync(p).isDirectory()) fs.rmSync(p, { recursive: true, force: true });
 }
 dire(`GM2i ${nouvelle} est en place. L'ancienne version reste dans ${garde} ; la sauvegarde d'avant est ${sauvegarde}.`);

@@ -5,7 +5,8 @@
 // dependencies for that platform only), the launchers, the licence and the source offer. Times are the last
 // commit's, owners 0, entries sorted: the same commit gives the same bytes.
 // Options: --plateforme linux-x64|win-x64 (repeatable; default both), --sans-construction (reuse dist/),
-// --sortie <dossier> (default livraison/sortie), --garder (keep the unpacked folders beside the archives).
+// --sortie <dossier> (default livraison/sortie), --garder (keep the unpacked folders beside the archives),
+// --brouillon (accept uncommitted changes: the archives then say so; for tests, never for a delivery).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -25,7 +26,14 @@ const V = pkg.version;
 const git = (...a) => execFileSync('git', a, { cwd: root, encoding: 'utf8' }).trim();
 const commit = git('rev-parse', 'HEAD');
 const epoch = Number(process.env.SOURCE_DATE_EPOCH ?? git('log', '-1', '--format=%ct'));
-const propre = git('status', '--porcelain', '--untracked-files=no') === '';
+const changements = git('status', '--porcelain');
+const propre = changements === '';
+if (!propre && !args.includes('--brouillon'))
+  fail(
+    `des changements ne sont pas enregistrés dans git : un paquet doit venir d'un commit (sa source est jointe).\n${changements}\n` +
+      'Enregistrez-les (git commit) ou, pour un essai seulement, ajoutez --brouillon.',
+  );
+const marque = propre ? commit : `${commit} + changements non enregistrés`;
 const sortie = path.resolve(args.flatMap((a, i) => (args[i - 1] === '--sortie' ? [a] : []))[0] ?? path.join(root, 'livraison', 'sortie'));
 const gabarits = path.join(root, 'livraison');
 
@@ -51,13 +59,17 @@ function rmWhere(dir, test) {
 }
 /** Text files for Windows get CRLF line ends (cmd.exe misreads labels in LF-only scripts). */
 function copyText(src, dest, windows) {
-  let t = fs.readFileSync(src, 'utf8').replaceAll('@VERSION@', V).replaceAll('@COMMIT@', commit);
+  let t = fs.readFileSync(src, 'utf8').replaceAll('@VERSION@', V).replaceAll('@COMMIT@', marque);
   if (windows) t = t.replace(/\r?\n/g, '\r\n');
   fs.writeFileSync(dest, t);
 }
 
 // 1. Build (dist/ is compiled from this tree).
-if (!args.includes('--sans-construction')) run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build'], { cwd: root, shell: process.platform === 'win32' });
+if (!args.includes('--sans-construction')) {
+  // A stale file of an older build must not ship: start from an empty dist/.
+  fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+  run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build'], { cwd: root, shell: process.platform === 'win32' });
+}
 if (!fs.existsSync(path.join(root, 'dist', 'server', 'cli', 'main.js'))) fail('dist/ absent : lancez npm run build');
 fs.mkdirSync(sortie, { recursive: true });
 
@@ -141,7 +153,8 @@ for (const plateforme of cibles) {
     const liste = [];
     walk(stage, (p, e) => e.isFile() && liste.push(path.relative(sortie, p)));
     liste.sort();
-    const longest = Math.max(...liste.map((f) => `C:\\GM2i\\programme\\${f.slice(nom.length + 1)}`.length));
+    // Longest path Windows meets: the unpacking folder of installer.cmd (C:\GM2i\extraction\<nom>\...).
+    const longest = Math.max(...liste.map((f) => `C:\\GM2i\\extraction\\${f}`.length));
     if (longest >= 260) fail(`chemin trop long pour Windows (${longest} caractères)`);
     run('zip', ['-X', '-D', '-q', '-9', out, '-@'], { cwd: sortie, input: liste.join('\n') + '\n', stdio: ['pipe', 'inherit', 'inherit'], env: { ...process.env, TZ: 'UTC' } });
   } else {

@@ -47,6 +47,7 @@ export function paquetNpm(nom, version, integrity) {
 export function extraire(tgz, membres, dest) {
   fs.mkdirSync(dest, { recursive: true });
   const r = spawnSync('tar', ['-xzf', tgz, '-C', dest, ...membres.map((m) => `package/${m}`)], { stdio: 'inherit' });
+  if (r.error?.code === 'ENOENT') throw new Error('la commande tar est introuvable (installez tar)');
   if (r.status !== 0) throw new Error(`extraction de ${path.basename(tgz)} impossible`);
   return membres.map((m) => path.join(dest, 'package', m));
 }
@@ -89,6 +90,10 @@ export async function exigerNode24(script) {
   console.error(`GM2i : Node ${process.version} est trop ancienne ; GM2i tourne sur Node ${pin.version} (${path.relative(root, bin)}).`);
   const env = { ...process.env, PATH: path.dirname(bin) + path.delimiter + (process.env.PATH ?? '') };
   const child = spawn(bin, [script, ...process.argv.slice(2)], { stdio: 'inherit', env });
+  child.on('error', (e) => {
+    console.error(`Erreur : Node ${pin.version} ne démarre pas (${bin}) : ${e.message}`);
+    process.exit(1);
+  });
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => child.kill(sig));
   await new Promise(() => child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0))));
 }

@@ -64,6 +64,8 @@ export function registerServerCommands(program: Command, ctx: CliContext): void 
       };
       process.on('SIGINT', shutdown);
       process.on('SIGTERM', shutdown);
+      // Closing the console window (Windows) or the terminal sends SIGHUP: release the lock cleanly.
+      process.on('SIGHUP', shutdown);
     });
 
   program

@@ -73,7 +73,14 @@ function failure(e: unknown, io: CliIo): number {
 function describe(e: unknown): string {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'EADDRINUSE') return 'Ce port est déjà utilisé par un autre programme : choisissez-en un autre avec --port.';
-  if (code === 'EACCES') return 'Accès refusé au dossier ou au port demandé.';
+  if (code === 'EACCES' || code === 'EPERM') {
+    const err = e as NodeJS.ErrnoException & { port?: number };
+    if (err.syscall === 'listen' || err.syscall === 'bind')
+      return `Accès refusé au port ${err.port ?? ''} : les ports sous 1024 demandent l'administrateur ; prenez --port 8080.`;
+    if (err.path)
+      return `Accès refusé à ${err.path} : ce compte ne peut pas y écrire. Donnez-lui ce dossier, ou choisissez-en un autre avec --data.`;
+    return 'Accès refusé au dossier ou au port demandé.';
+  }
   if (code === 'ECONNREFUSED') return 'La base PostgreSQL ne répond pas : vérifiez l’adresse et que le serveur est démarré.';
   if (code === 'SQLITE_CANTOPEN') return 'Impossible d’ouvrir la base de données : vérifiez le dossier de données.';
   return messageFor('ERREUR_INTERNE');

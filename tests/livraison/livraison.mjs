@@ -46,7 +46,7 @@ function ok(cmd, args, opts) {
   return r.out;
 }
 const lire = (f) => fs.readFileSync(f, 'utf8');
-const bundle = (sortie, ...extra) => ok(process.execPath, [path.join(root, 'scripts', 'bundle.mjs'), '--sans-construction', '--sortie', sortie, ...extra]);
+const bundle = (sortie, ...extra) => ok(process.execPath, [path.join(root, 'scripts', 'bundle.mjs'), '--sans-construction', '--brouillon', '--sortie', sortie, ...extra]);
 
 fs.rmSync(out, { recursive: true, force: true });
 fs.mkdirSync(out, { recursive: true });
@@ -110,6 +110,18 @@ await cas('archive Windows : node.exe, service WinSW, scripts .cmd en CRLF, chem
   assert(xml.includes('%BASE%\\..\\gm2i-donnees'), 'le service doit garder les données hors du dossier programme');
 });
 
+await cas('un paquet vient d’un commit : changements non enregistrés refusés sans --brouillon', () => {
+  const temoin = path.join(root, 'livraison', `essai-brouillon-${process.pid}.tmp`);
+  fs.writeFileSync(temoin, 'non enregistré\n');
+  try {
+    const r = sh(process.execPath, [path.join(root, 'scripts', 'bundle.mjs'), '--sans-construction', '--sortie', path.join(out, 'brouillon')]);
+    assert(r.code !== 0 && r.out.includes('--brouillon') && r.out.includes(path.basename(temoin)), `le paquet devait être refusé :\n${r.out.slice(-1500)}`);
+    assert(!fs.existsSync(path.join(out, 'brouillon', `gm2i-${V}-linux-x64.tar.gz`)), 'une archive a été écrite malgré le refus');
+  } finally {
+    fs.rmSync(temoin, { force: true });
+  }
+});
+
 await cas('scripts Linux et outil de mise à jour : syntaxe', () => {
   for (const f of ['gm2i', 'gm2i-mise-a-jour']) ok('sh', ['-n', path.join(nouveau, f)]);
   ok(path.join(nouveau, 'node', 'node'), ['--check', path.join(nouveau, 'mise-a-jour.mjs')]);
@@ -166,6 +178,7 @@ function bundlePrecedent() {
 }
 
 let avant = null;
+let cleCopie = null;
 await cas('mise à jour depuis le paquet du commit précédent, avec les données de démonstration : ancien dossier gardé, rien de perdu', () => {
   if (!fs.existsSync(nouveau)) throw new Error('paquet Linux absent (premier cas échoué)');
   const precedent = bundlePrecedent();
@@ -182,18 +195,45 @@ await cas('mise à jour depuis le paquet du commit précédent, avec les donnée
   assert(avant.mandats > 0 && avant.audit > 0, `données de démonstration vides : ${JSON.stringify(avant)}`);
   const n = path.join(R, `gm2i-${V}-linux-x64`);
   copier(nouveau, n);
-  const r = sh(path.join(n, 'gm2i-mise-a-jour'), ['--racine', R, '--port', String(port), '--copie-vers', path.join(R, 'cle')]);
+  const r = sh(path.join(n, 'gm2i-mise-a-jour'), ['--racine', R, '--port', String(port), '--copie-vers', path.join(R, 'cle'), ...(precedent.version === V ? ['--forcer'] : [])]);
   assert(r.code === 0, `la mise à jour a échoué (code ${r.code}) :\n${r.out.slice(-3000)}`);
   assert(lire(path.join(R, 'programme', 'VERSION')).trim() === V, 'programme/ n’est pas la nouvelle version');
   assert(lire(path.join(R, `programme-${precedent.version}`, 'VERSION')).trim() === precedent.version, 'l’ancien dossier programme n’est pas gardé');
   assert(!fs.existsSync(n), 'le dossier de la nouvelle version devait devenir programme/');
-  assert(fs.readdirSync(path.join(R, 'cle')).some((f) => /\.sqlite(\.gz)?$/.test(f)), 'pas de copie de la sauvegarde sur la « clé »');
+  const copie = fs.readdirSync(path.join(R, 'cle')).find((f) => /\.sqlite(\.gz)?$/.test(f));
+  assert(copie, 'pas de copie de la sauvegarde sur la « clé »');
+  assert(fs.existsSync(path.join(R, 'cle', `${copie}.sha256`)), 'l’empreinte .sha256 de la sauvegarde n’est pas copiée sur la « clé »');
+  cleCopie = path.join(R, 'cle', copie);
   const apres = compter(path.join(R, 'programme'));
   for (const k of ['mandats', 'engagements', 'utilisateurs']) assert(apres[k] === avant[k], `${k} : ${avant[k]} avant, ${apres[k]} après`);
   assert(apres.audit >= avant.audit, 'des entrées du journal d’audit ont disparu');
   assert(apres.version === V, `la base dit avoir été migrée par ${apres.version}, pas ${V}`);
   assert(gm2i(path.join(R, 'programme'), 'verify').code === 0, 'verify échoue après la mise à jour');
   avant = apres;
+});
+
+await cas('la même version (ou une plus ancienne) est refusée sans --forcer, sans rien changer', () => {
+  if (!avant) return { sauté: 'le cas précédent n’a pas laissé d’installation' };
+  const n = path.join(R, 'meme-version');
+  copier(nouveau, n);
+  try {
+    const r = sh(path.join(n, 'gm2i-mise-a-jour'), ['--racine', R, '--port', String(port)]);
+    assert(r.code !== 0 && r.out.includes('--forcer'), `la même version devait être refusée :\n${r.out.slice(-1500)}`);
+    assert(fs.existsSync(n) && lire(path.join(R, 'programme', 'VERSION')).trim() === V, 'un dossier a bougé');
+    assert(!fs.existsSync(path.join(R, 'sauvegardes-mise-a-jour')) || fs.readdirSync(path.join(R, 'sauvegardes-mise-a-jour')).length === 2, 'une sauvegarde de plus a été prise');
+  } finally {
+    fs.rmSync(n, { recursive: true, force: true });
+  }
+});
+
+await cas('la sauvegarde copiée sur la clé se restaure seule, dans un dossier de données neuf (nouveau PC)', () => {
+  if (!cleCopie) return { sauté: 'pas de copie sur la « clé »' };
+  const neuf = path.join(out, 'nouveau-pc');
+  fs.rmSync(neuf, { recursive: true, force: true });
+  const r = sh(path.join(R, 'programme', 'gm2i'), ['--data', neuf, 'restore', cleCopie]);
+  assert(r.code === 0, `restore depuis la clé : code ${r.code}\n${r.out.slice(-1500)}`);
+  const v = sh(path.join(R, 'programme', 'gm2i'), ['--data', neuf, 'verify']);
+  assert(v.code === 0, `verify sur le nouveau PC : code ${v.code}\n${v.out.slice(-1500)}`);
 });
 
 await cas('mise à jour refusée tant que GM2i tourne, sans rien changer', async () => {
@@ -211,7 +251,7 @@ await cas('mise à jour refusée tant que GM2i tourne, sans rien changer', async
     assert(up, 'le serveur de l’essai ne démarre pas');
     const n = path.join(R, 'nouveau-occupe');
     copier(nouveau, n);
-    const r = sh(path.join(n, 'gm2i-mise-a-jour'), ['--racine', R, '--port', String(port)]);
+    const r = sh(path.join(n, 'gm2i-mise-a-jour'), ['--racine', R, '--port', String(port), '--forcer']);
     assert(r.code !== 0 && r.out.includes('GM2i tourne encore'), `la mise à jour devait refuser :\n${r.out.slice(-1500)}`);
     assert(fs.existsSync(n) && lire(path.join(R, 'programme', 'VERSION')).trim() === V, 'un dossier a bougé');
     fs.rmSync(n, { recursive: true, force: true });
@@ -227,7 +267,7 @@ await cas('une nouvelle version qui ne démarre pas : retour automatique à l’
   copier(nouveau, casse);
   fs.writeFileSync(path.join(casse, 'VERSION'), `${V}-casse\n`);
   fs.writeFileSync(path.join(casse, 'app', 'dist', 'server', 'cli', 'serve.js'), "throw new Error('panne simulée au démarrage');\n");
-  const r = sh(path.join(casse, 'gm2i-mise-a-jour'), ['--racine', R, '--port', String(port)]);
+  const r = sh(path.join(casse, 'gm2i-mise-a-jour'), ['--racine', R, '--port', String(port), '--forcer']);
   assert(r.code !== 0, `la mise à jour cassée devait échouer :\n${r.out.slice(-2000)}`);
   assert(r.out.includes('remis en place'), `pas de retour arrière annoncé :\n${r.out.slice(-2000)}`);
   assert(lire(path.join(R, 'programme', 'VERSION')).trim() === V, 'programme/ n’est pas revenu à la version d’avant');
