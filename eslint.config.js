@@ -49,7 +49,7 @@ const imports = (patterns, paths = []) => ({
 // Tests and their helpers (testing.ts, left out of the build by tsconfig.build.json).
 const tests = ['src/**/*.test.ts', 'src/**/testing.ts'];
 // Files of a module that are neither a service nor may be restricted like one.
-const notService = ['store*.ts', 'model.ts', 'actions.ts', 'schemas.ts', 'tables.ts', 'documents.ts', 'demo.ts', 'routes.ts', 'index.ts'];
+const notService = ['store*.ts', 'model.ts', 'model-*.ts', 'actions.ts', 'schemas.ts', 'tables.ts', 'documents.ts', 'demo.ts', 'routes.ts', 'index.ts'];
 
 export default defineConfig(
   { ignores: ['dist/**', 'node_modules/**', 'gm2i-data/**', '.tmp/**', 'test-results/**', 'playwright-report/**', 'bin/**', 'livraison/sortie/**', '.runtime/**'] },
@@ -83,7 +83,11 @@ export default defineConfig(
     ]),
   },
   { files: ['src/modules/**/*.ts'], ignores: tests, rules: imports([viaIndex, noCli]) },
-  { files: ['src/modules/*/model.ts', 'src/modules/*/actions.ts'], rules: imports([viaIndex, noCli, ...pure]) },
+  {
+    files: ['src/modules/*/model.ts', 'src/modules/*/model-*.ts', 'src/modules/*/actions.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: imports([viaIndex, noCli, ...pure]),
+  },
   { files: ['src/modules/*/store*.ts'], ignores: tests, rules: imports([viaIndex, noCli, storeBelow]) },
   {
     files: ['src/modules/*/routes.ts'],

@@ -2,6 +2,7 @@ import { budgetModule } from '../modules/budget/index.js';
 import { communeModule } from '../modules/commune/index.js';
 import { depensesModule } from '../modules/depenses/index.js';
 import { nomenclatureModule } from '../modules/nomenclature/index.js';
+import { recettesModule } from '../modules/recettes/index.js';
 import { auditModule } from '../platform/audit/index.js';
 import { authModule } from '../platform/auth/index.js';
 import { backupModule } from '../platform/backup/index.js';
@@ -20,6 +21,7 @@ export const MODULES: readonly ModuleDescriptor[] = [
   nomenclatureModule,
   budgetModule,
   depensesModule,
+  recettesModule,
 ];
 
 /** Tables whose rows are never updated nor deleted, as the modules declare them (checked by `gm2i verify`). */

@@ -55,6 +55,9 @@ const MESSAGES: Record<ErrorCode, (d: ErrorDetails) => string> = {
     `Le mandat n°${t(d.numero, '')} n'a pas été transmis au comptable sur un bordereau : le percepteur ne peut ni le payer ni le rejeter.`,
   SEPARATION_DES_TACHES: (d) => t(d.raison, 'Cette opération revient à un autre agent.'),
   BORDEREAU_DEJA_TRANSMIS: (d) => `Le bordereau n°${t(d.numero, '')} est déjà transmis (le ${t(d.date, '')}).`,
+  ROLE_DEJA_HOMOLOGUE: (d) => `Le rôle n°${t(d.numero, '')} est déjà homologué (le ${t(d.date, '')}) : il ne change plus ; corrigez par une réduction.`,
+  ROLE_ANNULE: (d) => `Le rôle n°${t(d.numero, '')} est annulé : on n'y touche plus.`,
+  CONTRESEING_REQUIS: (d) => `Le contreseing doit venir d'une autre personne que celle qui a enregistré ${t(d.quoi, 'la pièce')}.`,
   ERREUR_INTERNE: () => "Une erreur inattendue s'est produite. Rien n'a été enregistré ; réessayez ou prévenez l'administrateur.",
 };
 

@@ -36,6 +36,17 @@ export const PERMISSIONS = {
    * perception, never by the ordonnateur nor by the mandat's issuer (RGCP, separation of duties).
    */
   'depenses.comptable': ['comptable'],
+  'recettes.lire': ROLES,
+  /** The catalogue and its tariffs (set by délibération): the ordonnateur's side. */
+  'recettes.parametrer': ['admin', 'maire', 'secretaire_general'],
+  /** Households and persons (carnets de famille): the mairie's census, kept by the SG and the régisseur. */
+  'recettes.contribuables': ['maire', 'secretaire_general', 'regisseur_recettes'],
+  /** Rôles, their homologation and titres de recette: the ordonnateur issues, the régisseur collects. */
+  'recettes.ordonnancer': ['maire', 'secretaire_general'],
+  /** Collecting (quittances, versements, cash counts): the régisseur only (issue 9 §4). */
+  'recettes.encaisser': ['regisseur_recettes'],
+  /** The second signature on versements and cash counts: another person, another role. */
+  'recettes.contresigner': ['maire', 'secretaire_general', 'comptable'],
   /** Settings of uncertain legal rules: the ordonnateur and the IT unit, not the agent who applies them. */
   'parametres.modifier': ['admin', 'maire'],
 } as const satisfies Record<string, readonly Role[]>;

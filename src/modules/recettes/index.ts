@@ -1,0 +1,28 @@
+import type { ModuleDescriptor } from '../../platform/module.js';
+import { recettesRoutes } from './routes.js';
+
+/**
+ * Recettes: the catalogue and its tariffs, households and persons, rôles homologated by the préfet, titres de
+ * recette, the régie (quittanciers, quittances, versements, arrêtés de caisse) and recovery rates (issue 9).
+ */
+export const recettesModule: ModuleDescriptor = {
+  nom: 'recettes',
+  routes: recettesRoutes,
+  appendOnlyTables: [
+    'role',
+    'role_ligne',
+    'role_exclusion',
+    'role_evenement',
+    'titre_recette',
+    'titre_correction',
+    'quittancier',
+    'quittance',
+    'quittance_ligne',
+    'quittance_annulation',
+    'versement',
+    'versement_quittance',
+    'arrete_caisse',
+    'contreseing',
+  ],
+  permissions: ['recettes.lire', 'recettes.parametrer', 'recettes.contribuables', 'recettes.ordonnancer', 'recettes.encaisser', 'recettes.contresigner'],
+};

@@ -1,0 +1,196 @@
+import { assertNoProblems, DomainError } from '../../core/errors.js';
+import { appendAudit, type Actor } from '../../platform/audit/journal.js';
+import type { Db, Trx, Tx } from '../../platform/db/schema.js';
+import { readParametre } from '../../platform/db/parametres.js';
+import { advisoryLock } from '../../platform/db/sequence.js';
+import { z } from 'zod';
+import { assurerCatalogue, chargerArticles, definition } from './catalogue.js';
+import { lireMenage } from './contribuables.js';
+import { futurProbleme } from './model-commun.js';
+import { annulationQuittanceProblems, imputerPaiement, quittanceProblems, type Dette } from './model-quittance.js';
+import { quittancierProblems } from './model-quittancier.js';
+import type { Quittance, QuittanceInput, QuittancierInput } from './schemas.js';
+import * as store from './store.js';
+import * as regie from './store-regie.js';
+
+// The régie de recettes: receipt books, quittances (several taxes for one payer), annulations. Only the
+// régisseur collects (roles.ts: recettes.encaisser); numbers follow each book with no gap (R24).
+
+type QuittancierRow = Awaited<ReturnType<typeof regie.listQuittanciers>>[number];
+export const toQuittancier = (q: QuittancierRow) => {
+  const dernier = q.dernier_utilise === null ? null : Number(q.dernier_utilise);
+  const prochain = (dernier ?? q.premier - 1) + 1;
+  return {
+    id: q.id,
+    serie: q.serie,
+    premier: q.premier,
+    dernier: q.dernier,
+    agentUserId: q.agent_user_id,
+    agentNom: q.agent_nom,
+    collecteur: q.collecteur,
+    localiteNom: q.localite_nom,
+    dateRemise: q.date_remise,
+    utilisees: Number(q.utilisees ?? 0),
+    prochain: prochain > q.dernier ? null : prochain,
+  };
+};
+
+export async function listerQuittanciers(db: Db) {
+  return (await regie.listQuittanciers(db)).map(toQuittancier);
+}
+
+export async function creerQuittancier(db: Db, actor: Actor, q: z.infer<typeof QuittancierInput>, now: Date, today: string) {
+  return db.transaction().execute(async (tx) => {
+    await advisoryLock(tx, 'quittancier-serie', 0);
+    const existants = (await regie.listQuittanciers(tx, { serie: q.serie })).map((e) => ({ serie: e.serie, premier: e.premier, dernier: e.dernier, agentId: '' }));
+    assertNoProblems([...quittancierProblems({ serie: q.serie, premier: q.premier, dernier: q.dernier, agentId: '' }, existants), ...futurProbleme(q.dateRemise, today, 'dateRemise')]);
+    const id = await regie.insertQuittancier(tx, q, now.toISOString(), actor.userId);
+    await appendAudit(tx, actor, { action: 'quittancier.remis', entity: 'quittancier', entityId: id, payload: q }, now);
+    const [row] = await regie.listQuittanciers(tx, { id });
+    if (!row) throw new DomainError('ERREUR_INTERNE');
+    return toQuittancier(row);
+  });
+}
+
+type DetteRow = Awaited<ReturnType<typeof regie.detteDuMenage>>[number];
+const resteDe = (d: DetteRow) => Number(d.montant) - Number(d.reduit) - Number(d.recouvre);
+const nomDe = (d: { personne_nom: string | null; personne_prenoms: string | null }) =>
+  d.personne_nom === null ? null : `${d.personne_prenoms ?? ''} ${d.personne_nom}`.trim();
+
+/** What a household owes on homologated rolls, oldest first (the régie screen). */
+export async function dettesDuMenage(db: Db, menageId: number, exercice: number) {
+  const menage = await lireMenage(db, menageId, exercice);
+  const dettes = (await regie.detteDuMenage(db, menageId))
+    .map((d) => ({
+      roleLigneId: d.id,
+      exercice: d.exercice,
+      article: d.article_code,
+      articleLibelle: d.article_libelle,
+      personne: nomDe(d),
+      montant: Number(d.montant),
+      reste: resteDe(d),
+    }))
+    .filter((d) => d.reste > 0);
+  return { menage, dettes, total: dettes.reduce((s, d) => s + d.reste, 0) };
+}
+
+/** How a payment is spread when the régisseur does not split it himself ([G]: a commune setting). */
+async function regleImputation(tx: Tx) {
+  return (await readParametre(tx, 'recettes.regle_imputation', z.enum(['plus_ancienne_dette', 'tdrl_d_abord']), 'tdrl_d_abord')).valeur;
+}
+
+/**
+ * One quittance: the next number of the agent's book, lines spread over what the household owes (or typed:
+ * market tickets, copies), each checked against its debt; the total is what was handed over.
+ */
+export async function encaisser(db: Db, actor: Actor, q: QuittanceInput, now: Date, today: string): Promise<Quittance> {
+  return db.transaction().execute(async (tx) => {
+    await assurerCatalogue(tx, now.toISOString());
+    const [livre] = await regie.listQuittanciers(tx, { id: q.quittancierId });
+    if (!livre) throw new DomainError('VALIDATION', { problems: [{ field: 'quittancierId', code: 'CHOIX', message: 'choisissez un quittancier remis à la régie' }] });
+    await advisoryLock(tx, 'quittancier', livre.id);
+    const exercice = Number(q.date.slice(0, 4));
+    const articles = await chargerArticles(tx, exercice);
+    const catalogue = articles.map((a) => definition({ code: a.code, libelle: a.libelle, nature: a.nature, mode: a.mode, sur_role: a.surRole ? 1 : 0 }));
+    const dettes = q.menageId === null ? [] : (await regie.detteDuMenage(tx, q.menageId)).filter((d) => d.role_date <= q.date);
+    const restes = new Map(dettes.map((d) => [String(d.id), resteDe(d)]));
+    let lignes: { article: string; detteId: string | null; montant: number }[];
+    if (q.lignes && q.lignes.length > 0) {
+      lignes = q.lignes.map((l) => ({ article: articles.find((a) => a.id === l.articleId)?.code ?? `#${l.articleId}`, detteId: l.roleLigneId === null ? null : String(l.roleLigneId), montant: l.montant }));
+    } else {
+      const aPayer: Dette[] = dettes.map((d) => ({ id: String(d.id), article: d.article_code, exercice: d.exercice, date: d.role_date, reste: resteDe(d) }));
+      const r = imputerPaiement(q.montant, aPayer, await regleImputation(tx));
+      assertNoProblems(r.problems);
+      lignes = r.lignes;
+    }
+    const total = lignes.reduce((s, l) => s + l.montant, 0);
+    assertNoProblems([
+      ...quittanceProblems({ serie: livre.serie, numero: 0, date: q.date, payeurId: null, lignes }, catalogue, restes, today),
+      ...(total !== q.montant ? [{ field: 'montant', code: 'FORMAT', message: `les lignes font ${total} FCFA, le montant reçu ${q.montant} FCFA` }] : []),
+    ]);
+    const dernier = await regie.dernierNumero(tx, livre.id);
+    const numero = (dernier ?? livre.premier - 1) + 1;
+    if (numero > livre.dernier) throw new DomainError('VALIDATION', { problems: [{ field: 'quittancierId', code: 'QUITTANCIER_EPUISE', message: `le quittancier ${livre.serie} n°${livre.premier} à ${livre.dernier} est épuisé : prenez-en un autre` }] });
+    const localiteId = q.localiteId ?? (q.menageId === null ? null : ((await store.findMenage(tx, q.menageId))?.localite_id ?? null));
+    const id = await regie.insertQuittance(
+      tx,
+      {
+        quittancierId: livre.id,
+        numero,
+        exercice,
+        date: q.date,
+        payeur: q.payeur,
+        menageId: q.menageId,
+        localiteId,
+        collecteur: livre.collecteur,
+        montant: total,
+        lignes: lignes.map((l) => ({ articleId: articles.find((a) => a.code === l.article)?.id ?? 0, roleLigneId: l.detteId === null ? null : Number(l.detteId), titreId: null, montant: l.montant })),
+      },
+      now.toISOString(),
+      actor.userId,
+    );
+    await appendAudit(tx, actor, { action: 'quittance.encaissee', entity: 'quittance', entityId: id, payload: { serie: livre.serie, numero, ...q, lignes } }, now);
+    return lireQuittance(tx, id, actor.role);
+  });
+}
+
+type QuittanceRow = Awaited<ReturnType<typeof regie.pageQuittances>>['rows'][number];
+export async function assemblerQuittances(tx: Tx, rows: QuittanceRow[], role?: string): Promise<Quittance[]> {
+  const lignes = await regie.lignesDeQuittances(tx, rows.map((r) => r.id));
+  return rows.map((q) => ({
+    actions: role === 'regisseur_recettes' && !q.annulation_date && q.versement_numero === null ? ['annulation' as const] : [],
+    id: q.id,
+    serie: q.serie,
+    numero: q.numero,
+    exercice: q.exercice,
+    date: q.date,
+    payeur: q.payeur,
+    menageId: q.menage_id,
+    localiteNom: q.localite_nom,
+    collecteur: q.collecteur,
+    montant: Number(q.montant),
+    lignes: lignes
+      .filter((l) => l.quittance_id === q.id)
+      .map((l) => ({
+        rang: l.rang,
+        article: l.article_code,
+        articleLibelle: l.article_libelle,
+        roleLigneId: l.role_ligne_id,
+        exercice: l.role_exercice,
+        personne: nomDe(l),
+        montant: Number(l.montant),
+      })),
+    annulee: q.annulation_date ? { date: q.annulation_date, motif: q.annulation_motif ?? '' } : null,
+    versement: q.versement_numero === null || q.versement_exercice === null ? null : { exercice: q.versement_exercice, numero: q.versement_numero },
+  }));
+}
+
+export async function lireQuittance(tx: Tx, id: number, role?: string): Promise<Quittance> {
+  const { rows } = await regie.pageQuittances(tx, { id, page: 1, parPage: 1 });
+  const [q] = await assemblerQuittances(tx, rows, role);
+  if (!q) throw new DomainError('INTROUVABLE', { quoi: 'La quittance' });
+  return q;
+}
+
+export async function listerQuittances(
+  db: Db,
+  annee: number,
+  f: { quittancier?: number; menage?: number; localite?: number; q?: string; page: number; parPage: number },
+  role?: string,
+) {
+  const { total, rows } = await regie.pageQuittances(db, { exercice: annee, quittancierId: f.quittancier, menageId: f.menage, localiteId: f.localite, q: f.q || undefined, page: f.page, parPage: f.parPage });
+  return { total, page: f.page, parPage: f.parPage, elements: await assemblerQuittances(db, rows, role) };
+}
+
+/** A quittance is never deleted: cancelling keeps its number, marked annulée with its reason (R24). */
+export async function annulerQuittance(db: Db, actor: Actor, id: number, a: { date: string; motif: string }, now: Date, today: string): Promise<Quittance> {
+  return db.transaction().execute(async (tx: Trx) => {
+    const q = await lireQuittance(tx, id, actor.role);
+    const versement = q.versement ? (await regie.listVersements(tx, { exercice: q.versement.exercice })).find((v) => v.numero === q.versement?.numero) : undefined;
+    assertNoProblems(annulationQuittanceProblems({ date: q.date, annulee: q.annulee !== null, verseeLe: versement?.date ?? (q.versement ? q.date : null) }, a, today));
+    await regie.insertAnnulationQuittance(tx, id, a.date, a.motif, now.toISOString(), actor.userId);
+    await appendAudit(tx, actor, { action: 'quittance.annulee', entity: 'quittance', entityId: id, payload: { serie: q.serie, numero: q.numero, ...a } }, now);
+    return lireQuittance(tx, id, actor.role);
+  });
+}
+

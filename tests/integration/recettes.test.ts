@@ -1,0 +1,239 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Article, Menage, Quittance, RoleDetail, Versement } from '../../src/modules/recettes/schemas.js';
+import type { TestApp, TestClient } from '../../src/platform/http/testing.js';
+import { codes, installedApp, userWithRole, type Refus } from './helpers.js';
+
+// The revenue chain through the API, as the SG, the régisseur and the maire use it (issue 9). Test clock:
+// 2026-12-20; exercice 2026.
+
+let t: TestApp;
+let sg: TestClient;
+let maire: TestClient;
+let regisseur: TestClient;
+let lecteur: TestClient;
+let village: number;
+let autreVillage: number;
+
+beforeEach(async () => {
+  const r = await installedApp();
+  t = r.t;
+  sg = await userWithRole(t, r.admin, 'sg', 'secretaire_general');
+  maire = await userWithRole(t, r.admin, 'maire', 'maire');
+  regisseur = await userWithRole(t, r.admin, 'regisseur', 'regisseur_recettes');
+  lecteur = await userWithRole(t, r.admin, 'conseiller', 'lecteur');
+  const locs = (await sg.call<{ id: number; nom: string }[]>('GET', '/api/v1/localites')).body;
+  village = locs.find((l) => l.nom === 'Sanando')?.id ?? 0;
+  autreVillage = locs.find((l) => l.nom === 'Kalaké')?.id ?? 0;
+});
+afterEach(async () => {
+  await t.close();
+});
+
+const P = '/api/v1/recettes';
+const personne = (nom: string, naissance: string, extra: Record<string, unknown> = {}) => ({ nom, prenoms: 'A.', sexe: 'M', naissance, ...extra });
+
+async function article(code: string): Promise<Article> {
+  const a = (await sg.call<Article[]>('GET', '/api/v1/exercices/2026/recettes/articles')).body.find((x) => x.code === code);
+  if (!a) throw new Error(`article ${code} absent`);
+  return a;
+}
+async function fixerTarifs() {
+  const tdrl = await article('TDRL');
+  expect((await sg.call('PUT', `${P}/articles/${tdrl.id}/tarifs/2026`, { taux: 1500, parts: { commune: 8000, cercle: 1500, region: 500 }, source: 'Délibération n°12' })).status).toBe(200);
+  const voirie = await article('VOIRIE');
+  expect((await sg.call('PUT', `${P}/articles/${voirie.id}/tarifs/2026`, { taux: 500, parts: { commune: 10000, cercle: 0, region: 0 }, source: 'Délibération n°12' })).status).toBe(200);
+}
+async function menage(numero: string, personnes: unknown[], loc = village): Promise<Menage> {
+  const r = await sg.call<Menage & Refus>('POST', `${P}/menages`, { localiteId: loc, numero, chef: `Chef ${numero}`, personnes });
+  expect(r.status, JSON.stringify(r.body)).toBe(200);
+  return r.body;
+}
+async function roleHomologue(loc = village): Promise<RoleDetail> {
+  const r = await sg.call<RoleDetail & Refus>('POST', '/api/v1/exercices/2026/recettes/roles', { localiteId: loc, date: '2026-01-15' });
+  expect(r.status, JSON.stringify(r.body)).toBe(200);
+  const h = await maire.call<RoleDetail & Refus>('POST', `${P}/roles/${r.body.role.id}/homologation`, { date: '2026-02-01', reference: 'Décision 26-014/PC', autorite: 'Le Préfet de Barouéli' });
+  expect(h.status, JSON.stringify(h.body)).toBe(200);
+  return h.body;
+}
+async function quittancier(serie = 'A', premier = 1, dernier = 50) {
+  const r = await regisseur.call<{ id: number } & Refus>('POST', `${P}/quittanciers`, { serie, premier, dernier, dateRemise: '2026-01-10' });
+  expect(r.status, JSON.stringify(r.body)).toBe(200);
+  return r.body.id;
+}
+const encaisse = (livre: number, m: Menage, montant: number, date = '2026-03-01') =>
+  regisseur.call<Quittance & Refus>('POST', `${P}/quittances`, { quittancierId: livre, date, payeur: m.chef, menageId: m.id, montant });
+
+describe('catalogue des recettes', () => {
+  it('R19 : le taux de la TDRL est fixé par la commune entre 875 et 3 000 FCFA ; les parts font 100 %', async () => {
+    const tdrl = await article('TDRL');
+    expect(tdrl.taux).toBeNull();
+    expect(tdrl.aConfirmer).toBe(true);
+    const hors = await sg.call<Refus>('PUT', `${P}/articles/${tdrl.id}/tarifs/2026`, { taux: 3500, parts: { commune: 8000, cercle: 1500, region: 500 } });
+    expect(codes(hors)).toContain('TAUX_HORS_FOURCHETTE');
+    const parts = await sg.call<Refus>('PUT', `${P}/articles/${tdrl.id}/tarifs/2026`, { taux: 1500, parts: { commune: 8000, cercle: 1500, region: 400 } });
+    expect(codes(parts)).toContain('REPARTITION_INVALIDE');
+    await fixerTarifs();
+    const apres = await article('TDRL');
+    expect(apres).toMatchObject({ taux: 1500, tauxSource: 'deliberation', parts: { commune: 8000, cercle: 1500, region: 500 } });
+    expect((await regisseur.call('PUT', `${P}/articles/${tdrl.id}/tarifs/2026`, { taux: 1000, parts: { commune: 10000, cercle: 0, region: 0 } })).status).toBe(403);
+  });
+});
+
+describe('rôle TDRL d’un village (R18, R21, R22)', () => {
+  it('R18 : plus de 14 ans et au plus 60 ans au 1er janvier, arrivées de l’année comprises ; exonérations motivées', async () => {
+    await fixerTarifs();
+    const m = await menage('C-1', [
+      personne('Quatorze', '2012-01-01'), // 14 ans au 1er janvier 2026 : non imposable
+      personne('Quinze', '2011-01-01'), // 15 ans : imposable
+      personne('Soixante', '1966-01-01'), // 60 ans : imposable
+      personne('SoixanteEtUn', '1965-01-01'), // 61 ans : exonéré d'office
+      personne('Arrivee', '1990', { dateArrivee: '2026-05-01' }), // arrivé dans l'année : imposable
+      personne('Parti', '1980-03-03', { dateDepart: '2025-11-30' }), // parti avant le 1er janvier
+      personne('Mere', '1980-04-04', { sexe: 'F' }),
+    ]);
+    const mere = m.personnes.find((p) => p.nom === 'Mere')?.id;
+    expect(codes(await sg.call<Refus>('POST', `${P}/personnes/${mere}/exonerations`, { exercice: 2026, code: 'MERE_4_ENFANTS', reference: null }))).toEqual(['EXONERATION_INCONNUE']);
+    expect((await sg.call('POST', `${P}/personnes/${mere}/exonerations`, { exercice: 2026, code: 'MERE_4_MATERNITES', reference: null })).status).toBe(200);
+    const apercu = await sg.call<{ lignes: number; montant: number; exclusions: { personne: string; motif: string }[] }>('POST', '/api/v1/exercices/2026/recettes/roles/apercu', { localiteId: village, date: '2026-01-15' });
+    expect(apercu.status, JSON.stringify(apercu.body)).toBe(200);
+    const exclus = Object.fromEntries(apercu.body.exclusions.map((e) => [e.personne.replace('A. ', ''), e.motif]));
+    expect(exclus).toEqual({ Quatorze: 'TROP_JEUNE', SoixanteEtUn: 'PLUS_DE_60_ANS', Parti: 'PARTI_AVANT_EXERCICE', Mere: 'EXONERE' });
+    // 3 TDRL (Quinze, Soixante, Arrivee) + 1 voirie for the household.
+    expect(apercu.body).toMatchObject({ lignes: 4, montant: 3 * 1500 + 500 });
+  });
+
+  it('R22 : un indigent sans référence de décision bloque le rôle ; avec elle, il est exclu', async () => {
+    await fixerTarifs();
+    const m = await menage('C-2', [personne('Pauvre', '1970-01-01'), personne('Actif', '1980-01-01')]);
+    const pauvre = m.personnes[0]?.id;
+    const exo = await sg.call<Menage>('POST', `${P}/personnes/${pauvre}/exonerations`, { exercice: 2026, code: 'INDIGENT', reference: null });
+    expect(exo.status).toBe(200);
+    const refus = await sg.call<Refus>('POST', '/api/v1/exercices/2026/recettes/roles', { localiteId: village, date: '2026-01-15' });
+    expect(codes(refus)).toContain('EXONERATION_SANS_REFERENCE');
+    const id = exo.body.personnes[0]?.exonerations[0]?.id;
+    await sg.call('DELETE', `${P}/exonerations/${id}`);
+    await sg.call('POST', `${P}/personnes/${pauvre}/exonerations`, { exercice: 2026, code: 'INDIGENT', reference: 'Décision du chef de village n°3' });
+    const ok = await sg.call<RoleDetail>('POST', '/api/v1/exercices/2026/recettes/roles', { localiteId: village, date: '2026-01-15' });
+    expect(ok.status).toBe(200);
+    expect(ok.body.exclusions.map((e) => [e.motif, e.reference])).toEqual([['EXONERE', 'Décision du chef de village n°3']]);
+    expect(ok.body.role).toMatchObject({ numero: 1, etat: 'etabli', montant: 2000 });
+  });
+
+  it('R21 : pas de recouvrement avant l’homologation ; l’homologation émet les titres collectifs numérotés', async () => {
+    await fixerTarifs();
+    const m = await menage('C-3', [personne('Un', '1980-01-01'), personne('Deux', '1981-01-01')]);
+    const livre = await quittancier();
+    const r = await sg.call<RoleDetail>('POST', '/api/v1/exercices/2026/recettes/roles', { localiteId: village, date: '2026-01-15' });
+    const avant = await encaisse(livre, m, 1500);
+    expect(avant.status).toBe(400);
+    expect(codes(avant)).toContain('PAIEMENT_EXCEDENTAIRE');
+    const tot = await maire.call<Refus>('POST', `${P}/roles/${r.body.role.id}/homologation`, { date: '2026-01-10', reference: 'D-1', autorite: 'Préfet' });
+    expect(codes(tot)).toContain('HOMOLOGATION_AVANT_ROLE');
+    const h = await maire.call<RoleDetail>('POST', `${P}/roles/${r.body.role.id}/homologation`, { date: '2026-02-01', reference: 'D-1', autorite: 'Préfet' });
+    expect(h.body.role.etat).toBe('homologue');
+    expect(h.body.titres.map((x) => [x.numero, x.article, x.montant])).toEqual([
+      [1, 'TDRL', 3000],
+      [2, 'VOIRIE', 500],
+    ]);
+    const deux = await maire.call<Refus>('POST', `${P}/roles/${r.body.role.id}/homologation`, { date: '2026-02-02', reference: 'D-2', autorite: 'Préfet' });
+    expect(deux.body.code).toBe('ROLE_DEJA_HOMOLOGUE');
+    expect((await encaisse(livre, m, 1500)).status).toBe(200);
+  });
+
+  it('une arrivée après le rôle va sur un rôle supplémentaire, sans reprendre les inscrits', async () => {
+    await fixerTarifs();
+    const m = await menage('C-4', [personne('Ancien', '1980-01-01')]);
+    await roleHomologue();
+    await sg.call('POST', `${P}/menages/${m.id}/personnes`, personne('Nouveau', '1990-01-01', { dateArrivee: '2026-06-01' }));
+    const sup = await sg.call<RoleDetail>('POST', '/api/v1/exercices/2026/recettes/roles', { localiteId: village, date: '2026-06-15' });
+    expect(sup.status, JSON.stringify(sup.body)).toBe(200);
+    expect(sup.body.role).toMatchObject({ numero: 2, type: 'supplementaire' });
+    expect(sup.body.lignes.map((l) => [l.article, l.personne])).toEqual([['TDRL', 'A. Nouveau']]);
+  });
+});
+
+describe('régie de recettes', () => {
+  it('une quittance porte plusieurs taxes (TDRL d’abord), numérotée sans trou ; annulée, elle garde son numéro', async () => {
+    await fixerTarifs();
+    const m = await menage('C-5', [personne('Un', '1980-01-01'), personne('Deux', '1981-01-01')]);
+    await roleHomologue();
+    const livre = await quittancier('B', 101, 110);
+    const q1 = await encaisse(livre, m, 3200);
+    expect(q1.status, JSON.stringify(q1.body)).toBe(200);
+    expect(q1.body.numero).toBe(101);
+    expect(q1.body.lignes.map((l) => [l.article, l.montant])).toEqual([
+      ['TDRL', 1500],
+      ['TDRL', 1500],
+      ['VOIRIE', 200],
+    ]);
+    const trop = await encaisse(livre, m, 400);
+    expect(codes(trop)).toContain('PAIEMENT_EXCEDENTAIRE');
+    const q2 = await encaisse(livre, m, 300);
+    expect(q2.body.numero).toBe(102);
+    expect((await sg.call('POST', `${P}/quittances/${q2.body.id}/annulation`, { date: '2026-03-02', motif: 'erreur' })).status).toBe(403);
+    const an = await regisseur.call<Quittance>('POST', `${P}/quittances/${q2.body.id}/annulation`, { date: '2026-03-02', motif: 'Payeur parti sans payer' });
+    expect(an.body.annulee).toMatchObject({ motif: 'Payeur parti sans payer' });
+    const q3 = await encaisse(livre, m, 300);
+    expect(q3.body.numero).toBe(103);
+    const dettes = await regisseur.call<{ total: number }>('GET', `${P}/menages/${m.id}/dettes`);
+    expect(dettes.body.total).toBe(0);
+    expect((await lecteur.call('POST', `${P}/quittances`, { quittancierId: livre, date: '2026-03-01', payeur: 'X', montant: 100 })).status).toBe(403);
+    expect((await sg.call('POST', `${P}/quittances`, { quittancierId: livre, date: '2026-03-01', payeur: 'X', montant: 100 })).status).toBe(403);
+  });
+
+  it('versement : l’état donne les numéros du … au, les parts commune / cercle / région ; contreseing par une autre personne', async () => {
+    await fixerTarifs();
+    const m = await menage('C-6', [personne('Un', '1980-01-01'), personne('Deux', '1981-01-01'), personne('Trois', '1982-01-01')]);
+    await roleHomologue();
+    const livre = await quittancier('C', 1, 20);
+    await encaisse(livre, m, 2000, '2026-03-01');
+    await encaisse(livre, m, 3000, '2026-03-05');
+    const avant = await regisseur.call<{ encaisse: number }>('GET', `${P}/caisse?date=2026-03-31`);
+    expect(avant.body.encaisse).toBe(5000);
+    const v = await regisseur.call<Versement & Refus>('POST', `${P}/versements`, { date: '2026-03-31', reference: 'Récépissé 77' });
+    expect(v.status, JSON.stringify(v.body)).toBe(200);
+    expect(v.body).toMatchObject({ numero: 1, montant: 5000, quittances: 2, series: [{ serie: 'C', du: 1, au: 2, annulees: [] }] });
+    const tdrl = v.body.articles.find((a) => a.article === 'TDRL');
+    expect(tdrl).toMatchObject({ montant: 4500, commune: 3600, cercle: 675, region: 225 });
+    expect((await regisseur.call<{ encaisse: number }>('GET', `${P}/caisse?date=2026-03-31`)).body.encaisse).toBe(0);
+    const vide = await regisseur.call<Refus>('POST', `${P}/versements`, { date: '2026-04-01' });
+    expect(codes(vide)).toContain('MONTANT_NUL');
+    const q = (await regisseur.call<{ elements: Quittance[] }>('GET', '/api/v1/exercices/2026/recettes/quittances')).body.elements[0];
+    const verseeAnnulee = await regisseur.call<Refus>('POST', `${P}/quittances/${q?.id}/annulation`, { date: '2026-04-02', motif: 'essai' });
+    expect(codes(verseeAnnulee)).toContain('QUITTANCE_DEJA_VERSEE');
+    expect((await regisseur.call('POST', `${P}/versements/${v.body.id}/contreseing`, { date: '2026-04-01' })).status).toBe(403);
+    const c = await maire.call<Versement>('POST', `${P}/versements/${v.body.id}/contreseing`, { date: '2026-04-01' });
+    expect(c.body.contreseing).toMatchObject({ date: '2026-04-01' });
+    const ecart = await regisseur.call<Refus>('POST', `${P}/arretes-caisse`, { date: '2026-04-01', constate: 100 });
+    expect(codes(ecart)).toContain('MOTIF_REQUIS');
+    const arrete = await regisseur.call<{ ecart: number; id: number }>('POST', `${P}/arretes-caisse`, { date: '2026-04-01', constate: 100, observations: 'Billet trouvé dans le tiroir' });
+    expect(arrete.body.ecart).toBe(100);
+  });
+
+  it('deux agents qui encaissent en même temps ne reçoivent jamais le même numéro', async () => {
+    await fixerTarifs();
+    const gens = Array.from({ length: 20 }, (_, i) => personne(`P${i}`, '1980-01-01'));
+    const m = await menage('C-7', gens);
+    await roleHomologue();
+    const livre = await quittancier('D', 1, 100);
+    const r = await Promise.all(Array.from({ length: 20 }, () => encaisse(livre, m, 1500)));
+    expect(r.map((x) => x.status)).toEqual(Array(20).fill(200));
+    expect(r.map((x) => x.body.numero).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+  });
+
+  it('le taux de recouvrement d’un village change quand on encaisse', async () => {
+    await fixerTarifs();
+    const m = await menage('C-8', [personne('Un', '1980-01-01'), personne('Deux', '1981-01-01')]);
+    await menage('K-1', [personne('Trois', '1980-01-01')], autreVillage);
+    await roleHomologue();
+    await roleHomologue(autreVillage);
+    const livre = await quittancier();
+    const taux = async () =>
+      Object.fromEntries(
+        (await lecteur.call<{ lignes: { libelle: string; tauxBp: number | null; emis: number }[] }>('GET', '/api/v1/exercices/2026/recettes/recouvrement')).body.lignes.map((l) => [l.libelle, [l.emis, l.tauxBp]]),
+      );
+    expect(await taux()).toEqual({ Kalaké: [2000, 0], Sanando: [3500, 0] });
+    await encaisse(livre, m, 1750);
+    expect(await taux()).toEqual({ Kalaké: [2000, 0], Sanando: [3500, 5000] });
+  });
+});
