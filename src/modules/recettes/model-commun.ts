@@ -1,64 +1,16 @@
 import type { Problem, ProblemCode } from '../../core/errors.js';
 import { formatNombre } from '../../core/money.js';
 
-// Codes d'erreur à ajouter (ProblemCode de core/errors.ts, avec leur phrase dans core/messages.ts) :
-//   Rôles      : ROLE_NON_HOMOLOGUE, HOMOLOGATION_REF_REQUISE, HOMOLOGATION_HORS_EXERCICE,
-//                HOMOLOGATION_AVANT_ROLE, RECOUVREMENT_AVANT_HOMOLOGATION
-//   TDRL       : NAISSANCE_INVALIDE, RESIDENCE_INCOHERENTE, EXONERATION_INCONNUE,
-//                EXONERATION_SANS_REFERENCE, EXONERATION_NON_APPLICABLE, BIEN_INVALIDE
-//   Tarifs     : TAUX_NON_FIXE, TAUX_HORS_FOURCHETTE, REPARTITION_INVALIDE, ARTICLE_INCONNU
-//   Titres     : TITRE_ANNULE, TITRE_SOLDE, REDUCTION_EXCESSIVE, RECOUVREMENT_EXCESSIF,
-//                ANNULATION_APRES_RECOUVREMENT
-//   Régie      : QUITTANCIER_EPUISE, QUITTANCIERS_CHEVAUCHES, NUMEROS_SAUTES, NUMERO_HORS_QUITTANCIER, NUMERO_DEJA_UTILISE,
-//                QUITTANCE_SANS_LIGNE, QUITTANCE_DEJA_ANNULEE, QUITTANCE_DEJA_VERSEE, MOTIF_REQUIS,
-//                LIGNE_SANS_DETTE, PAIEMENT_EXCEDENTAIRE, VERSEMENT_EXCESSIF, ENCAISSE_MAX_DEPASSEE,
-//                VERSEMENT_EN_RETARD
-// Codes déjà dans core réutilisés : MONTANT_NUL, NON_ENTIER, NEGATIF, DATE_INVALIDE, DATE_FUTURE,
-//   DATE_HORS_EXERCICE, CHRONOLOGIE, REQUIS.
-
-/** Problem codes of the recettes module that core/errors.ts does not have yet (see the list above). */
-export type RecettesCode =
-  | 'ROLE_NON_HOMOLOGUE'
-  | 'HOMOLOGATION_REF_REQUISE'
-  | 'HOMOLOGATION_HORS_EXERCICE'
-  | 'HOMOLOGATION_AVANT_ROLE'
-  | 'RECOUVREMENT_AVANT_HOMOLOGATION'
-  | 'NAISSANCE_INVALIDE'
-  | 'RESIDENCE_INCOHERENTE'
-  | 'EXONERATION_INCONNUE'
-  | 'EXONERATION_SANS_REFERENCE'
-  | 'EXONERATION_NON_APPLICABLE'
-  | 'BIEN_INVALIDE'
-  | 'TAUX_NON_FIXE'
-  | 'TAUX_HORS_FOURCHETTE'
-  | 'REPARTITION_INVALIDE'
-  | 'ARTICLE_INCONNU'
-  | 'TITRE_ANNULE'
-  | 'TITRE_SOLDE'
-  | 'REDUCTION_EXCESSIVE'
-  | 'RECOUVREMENT_EXCESSIF'
-  | 'ANNULATION_APRES_RECOUVREMENT'
-  | 'QUITTANCIER_EPUISE'
-  | 'QUITTANCIERS_CHEVAUCHES'
-  | 'NUMEROS_SAUTES'
-  | 'NUMERO_HORS_QUITTANCIER'
-  | 'NUMERO_DEJA_UTILISE'
-  | 'QUITTANCE_SANS_LIGNE'
-  | 'QUITTANCE_DEJA_ANNULEE'
-  | 'QUITTANCE_DEJA_VERSEE'
-  | 'MOTIF_REQUIS'
-  | 'LIGNE_SANS_DETTE'
-  | 'PAIEMENT_EXCEDENTAIRE'
-  | 'VERSEMENT_EXCESSIF'
-  | 'ENCAISSE_MAX_DEPASSEE'
-  | 'VERSEMENT_EN_RETARD';
+// The module's problem codes (rôles, titres, régie) are in core/errors.ts with the others; reused ones include
+// MONTANT_NUL, NON_ENTIER, DATE_INVALIDE, DATE_FUTURE, DATE_HORS_EXERCICE, CHRONOLOGIE and REQUIS.
+export type RecettesCode = ProblemCode;
 
 /** A problem of this module: core's shape, with a code that may be one of ours (assertNoProblems accepts it). */
 export interface ProblemeRecettes extends Omit<Problem, 'code'> {
-  code: ProblemCode | RecettesCode;
+  code: ProblemCode;
 }
 
-export const probleme = (field: string, code: ProblemCode | RecettesCode, message: string): ProblemeRecettes => ({
+export const probleme = (field: string, code: ProblemCode, message: string): ProblemeRecettes => ({
   field,
   code,
   message,
