@@ -1,6 +1,6 @@
 // Pure rules of the recettes module: TDRL and other rôles, titres de recette, régie (quittanciers, quittances,
 // versements), recovery. No I/O: the store and service build on these functions (DESIGN §4).
-// Codes d'erreur à ajouter : see the list at the top of model-commun.ts (type RecettesCode).
+// The module's refusal codes are in core/errors.ts (ProblemCode).
 
 export { partBp, type ProblemeRecettes, type RecettesCode } from './model-commun.js';
 export {
