@@ -203,6 +203,12 @@ export function registerSafetyCommands(program: Command, ctx: CliContext): void 
       const r = await restoreBackup(sqlitePath(dataDir), path.resolve(file), path.join(dataDir, BACKUP_DIR), ctx.now());
       ctx.say(`Sauvegarde restaurée depuis ${file}.`);
       if (r.safety) ctx.say(`L'ancienne base est gardée dans ${r.safety.file}.`);
+      // A backup of an older version is brought to this one at once, as the server would at its start.
+      const { migrateToLatest } = await import('../platform/db/migrator.js');
+      await ctx.withDb(async (c) => {
+        const done = await migrateToLatest(c.db, c.schema);
+        if (done.length) ctx.say(`Base mise à jour pour cette version de GM2i : ${done.join(', ')}.`);
+      }, false);
     });
 
   program

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { verifyAudit } from '../platform/audit/journal.js';
 import type { Connection } from '../platform/db/connect.js';
 import { missingGuards } from '../platform/db/guards.js';
+import { checkCompatible } from '../platform/db/migrator.js';
 import { APPEND_ONLY_TABLES } from './compose.js';
 
 export interface VerifyReport {
@@ -25,8 +26,13 @@ export async function verifyDatabase(conn: Connection): Promise<VerifyReport> {
     await sql`select 1`.execute(conn.db);
     lines.push('Base de données PostgreSQL : joignable.');
   }
-  const missing = await missingGuards(conn, APPEND_ONLY_TABLES);
-  if (missing.length === 0) lines.push('Protections « ajout seul » : toutes en place.');
+  const { pending } = await checkCompatible(conn.db, conn.schema);
+  const missing = pending.length ? [] : await missingGuards(conn, APPEND_ONLY_TABLES);
+  if (pending.length) {
+    // Tables of migrations not yet applied do not exist: that is an old base, not a disabled protection.
+    ok = false;
+    lines.push(`Base d'une version plus ancienne : ${pending.length} mise(s) à jour en attente ; lancez « gm2i migrate » (ou démarrez GM2i), puis vérifiez à nouveau.`);
+  } else if (missing.length === 0) lines.push('Protections « ajout seul » : toutes en place.');
   else {
     ok = false;
     lines.push(`Protections « ajout seul » DÉSACTIVÉES sur : ${missing.join(', ')}.`);

@@ -7,6 +7,8 @@ import { runCli } from '../../src/cli/run.js';
 import { messageFor } from '../../src/core/messages.js';
 import { VERSION_GM2I } from '../../src/platform/version.js';
 import { testEngine } from '../../src/platform/db/testing.js';
+import { openSqlite } from '../../src/platform/db/connect.js';
+import { migrateUpTo } from '../../src/platform/db/migrator.js';
 
 const NOW = new Date('2026-06-15T10:00:00Z');
 let data: string;
@@ -103,6 +105,26 @@ describe.skipIf(testEngine() !== 'sqlite')('gm2i command line', { timeout: 120_0
     });
     await run('document', 'bordereau', '--numero', '1', '--exercice', '2026', '--out', path.join(data, 'b.pdf'));
     expect(fs.readFileSync(path.join(data, 'b.pdf')).subarray(0, 4).toString()).toBe('%PDF');
+  });
+
+  it('verify says an older base waits for its update; restoring an older backup brings it to this version', async () => {
+    const ancien = path.join(data, 'ancien');
+    fs.mkdirSync(ancien);
+    const c = openSqlite(path.join(ancien, 'gm2i.sqlite'));
+    await migrateUpTo(c.db, '20261202T0100_nomenclature_ajout_seul');
+    await c.close();
+    const v = await gm2iOn(ancien, 'verify');
+    expect(v.code).toBe(1);
+    expect(v.out).toContain('mise(s) à jour en attente');
+    expect(v.out).not.toContain('DÉSACTIVÉES');
+    const b = await gm2iOn(ancien, 'backup', '--to', path.join(data, 'cle-ancienne'));
+    expect(b.code).toBe(0);
+    const file = /Sauvegarde écrite : (.+?) \(/.exec(b.out)?.[1] ?? '';
+    const neuf = path.join(data, 'nouveau-pc');
+    const r = await gm2iOn(neuf, 'restore', file);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('Base mise à jour pour cette version');
+    expect((await gm2iOn(neuf, 'verify')).code).toBe(0);
   });
 
   it('answers bad input with one French sentence and no stack trace', async () => {
