@@ -130,7 +130,8 @@ describe('rôle TDRL d’un village (R18, R21, R22)', () => {
     const tot = await maire.call<Refus>('POST', `${P}/roles/${r.body.role.id}/homologation`, { date: '2026-01-10', reference: 'D-1', autorite: 'Préfet' });
     expect(codes(tot)).toContain('HOMOLOGATION_AVANT_ROLE');
     const h = await maire.call<RoleDetail>('POST', `${P}/roles/${r.body.role.id}/homologation`, { date: '2026-02-01', reference: 'D-1', autorite: 'Préfet' });
-    expect(h.body.role.etat).toBe('homologue');
+    expect(h.body.role).toMatchObject({ etat: 'homologue', actions: [] });
+    expect(r.body.role.actions).toEqual(['homologation', 'annulation']);
     expect(h.body.titres.map((x) => [x.numero, x.article, x.montant])).toEqual([
       [1, 'TDRL', 3000],
       [2, 'VOIRIE', 500],
@@ -152,6 +153,23 @@ describe('rôle TDRL d’un village (R18, R21, R22)', () => {
   });
 });
 
+describe('rôle des biens (bétail)', () => {
+  it('R21 : bœufs de labour déduits ; le rôle du bétail est principal même si celui de la TDRL existe', async () => {
+    await fixerTarifs();
+    const bovins = await article('BETAIL_BOVIN');
+    await sg.call('PUT', `${P}/articles/${bovins.id}/tarifs/2026`, { taux: 300, parts: { commune: 8000, cercle: 1500, region: 500 } });
+    const m = await menage('C-9', [personne('Eleveur', '1970-01-01')]);
+    await roleHomologue();
+    const trop = await sg.call<Refus>('PUT', `${P}/menages/${m.id}/bases`, { exercice: 2026, articleId: bovins.id, quantite: 2, exemptes: 3 });
+    expect(codes(trop)).toContain('BIEN_INVALIDE');
+    expect((await sg.call('PUT', `${P}/menages/${m.id}/bases`, { exercice: 2026, articleId: bovins.id, quantite: 12, exemptes: 2 })).status).toBe(200);
+    const r = await sg.call<RoleDetail>('POST', '/api/v1/exercices/2026/recettes/roles', { localiteId: village, date: '2026-02-10', famille: 'biens' });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.role).toMatchObject({ numero: 2, type: 'principal', montant: 3000 });
+    expect(r.body.lignes.map((l) => [l.article, l.quantite, l.montant])).toEqual([['BETAIL_BOVIN', 10, 3000]]);
+  });
+});
+
 describe('régie de recettes', () => {
   it('une quittance porte plusieurs taxes (TDRL d’abord), numérotée sans trou ; annulée, elle garde son numéro', async () => {
     await fixerTarifs();
@@ -161,6 +179,9 @@ describe('régie de recettes', () => {
     const q1 = await encaisse(livre, m, 3200);
     expect(q1.status, JSON.stringify(q1.body)).toBe(200);
     expect(q1.body.numero).toBe(101);
+    expect(q1.body.actions).toEqual(['annulation']);
+    const vueLecteur = (await lecteur.call<{ elements: Quittance[] }>('GET', '/api/v1/exercices/2026/recettes/quittances')).body.elements;
+    expect(vueLecteur.map((q) => q.actions)).toEqual([[]]);
     expect(q1.body.lignes.map((l) => [l.article, l.montant])).toEqual([
       ['TDRL', 1500],
       ['TDRL', 1500],

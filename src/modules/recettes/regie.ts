@@ -4,7 +4,8 @@ import type { Db, Trx, Tx } from '../../platform/db/schema.js';
 import { readParametre } from '../../platform/db/parametres.js';
 import { advisoryLock } from '../../platform/db/sequence.js';
 import { z } from 'zod';
-import { assurerCatalogue, chargerArticles, definition } from './catalogue.js';
+import { actionsQuittancePour } from './actions.js';
+import { chargerArticles, definition } from './catalogue.js';
 import { lireMenage } from './contribuables.js';
 import { futurProbleme } from './model-commun.js';
 import { annulationQuittanceProblems, imputerPaiement, quittanceProblems, type Dette } from './model-quittance.js';
@@ -85,7 +86,6 @@ async function regleImputation(tx: Tx) {
  */
 export async function encaisser(db: Db, actor: Actor, q: QuittanceInput, now: Date, today: string): Promise<Quittance> {
   return db.transaction().execute(async (tx) => {
-    await assurerCatalogue(tx, now.toISOString());
     const [livre] = await regie.listQuittanciers(tx, { id: q.quittancierId });
     if (!livre) throw new DomainError('VALIDATION', { problems: [{ field: 'quittancierId', code: 'CHOIX', message: 'choisissez un quittancier remis à la régie' }] });
     await advisoryLock(tx, 'quittancier', livre.id);
@@ -138,7 +138,7 @@ type QuittanceRow = Awaited<ReturnType<typeof regie.pageQuittances>>['rows'][num
 export async function assemblerQuittances(tx: Tx, rows: QuittanceRow[], role?: string): Promise<Quittance[]> {
   const lignes = await regie.lignesDeQuittances(tx, rows.map((r) => r.id));
   return rows.map((q) => ({
-    actions: role === 'regisseur_recettes' && !q.annulation_date && q.versement_numero === null ? ['annulation' as const] : [],
+    actions: actionsQuittancePour({ annulee: q.annulation_date !== null, verseeLe: q.versement_date }, role),
     id: q.id,
     serie: q.serie,
     numero: q.numero,
@@ -161,7 +161,10 @@ export async function assemblerQuittances(tx: Tx, rows: QuittanceRow[], role?: s
         montant: Number(l.montant),
       })),
     annulee: q.annulation_date ? { date: q.annulation_date, motif: q.annulation_motif ?? '' } : null,
-    versement: q.versement_numero === null || q.versement_exercice === null ? null : { exercice: q.versement_exercice, numero: q.versement_numero },
+    versement:
+      q.versement_numero === null || q.versement_exercice === null || q.versement_date === null
+        ? null
+        : { exercice: q.versement_exercice, numero: q.versement_numero, date: q.versement_date },
   }));
 }
 
@@ -186,8 +189,7 @@ export async function listerQuittances(
 export async function annulerQuittance(db: Db, actor: Actor, id: number, a: { date: string; motif: string }, now: Date, today: string): Promise<Quittance> {
   return db.transaction().execute(async (tx: Trx) => {
     const q = await lireQuittance(tx, id, actor.role);
-    const versement = q.versement ? (await regie.listVersements(tx, { exercice: q.versement.exercice })).find((v) => v.numero === q.versement?.numero) : undefined;
-    assertNoProblems(annulationQuittanceProblems({ date: q.date, annulee: q.annulee !== null, verseeLe: versement?.date ?? (q.versement ? q.date : null) }, a, today));
+    assertNoProblems(annulationQuittanceProblems({ date: q.date, annulee: q.annulee !== null, verseeLe: q.versement?.date ?? null }, a, today));
     await regie.insertAnnulationQuittance(tx, id, a.date, a.motif, now.toISOString(), actor.userId);
     await appendAudit(tx, actor, { action: 'quittance.annulee', entity: 'quittance', entityId: id, payload: { serie: q.serie, numero: q.numero, ...a } }, now);
     return lireQuittance(tx, id, actor.role);

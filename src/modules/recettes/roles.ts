@@ -2,6 +2,7 @@ import { assertNoProblems, DomainError } from '../../core/errors.js';
 import { appendAudit, type Actor } from '../../platform/audit/journal.js';
 import type { Db, Trx, Tx } from '../../platform/db/schema.js';
 import { nextNumero } from '../../platform/db/sequence.js';
+import { actionsRolePour } from './actions.js';
 import { assurerCatalogue, chargerArticles, definition } from './catalogue.js';
 import { libelleExoneration } from './contribuables.js';
 import { REGLE_TDRL_DEFAUT } from './model-config.js';
@@ -88,7 +89,8 @@ async function generer(tx: Tx, annee: number, r: RoleInput): Promise<Genere> {
   const idDe = (code: string) => parCode.get(code)?.id ?? 0;
   const personne = (id: string) => personnes.find((p) => String(p.id) === id);
   return {
-    type: deja.size > 0 ? 'supplementaire' : 'principal',
+    // Supplementary when a live roll of the same family (TDRL and voirie, or the holdings) already exists.
+    type: [...deja].some((k) => [CODE_TDRL, CODE_VOIRIE].includes(k.split(':')[0] ?? '') === (r.famille === 'tdrl')) ? 'supplementaire' : 'principal',
     problems,
     lignes: lignes.map((l) => ({
       menageId: Number(l.foyerId),
@@ -188,9 +190,8 @@ export async function lireRole(tx: Tx, id: number, role?: string): Promise<RoleD
 type RoleRow = Awaited<ReturnType<typeof roles.listRoles>>[number];
 export function toRole(r: RoleRow, role?: string) {
   const etat = r.annulation_date ? 'annule' : r.homologation_date ? 'homologue' : 'etabli';
-  const peut = role === 'maire' || role === 'secretaire_general';
   return {
-    actions: etat === 'etabli' && peut ? (['homologation', 'annulation'] as const).slice() : [],
+    actions: actionsRolePour(etat, role),
     id: r.id,
     exercice: r.exercice,
     numero: r.numero,

@@ -274,7 +274,7 @@ export const Quittance = z.object({
   montant: z.number().int(),
   lignes: z.array(LigneQuittance),
   annulee: z.object({ date: z.string(), motif: z.string() }).nullable(),
-  versement: z.object({ exercice: z.number().int(), numero: z.number().int() }).nullable(),
+  versement: z.object({ exercice: z.number().int(), numero: z.number().int(), date: z.string() }).nullable(),
 });
 export type Quittance = z.infer<typeof Quittance>;
 export const PageQuittances = pageDe(Quittance);

@@ -124,6 +124,7 @@ export async function pageQuittances(
       'quittance_annulation.motif as annulation_motif',
       'versement.numero as versement_numero',
       'versement.exercice as versement_exercice',
+      'versement.date as versement_date',
     ])
     .orderBy('quittance.date', 'desc')
     .orderBy('quittance.id', 'desc')

@@ -1,4 +1,5 @@
 import { assertNoProblems, DomainError } from '../../core/errors.js';
+import { actionsTitrePour } from './actions.js';
 import { appendAudit, type Actor } from '../../platform/audit/journal.js';
 import type { Db } from '../../platform/db/schema.js';
 import { readParametre } from '../../platform/db/parametres.js';
@@ -20,10 +21,8 @@ export function toTitre(t: TitreRow, role?: string): Titre {
   const annule = Number(t.annulations ?? 0) > 0;
   const reste = annule ? 0 : Number(t.montant) - corrige - recouvre;
   const etat = annule ? 'annule' : recouvre > 0 ? (reste <= 0 ? 'recouvre' : 'partiellement_recouvre') : corrige > 0 ? 'reduit' : 'emis';
-  const peut = role === 'maire' || role === 'secretaire_general';
-  const actions: Titre['actions'] = !peut || annule || reste <= 0 ? [] : recouvre > 0 ? ['reduction'] : ['reduction', 'annulation'];
   return {
-    actions,
+    actions: actionsTitrePour({ etat, montant: Number(t.montant), reduit: annule ? 0 : corrige, annule: annule ? corrige : 0, recouvre, reste }, role),
     id: t.id,
     exercice: t.exercice,
     numero: t.numero,
