@@ -139,6 +139,16 @@ describe('rôle TDRL d’un village (R18, R21, R22)', () => {
     const deux = await maire.call<Refus>('POST', `${P}/roles/${r.body.role.id}/homologation`, { date: '2026-02-02', reference: 'D-2', autorite: 'Préfet' });
     expect(deux.body.code).toBe('ROLE_DEJA_HOMOLOGUE');
     expect((await encaisse(livre, m, 1500)).status).toBe(200);
+    // The debts live on the roll's lines: a titre collectif is reduced line by line, never cancelled whole.
+    const tdrl = h.body.titres[0];
+    expect(tdrl?.actions).toEqual(['reduction']);
+    const annul = await maire.call<Refus>('POST', `${P}/titres/${tdrl?.id}/corrections`, { type: 'annulation', date: '2026-03-01', motif: 'rôle erroné' });
+    expect(codes(annul)).toEqual(['TITRE_COLLECTIF']);
+    const ligne = h.body.lignes.find((l) => l.personne === 'A. Deux');
+    const red = await maire.call<{ reste: number; corrige: number }>('POST', `${P}/titres/${tdrl?.id}/corrections`, {
+      type: 'reduction', date: '2026-03-01', montant: 1500, motif: 'parti en 2025', roleLigneId: ligne?.id,
+    });
+    expect(red.body).toMatchObject({ corrige: 1500, reste: 0 });
   });
 
   it('une arrivée après le rôle va sur un rôle supplémentaire, sans reprendre les inscrits', async () => {

@@ -12,10 +12,14 @@ export function actionsRolePour(etat: 'etabli' | 'homologue' | 'annule', role: s
   return etat === 'etabli' && peut(role, 'recettes.ordonnancer') ? ['homologation', 'annulation'] : [];
 }
 
-/** Réduction and annulation by the ordonnateur (the recovery itself is the régie's quittance). */
-export function actionsTitrePour(s: SituationTitre, role: string | undefined): ('reduction' | 'annulation')[] {
+/**
+ * Réduction and annulation by the ordonnateur (the recovery itself is the régie's quittance). A titre collectif
+ * is only reduced, line by line of its roll: the debts live on those lines, and a roll is cancelled before its
+ * homologation, never after.
+ */
+export function actionsTitrePour(s: SituationTitre, collectif: boolean, role: string | undefined): ('reduction' | 'annulation')[] {
   if (!peut(role, 'recettes.ordonnancer')) return [];
-  return actionsTitre(s).filter((a): a is 'reduction' | 'annulation' => a !== 'recouvrement');
+  return actionsTitre(s).filter((a): a is 'reduction' | 'annulation' => a === 'reduction' || (a === 'annulation' && !collectif));
 }
 
 /** Cancelling a quittance, by the régisseur (R24). */

@@ -22,7 +22,7 @@ export function toTitre(t: TitreRow, role?: string): Titre {
   const reste = annule ? 0 : Number(t.montant) - corrige - recouvre;
   const etat = annule ? 'annule' : recouvre > 0 ? (reste <= 0 ? 'recouvre' : 'partiellement_recouvre') : corrige > 0 ? 'reduit' : 'emis';
   return {
-    actions: actionsTitrePour({ etat, montant: Number(t.montant), reduit: annule ? 0 : corrige, annule: annule ? corrige : 0, recouvre, reste }, role),
+    actions: actionsTitrePour({ etat, montant: Number(t.montant), reduit: annule ? 0 : corrige, annule: annule ? corrige : 0, recouvre, reste }, t.role_id !== null, role),
     id: t.id,
     exercice: t.exercice,
     numero: t.numero,
@@ -92,6 +92,10 @@ export async function corrigerTitre(db: Db, actor: Actor, id: number, c: z.infer
     const base = { exercice: t.exercice, date: t.date, montant: Number(t.montant) };
     let montant = c.montant;
     if (c.type === 'annulation') {
+      if (t.role_id !== null)
+        throw new DomainError('VALIDATION', {
+          problems: [{ field: 'type', code: 'TITRE_COLLECTIF', message: "un titre collectif ne s'annule pas : réduisez les lignes du rôle une à une (dégrèvement)" }],
+        });
       assertNoProblems(annulationTitreProblems(base, evs, c, jours, today));
       montant = situationTitre(base, evs).reste;
     } else {
