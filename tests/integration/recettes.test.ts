@@ -212,6 +212,15 @@ describe('régie de recettes', () => {
     expect((await sg.call('POST', `${P}/quittances`, { quittancierId: livre, date: '2026-03-01', payeur: 'X', montant: 100 })).status).toBe(403);
   });
 
+  it('la règle d’imputation est un réglage de la commune : lue par tous, changée par l’ordonnateur', async () => {
+    const avant = await lecteur.call<{ regleImputation: string; personnalise: boolean }>('GET', `${P}/parametres`);
+    expect(avant.body).toEqual({ regleImputation: 'tdrl_d_abord', personnalise: false });
+    expect((await regisseur.call('PUT', `${P}/parametres`, { regleImputation: 'plus_ancienne_dette' })).status).toBe(403);
+    expect(codes(await sg.call<Refus>('PUT', `${P}/parametres`, { regleImputation: 'au_hasard' }))).toContain('CHOIX');
+    const apres = await sg.call('PUT', `${P}/parametres`, { regleImputation: 'plus_ancienne_dette' });
+    expect(apres.body).toEqual({ regleImputation: 'plus_ancienne_dette', personnalise: true });
+  });
+
   it('versement : l’état donne les numéros du … au, les parts commune / cercle / région ; contreseing par une autre personne', async () => {
     await fixerTarifs();
     const m = await menage('C-6', [personne('Un', '1980-01-01'), personne('Deux', '1981-01-01'), personne('Trois', '1982-01-01')]);

@@ -1,7 +1,7 @@
 import { assertNoProblems, DomainError } from '../../core/errors.js';
 import { appendAudit, type Actor } from '../../platform/audit/journal.js';
 import type { Db, Trx, Tx } from '../../platform/db/schema.js';
-import { readParametre } from '../../platform/db/parametres.js';
+import { readParametre, writeParametre } from '../../platform/db/parametres.js';
 import { advisoryLock } from '../../platform/db/sequence.js';
 import { z } from 'zod';
 import { actionsQuittancePour } from './actions.js';
@@ -10,7 +10,7 @@ import { lireMenage } from './contribuables.js';
 import { futurProbleme } from './model-commun.js';
 import { annulationQuittanceProblems, imputerPaiement, quittanceProblems, type Dette } from './model-quittance.js';
 import { quittancierProblems } from './model-quittancier.js';
-import type { Quittance, QuittanceInput, QuittancierInput } from './schemas.js';
+import { RegleImputation, type ParametresRecettes, type ParametresRecettesVue, type Quittance, type QuittanceInput, type QuittancierInput } from './schemas.js';
 import * as store from './store.js';
 import * as regie from './store-regie.js';
 
@@ -75,9 +75,31 @@ export async function dettesDuMenage(db: Db, menageId: number, exercice: number)
   return { menage, dettes, total: dettes.reduce((s, d) => s + d.reste, 0) };
 }
 
+const CLE_IMPUTATION = 'recettes.regle_imputation';
+
 /** How a payment is spread when the régisseur does not split it himself ([G]: a commune setting). */
 async function regleImputation(tx: Tx) {
-  return (await readParametre(tx, 'recettes.regle_imputation', z.enum(['plus_ancienne_dette', 'tdrl_d_abord']), 'tdrl_d_abord')).valeur;
+  return (await readParametre(tx, CLE_IMPUTATION, RegleImputation, 'tdrl_d_abord')).valeur;
+}
+
+/** The régie's settings, and whether the commune changed them from the default. */
+export async function lireParametres(tx: Tx): Promise<ParametresRecettesVue> {
+  const r = await readParametre(tx, CLE_IMPUTATION, RegleImputation, 'tdrl_d_abord');
+  return { regleImputation: r.valeur, personnalise: r.personnalise };
+}
+
+export async function enregistrerParametres(db: Db, actor: Actor, p: ParametresRecettes, now: Date): Promise<ParametresRecettesVue> {
+  return db.transaction().execute(async (tx) => {
+    const avant = await lireParametres(tx);
+    await writeParametre(tx, CLE_IMPUTATION, p.regleImputation, now.toISOString());
+    await appendAudit(
+      tx,
+      actor,
+      { action: 'parametre.modifie', entity: 'parametre', entityId: CLE_IMPUTATION, payload: { avant: avant.regleImputation, apres: p.regleImputation } },
+      now,
+    );
+    return lireParametres(tx);
+  });
 }
 
 /**

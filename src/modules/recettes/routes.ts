@@ -15,7 +15,16 @@ import {
   modifierPersonne,
   retirerExoneration,
 } from './contribuables.js';
-import { annulerQuittance, creerQuittancier, dettesDuMenage, encaisser, listerQuittanciers, listerQuittances } from './regie.js';
+import {
+  annulerQuittance,
+  creerQuittancier,
+  dettesDuMenage,
+  encaisser,
+  enregistrerParametres,
+  lireParametres,
+  listerQuittanciers,
+  listerQuittances,
+} from './regie.js';
 import { annulerRole, apercuRole, creerRole, homologuerRole, lireRole, listerRoles } from './roles.js';
 import { recettesApi as api } from './schemas.js';
 import { corrigerTitre, creerTitre, listerTitres } from './titres.js';
@@ -25,6 +34,8 @@ export function recettesRoutes(app: FastifyInstance, ctx: AppContext): void {
   const today = () => plainDateOf(ctx.now());
   const annee = () => Number(today().slice(0, 4));
 
+  on(api.parametres, (req) => lireParametres(req.db));
+  on(api.saveParametres, (req) => enregistrerParametres(req.db, req.actor, req.body, ctx.now()));
   on(api.articles, (req) => listerArticles(req.db, req.params.annee, ctx.now()));
   on(api.saveTarif, (req) => enregistrerTarif(req.db, req.actor, req.params.id, req.params.annee, req.body, ctx.now()));
 

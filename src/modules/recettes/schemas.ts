@@ -330,6 +330,12 @@ export const RecouvrementQuery = z.object({ par: z.enum(['localite', 'article'])
 export const LigneRecouvrement = z.object({ cle: z.string(), libelle: z.string(), emis: z.number().int(), reduit: z.number().int(), recouvre: z.number().int(), reste: z.number().int(), tauxBp: z.number().int().nullable() });
 export const Recouvrement = z.object({ exercice: z.number().int(), par: z.enum(['localite', 'article']), lignes: z.array(LigneRecouvrement), total: LigneRecouvrement });
 
+export const RegleImputation = z.enum(['plus_ancienne_dette', 'tdrl_d_abord']);
+export const ParametresRecettes = z.object({ regleImputation: RegleImputation });
+export const ParametresRecettesVue = ParametresRecettes.extend({ personnalise: z.boolean() });
+export type ParametresRecettes = z.infer<typeof ParametresRecettes>;
+export type ParametresRecettesVue = z.infer<typeof ParametresRecettesVue>;
+
 const P = '/api/v1/recettes';
 const E = '/api/v1/exercices/:annee/recettes';
 export const recettesApi = {
@@ -371,6 +377,9 @@ export const recettesApi = {
   arretes: defineRoute({ method: 'GET', path: `${E}/arretes-caisse`, params: AnneeParam, response: z.array(Arrete), permission: 'recettes.lire' }),
   createArrete: defineRoute({ method: 'POST', path: `${P}/arretes-caisse`, body: ArreteInput, response: Arrete, permission: 'recettes.encaisser' }),
   contresignerArrete: defineRoute({ method: 'POST', path: `${P}/arretes-caisse/:id/contreseing`, params: IdParam, body: ContreseingInput, response: Arrete, permission: 'recettes.contresigner' }),
+
+  parametres: defineRoute({ method: 'GET', path: `${P}/parametres`, response: ParametresRecettesVue, permission: 'recettes.lire' }),
+  saveParametres: defineRoute({ method: 'PUT', path: `${P}/parametres`, body: ParametresRecettes, response: ParametresRecettesVue, permission: 'recettes.parametrer' }),
 
   recouvrement: defineRoute({ method: 'GET', path: `${E}/recouvrement`, params: AnneeParam, query: RecouvrementQuery, response: Recouvrement, permission: 'recettes.lire' }),
 };

@@ -5,6 +5,7 @@ import { budgetWeb } from './budget';
 import { communeWeb } from './commune';
 import { depensesWeb } from './depenses';
 import { journalWeb } from './journal';
+import { recettesWeb } from './recettes';
 
 const accueil: WebModule = {
   nom: 'accueil',
@@ -16,4 +17,4 @@ const accueil: WebModule = {
  * The one list of web modules (the server's is src/cli/compose.ts): the router and the navigation iterate over
  * it. Within a section, entries keep this order.
  */
-export const WEB_MODULES: readonly WebModule[] = [accueil, communeWeb, budgetWeb, depensesWeb, authWeb, journalWeb];
+export const WEB_MODULES: readonly WebModule[] = [accueil, communeWeb, budgetWeb, depensesWeb, recettesWeb, authWeb, journalWeb];

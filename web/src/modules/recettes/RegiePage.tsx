@@ -1,0 +1,6 @@
+import { Alert } from '@mantine/core';
+
+/** Placeholder until the screen lands (issue 9). */
+export function RegiePage() {
+  return <Alert color="yellow">Écran en cours de construction.</Alert>;
+}
