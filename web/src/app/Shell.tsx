@@ -1,4 +1,4 @@
-import { AppShell, Badge, Burger, Button, Divider, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { AppShell, Badge, Burger, Button, Divider, Group, NavLink, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
@@ -7,7 +7,7 @@ import { authApi } from '../../../src/platform/auth/schemas';
 import { WEB_MODULES } from '../modules';
 import { call } from './api';
 import { DemoBanner } from './DemoBanner';
-import { SECTIONS } from './module';
+import { SECTION_LABELS, SECTIONS } from './module';
 import { useSession } from './session';
 
 /** Every module's entries, section by section (modules keep their list order within a section). */
@@ -62,16 +62,28 @@ export function Shell({ children }: { children: ReactNode }) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Navigation principale">
-        {NAV.map((entries) => entries.filter((n) => roleHas(user.role, n.permission)))
-          .filter((entries) => entries.length > 0)
-          .map((entries, i) => (
-            <Stack key={entries[0]?.section} gap={0}>
-              {i > 0 && <Divider my={4} />}
-              {entries.map((n) => (
-                <NavLink key={n.path} component={Link} href={n.path} label={n.label} active={isActive(n.path)} />
-              ))}
-            </Stack>
-          ))}
+        {/* The list scrolls inside the bar: on a netbook (1024×600) the last entries stay reachable. */}
+        <AppShell.Section grow component={ScrollArea} type="auto">
+          {NAV.map((entries) => entries.filter((n) => roleHas(user.role, n.permission)))
+            .filter((entries) => entries.length > 0)
+            .map((entries, i) => {
+              const section = entries[0]?.section;
+              const label = section ? SECTION_LABELS[section] : null;
+              return (
+                <Stack key={section} gap={0}>
+                  {i > 0 && <Divider my={4} />}
+                  {label && (
+                    <Text size="xs" c="dimmed" fw={600} tt="uppercase" px="sm" pt={2}>
+                      {label}
+                    </Text>
+                  )}
+                  {entries.map((n) => (
+                    <NavLink key={n.path} component={Link} href={n.path} label={n.label} active={isActive(n.path)} />
+                  ))}
+                </Stack>
+              );
+            })}
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>{children}</AppShell.Main>
     </AppShell>

@@ -3,8 +3,17 @@ import type { RouteComponentProps } from 'wouter';
 import type { Permission } from '../../../src/core/roles';
 
 /** The groups of the main navigation, in display order. */
-export const SECTIONS = ['general', 'finances', 'administration', 'compte'] as const;
+export const SECTIONS = ['general', 'finances', 'recettes', 'administration', 'compte'] as const;
 export type Section = (typeof SECTIONS)[number];
+
+/** The heading shown above a group of the navigation (none for the first and the last). */
+export const SECTION_LABELS: Record<Section, string | null> = {
+  general: null,
+  finances: 'Budget et dépenses',
+  recettes: 'Recettes',
+  administration: 'Administration',
+  compte: null,
+};
 
 /** One page of the application: its address and the component shown there (it receives the address's parameters). */
 export interface PageRoute {
