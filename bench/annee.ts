@@ -138,7 +138,7 @@ export async function genererAnnee(o: {
     actor,
     ANNEE,
     'BP',
-    { date: `${ANNEE - 1}-12-08`, reference: `Arrêté n°${ANNEE - 1}-0231/P-CK`, autorite: 'Préfet du cercle de Kati' },
+    { date: `${ANNEE - 1}-12-08`, reference: `Arrêté n°${ANNEE - 1}-0231/P-CS`, autorite: 'Préfet du cercle de Sikasso' },
     now,
   );
   await recordEtape(db, actor, ANNEE, 'ouverture', `${ANNEE}-01-02`, now);

@@ -85,7 +85,7 @@ export async function seedBudgetDemo(db: Db, now: Date): Promise<void> {
       SYSTEM_ACTOR,
       annee,
       'BP',
-      { date: `${annee - 1}-12-08`, reference: `Arrêté n°${annee - 1}-0231/P-CK`, autorite: 'Préfet du cercle de Kati' },
+      { date: `${annee - 1}-12-08`, reference: `Arrêté n°${annee - 1}-0231/P-CS`, autorite: 'Préfet du cercle de Sikasso' },
       now,
     );
     await recordEtape(db, SYSTEM_ACTOR, annee, 'ouverture', `${annee}-01-02`, now);

@@ -8,7 +8,7 @@ import { install } from './service.js';
 /** The password of every demo account; shown on the demo login screen. */
 export const DEMO_PASSWORD = 'formation';
 
-/** A fictional commune rurale: 15 villages and 1 fraction, about 14,000 inhabitants. */
+/** A fictional commune rurale of the cercle and région of Sikasso, where the original GM2i ran (issue 9 §8): 15 villages and 1 fraction, about 14,000 inhabitants. */
 const LOCALITES: [string, number, string][] = [
   ['Djiguiya', 2140, 'Bakary Coulibaly'],
   ['Kalaban', 1275, 'Moussa Traoré'],
@@ -49,7 +49,7 @@ export async function seedCommuneDemo(db: Db, now: Date): Promise<void> {
   await install(
     db,
     {
-      commune: { nom: 'Djiguiya (commune fictive de démonstration)', type: 'rurale', cercle: 'Kati', region: 'Koulikoro', population },
+      commune: { nom: 'Djiguiya (commune fictive de démonstration)', type: 'rurale', cercle: 'Sikasso', region: 'Sikasso', population },
       localites,
       administrateur: { identifiant: first[0], nomComplet: first[1], motDePasse: DEMO_PASSWORD },
     },

@@ -18,9 +18,9 @@ const TIERS: TiersInput[] = [
   { nom: 'Oumou Sangaré', type: 'elu', nif: null, adresse: 'Sirakoro', paiement: 'Virement BDM n°7782' },
   { nom: 'Lassana Konaté', type: 'elu', nif: null, adresse: 'Falaba', paiement: 'Virement BDM n°7783' },
   { nom: 'Conseillers communaux (état collectif)', type: 'elu', nif: null, adresse: null, paiement: 'Espèces contre émargement' },
-  { nom: 'Énergie du Mali (EDM-SA)', type: 'fournisseur', nif: '084100123X', adresse: 'Kati', paiement: 'Virement' },
-  { nom: 'Ets Diarra et Frères', type: 'fournisseur', nif: '086201457K', adresse: 'Kati, marché central', paiement: 'Chèque' },
-  { nom: 'Station Sahel Carburant', type: 'fournisseur', nif: '086300988B', adresse: 'Route de Kati', paiement: 'Chèque' },
+  { nom: 'Énergie du Mali (EDM-SA)', type: 'fournisseur', nif: '084100123X', adresse: 'Sikasso', paiement: 'Virement' },
+  { nom: 'Ets Diarra et Frères', type: 'fournisseur', nif: '086201457K', adresse: 'Sikasso, marché central', paiement: 'Chèque' },
+  { nom: 'Station Sahel Carburant', type: 'fournisseur', nif: '086300988B', adresse: 'Route de Koutiala, Sikasso', paiement: 'Chèque' },
   { nom: 'Bâtir-Sahel SARL', type: 'fournisseur', nif: '081900345M', adresse: 'Bamako, Hamdallaye ACI', paiement: 'Virement BOA n°55120' },
   { nom: 'Garage Moto Kondo', type: 'fournisseur', nif: null, adresse: 'Djiguiya', paiement: 'Espèces' },
 ];
