@@ -37,3 +37,10 @@ export function isoWeekKey(d: PlainDate): string {
   const week = 1 + Math.round(((dt.getTime() - jan4.getTime()) / 86400000 - 3 + ((jan4.getUTCDay() + 6) % 7)) / 7);
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
+
+const MOIS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+/** `2026-12` (or a date `2026-12-05`) → `décembre 2026`: a period as French documents write it. */
+export function moisFr(periode: string): string {
+  const [y, m] = periode.split('-');
+  return `${MOIS_FR[Number(m) - 1] ?? m} ${y}`;
+}

@@ -276,4 +276,39 @@ describe('régie de recettes', () => {
     await encaisse(livre, m, 1750);
     expect(await taux()).toEqual({ Kalaké: [2000, 0], Sanando: [3500, 5000] });
   });
+
+  it('le recouvrement par mois et sur une période ; la liste des arriérés par ménage', async () => {
+    await fixerTarifs();
+    const m = await menage('C-9', [personne('Un', '1980-01-01'), personne('Deux', '1981-01-01')]);
+    const k = await menage('K-2', [personne('Trois', '1980-01-01')], autreVillage);
+    await roleHomologue();
+    await roleHomologue(autreVillage);
+    const livre = await quittancier();
+    expect((await encaisse(livre, m, 1000, '2026-03-01')).status).toBe(200);
+    expect((await encaisse(livre, m, 500, '2026-04-10')).status).toBe(200);
+    type R = { periode: unknown; lignes: { cle: string; libelle: string; emis: number; recouvre: number }[]; total: { emis: number; recouvre: number } };
+    const mois = (await lecteur.call<R>('GET', '/api/v1/exercices/2026/recettes/recouvrement?par=mois')).body;
+    // The rolls are issued on their homologation day (1 February), the payments on their quittance's date.
+    expect(mois.lignes.map((l) => [l.libelle, l.emis, l.recouvre])).toEqual([
+      ['février 2026', 5500, 0],
+      ['mars 2026', 0, 1000],
+      ['avril 2026', 0, 500],
+    ]);
+    const avril = (await lecteur.call<R>('GET', '/api/v1/exercices/2026/recettes/recouvrement?par=localite&du=2026-04-01&au=2026-04-30')).body;
+    expect(avril.periode).toEqual({ du: '2026-04-01', au: '2026-04-30' });
+    expect(avril.total).toMatchObject({ emis: 0, recouvre: 500 });
+    expect(codes(await lecteur.call<Refus>('GET', '/api/v1/exercices/2026/recettes/recouvrement?du=2026-05-01&au=2026-04-01'))).toEqual(['PERIODE_INVERSEE']);
+
+    type A = { total: number; montantTotal: number; elements: { type: string; id: number; nom: string; resteExercice: number; reste: number }[] };
+    const arr = (await lecteur.call<A>('GET', '/api/v1/exercices/2026/recettes/arrieres')).body;
+    // C-9 owes 2 × 1 500 + 500 (voirie) − 1 500 paid; K-2 owes 1 500 + 500.
+    expect(arr.elements.map((a) => [a.type, a.id, a.reste])).toEqual([
+      ['menage', m.id, 2000],
+      ['menage', k.id, 2000],
+    ].sort((x, y) => Number(y[2]) - Number(x[2]) || `m${x[1]}`.localeCompare(`m${y[1]}`)));
+    expect(arr.montantTotal).toBe(4000);
+    const kalake = (await lecteur.call<A>(`GET`, `/api/v1/exercices/2026/recettes/arrieres?localite=${autreVillage}`)).body;
+    expect(kalake.elements.map((a) => a.id)).toEqual([k.id]);
+    expect((await lecteur.call<A>('GET', '/api/v1/exercices/2026/recettes/arrieres?q=c-9')).body.elements.map((a) => a.id)).toEqual([m.id]);
+  });
 });

@@ -1,5 +1,6 @@
 import type { Problem, ProblemCode } from '../../core/errors.js';
 import { formatNombre } from '../../core/money.js';
+import { moisFr } from '../../core/date.js';
 import { NUMERO_DE_PIECE, type TypePiece } from './schemas.js';
 
 /**
@@ -326,10 +327,8 @@ export function doublonProbable(
 }
 
 /** `2026-12` → `décembre 2026`: a period as written on a mandat. */
-const MOIS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 export function moisLabel(periode: string): string {
-  const [y, m] = periode.split('-');
-  return `${MOIS_FR[Number(m) - 1] ?? m} ${y}`;
+  return moisFr(periode);
 }
 
 /**

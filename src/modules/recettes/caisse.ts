@@ -6,14 +6,11 @@ import { chargerArticles, definition } from './catalogue.js';
 import { alertesRegie, etatDeVersement } from './model-caisse.js';
 import { REGLE_REGIE_DEFAUT } from './model-config.js';
 import { futurProbleme } from './model-commun.js';
-import { syntheseRecouvrement, type MouvementRecouvrement } from './model-recouvrement.js';
 import type { Versement } from './schemas.js';
-import * as store from './store.js';
 import * as regie from './store-regie.js';
-import { mouvementsRecouvrement } from './store-roles.js';
 
 // The régie's cash: versements to the percepteur (each takes every quittance collected up to its date and not
-// yet paid in), cash counts (arrêtés de caisse) and their countersignature by another person; recovery rates.
+// yet paid in), cash counts (arrêtés de caisse) and their countersignature by another person.
 
 const verrouCaisse = (tx: Trx) => advisoryLock(tx, 'regie-caisse', 0);
 
@@ -161,30 +158,4 @@ export async function contresignerArrete(db: Db, actor: Actor, id: number, date:
     if (!a) throw new DomainError('ERREUR_INTERNE');
     return toArrete(a);
   });
-}
-
-/** Émis, réduit, recouvré, reste and rate of an exercice by village or by item (the TDRL's key indicator). */
-export async function recouvrement(db: Db, annee: number, par: 'localite' | 'article') {
-  const m = await mouvementsRecouvrement(db, annee);
-  const articles = await store.listArticles(db);
-  const code = (id: number) => articles.find((a) => a.id === id)?.code ?? String(id);
-  const mv: MouvementRecouvrement[] = [];
-  const date = `${annee}-01-01`;
-  const loc = (id: number | null) => (id === null ? null : String(id));
-  for (const r of [...m.emisRoles, ...m.emisTitres]) mv.push({ localiteId: loc(r.localite_id), article: code(r.article_id), date, type: 'emis', montant: Number(r.montant) });
-  for (const r of m.reduit) mv.push({ localiteId: loc(r.localite_id), article: code(r.article_id), date, type: 'reduit', montant: Number(r.montant) });
-  for (const r of m.recouvre) {
-    mv.push({ localiteId: loc(r.localite_id), article: code(r.article_id), date, type: 'recouvre', montant: Number(r.montant) });
-    if (Number(r.comptant) === 1) mv.push({ localiteId: loc(r.localite_id), article: code(r.article_id), date, type: 'emis', montant: Number(r.montant) });
-  }
-  const s = syntheseRecouvrement(mv, par);
-  const localites = await store.listLocalites(db);
-  const libelle = (cle: string) =>
-    par === 'article' ? (articles.find((a) => a.code === cle)?.libelle ?? cle) : cle === '' ? 'Hors village' : (localites.find((l) => String(l.id) === cle)?.nom ?? cle);
-  return {
-    exercice: annee,
-    par,
-    lignes: s.lignes.map((l) => ({ ...l, libelle: libelle(l.cle) })).sort((a, b) => a.libelle.localeCompare(b.libelle, 'fr')),
-    total: { ...s.total, cle: 'total', libelle: 'Total' },
-  };
 }

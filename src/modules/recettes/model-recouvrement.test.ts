@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { syntheseRecouvrement, tauxRecouvrementBp, type MouvementRecouvrement } from './model-recouvrement.js';
+import { arrieresParContribuable, syntheseRecouvrement, tauxRecouvrementBp, type MouvementRecouvrement } from './model-recouvrement.js';
 
 const m = (localiteId: string | null, article: string, date: string, type: MouvementRecouvrement['type'], montant: number) => ({
   localiteId,
@@ -43,5 +43,25 @@ describe('recouvrement : émis, recouvré, reste, taux', () => {
     ]);
     const mars = syntheseRecouvrement(mouvements, 'mois', { du: '2026-03-01', au: '2026-03-31' });
     expect(mars.lignes).toEqual([{ cle: '2026-03', emis: 0, reduit: 1000, recouvre: 10_000, reste: -11_000, tauxBp: null }]);
+  });
+});
+
+describe('arriérés par contribuable', () => {
+  const du = (cle: string, exercice: number, montant: number, reduit = 0, recouvre = 0) => ({ cle, exercice, montant, reduit, recouvre });
+  it('le reste de l’exercice et celui des exercices antérieurs, le plus gros d’abord ; qui a tout payé n’y est pas', () => {
+    const a = arrieresParContribuable(
+      [
+        du('m1', 2025, 3000, 0, 1000), // 2 000 of 2025 left
+        du('m1', 2026, 3000, 0, 3000), // 2026 paid
+        du('m2', 2026, 4500, 1500, 0), // 3 000 left after a dégrèvement
+        du('m3', 2026, 1500, 0, 1500), // nothing left
+        du('t9', 2027, 9000), // a later exercice is not an arrear of 2026
+      ],
+      2026,
+    );
+    expect(a).toEqual([
+      { cle: 'm2', resteExercice: 3000, resteAnterieur: 0, reste: 3000, exercices: [2026] },
+      { cle: 'm1', resteExercice: 0, resteAnterieur: 2000, reste: 2000, exercices: [2025] },
+    ]);
   });
 });

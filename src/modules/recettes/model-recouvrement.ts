@@ -67,3 +67,46 @@ export function syntheseRecouvrement(
   const lignes = [...acc].sort(([a], [b]) => a.localeCompare(b)).map(([k, a]) => ligne(k, a));
   return { lignes, total: ligne('total', total) };
 }
+
+/** What one line of a roll (or one individual titre) still owes, as the arrears list reads it. */
+export interface ResteDu {
+  /** The contribuable: `m<menageId>` for a household on a roll, `t<titreId>` for the debtor of an individual titre. */
+  cle: string;
+  exercice: number;
+  montant: number;
+  reduit: number;
+  recouvre: number;
+}
+
+export interface Arriere {
+  cle: string;
+  /** What is left of the exercice asked for. */
+  resteExercice: number;
+  /** What is left of earlier exercices: the arrears proper. A new exercice does not write them off; only a réduction (dégrèvement) or an admission en non-valeur does. */
+  resteAnterieur: number;
+  reste: number;
+  /** The exercices with something left, oldest first. */
+  exercices: number[];
+}
+
+/**
+ * Arrears per contribuable for exercice `annee`: the reste (émis − réduit − recouvré) of every debt of this
+ * exercice and of earlier ones, summed per household or debtor; those who owe nothing are left out. Largest reste
+ * first (ties by key), as the régisseur walks the list with the chef de village.
+ */
+export function arrieresParContribuable(dus: readonly ResteDu[], annee: number): Arriere[] {
+  const acc = new Map<string, Arriere>();
+  for (const d of dus) {
+    if (d.exercice > annee) continue;
+    const r = d.montant - d.reduit - d.recouvre;
+    if (r <= 0) continue;
+    const a = acc.get(d.cle) ?? { cle: d.cle, resteExercice: 0, resteAnterieur: 0, reste: 0, exercices: [] };
+    if (d.exercice === annee) a.resteExercice += r;
+    else a.resteAnterieur += r;
+    a.reste += r;
+    if (!a.exercices.includes(d.exercice)) a.exercices.push(d.exercice);
+    acc.set(d.cle, a);
+  }
+  for (const a of acc.values()) a.exercices.sort((x, y) => x - y);
+  return [...acc.values()].sort((a, b) => b.reste - a.reste || a.cle.localeCompare(b.cle));
+}

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { plainDateOf } from '../../core/date.js';
 import type { AppContext } from '../../platform/http/context.js';
 import { registrar } from '../../platform/http/route.js';
-import { arreterCaisse, contresignerArrete, contresignerVersement, etatCaisse, listerArretes, listerVersements, recouvrement, verser } from './caisse.js';
+import { arreterCaisse, contresignerArrete, contresignerVersement, etatCaisse, listerArretes, listerVersements, verser } from './caisse.js';
+import { arrieres, recouvrement } from './recouvrement.js';
 import { enregistrerTarif, listerArticles } from './catalogue.js';
 import {
   ajouterExoneration,
@@ -75,5 +76,6 @@ export function recettesRoutes(app: FastifyInstance, ctx: AppContext): void {
   on(api.createArrete, (req) => arreterCaisse(req.db, req.actor, req.body, ctx.now(), today()));
   on(api.contresignerArrete, (req) => contresignerArrete(req.db, req.actor, req.params.id, req.body.date, ctx.now(), today()));
 
-  on(api.recouvrement, (req) => recouvrement(req.db, req.params.annee, req.query.par));
+  on(api.recouvrement, (req) => recouvrement(req.db, req.params.annee, req.query.par, req.query));
+  on(api.arrieres, (req) => arrieres(req.db, req.params.annee, req.query));
 }

@@ -326,9 +326,29 @@ export const Caisse = z.object({
   alertes: z.array(z.object({ code: z.string().optional(), message: z.string() })),
 });
 
-export const RecouvrementQuery = z.object({ par: z.enum(['localite', 'article']).default('localite') });
+export const AxeRecouvrement = z.enum(['localite', 'article', 'mois']);
+export const RecouvrementQuery = z.object({ par: AxeRecouvrement.default('localite'), du: DateCivile.optional(), au: DateCivile.optional() });
 export const LigneRecouvrement = z.object({ cle: z.string(), libelle: z.string(), emis: z.number().int(), reduit: z.number().int(), recouvre: z.number().int(), reste: z.number().int(), tauxBp: z.number().int().nullable() });
-export const Recouvrement = z.object({ exercice: z.number().int(), par: z.enum(['localite', 'article']), lignes: z.array(LigneRecouvrement), total: LigneRecouvrement });
+export const Recouvrement = z.object({ exercice: z.number().int(), par: AxeRecouvrement, periode: z.object({ du: z.string(), au: z.string() }).nullable(), lignes: z.array(LigneRecouvrement), total: LigneRecouvrement });
+
+/** The arrears list: who still owes, on this exercice's rolls and titres and on earlier ones. */
+export const FiltreArrieres = PageQuery.extend({ localite: z.coerce.number().int().positive().optional(), q: Texte(100).optional() });
+export const Arriere = z.object({
+  type: z.enum(['menage', 'titre']),
+  /** The household (on a roll) or the individual titre. */
+  id: z.number().int(),
+  /** Household number, or the titre's number `N°12/2026`. */
+  numero: z.string(),
+  nom: z.string(),
+  localiteId: z.number().int().nullable(),
+  localiteNom: z.string().nullable(),
+  exercices: z.array(z.number().int()),
+  resteExercice: z.number().int(),
+  resteAnterieur: z.number().int(),
+  reste: z.number().int(),
+});
+export type ArriereVue = z.infer<typeof Arriere>;
+export const PageArrieres = pageDe(Arriere).extend({ montantTotal: z.number().int() });
 
 export const RegleImputation = z.enum(['plus_ancienne_dette', 'tdrl_d_abord']);
 export const ParametresRecettes = z.object({ regleImputation: RegleImputation });
@@ -382,4 +402,5 @@ export const recettesApi = {
   saveParametres: defineRoute({ method: 'PUT', path: `${P}/parametres`, body: ParametresRecettes, response: ParametresRecettesVue, permission: 'recettes.parametrer' }),
 
   recouvrement: defineRoute({ method: 'GET', path: `${E}/recouvrement`, params: AnneeParam, query: RecouvrementQuery, response: Recouvrement, permission: 'recettes.lire' }),
+  arrieres: defineRoute({ method: 'GET', path: `${E}/arrieres`, params: AnneeParam, query: FiltreArrieres, response: PageArrieres, permission: 'recettes.lire' }),
 };

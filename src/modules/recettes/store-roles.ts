@@ -270,41 +270,46 @@ export function findRoleLigne(tx: Tx, id: number) {
   return tx.selectFrom('role_ligne').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** A roll that counts for recovery: homologated (R21) and not cancelled. */
+function roleVivant(eb: ExpressionBuilder<DB, 'role'>) {
+  return eb.and([
+    eb.exists(eb.selectFrom('role_evenement').select('id').whereRef('role_evenement.role_id', '=', 'role.id').where('type', '=', 'homologation')),
+    eb.not(eb.exists(eb.selectFrom('role_evenement').select('id').whereRef('role_evenement.role_id', '=', 'role.id').where('type', '=', 'annulation'))),
+  ]);
+}
+
 /**
- * Recovery movements of an exercice's rolls and individual titres, summed in SQL per village and item: issued
- * (live rolls homologated, individual titres), reduced (corrections) and recovered (quittance lines not
- * cancelled). A few rows per village and item, whatever the size of the rolls.
+ * Recovery movements of an exercice's rolls and individual titres, summed in SQL per village, item and day:
+ * issued (live rolls on their homologation day, individual titres on their date), reduced (corrections, on their
+ * date) and recovered (quittance lines not cancelled, on the quittance's date). At most a few rows per village,
+ * item and day, whatever the size of the rolls.
  */
 export async function mouvementsRecouvrement(tx: Tx, exercice: number) {
-  const vivant = (eb: ExpressionBuilder<DB, 'role'>) =>
-    eb.and([
-      eb.exists(eb.selectFrom('role_evenement').select('id').whereRef('role_evenement.role_id', '=', 'role.id').where('type', '=', 'homologation')),
-      eb.not(eb.exists(eb.selectFrom('role_evenement').select('id').whereRef('role_evenement.role_id', '=', 'role.id').where('type', '=', 'annulation'))),
-    ]);
   const emisRoles = await tx
     .selectFrom('role_ligne')
     .innerJoin('role', 'role.id', 'role_ligne.role_id')
-    .select(['role.localite_id', 'role_ligne.article_id'])
+    .innerJoin('role_evenement as h', (j) => j.onRef('h.role_id', '=', 'role.id').on('h.type', '=', 'homologation'))
+    .select(['role.localite_id', 'role_ligne.article_id', 'h.date'])
     .select((e) => e.fn.sum<number>('role_ligne.montant').as('montant'))
     .where('role.exercice', '=', exercice)
-    .where((eb) => vivant(eb as unknown as ExpressionBuilder<DB, 'role'>))
-    .groupBy(['role.localite_id', 'role_ligne.article_id'])
+    .where((eb) => roleVivant(eb as unknown as ExpressionBuilder<DB, 'role'>))
+    .groupBy(['role.localite_id', 'role_ligne.article_id', 'h.date'])
     .execute();
   const emisTitres = await tx
     .selectFrom('titre_recette')
-    .select(['localite_id', 'article_id'])
+    .select(['localite_id', 'article_id', 'date'])
     .select((e) => e.fn.sum<number>('montant').as('montant'))
     .where('exercice', '=', exercice)
     .where('role_id', 'is', null)
-    .groupBy(['localite_id', 'article_id'])
+    .groupBy(['localite_id', 'article_id', 'date'])
     .execute();
   const reduit = await tx
     .selectFrom('titre_correction')
     .innerJoin('titre_recette', 'titre_recette.id', 'titre_correction.titre_id')
-    .select(['titre_recette.localite_id', 'titre_recette.article_id'])
+    .select(['titre_recette.localite_id', 'titre_recette.article_id', 'titre_correction.date'])
     .select((e) => e.fn.sum<number>('titre_correction.montant').as('montant'))
     .where('titre_recette.exercice', '=', exercice)
-    .groupBy(['titre_recette.localite_id', 'titre_recette.article_id'])
+    .groupBy(['titre_recette.localite_id', 'titre_recette.article_id', 'titre_correction.date'])
     .execute();
   // A cash sale (market ticket, copy) has no titre: it is issued and recovered at once.
   const comptant = sql<number>`case when quittance_ligne.role_ligne_id is null and quittance_ligne.titre_id is null then 1 else 0 end`;
@@ -314,7 +319,7 @@ export async function mouvementsRecouvrement(tx: Tx, exercice: number) {
     .leftJoin('role_ligne', 'role_ligne.id', 'quittance_ligne.role_ligne_id')
     .leftJoin('role', 'role.id', 'role_ligne.role_id')
     .leftJoin('titre_recette', 'titre_recette.id', 'quittance_ligne.titre_id')
-    .select(['quittance.localite_id', 'quittance_ligne.article_id'])
+    .select(['quittance.localite_id', 'quittance_ligne.article_id', 'quittance.date'])
     .select((e) => [e.fn.sum<number>('quittance_ligne.montant').as('montant'), comptant.as('comptant')])
     .where((eb) =>
       eb.or([
@@ -324,7 +329,26 @@ export async function mouvementsRecouvrement(tx: Tx, exercice: number) {
       ]),
     )
     .where((eb) => eb.not(eb.exists(eb.selectFrom('quittance_annulation').select('quittance_id').whereRef('quittance_annulation.quittance_id', '=', 'quittance.id'))))
-    .groupBy(['quittance.localite_id', 'quittance_ligne.article_id', comptant])
+    .groupBy(['quittance.localite_id', 'quittance_ligne.article_id', 'quittance.date', comptant])
     .execute();
   return { emisRoles, emisTitres, reduit, recouvre };
+}
+
+/**
+ * Every line of a live roll (homologated, not cancelled) of the exercices up to `exercice`, with its household,
+ * what was reduced and what was collected on it: the arrears per contribuable are computed from them.
+ */
+export function lignesRolesVivants(tx: Tx, exercice: number) {
+  return tx
+    .selectFrom('role_ligne')
+    .innerJoin('role', 'role.id', 'role_ligne.role_id')
+    .innerJoin('menage', 'menage.id', 'role_ligne.menage_id')
+    .innerJoin('localite', 'localite.id', 'role.localite_id')
+    .innerJoin('recette_article', 'recette_article.id', 'role_ligne.article_id')
+    .select(['role_ligne.menage_id', 'menage.numero as menage_numero', 'menage.chef as menage_chef', 'role.localite_id', 'localite.nom as localite_nom', 'role.exercice'])
+    .select(['recette_article.code as article_code', 'role_ligne.montant'])
+    .select((eb) => [recouvreLigne(eb as unknown as Eb), reduitLigne(eb as unknown as Eb)])
+    .where('role.exercice', '<=', exercice)
+    .where((eb) => roleVivant(eb as unknown as ExpressionBuilder<DB, 'role'>))
+    .execute();
 }
