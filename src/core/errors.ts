@@ -129,7 +129,26 @@ export type ProblemCode =
   | 'PAIEMENT_EXCEDENTAIRE'
   | 'VERSEMENT_EXCESSIF'
   | 'ENCAISSE_MAX_DEPASSEE'
-  | 'VERSEMENT_EN_RETARD';
+  | 'VERSEMENT_EN_RETARD'
+  | 'PERIODE_INVERSEE'
+  // État civil (registres, actes, mariages)
+  | 'REGISTRE_CLOS'
+  | 'REGISTRE_AUTRE_ANNEE'
+  | 'REGISTRE_MAUVAIS_TYPE'
+  | 'DECLARATION_TARDIVE'
+  | 'JUGEMENT_REQUIS'
+  | 'REGISTRE_SPECIAL_REQUIS'
+  | 'NINA_FORMAT'
+  | 'OFFICIER_NON_HABILITE'
+  | 'BANS_INSUFFISANTS'
+  | 'OPPOSITION_EN_COURS'
+  | 'AGE_MARIAGE'
+  | 'CONSENTEMENT_REQUIS'
+  | 'EPOUSES_MAXIMUM'
+  | 'ENGAGEMENT_MONOGAMIE'
+  | 'DOT_EXCESSIVE'
+  | 'DECES_SUSPECT'
+  | 'AVANT_NAISSANCE';
 
 /** One problem of a validation: where (a dotted field path), what (a French sentence) and, when known, its code. */
 export interface Problem {
