@@ -1,6 +1,7 @@
 import { budgetModule } from '../modules/budget/index.js';
 import { communeModule } from '../modules/commune/index.js';
 import { depensesModule } from '../modules/depenses/index.js';
+import { etatCivilModule } from '../modules/etatcivil/index.js';
 import { nomenclatureModule } from '../modules/nomenclature/index.js';
 import { recettesModule } from '../modules/recettes/index.js';
 import { auditModule } from '../platform/audit/index.js';
@@ -22,6 +23,7 @@ export const MODULES: readonly ModuleDescriptor[] = [
   budgetModule,
   depensesModule,
   recettesModule,
+  etatCivilModule,
 ];
 
 /** Tables whose rows are never updated nor deleted, as the modules declare them (checked by `gm2i verify`). */

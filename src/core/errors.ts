@@ -42,6 +42,7 @@ export type ErrorCode =
   | 'ROLE_DEJA_HOMOLOGUE'
   | 'ROLE_ANNULE'
   | 'CONTRESEING_REQUIS'
+  | 'NAISSANCE_DEJA_ENREGISTREE'
   | 'ERREUR_INTERNE';
 
 /** What is wrong with a field, stable for tests and the web (the sentence may change, the code does not). */
@@ -148,7 +149,16 @@ export type ProblemCode =
   | 'ENGAGEMENT_MONOGAMIE'
   | 'DOT_EXCESSIVE'
   | 'DECES_SUSPECT'
-  | 'AVANT_NAISSANCE';
+  | 'AVANT_NAISSANCE'
+  | 'REGISTRE_ABSENT'
+  | 'REGISTRE_EXISTANT'
+  | 'CENTRE_INCONNU'
+  | 'CENTRE_SANS_REGISTRE'
+  | 'ACTE_INCONNU'
+  | 'VOLET_DEJA_ENREGISTRE'
+  | 'MENTION_INCONNUE'
+  | 'MARIAGE_DEJA_CELEBRE'
+  | 'OPPOSITION_DEJA_LEVEE';
 
 /** One problem of a validation: where (a dotted field path), what (a French sentence) and, when known, its code. */
 export interface Problem {

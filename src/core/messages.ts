@@ -57,6 +57,8 @@ const MESSAGES: Record<ErrorCode, (d: ErrorDetails) => string> = {
   BORDEREAU_DEJA_TRANSMIS: (d) => `Le bordereau n°${t(d.numero, '')} est déjà transmis (le ${t(d.date, '')}).`,
   ROLE_DEJA_HOMOLOGUE: (d) => `Le rôle n°${t(d.numero, '')} est déjà homologué (le ${t(d.date, '')}) : il ne change plus ; corrigez par une réduction.`,
   ROLE_ANNULE: (d) => `Le rôle n°${t(d.numero, '')} est annulé : on n'y touche plus.`,
+  NAISSANCE_DEJA_ENREGISTREE: (d) =>
+    `Cette naissance ressemble à l'acte ${t(d.actes, '')} (même mère, prénom voisin, date proche). Vérifiez le registre ; si c'est bien une autre naissance (des jumeaux…), confirmez.`,
   CONTRESEING_REQUIS: (d) => `Le contreseing doit venir d'une autre personne que celle qui a enregistré ${t(d.quoi, 'la pièce')}.`,
   ERREUR_INTERNE: () => "Une erreur inattendue s'est produite. Rien n'a été enregistré ; réessayez ou prévenez l'administrateur.",
 };

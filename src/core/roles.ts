@@ -47,6 +47,14 @@ export const PERMISSIONS = {
   'recettes.encaisser': ['regisseur_recettes'],
   /** The second signature on versements and cash counts: another person, another role. */
   'recettes.contresigner': ['maire', 'secretaire_general', 'comptable'],
+  /** The registers and actes hold personal data: read by the officers and the agents who keep them (issue 10). */
+  'etatcivil.lire': ['maire', 'secretaire_general', 'agent_etat_civil'],
+  /** Counts without names, for everyone (they go up to the cercle and feed the public page). */
+  'etatcivil.statistiques': ROLES,
+  /** Centres, opening and closing registers. */
+  'etatcivil.registres': ['maire', 'secretaire_general', 'agent_etat_civil'],
+  /** Drawing up actes, mentions, volets, publications, copies: the agent types, the officer named on the acte signs. */
+  'etatcivil.saisir': ['maire', 'agent_etat_civil'],
   /** Settings of uncertain legal rules: the ordonnateur and the IT unit, not the agent who applies them. */
   'parametres.modifier': ['admin', 'maire'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -13,6 +13,7 @@ import * as m20261201T0100 from '../../migrations/20261201T0100_index_depenses.j
 import * as m20261202T0000 from '../../migrations/20261202T0000_doit_changer_mot_de_passe.js';
 import * as m20261202T0100 from '../../migrations/20261202T0100_nomenclature_ajout_seul.js';
 import * as m20261203T0000 from '../../migrations/20261203T0000_recettes.js';
+import * as m20261204T0000 from '../../migrations/20261204T0000_etat_civil.js';
 
 /** Every migration, in order. Add new ones at the end; never edit a shipped one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261202T0000_doit_changer_mot_de_passe': m20261202T0000,
   '20261202T0100_nomenclature_ajout_seul': m20261202T0100,
   '20261203T0000_recettes': m20261203T0000,
+  '20261204T0000_etat_civil': m20261204T0000,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };
