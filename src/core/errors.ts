@@ -158,7 +158,9 @@ export type ProblemCode =
   | 'VOLET_DEJA_ENREGISTRE'
   | 'MENTION_INCONNUE'
   | 'MARIAGE_DEJA_CELEBRE'
-  | 'OPPOSITION_DEJA_LEVEE';
+  | 'OPPOSITION_DEJA_LEVEE'
+  | 'QUITTANCE_COPIE_REQUISE'
+  | 'QUITTANCE_COPIE_INSUFFISANTE';
 
 /** One problem of a validation: where (a dotted field path), what (a French sentence) and, when known, its code. */
 export interface Problem {

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Acte } from '../../src/modules/etatcivil/schemas.js';
 import type { TestApp, TestClient } from '../../src/platform/http/testing.js';
@@ -6,6 +10,7 @@ import { codes, installedApp, userWithRole, type Refus } from './helpers.js';
 // The état civil through the API, as the agent and the maire use it (issue 10). Test clock: 2026-12-20.
 
 let t: TestApp;
+let admin: TestClient;
 let agent: TestClient;
 let maire: TestClient;
 let sg: TestClient;
@@ -21,6 +26,7 @@ const OFFICIER = { nom: 'Mamadou Keïta', qualite: 'Maire' };
 beforeEach(async () => {
   const r = await installedApp();
   t = r.t;
+  admin = r.admin;
   agent = await userWithRole(t, r.admin, 'agent', 'agent_etat_civil');
   maire = await userWithRole(t, r.admin, 'maire', 'maire');
   sg = await userWithRole(t, r.admin, 'sg', 'secretaire_general');
@@ -43,6 +49,17 @@ beforeEach(async () => {
 afterEach(async () => {
   await t.close();
 });
+
+/** The text of a PDF as pdftotext lays it out, with no-break spaces made plain. */
+function pdfText(data: Buffer): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gm2i-ec-'));
+  const file = path.join(dir, 'copie.pdf');
+  fs.writeFileSync(file, data);
+  const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
+  if (process.env.GM2I_SHOTS) fs.copyFileSync(file, path.join(process.env.GM2I_SHOTS, 'copie-integrale.pdf'));
+  fs.rmSync(dir, { recursive: true, force: true });
+  return text.replace(/\u00a0/g, ' ');
+}
 
 const naissance = (extra: Record<string, unknown> = {}, enfant: Record<string, unknown> = {}) => ({
   centreId: principal,
@@ -173,6 +190,35 @@ describe('décès, mariage et mentions (issue 10 §3)', () => {
     const m = await agent.call<Acte>('POST', `${P}/actes/${n.body.id}/mentions`, { type: 'rectification', date: '2026-04-01', texte: 'Lire « Aïssatou » au lieu de « Aïssata ».', reference: 'Jugement de rectification n°5 du 28/03/2026, TGI de Sikasso', officier: OFFICIER });
     expect(m.body.prenoms).toBe('Aïssata');
     expect(m.body.mentions.map((x) => x.type)).toEqual(['rectification']);
+  });
+});
+
+describe('copies et extraits (issue 10 §5)', () => {
+  it('la copie coûte 100 FCFA payés à la régie : la quittance les couvre, une fois ; la copie intégrale porte les mentions', async () => {
+    const n = await agent.call<Acte>('POST', `${P}/naissances`, naissance({}, { nina: '12345678901234 b' }));
+    await agent.call('POST', `${P}/actes/${n.body.id}/mentions`, { type: 'rectification', date: '2026-04-01', texte: 'Lire « Aïssatou ».', reference: 'Jugement n°5', officier: OFFICIER });
+    const copie = { type: 'copie_integrale', date: '2026-04-02', demandeur: 'Seydou Diarra' };
+    expect(codes(await agent.call<Refus>('POST', `${P}/actes/${n.body.id}/copies`, copie))).toEqual(['QUITTANCE_COPIE_REQUISE']);
+    // The régisseur takes 200 FCFA for two copies.
+    const regisseur = await userWithRole(t, admin, 'regisseur', 'regisseur_recettes');
+    const article = (await sg.call<{ id: number; code: string }[]>('GET', '/api/v1/exercices/2026/recettes/articles')).body.find((a) => a.code === 'ETAT_CIVIL_COPIE');
+    await sg.call('PUT', `/api/v1/recettes/articles/${article?.id}/tarifs/2026`, { taux: 100, parts: { commune: 10000, cercle: 0, region: 0 }, source: 'Lettre du ministre, 2023' });
+    const livre = await regisseur.call<{ id: number }>('POST', '/api/v1/recettes/quittanciers', { serie: 'EC', premier: 1, dernier: 50, dateRemise: '2026-01-10' });
+    const q = await regisseur.call<{ numero: number } & Refus>('POST', '/api/v1/recettes/quittances', { quittancierId: livre.body.id, date: '2026-04-02', payeur: 'Seydou Diarra', montant: 200, lignes: [{ articleId: article?.id, montant: 200 }] });
+    expect(q.status, JSON.stringify(q.body)).toBe(200);
+    const avec = { ...copie, quittance: { serie: 'EC', numero: q.body.numero } };
+    const c1 = await agent.call<{ id: number; montant: number } & Refus>('POST', `${P}/actes/${n.body.id}/copies`, avec);
+    expect(c1.status, JSON.stringify(c1.body)).toBe(200);
+    expect(c1.body.montant).toBe(100);
+    expect((await agent.call('POST', `${P}/actes/${n.body.id}/copies`, { ...avec, type: 'extrait_sans_filiation' })).status).toBe(200);
+    expect(codes(await agent.call<Refus>('POST', `${P}/actes/${n.body.id}/copies`, avec))).toEqual(['QUITTANCE_COPIE_INSUFFISANTE']);
+    const pdf = await t.app.inject({ method: 'GET', url: `${P}/copies/${c1.body.id}/document`, headers: { cookie: agent.cookieHeader() } });
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+    const txt = pdfText(pdf.rawPayload);
+    expect(txt).toContain('COPIE INTÉGRALE');
+    expect(txt).toContain('12345678901234B');
+    expect(txt).toContain('Lire « Aïssatou »');
+    expect(txt).toContain('Koné');
   });
 });
 

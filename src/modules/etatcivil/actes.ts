@@ -17,6 +17,9 @@ import type { SourceActe, TypeActe } from './tables.js';
 // in its register; what happens later is a mention, never an edit (rule 5).
 
 type ActeRow = NonNullable<Awaited<ReturnType<typeof store.findActe>>>;
+type CopieRow = Awaited<ReturnType<typeof store.copiesDe>>[number];
+
+export const toCopie = (c: CopieRow) => ({ id: c.id, acteId: c.acte_id, type: c.type, date: c.date, demandeur: c.demandeur, montant: Number(c.montant), quittanceId: c.quittance_id });
 
 const nomComplet = (p: { nom: string; prenoms: string }) => `${p.prenoms} ${p.nom}`.trim();
 const nina = (s: string | null) => (s && s.trim() ? normaliserNina(s) : null);
@@ -55,6 +58,7 @@ export async function lireActe(tx: Tx, id: number): Promise<Acte> {
   const regles = await lireRegles(tx);
   const mentions = await store.mentionsDe(tx, id);
   const volets = await store.voletsDe(tx, id);
+  const copies = await store.copiesDe(tx, { acteId: id });
   return {
     ...resume(a),
     nina: a.nina,
@@ -63,6 +67,7 @@ export async function lireActe(tx: Tx, id: number): Promise<Acte> {
     donnees: JSON.parse(a.donnees) as Record<string, unknown>,
     mentions: mentions.map((m) => ({ id: m.id, type: m.type, date: m.date, texte: m.texte, reference: m.reference, acteLieId: m.acte_lie_id, officier: m.officier })),
     volets: volets.map((v) => ({ volet: v.volet, date: v.date, destinataire: v.destinataire, reference: v.reference })),
+    copies: copies.map(toCopie),
     avertissements: avertissementsDe(a, regles),
   };
 }

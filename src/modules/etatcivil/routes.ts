@@ -1,13 +1,18 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { plainDateOf } from '../../core/date.js';
 import type { AppContext } from '../../platform/http/context.js';
 import { registrar } from '../../platform/http/route.js';
 import { ajouterMention, declarerDeces, declarerNaissance, doublonsNaissance, enregistrerVolet, lireActe, pageActes } from './actes.js';
 import { creerCentre, listerCentres, modifierCentre } from './centres.js';
+import { delivrerCopie, documentCopie } from './copies.js';
 import { celebrer, leverOpposition, listerPublications, opposer, publier } from './mariages.js';
 import { cloreRegistre, listerRegistres, ouvrirRegistre } from './registres.js';
 import { etatCivilApi as api } from './schemas.js';
 import { statistiques } from './statistiques.js';
+
+function send(reply: FastifyReply, f: { data: Buffer; type: string; fileName: string }): FastifyReply {
+  return reply.type(f.type).header('content-disposition', `inline; filename="${f.fileName}"`).send(f.data);
+}
 
 export function etatCivilRoutes(app: FastifyInstance, ctx: AppContext): void {
   const on = registrar(app, ['état civil']);
@@ -34,6 +39,9 @@ export function etatCivilRoutes(app: FastifyInstance, ctx: AppContext): void {
   on(api.opposition, (req) => opposer(req.db, req.actor, req.params.id, req.body, ctx.now(), today()));
   on(api.mainlevee, (req) => leverOpposition(req.db, req.actor, req.params.id, req.body, ctx.now(), today()));
   on(api.celebrer, (req) => celebrer(req.db, req.actor, req.params.id, req.body, ctx.now(), today()));
+
+  on(api.copie, (req) => delivrerCopie(req.db, req.actor, req.params.id, req.body, ctx.now(), today()));
+  on(api.documentCopie, async (req, reply) => send(reply, await documentCopie(req.db, req.params.id, ctx.now())));
 
   on(api.statistiques, (req) => statistiques(req.db, req.params.annee, req.query.par));
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoute } from '../../core/contract.js';
+import { defineRoute, Fichier } from '../../core/contract.js';
 import { AnneeParam, DateCivile, IdParam, Montant, PageQuery, pageDe, Texte } from '../../core/schemas.js';
 
 // The état civil's typed API (issue 10). P = the module's records; E = per year.
@@ -162,6 +162,16 @@ export const Publication = z.object({
 export const MentionInput = z.object({ type: Texte(40).min(3), date: DateCivile, texte: Texte(1000).min(3), reference: Texte(200).min(3), officier: Officier });
 export const VoletInput = z.object({ volet: z.union([z.literal(1), z.literal(2), z.literal(3)]), date: DateCivile, destinataire: Texte(150).min(2), reference: Texte(150).nullable().default(null) });
 
+export const TypeCopie = z.enum(['copie_integrale', 'extrait_avec_filiation', 'extrait_sans_filiation']);
+/** A copy or extract asked for: its fee (100 FCFA, rule 13) is paid at the régie first; its quittance is named here. */
+export const CopieInput = z.object({
+  type: TypeCopie,
+  date: DateCivile,
+  demandeur: Texte(150).min(3),
+  quittance: z.object({ serie: Texte(20).min(1), numero: z.number().int().positive() }).nullable().default(null),
+});
+export const Copie = z.object({ id: z.number().int(), acteId: z.number().int(), type: TypeCopie, date: z.string(), demandeur: z.string(), montant: z.number().int(), quittanceId: z.number().int().nullable() });
+
 export const TypeActe = z.enum(['naissance', 'mariage', 'deces']);
 export const Mention = z.object({ id: z.number().int(), type: z.string(), date: z.string(), texte: z.string(), reference: z.string().nullable(), acteLieId: z.number().int().nullable(), officier: z.string() });
 export const Volet = z.object({ volet: z.number().int(), date: z.string(), destinataire: z.string(), reference: z.string().nullable() });
@@ -188,6 +198,7 @@ export const Acte = ActeResume.extend({
   donnees: z.record(z.string(), z.unknown()),
   mentions: z.array(Mention),
   volets: z.array(Volet),
+  copies: z.array(Copie),
   avertissements: z.array(z.object({ field: z.string(), code: z.string().optional(), message: z.string() })),
 });
 export type Acte = z.infer<typeof Acte>;
@@ -234,5 +245,7 @@ export const etatCivilApi = {
   celebrer: defineRoute({ method: 'POST', path: `${P}/publications/:id/celebration`, params: IdParam, body: CelebrationInput, response: Acte, permission: 'etatcivil.saisir' }),
   mention: defineRoute({ method: 'POST', path: `${P}/actes/:id/mentions`, params: IdParam, body: MentionInput, response: Acte, permission: 'etatcivil.saisir' }),
   volet: defineRoute({ method: 'POST', path: `${P}/actes/:id/volets`, params: IdParam, body: VoletInput, response: Acte, permission: 'etatcivil.saisir' }),
+  copie: defineRoute({ method: 'POST', path: `${P}/actes/:id/copies`, params: IdParam, body: CopieInput, response: Copie, permission: 'etatcivil.saisir' }),
+  documentCopie: defineRoute({ method: 'GET', path: `${P}/copies/:id/document`, params: IdParam, response: Fichier, permission: 'etatcivil.lire' }),
   statistiques: defineRoute({ method: 'GET', path: `${P}/statistiques/:annee`, params: AnneeParam, query: z.object({ par: z.enum(['mois', 'centre', 'localite']).default('mois') }), response: Statistiques, permission: 'etatcivil.statistiques' }),
 };

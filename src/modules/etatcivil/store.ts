@@ -190,3 +190,24 @@ export async function populationCommune(tx: Tx): Promise<number> {
   const r = await tx.selectFrom('commune').select('population').executeTakeFirst();
   return Number(r?.population ?? 0);
 }
+
+export function copiesDe(tx: Tx, f: { acteId?: number; id?: number; quittanceId?: number }) {
+  let q = tx.selectFrom('ec_copie').selectAll();
+  if (f.acteId !== undefined) q = q.where('acte_id', '=', f.acteId);
+  if (f.id !== undefined) q = q.where('id', '=', f.id);
+  if (f.quittanceId !== undefined) q = q.where('quittance_id', '=', f.quittanceId);
+  return q.orderBy('date').orderBy('id').execute();
+}
+export async function insertCopie(
+  tx: Trx,
+  c: { acteId: number; type: 'copie_integrale' | 'extrait_avec_filiation' | 'extrait_sans_filiation'; date: string; demandeur: string; montant: number; quittanceId: number | null },
+  at: string,
+  userId: number | null,
+): Promise<number> {
+  const r = await tx
+    .insertInto('ec_copie')
+    .values({ acte_id: c.acteId, type: c.type, date: c.date, demandeur: c.demandeur, montant: c.montant, quittance_id: c.quittanceId, created_at: at, user_id: userId })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}

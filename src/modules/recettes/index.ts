@@ -1,6 +1,8 @@
 import type { ModuleDescriptor } from '../../platform/module.js';
 import { recettesRoutes } from './routes.js';
 
+export { paiementSurQuittance } from './regie.js';
+
 /**
  * Recettes: the catalogue and its tariffs, households and persons, rôles homologated by the préfet, titres de
  * recette, the régie (quittanciers, quittances, versements, arrêtés de caisse) and recovery rates (issue 9).

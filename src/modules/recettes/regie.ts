@@ -218,3 +218,24 @@ export async function annulerQuittance(db: Db, actor: Actor, id: number, a: { da
   });
 }
 
+
+/**
+ * What quittance `serie`-`numero` paid for one item of the catalogue (e.g. `ETAT_CIVIL_COPIE`): another module that
+ * delivers a paid service (a copy of an acte) checks the fee went through the régie, so the commune's accounts
+ * hold it without a second entry. Undefined when no such quittance exists.
+ */
+export async function paiementSurQuittance(tx: Tx, serie: string, numero: number, articleCode: string) {
+  const [livre] = await regie.listQuittanciers(tx, { serie });
+  if (!livre) return undefined;
+  const { rows } = await regie.pageQuittances(tx, { quittancierId: livre.id, q: String(numero), page: 1, parPage: 50 });
+  const q = rows.find((r) => r.numero === numero);
+  if (!q) return undefined;
+  const lignes = await regie.lignesDeQuittances(tx, [q.id]);
+  return {
+    quittanceId: q.id,
+    date: q.date,
+    payeur: q.payeur,
+    annulee: q.annulation_date !== null,
+    montant: lignes.filter((l) => l.article_code === articleCode).reduce((s, l) => s + Number(l.montant), 0),
+  };
+}
