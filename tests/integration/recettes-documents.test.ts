@@ -31,6 +31,8 @@ let quittances: Quittance[];
 let annulee: Quittance;
 let versement: Versement;
 let arreteId: number;
+let menageS2: Menage;
+let livreA: number;
 
 const P = '/api/v1/recettes';
 const E = '/api/v1/exercices/2026/recettes';
@@ -125,7 +127,7 @@ beforeAll(async () => {
   await ok(sg.call('PUT', `${P}/articles/${voirie.id}/tarifs/2026`, { taux: 500, parts: { commune: 10000, cercle: 0, region: 0 }, source: 'Délibération n°12' }));
 
   const m1 = await menage(sanando, 'S-1', 'Moussa Diarra', [personne('Un', '1980-01-01'), personne('Deux', '1981-01-01'), personne('Trois', '1982-01-01')]);
-  const m2 = await menage(sanando, 'S-2', 'Sekou Traoré', [personne('Quatre', '1975-05-05')]);
+  const m2 = (menageS2 = await menage(sanando, 'S-2', 'Sekou Traoré', [personne('Quatre', '1975-05-05')]));
   await menage(kalake, 'K-1', 'Adama Keita', [personne('Cinq', '1970-01-01')]);
   const etabli = await ok(sg.call<RoleDetail>('POST', `${E}/roles`, { localiteId: sanando, date: '2026-01-15' }));
   role = await ok(maire.call<RoleDetail>('POST', `${P}/roles/${etabli.role.id}/homologation`, { date: '2026-02-01', reference: 'Décision 26-014/PC', autorite: 'Le Préfet de Barouéli' }));
@@ -140,7 +142,7 @@ beforeAll(async () => {
   const ti = await ok(maire.call<Titre>('POST', `${E}/titres`, { date: '2026-03-10', articleId: loyer.id, debiteur: 'Ets Traoré et Fils', objet: 'Occupation du domaine public, marché hebdomadaire', montant: 25_000 }));
   titreIndividuel = await ok(maire.call<Titre>('POST', `${P}/titres/${ti.id}/corrections`, { type: 'reduction', date: '2026-03-20', montant: 5_000, motif: 'Surface surestimée' }));
 
-  const livreA = (await ok(regisseur.call<{ id: number }>('POST', `${P}/quittanciers`, { serie: 'A', premier: 1, dernier: 50, dateRemise: '2026-01-10' }))).id;
+  livreA = (await ok(regisseur.call<{ id: number }>('POST', `${P}/quittanciers`, { serie: 'A', premier: 1, dernier: 50, dateRemise: '2026-01-10' }))).id;
   const livreV = (
     await ok(regisseur.call<{ id: number }>('POST', `${P}/quittanciers`, { serie: 'V', premier: 1, dernier: 50, dateRemise: '2026-01-10', collecteur: 'Bakary Coulibaly', localiteId: sanando }))
   ).id;
@@ -423,6 +425,28 @@ describe('recouvrement', () => {
       // The chart's labels are text in the PDF: one per village.
       for (const l of d.lignes) expect(p.text.split(l.libelle).length - 1).toBeGreaterThanOrEqual(2);
     }
+  });
+});
+
+describe('rôle du bétail', () => {
+  it('l’avertissement compte les têtes ; au versement, la taxe sur le bétail est partagée commune / cercle / région', async () => {
+    const bovins = await article('BETAIL_BOVIN');
+    await ok(sg.call('PUT', `${P}/articles/${bovins.id}/tarifs/2026`, { taux: 300, parts: { commune: 8000, cercle: 1500, region: 500 } }));
+    await ok(sg.call('PUT', `${P}/menages/${menageS2.id}/bases`, { exercice: 2026, articleId: bovins.id, quantite: 12, exemptes: 2 }));
+    const etabli = await ok(sg.call<RoleDetail>('POST', `${E}/roles`, { localiteId: sanando, date: '2026-04-15', famille: 'biens' }));
+    const h = await ok(maire.call<RoleDetail>('POST', `${P}/roles/${etabli.role.id}/homologation`, { date: '2026-04-20', reference: 'Décision 26-031/PC', autorite: 'Le Préfet de Barouéli' }));
+    const l = h.lignes[0];
+    if (!l) throw new Error('rôle du bétail vide');
+    const d = await jsonDoc<{ avertissements: { menageNumero: string; resteAPayer: number; elements: { base: string }[] }[] }>(`${P}/documents/roles/${h.role.id}`);
+    expect(d.avertissements).toEqual([expect.objectContaining({ menageNumero: 'S-2', resteAPayer: l.reste, elements: [expect.objectContaining({ base: `${l.quantite} têtes` })] })]);
+    const q = await encaisse(livreA, menageS2, l.reste, '2026-04-25');
+    const v = await ok(regisseur.call<Versement>('POST', `${P}/versements`, { date: '2026-04-30' }));
+    const e = await jsonDoc<{ lignes: { article: string; montant: number; commune: number; cercle: number; region: number }[] }>(`${P}/documents/versements/${v.id}`);
+    const cercle = Math.floor((q.montant * 15) / 100);
+    const region = Math.floor((q.montant * 5) / 100);
+    expect(e.lignes).toEqual([expect.objectContaining({ article: 'BETAIL_BOVIN', montant: q.montant, commune: q.montant - cercle - region, cercle, region })]);
+    const p = await pdf(`${P}/documents/roles/${h.role.id}`, 'role-betail');
+    if (p.text !== null) expect(p.text).toContain(`${l.quantite} têtes`);
   });
 });
 
