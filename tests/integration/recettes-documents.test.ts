@@ -334,6 +334,7 @@ describe('état de versement', () => {
       expect(p.text).toContain(g(versement.montant));
       expect(p.text).toContain('Contresigné le 01/04/2026 par Agent maire');
       expect(p.text).toContain(`n°${annulee.numero}`);
+      expect(p.text).toContain('TDRL — commune 80 %, cercle 15 %, région 5 %');
     }
     const wb = await xlsx(`${P}/documents/versements/${versement.id}`);
     const ws = wb.getWorksheet('État de versement');

@@ -35,6 +35,9 @@ export function pourcent(bp: number | null): string {
   return `${Math.trunc(bp / 100)},${String(Math.abs(bp) % 100).padStart(2, '0')}\u00a0%`;
 }
 
+/** A share in basis points, short: 8 000 → « 80 % », 1 250 → « 12,50 % ». */
+const part = (bp: number) => (bp % 100 === 0 ? `${bp / 100}\u00a0%` : pourcent(bp));
+
 const commun = (ctx: Contexte) => ({ commune: ctx.commune, demonstration: ctx.commune.demonstration, genereLe: ctx.genereLe });
 const nomenclature = (ctx: Contexte) =>
   ctx.nomenclatureProvisoire ? { nomenclatureProvisoire: true, avertissement: AVERTISSEMENT_NOMENCLATURE_PROVISOIRE } : { nomenclatureProvisoire: false };
@@ -165,8 +168,8 @@ function avertissementPdf(d: RoleDocument, a: RoleDocument['avertissements'][num
     stack: [
       {
         columns: [
-          { text: `COMMUNE ${ctx.commune.type.toUpperCase()} DE ${ctx.commune.nom.toUpperCase()}`, bold: true, fontSize: 8 },
-          { text: `Exercice ${d.role.exercice}`, alignment: 'right', fontSize: 8 },
+          { text: `COMMUNE ${ctx.commune.type.toUpperCase()} DE ${ctx.commune.nom.toUpperCase()}`, bold: true, fontSize: 8, width: '*' },
+          { text: `Exercice ${d.role.exercice}`, alignment: 'right', fontSize: 8, width: 'auto' },
         ],
       },
       { text: `AVERTISSEMENT — Rôle ${TYPE_ROLE[d.role.type]} n°${d.role.numero} de ${d.role.localiteNom}`, bold: true, fontSize: 11, margin: [0, 2, 0, 2] },
@@ -207,8 +210,11 @@ export function rolePdf(d: RoleDocument, ctx: Contexte): Promise<Buffer> {
   const body: TableCell[][] = [
     [th('Ménage'), th('Chef'), th('Personne'), th('Article'), th('Qté', true), th('Taux', true), th('Montant', true), th('Réduit', true), th('Recouvré', true), th('Reste', true)],
   ];
-  for (const l of d.lignes)
-    body.push([l.menageNumero, l.chef, l.personne ?? '—', l.article, r(n(l.quantite)), r(n(l.taux)), r(n(l.montant)), r(n(l.reduit)), r(n(l.recouvre)), r(n(l.reste))]);
+  // The household and its chef once, on its first line: the register reads by household.
+  d.lignes.forEach((l, i) => {
+    const premiere = i === 0 || d.lignes[i - 1]?.menageId !== l.menageId;
+    body.push([premiere ? l.menageNumero : '', premiere ? l.chef : '', l.personne ?? '—', l.article, r(n(l.quantite)), r(n(l.taux)), r(n(l.montant)), r(n(l.reduit)), r(n(l.recouvre)), r(n(l.reste))]);
+  });
   body.push([{ text: 'TOTAL DU RÔLE', bold: true, colSpan: 6 }, '', '', '', '', '', r(n(d.total.montant), true), r(n(d.total.reduit), true), r(n(d.total.recouvre), true), r(n(d.total.reste), true)]);
   const totaux: TableCell[][] = [[th('Article'), th('Taux (FCFA)', true), th('Lignes', true), th('Quantité', true), th('Montant', true), th('Réduit', true), th('Recouvré', true), th('Reste', true)]];
   for (const t of d.totauxParArticle)
@@ -217,7 +223,7 @@ export function rolePdf(d: RoleDocument, ctx: Contexte): Promise<Buffer> {
   const content: Content[] = [
     ...(d.role.mention ? [alerte(d.role.mention)] : []),
     { table: { widths: [110, '*'], body: entete }, layout: 'lightHorizontalLines', margin: [0, 0, 0, 8] },
-    { table: { headerRows: 1, widths: [34, 66, '*', 38, 22, 34, 44, 36, 42, 40], body, dontBreakRows: true }, layout: registre, fontSize: 7.5 },
+    { table: { headerRows: 1, widths: [36, 90, '*', 38, 22, 34, 44, 36, 42, 40], body, dontBreakRows: true }, layout: registre, fontSize: 7.5 },
     { text: 'Totaux par article', bold: true, margin: [0, 10, 0, 2] },
     { table: { headerRows: 1, widths: ['*', 70, 30, 40, 50, 45, 50, 45], body: totaux }, layout: registre, fontSize: 8 },
     arrete('le présent rôle', d.total.montant),
@@ -351,8 +357,8 @@ export function quittancePdf(d: QuittanceDocument, ctx: Contexte): Promise<Buffe
   const content: Content[] = [
     {
       columns: [
-        { text: `COMMUNE ${ctx.commune.type.toUpperCase()} DE ${ctx.commune.nom.toUpperCase()}`, bold: true },
-        { text: 'RÉPUBLIQUE DU MALI', bold: true, alignment: 'right' },
+        { text: `COMMUNE ${ctx.commune.type.toUpperCase()} DE ${ctx.commune.nom.toUpperCase()}`, bold: true, width: '*' },
+        { text: 'RÉPUBLIQUE DU MALI', bold: true, alignment: 'right', width: 'auto' },
       ],
       fontSize: 7,
     },
@@ -412,7 +418,8 @@ export function versementDocument(
   });
   const lignes = v.articles.map((l) => {
     const a = articles.find((x) => x.code === l.article);
-    return { ...l, nature: a?.nature ?? null, partsAConfirmer: a?.aConfirmer ?? false, partage: l.cercle > 0 || l.region > 0 };
+    const partsBp = a?.parts ?? { commune: 10_000, cercle: 0, region: 0 };
+    return { ...l, nature: a?.nature ?? null, partsBp, partsAConfirmer: a?.aConfirmer ?? false, partage: partsBp.cercle > 0 || partsBp.region > 0 };
   });
   const total = {
     montant: somme(lignes, (l) => l.montant),
@@ -468,7 +475,19 @@ export function versementPdf(d: VersementDocument, ctx: Contexte): Promise<Buffe
       { table: { headerRows: 1, widths: [40, 45, 45, 45, '*', '*'], body: series }, layout: 'lightHorizontalLines', margin: [0, 0, 0, 8] },
       { text: 'Recettes versées et leur répartition', bold: true, margin: [0, 0, 0, 2] },
       { table: { headerRows: 1, widths: ['*', 40, 65, 65, 55, 55], body }, layout: 'lightHorizontalLines' },
-      { text: 'Taxes partagées (TDRL, bétail) : commune 80 %, cercle 15 %, région 5 % (R20) ; les francs d’arrondi vont à la commune.', fontSize: 7, color: '#444', margin: [0, 2, 0, 0] },
+      ...(d.lignes.some((l) => l.partage)
+        ? [
+            {
+              text: `Taxes partagées (R20, taux du catalogue) : ${d.lignes
+                .filter((l) => l.partage)
+                .map((l) => `${l.article} — commune ${part(l.partsBp.commune)}, cercle ${part(l.partsBp.cercle)}, région ${part(l.partsBp.region)}`)
+                .join(' ; ')} ; cercle et région arrondis au franc inférieur, le reste à la commune.`,
+              fontSize: 7,
+              color: '#444',
+              margin: [0, 2, 0, 0],
+            } as Content,
+          ]
+        : []),
       arrete('le présent état', d.total.montant),
       d.contreseing
         ? { text: `Contresigné le ${formatDateFr(d.contreseing.date)}${d.contreseing.nom ? ` par ${d.contreseing.nom}` : ''}.` }
