@@ -383,6 +383,9 @@ describe('arrêté de caisse', () => {
 describe('journal de caisse', () => {
   it('chaque mouvement dans l’ordre des dates, solde courant ; le solde final est la caisse au 31 décembre', async () => {
     type D = { report: number; lignes: { date: string; piece: string; entree: number; sortie: number; solde: number }[]; totalEntrees: number; totalSorties: number; soldeFinal: number };
+    // A market sale not yet paid in: the year ends with cash in the till.
+    const marche = await article('MARCHE');
+    await ok(regisseur.call('POST', `${P}/quittances`, { quittancierId: livreA, date: '2026-05-02', payeur: 'Vendeur de mil', montant: 700, lignes: [{ articleId: marche.id, roleLigneId: null, montant: 700 }] }));
     const d = await jsonDoc<D>(`${E}/documents/journal-caisse`);
     const toutes = (await ok(lecteur.call<{ elements: Quittance[] }>('GET', `${E}/quittances?parPage=100`))).elements;
     const versements = await ok(lecteur.call<Versement[]>('GET', `${E}/versements`));
@@ -398,6 +401,10 @@ describe('journal de caisse', () => {
     }
     const caisse = await ok(lecteur.call<{ encaisse: number }>('GET', `${P}/caisse?date=2026-12-31`));
     expect(d.soldeFinal).toBe(caisse.encaisse);
+    expect(d.soldeFinal).toBeGreaterThan(0);
+    // The next year's journal starts from that cash, brought forward.
+    const suivant = await jsonDoc<D>('/api/v1/exercices/2027/recettes/documents/journal-caisse');
+    expect(suivant).toMatchObject({ report: d.soldeFinal, lignes: [], soldeFinal: d.soldeFinal });
     const wb = await xlsx(`${E}/documents/journal-caisse`);
     expect(ligne(wb.getWorksheet('Journal de caisse'), 'total').slice(3, 6)).toEqual([d.totalEntrees, d.totalSorties, d.soldeFinal]);
     const p = await pdf(`${E}/documents/journal-caisse`, 'journal-caisse');

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
-import type { JournalDocument, RecouvrementDocument, RoleDocument, VersementDocument } from './documents.js';
-import { A_CONFIRMER } from './documents.js';
+import type { JournalDocument, RecouvrementDocument } from './documents-caisse.js';
+import { A_CONFIRMER } from './documents-commun.js';
+import type { VersementDocument } from './documents-regie.js';
+import type { RoleDocument } from './documents.js';
 
 // The recettes' documents as spreadsheets: the same data as the PDF and the JSON, amounts as numbers.
 

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/schema.js';
 
 // SQL read by the printed documents of the recettes only (telechargements.ts): what the services' queries do not
@@ -79,13 +80,14 @@ export function annuleesEntre(tx: Tx, serie: string, du: number, au: number) {
     .execute();
 }
 
-/** Every cash movement up to a day: quittances in, their annulations and the versements out (the journal de caisse). */
-export async function mouvementsDeCaisse(tx: Tx, jusquau: string) {
+/** Every cash movement of a period (both days included): quittances in, their annulations and the versements out. */
+export async function mouvementsDeCaisse(tx: Tx, du: string, au: string) {
   const quittances = await tx
     .selectFrom('quittance')
     .innerJoin('quittancier', 'quittancier.id', 'quittance.quittancier_id')
     .select(['quittance.id', 'quittancier.serie', 'quittance.numero', 'quittance.date', 'quittance.payeur', 'quittance.montant'])
-    .where('quittance.date', '<=', jusquau)
+    .where('quittance.date', '>=', du)
+    .where('quittance.date', '<=', au)
     .orderBy('quittance.date')
     .orderBy('quittance.id')
     .execute();
@@ -94,16 +96,32 @@ export async function mouvementsDeCaisse(tx: Tx, jusquau: string) {
     .innerJoin('quittance', 'quittance.id', 'quittance_annulation.quittance_id')
     .innerJoin('quittancier', 'quittancier.id', 'quittance.quittancier_id')
     .select(['quittance.id', 'quittancier.serie', 'quittance.numero', 'quittance_annulation.date', 'quittance_annulation.motif', 'quittance.montant'])
-    .where('quittance_annulation.date', '<=', jusquau)
+    .where('quittance_annulation.date', '>=', du)
+    .where('quittance_annulation.date', '<=', au)
     .orderBy('quittance_annulation.date')
     .orderBy('quittance.id')
     .execute();
   const versements = await tx
     .selectFrom('versement')
     .select(['id', 'exercice', 'numero', 'date', 'montant', 'reference'])
-    .where('date', '<=', jusquau)
+    .where('date', '>=', du)
+    .where('date', '<=', au)
     .orderBy('date')
     .orderBy('id')
     .execute();
   return { quittances, annulations, versements };
+}
+
+/** The cash brought forward to a day (that day excluded): quittances, less annulations and versements, dated before it. */
+export async function soldeAvant(tx: Tx, jour: string): Promise<number> {
+  const somme = sql<number>`coalesce(sum(montant), 0)`;
+  const recu = await tx.selectFrom('quittance').select(somme.as('s')).where('date', '<', jour).executeTakeFirstOrThrow();
+  const annule = await tx
+    .selectFrom('quittance_annulation')
+    .innerJoin('quittance', 'quittance.id', 'quittance_annulation.quittance_id')
+    .select(sql<number>`coalesce(sum(quittance.montant), 0)`.as('s'))
+    .where('quittance_annulation.date', '<', jour)
+    .executeTakeFirstOrThrow();
+  const verse = await tx.selectFrom('versement').select(somme.as('s')).where('date', '<', jour).executeTakeFirstOrThrow();
+  return Number(recu.s) - Number(annule.s) - Number(verse.s);
 }

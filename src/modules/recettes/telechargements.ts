@@ -6,7 +6,7 @@ import { PROVISIONAL_CODE, requireNomenclature } from '../nomenclature/index.js'
 import type { Nomenclature } from '../nomenclature/schemas.js';
 import { listerArretes, listerVersements, recouvrement } from './caisse.js';
 import { chargerArticles } from './catalogue.js';
-import type { Contexte } from './documents.js';
+import type { Contexte } from './documents-commun.js';
 import * as sql from './store-documents.js';
 import { lireQuittance } from './regie.js';
 import { lireRole } from './roles.js';
@@ -18,6 +18,8 @@ import { toTitre } from './titres.js';
 // pdfmake and exceljs are heavy: the documents are loaded on the first export, as the budget's are.
 
 const documents = () => import('./documents.js');
+const regieDocs = () => import('./documents-regie.js');
+const caisseDocs = () => import('./documents-caisse.js');
 const tableurs = () => import('./documents-xlsx.js');
 
 export type Format = 'pdf' | 'xlsx' | 'json';
@@ -105,7 +107,7 @@ export async function exportQuittance(tx: Tx, id: number, format: 'pdf' | 'json'
   }));
   const ag = await sql.agentsDeQuittance(tx, id);
   const ctx = await contexte(tx, q.exercice, now);
-  const m = await documents();
+  const m = await regieDocs();
   const doc = m.quittanceDocument(q, origines, { saisiPar: ag?.saisi_par ?? null, agent: ag?.agent_nom ?? null }, ctx);
   const nom = `quittance-${q.serie}-${q.numero}`;
   return format === 'json' ? json(doc, nom) : pdf(m.quittancePdf(doc, ctx), nom);
@@ -127,7 +129,7 @@ export async function exportVersement(tx: Tx, id: number, format: Format, now: D
       (await sql.annuleesEntre(tx, s.serie, s.du, s.au)).map((a) => ({ numero: a.numero, montant: Number(a.montant), motif: a.motif })),
     );
   const ctx = await contexte(tx, v.exercice, now, true);
-  const m = await documents();
+  const m = await regieDocs();
   const doc = m.versementDocument(v, annulees, numeros, await chargerArticles(tx, v.exercice), ctx);
   const nom = `etat-versement-${v.exercice}-${v.numero}`;
   if (format === 'json') return json(doc, nom);
@@ -142,7 +144,7 @@ export async function exportArreteCaisse(tx: Tx, id: number, format: 'pdf' | 'js
   const a = (await listerArretes(tx, row.exercice)).find((x) => x.id === id);
   if (!a) throw new DomainError('INTROUVABLE', { quoi: "L'arrêté de caisse" });
   const ctx = await contexte(tx, a.exercice, now);
-  const m = await documents();
+  const m = await regieDocs();
   const doc = m.arreteDocument(a, ctx);
   const nom = `arrete-caisse-${a.exercice}-${a.numero}`;
   return format === 'json' ? json(doc, nom) : pdf(m.arretePdf(doc, ctx), nom);
@@ -150,10 +152,11 @@ export async function exportArreteCaisse(tx: Tx, id: number, format: 'pdf' | 'js
 
 /** 6. The journal de caisse of an exercice. */
 export async function exportJournalCaisse(tx: Tx, annee: number, format: Format, now: Date): Promise<Telechargement> {
-  const mv = await sql.mouvementsDeCaisse(tx, `${annee}-12-31`);
-  const m = await documents();
+  const mv = await sql.mouvementsDeCaisse(tx, `${annee}-01-01`, `${annee}-12-31`);
+  const report = await sql.soldeAvant(tx, `${annee}-01-01`);
+  const m = await caisseDocs();
   const ctx = await contexte(tx, annee, now);
-  const doc = m.journalDocument(m.journalCaisse(mv, annee), ctx);
+  const doc = m.journalDocument(m.journalCaisse(mv, annee, report), ctx);
   const nom = `journal-caisse-${annee}`;
   if (format === 'json') return json(doc, nom);
   if (format === 'xlsx') return xlsx((await tableurs()).journalXlsx(doc), nom);
@@ -162,7 +165,7 @@ export async function exportJournalCaisse(tx: Tx, annee: number, format: Format,
 
 /** 7. Recovery by village or by item, with the bar chart of the rates. */
 export async function exportRecouvrement(tx: Tx, annee: number, par: 'localite' | 'article', format: Format, now: Date): Promise<Telechargement> {
-  const m = await documents();
+  const m = await caisseDocs();
   const ctx = await contexte(tx, annee, now);
   const doc = m.recouvrementDocument(await recouvrement(tx, annee, par), ctx);
   const nom = `recouvrement-${annee}-par-${par}`;
