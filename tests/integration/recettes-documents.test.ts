@@ -255,6 +255,19 @@ describe('titre de recette', () => {
     }
   });
 
+  it('un titre annulé (contre-écriture du reste) porte la mention « TITRE ANNULÉ » et un net nul', async () => {
+    const voirie = await article('VOIRIE');
+    const ti = await ok(maire.call<Titre>('POST', `${E}/titres`, { date: '2026-04-02', articleId: voirie.id, debiteur: 'Boutique Sanogo', objet: 'Occupation du trottoir', montant: 12_000 }));
+    await ok(maire.call('POST', `${P}/titres/${ti.id}/corrections`, { type: 'annulation', date: '2026-04-03', motif: 'Titre émis en double' }));
+    const d = await jsonDoc<{ etat: string; net: number; corrections: { type: string; montant: number }[] }>(`${P}/documents/titres/${ti.id}`);
+    expect(d).toMatchObject({ etat: 'annule', net: 0, corrections: [{ type: 'annulation', montant: ti.montant }] });
+    const p = await pdf(`${P}/documents/titres/${ti.id}`, 'titre-annule');
+    if (p.text !== null) {
+      expect(p.text).toContain('TITRE ANNULÉ');
+      expect(p.text).toContain('Titre émis en double');
+    }
+  });
+
   it('le titre collectif montre la réduction sur la ligne du rôle', async () => {
     const tdrl = role.titres.find((x) => x.article === 'TDRL');
     const d = await jsonDoc<{ collectif: boolean; corrections: { montant: number; ligneRole: string | null }[]; totalCorrections: number }>(`${P}/documents/titres/${tdrl?.id}`);

@@ -69,7 +69,7 @@ export function roleDocument(d: RoleDetail, articles: readonly Article[], ctx: C
     : [];
   return {
     document: 'role',
-    role: { ...role, recouvrable, mention: role.etat === 'annule' ? `ANNULÉ le ${formatDateFr(role.annulation?.date ?? '')}` : recouvrable ? null : NON_HOMOLOGUE },
+    role: { ...role, recouvrable, mention: role.etat === 'annule' ? `ANNULÉ le ${formatDateFr(role.annulation?.date ?? '')}${role.annulation?.motif ? ` : ${role.annulation.motif}` : ''}` : recouvrable ? null : NON_HOMOLOGUE },
     lignes,
     totauxParArticle,
     total,
