@@ -3,6 +3,7 @@ import { CommanderError, Option } from 'commander';
 import { isDomainError } from '../core/errors.js';
 import { messageFor } from '../core/messages.js';
 import { registerBudgetCommands } from './budget-commands.js';
+import { registerRecettesCommands } from './recettes-commands.js';
 import { registerSafetyCommands, registerServerCommands, registerUserCommands, type CliContext } from './commands.js';
 import { frenchProgram } from './french.js';
 import { VERSION_GM2I } from '../platform/version.js';
@@ -53,6 +54,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerUserCommands(program, ctx);
   registerSafetyCommands(program, ctx);
   registerBudgetCommands(program, ctx);
+  registerRecettesCommands(program, ctx);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return ctx.exitCode;

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { plainDateOf } from '../../core/date.js';
 import type { AppContext } from '../../platform/http/context.js';
 import { registrar } from '../../platform/http/route.js';
@@ -28,7 +28,25 @@ import {
 } from './regie.js';
 import { annulerRole, apercuRole, creerRole, homologuerRole, lireRole, listerRoles } from './roles.js';
 import { recettesApi as api } from './schemas.js';
+import {
+  exportArreteCaisse,
+  exportJournalCaisse,
+  exportQuittance,
+  exportRecouvrement,
+  exportRole,
+  exportTitre,
+  exportVersement,
+  type Telechargement,
+} from './telechargements.js';
 import { corrigerTitre, creerTitre, listerTitres } from './titres.js';
+
+/** A printed document: a PDF opens in the browser, a spreadsheet or a JSON file is downloaded. */
+function send(reply: FastifyReply, f: Telechargement): FastifyReply {
+  return reply
+    .type(f.type)
+    .header('content-disposition', `${f.type === 'application/pdf' ? 'inline' : 'attachment'}; filename="${f.fileName}"`)
+    .send(f.data);
+}
 
 export function recettesRoutes(app: FastifyInstance, ctx: AppContext): void {
   const on = registrar(app, ['recettes']);
@@ -78,4 +96,14 @@ export function recettesRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   on(api.recouvrement, (req) => recouvrement(req.db, req.params.annee, req.query.par, req.query));
   on(api.arrieres, (req) => arrieres(req.db, req.params.annee, req.query));
+
+  on(api.documentRole, async (req, reply) => send(reply, await exportRole(req.db, req.params.id, req.query.format, ctx.now())));
+  on(api.documentTitre, async (req, reply) => send(reply, await exportTitre(req.db, req.params.id, req.query.format, ctx.now())));
+  on(api.documentQuittance, async (req, reply) => send(reply, await exportQuittance(req.db, req.params.id, req.query.format, ctx.now())));
+  on(api.documentVersement, async (req, reply) => send(reply, await exportVersement(req.db, req.params.id, req.query.format, ctx.now())));
+  on(api.documentArreteCaisse, async (req, reply) => send(reply, await exportArreteCaisse(req.db, req.params.id, req.query.format, ctx.now())));
+  on(api.documentJournalCaisse, async (req, reply) => send(reply, await exportJournalCaisse(req.db, req.params.annee, req.query.format, ctx.now())));
+  on(api.documentRecouvrement, async (req, reply) =>
+    send(reply, await exportRecouvrement(req.db, req.params.annee, req.query.par, req.query.format, ctx.now(), req.query)),
+  );
 }

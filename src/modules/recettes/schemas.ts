@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoute } from '../../core/contract.js';
+import { defineRoute, Fichier } from '../../core/contract.js';
 import { AnneeParam, DateCivile, IdParam, Montant, PageQuery, pageDe, Texte } from '../../core/schemas.js';
 
 // The recettes contract: shapes of what goes in and out, and the routes (read by the server and the web).
@@ -356,6 +356,11 @@ export const ParametresRecettesVue = ParametresRecettes.extend({ personnalise: z
 export type ParametresRecettes = z.infer<typeof ParametresRecettes>;
 export type ParametresRecettesVue = z.infer<typeof ParametresRecettesVue>;
 
+/** The printed documents: PDF (the default), XLSX for the registers, JSON (the same figures, as data). */
+export const FormatDocument = z.object({ format: z.enum(['pdf', 'json']).default('pdf') });
+export const FormatRegistre = z.object({ format: z.enum(['pdf', 'xlsx', 'json']).default('pdf') });
+export const RecouvrementDocumentQuery = FormatRegistre.extend(RecouvrementQuery.shape);
+
 const P = '/api/v1/recettes';
 const E = '/api/v1/exercices/:annee/recettes';
 export const recettesApi = {
@@ -403,4 +408,13 @@ export const recettesApi = {
 
   recouvrement: defineRoute({ method: 'GET', path: `${E}/recouvrement`, params: AnneeParam, query: RecouvrementQuery, response: Recouvrement, permission: 'recettes.lire' }),
   arrieres: defineRoute({ method: 'GET', path: `${E}/arrieres`, params: AnneeParam, query: FiltreArrieres, response: PageArrieres, permission: 'recettes.lire' }),
+
+  /** The printed documents (telechargements.ts): downloads the web links to with `urlOf`. */
+  documentRole: defineRoute({ method: 'GET', path: `${P}/documents/roles/:id`, params: IdParam, query: FormatRegistre, response: Fichier, permission: 'recettes.lire' }),
+  documentTitre: defineRoute({ method: 'GET', path: `${P}/documents/titres/:id`, params: IdParam, query: FormatDocument, response: Fichier, permission: 'recettes.lire' }),
+  documentQuittance: defineRoute({ method: 'GET', path: `${P}/documents/quittances/:id`, params: IdParam, query: FormatDocument, response: Fichier, permission: 'recettes.lire' }),
+  documentVersement: defineRoute({ method: 'GET', path: `${P}/documents/versements/:id`, params: IdParam, query: FormatRegistre, response: Fichier, permission: 'recettes.lire' }),
+  documentArreteCaisse: defineRoute({ method: 'GET', path: `${P}/documents/arretes-caisse/:id`, params: IdParam, query: FormatDocument, response: Fichier, permission: 'recettes.lire' }),
+  documentJournalCaisse: defineRoute({ method: 'GET', path: `${E}/documents/journal-caisse`, params: AnneeParam, query: FormatRegistre, response: Fichier, permission: 'recettes.lire' }),
+  documentRecouvrement: defineRoute({ method: 'GET', path: `${E}/documents/recouvrement`, params: AnneeParam, query: RecouvrementDocumentQuery, response: Fichier, permission: 'recettes.lire' }),
 };
