@@ -1,4 +1,5 @@
 import type { ModuleDescriptor } from '../../platform/module.js';
+import { seedRecettesDemo } from './demo.js';
 import { recettesRoutes } from './routes.js';
 
 /**
@@ -24,5 +25,13 @@ export const recettesModule: ModuleDescriptor = {
     'arrete_caisse',
     'contreseing',
   ],
-  permissions: ['recettes.lire', 'recettes.parametrer', 'recettes.contribuables', 'recettes.ordonnancer', 'recettes.encaisser', 'recettes.contresigner'],
+  seedDemo: seedRecettesDemo,
+  permissions: [
+    'recettes.lire',
+    'recettes.parametrer',
+    'recettes.contribuables',
+    'recettes.ordonnancer',
+    'recettes.encaisser',
+    'recettes.contresigner',
+  ],
 };
