@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MODULES, seedDemo } from '../../src/cli/compose.js';
 import { DEMO_PASSWORD } from '../../src/modules/commune/index.js';
-import type { Menage, Quittance, Role, RoleDetail, Titre, Versement } from '../../src/modules/recettes/schemas.js';
+import type { Article, Menage, Quittance, Role, RoleDetail, Titre, Versement } from '../../src/modules/recettes/schemas.js';
 import { TestClient, testApp, type TestApp } from '../../src/platform/http/testing.js';
 
 // The recettes of the demo commune, seeded through the real path (the training database the login screen
@@ -134,6 +134,17 @@ describe('recettes de la commune de démonstration (horloge du 20 décembre 2026
     }
     expect(vues).toBe(quittances.length);
     expect(livres.some((l) => l.collecteur !== null && l.utilisees > 0)).toBe(true);
+  });
+
+  it('sets the council’s rates for the exercice within the law, leaving the imputation rule at its default', async () => {
+    const articles = new Map((await maire.call<Article[]>('GET', `${E}/articles`)).body.map((a) => [a.code, a]));
+    const tdrl = articles.get('TDRL')!;
+    expect(tdrl.tauxSource).toBe('deliberation');
+    expect(tdrl.taux).toBeGreaterThanOrEqual(tdrl.tauxMin!);
+    expect(tdrl.taux).toBeLessThanOrEqual(tdrl.tauxMax!);
+    for (const code of ['TDRL', 'BETAIL_BOVIN']) expect(articles.get(code)?.parts).toEqual({ commune: 8000, cercle: 1500, region: 500 });
+    for (const code of ['VOIRIE', 'MARCHE', 'BETAIL_OVIN', 'BETAIL_CAPRIN']) expect(articles.get(code)?.tauxSource).toBe('deliberation');
+    expect((await maire.call<{ personnalise: boolean }>('GET', `${P}/parametres`)).body.personnalise).toBe(false);
   });
 
   it('holds what a trainee looks for: several taxes on one quittance, part payments, a cancelled quittance, a cash count, a reduced titre', async () => {

@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db/schema.js';
 import { arreterCaisse, contresignerArrete, contresignerVersement, etatCaisse, verser } from './caisse.js';
 import { enregistrerTarif, listerArticles } from './catalogue.js';
 import { ajouterExoneration, creerMenage, declarerBase } from './contribuables.js';
+import { fmt } from './model-commun.js';
 import { annulerQuittance, creerQuittancier, encaisser } from './regie.js';
 import { creerRole, homologuerRole } from './roles.js';
 import type { Menage, PersonneInput, QuittanceInput } from './schemas.js';
@@ -363,7 +364,7 @@ async function paiements(x: Demo, menages: Map<string, Menage[]>, du: Map<number
           if (corriger) {
             // The régisseur wrote the whole debt instead of the sum handed over: cancelled, then made again.
             const faux = await q.encaisser(cle, date, { ...paiement, montant: total });
-            const motif = `Montant erroné : ${total} FCFA inscrits pour ${montant} FCFA remis ; quittance refaite`;
+            const motif = `Montant erroné : ${fmt(total)} FCFA inscrits pour ${fmt(montant)} FCFA remis ; quittance refaite`;
             await annulerQuittance(x.db, x.regisseur, faux.id, { date, motif }, x.now, x.today);
           }
           await q.encaisser(cle, date, { ...paiement, montant });
