@@ -26,12 +26,5 @@ export const recettesModule: ModuleDescriptor = {
     'contreseing',
   ],
   seedDemo: seedRecettesDemo,
-  permissions: [
-    'recettes.lire',
-    'recettes.parametrer',
-    'recettes.contribuables',
-    'recettes.ordonnancer',
-    'recettes.encaisser',
-    'recettes.contresigner',
-  ],
+  permissions: ['recettes.lire', 'recettes.parametrer', 'recettes.contribuables', 'recettes.ordonnancer', 'recettes.encaisser', 'recettes.contresigner'],
 };
