@@ -1,4 +1,5 @@
 import type { ModuleDescriptor } from '../../platform/module.js';
+import { seedRecettesDemo } from './demo.js';
 import { recettesRoutes } from './routes.js';
 
 export { paiementSurQuittance } from './regie.js';
@@ -26,5 +27,6 @@ export const recettesModule: ModuleDescriptor = {
     'arrete_caisse',
     'contreseing',
   ],
+  seedDemo: seedRecettesDemo,
   permissions: ['recettes.lire', 'recettes.parametrer', 'recettes.contribuables', 'recettes.ordonnancer', 'recettes.encaisser', 'recettes.contresigner'],
 };
