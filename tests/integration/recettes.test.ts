@@ -227,12 +227,15 @@ describe('régie de recettes', () => {
     await roleHomologue();
     const livre = await quittancier('C', 1, 20);
     await encaisse(livre, m, 2000, '2026-03-01');
+    // n°2 is cancelled: it keeps its number, and the état de versement names it inside its range.
+    const erronee = await encaisse(livre, m, 500, '2026-03-02');
+    expect((await regisseur.call('POST', `${P}/quittances/${erronee.body.id}/annulation`, { date: '2026-03-02', motif: 'Montant erroné' })).status).toBe(200);
     await encaisse(livre, m, 3000, '2026-03-05');
     const avant = await regisseur.call<{ encaisse: number }>('GET', `${P}/caisse?date=2026-03-31`);
     expect(avant.body.encaisse).toBe(5000);
     const v = await regisseur.call<Versement & Refus>('POST', `${P}/versements`, { date: '2026-03-31', reference: 'Récépissé 77' });
     expect(v.status, JSON.stringify(v.body)).toBe(200);
-    expect(v.body).toMatchObject({ numero: 1, montant: 5000, quittances: 2, series: [{ serie: 'C', du: 1, au: 2, annulees: [] }] });
+    expect(v.body).toMatchObject({ numero: 1, montant: 5000, quittances: 2, series: [{ serie: 'C', du: 1, au: 3, annulees: [2] }] });
     const tdrl = v.body.articles.find((a) => a.article === 'TDRL');
     expect(tdrl).toMatchObject({ montant: 4500, commune: 3600, cercle: 675, region: 225 });
     expect((await regisseur.call<{ encaisse: number }>('GET', `${P}/caisse?date=2026-03-31`)).body.encaisse).toBe(0);
@@ -248,6 +251,16 @@ describe('régie de recettes', () => {
     expect(codes(ecart)).toContain('MOTIF_REQUIS');
     const arrete = await regisseur.call<{ ecart: number; id: number }>('POST', `${P}/arretes-caisse`, { date: '2026-04-01', constate: 100, observations: 'Billet trouvé dans le tiroir' });
     expect(arrete.body.ecart).toBe(100);
+  });
+
+  it('R21 : pas de quittance datée avant l’homologation du rôle, ni avant la remise du quittancier', async () => {
+    await fixerTarifs();
+    const m = await menage('C-10', [personne('Un', '1980-01-01')]);
+    await roleHomologue(); // homologated on 1 February
+    const livre = await quittancier('H', 1, 20); // handed over on 10 January
+    expect(codes(await encaisse(livre, m, 1500, '2026-01-20'))).toContain('RECOUVREMENT_AVANT_HOMOLOGATION');
+    expect(codes(await encaisse(livre, m, 1500, '2026-01-05'))).toEqual(['CHRONOLOGIE']);
+    expect((await encaisse(livre, m, 1500, '2026-02-01')).status).toBe(200);
   });
 
   it('deux agents qui encaissent en même temps ne reçoivent jamais le même numéro', async () => {

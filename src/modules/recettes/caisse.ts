@@ -42,14 +42,23 @@ async function toVersement(tx: Tx, v: VersementRow): Promise<Versement> {
     const d = definition({ code: a.code, libelle: a.libelle, nature: a.nature, mode: a.mode, sur_role: a.surRole ? 1 : 0 });
     return { ...d, repartition: { ...d.repartition, communeBp: a.parts.commune, cercleBp: a.parts.cercle, regionBp: a.parts.region } };
   });
+  // The cancelled numbers inside each series' range belong to the état too (they keep their number, R24).
+  const annulees = [];
+  for (const serie of new Set(qs.map((q) => q.serie))) {
+    const nums = qs.filter((q) => q.serie === serie).map((q) => q.numero);
+    annulees.push(...(await regie.quittancesAnnuleesEntre(tx, serie, Math.min(...nums), Math.max(...nums))));
+  }
   const etat = etatDeVersement(
-    qs.map((q) => ({
-      serie: q.serie,
-      numero: q.numero,
-      date: q.date,
-      annulee: false,
-      lignes: lignes.filter((l) => l.quittance_id === q.id).map((l) => ({ article: l.article_code, detteId: null, montant: Number(l.montant) })),
-    })),
+    [
+      ...qs.map((q) => ({
+        serie: q.serie,
+        numero: q.numero,
+        date: q.date,
+        annulee: false,
+        lignes: lignes.filter((l) => l.quittance_id === q.id).map((l) => ({ article: l.article_code, detteId: null, montant: Number(l.montant) })),
+      })),
+      ...annulees.map((q) => ({ serie: q.serie, numero: q.numero, date: q.date, annulee: true, lignes: [] })),
+    ],
     catalogue,
   );
   return {

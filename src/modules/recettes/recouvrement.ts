@@ -28,8 +28,12 @@ export async function recouvrement(db: Db, annee: number, par: Axe, periode?: { 
   for (const r of [...m.emisRoles, ...m.emisTitres]) mv.push({ localiteId: loc(r.localite_id), article: code(r.article_id), date: r.date, type: 'emis', montant: Number(r.montant) });
   for (const r of m.reduit) mv.push({ localiteId: loc(r.localite_id), article: code(r.article_id), date: r.date, type: 'reduit', montant: Number(r.montant) });
   for (const r of m.recouvre) {
-    mv.push({ localiteId: loc(r.localite_id), article: code(r.article_id), date: r.date, type: 'recouvre', montant: Number(r.montant) });
-    if (Number(r.comptant) === 1) mv.push({ localiteId: loc(r.localite_id), article: code(r.article_id), date: r.date, type: 'emis', montant: Number(r.montant) });
+    // A cash sale (ticket, copy) is recovered by definition: it is left out of the villages' rates, which measure
+    // what was collected of what the rolls and titres asked, and shown on its own row.
+    const comptant = Number(r.comptant) === 1;
+    const localiteId = comptant ? null : loc(r.localite_id);
+    mv.push({ localiteId, article: code(r.article_id), date: r.date, type: 'recouvre', montant: Number(r.montant) });
+    if (comptant) mv.push({ localiteId, article: code(r.article_id), date: r.date, type: 'emis', montant: Number(r.montant) });
   }
   const bornes = du || au ? { du: du ?? '0000-01-01', au: au ?? '9999-12-31' } : undefined;
   const s = syntheseRecouvrement(mv, par, bornes);
@@ -40,7 +44,7 @@ export async function recouvrement(db: Db, annee: number, par: Axe, periode?: { 
       : par === 'mois'
         ? moisFr(cle)
         : cle === ''
-          ? 'Hors village'
+          ? 'Comptant et hors village'
           : (localites.find((l) => String(l.id) === cle)?.nom ?? cle);
   const lignes = s.lignes.map((l) => ({ ...l, libelle: libelle(l.cle) }));
   // Months stay in calendar order; villages and items in French alphabetical order.

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { actionsQuittancePour } from './actions.js';
 import { chargerArticles, definition } from './catalogue.js';
 import { lireMenage } from './contribuables.js';
-import { futurProbleme } from './model-commun.js';
+import { fr, futurProbleme } from './model-commun.js';
 import { annulationQuittanceProblems, imputerPaiement, quittanceProblems, type Dette } from './model-quittance.js';
 import { quittancierProblems } from './model-quittancier.js';
 import { RegleImputation, type ParametresRecettes, type ParametresRecettesVue, type Quittance, type QuittanceInput, type QuittancierInput } from './schemas.js';
@@ -114,15 +114,23 @@ export async function encaisser(db: Db, actor: Actor, q: QuittanceInput, now: Da
     const exercice = Number(q.date.slice(0, 4));
     const articles = await chargerArticles(tx, exercice);
     const catalogue = articles.map((a) => definition({ code: a.code, libelle: a.libelle, nature: a.nature, mode: a.mode, sur_role: a.surRole ? 1 : 0 }));
-    const dettes = q.menageId === null ? [] : (await regie.detteDuMenage(tx, q.menageId)).filter((d) => d.role_date <= q.date);
+    // R21: a roll is collected only from its homologation day; a book only from the day it was handed over.
+    const toutes = q.menageId === null ? [] : await regie.detteDuMenage(tx, q.menageId);
+    const dettes = toutes.filter((d) => d.homologation_date <= q.date);
+    const plusTard = toutes.filter((d) => d.homologation_date > q.date && resteDe(d) > 0);
+    const avantHomologation = plusTard.length > 0
+      ? [{ field: 'date', code: 'RECOUVREMENT_AVANT_HOMOLOGATION', message: `le ${fr(q.date)} précède l'homologation du rôle n°${plusTard[0]?.role_numero ?? ''} (${fr(plusTard[0]?.homologation_date ?? '')}) : pas de recouvrement sur ce rôle avant cette date` }]
+      : [];
+    assertNoProblems(q.date < livre.date_remise ? [{ field: 'date', code: 'CHRONOLOGIE', message: `le quittancier ${livre.serie} a été remis le ${fr(livre.date_remise)} : une quittance ne peut être antérieure` }] : []);
     const restes = new Map(dettes.map((d) => [String(d.id), resteDe(d)]));
     let lignes: { article: string; detteId: string | null; montant: number }[];
     if (q.lignes && q.lignes.length > 0) {
       lignes = q.lignes.map((l) => ({ article: articles.find((a) => a.id === l.articleId)?.code ?? `#${l.articleId}`, detteId: l.roleLigneId === null ? null : String(l.roleLigneId), montant: l.montant }));
+      assertNoProblems(lignes.some((l) => plusTard.some((d) => String(d.id) === l.detteId)) ? avantHomologation : []);
     } else {
       const aPayer: Dette[] = dettes.map((d) => ({ id: String(d.id), article: d.article_code, exercice: d.exercice, date: d.role_date, reste: resteDe(d) }));
       const r = imputerPaiement(q.montant, aPayer, await regleImputation(tx));
-      assertNoProblems(r.problems);
+      assertNoProblems(r.problems.length > 0 ? [...r.problems, ...avantHomologation] : []);
       lignes = r.lignes;
     }
     const total = lignes.reduce((s, l) => s + l.montant, 0);

@@ -171,6 +171,7 @@ export function detteDuMenage(tx: Tx, menageId: number) {
     .select([
       'role.exercice',
       'role.date as role_date',
+      'h.date as homologation_date',
       'role.numero as role_numero',
       'recette_article.code as article_code',
       'recette_article.libelle as article_libelle',
@@ -194,6 +195,19 @@ export function detteDuMenage(tx: Tx, menageId: number) {
     .where((eb) => eb.not(eb.exists(eb.selectFrom('role_evenement').select('id').whereRef('role_evenement.role_id', '=', 'role.id').where('type', '=', 'annulation'))))
     .orderBy('role.exercice')
     .orderBy('role_ligne.id')
+    .execute();
+}
+
+/** The cancelled quittances of book `serie` numbered from `du` to `au`: an état de versement names them in its range. */
+export function quittancesAnnuleesEntre(tx: Tx, serie: string, du: number, au: number) {
+  return tx
+    .selectFrom('quittance')
+    .innerJoin('quittancier', 'quittancier.id', 'quittance.quittancier_id')
+    .innerJoin('quittance_annulation', 'quittance_annulation.quittance_id', 'quittance.id')
+    .select(['quittancier.serie', 'quittance.numero', 'quittance.date'])
+    .where('quittancier.serie', '=', serie)
+    .where('quittance.numero', '>=', du)
+    .where('quittance.numero', '<=', au)
     .execute();
 }
 
