@@ -1,5 +1,7 @@
 import { Badge, Tooltip } from '@mantine/core';
+import { useEffect, useRef } from 'react';
 import { formatNombre } from '../../../../src/core/money';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 // Small pieces shared by the ordonnateur's recettes screens (catalogue, rôles, titres, contribuables).
 
@@ -29,5 +31,18 @@ export function BadgeAConfirmer({ quoi }: { quoi: string }) {
         à confirmer
       </Badge>
     </Tooltip>
+  );
+}
+
+/** ErrorAlert brought into view when it appears: under a form's buttons it would sit below the fold at 1024×600. */
+export function AlerteVisible({ error }: { error: unknown }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (error) ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [error]);
+  return (
+    <div ref={ref}>
+      <ErrorAlert error={error} />
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Paper, Radio, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Paper, Radio, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { formatNombre } from '../../../../src/core/money';
@@ -45,13 +45,23 @@ function RegleImputation() {
     <Paper withBorder p="sm" mb="md">
       <Text fw={600}>Quand un contribuable paie une partie de ce qu’il doit</Text>
       {p.error && <Alert color="red">{p.error}</Alert>}
-      <Radio.Group value={valeur} onChange={setChoix} aria-label="Règle d’imputation des paiements">
-        <Stack gap={6} mt={6}>
+      {peut ? (
+        <Radio.Group value={valeur} onChange={setChoix} aria-label="Règle d’imputation des paiements">
+          <Stack gap={6} mt={6}>
+            {REGLES.map((r) => (
+              <Radio key={r.value} value={r.value} label={r.label} description={r.phrase} />
+            ))}
+          </Stack>
+        </Radio.Group>
+      ) : (
+        <Stack gap={4} mt={6}>
           {REGLES.map((r) => (
-            <Radio key={r.value} value={r.value} label={r.label} description={r.phrase} disabled={!peut} />
+            <Text key={r.value} size="sm" c={r.value === actuelle ? undefined : 'dimmed'}>
+              {r.value === actuelle ? <b>{r.label} (règle de la commune)</b> : r.label} : {r.phrase}
+            </Text>
           ))}
         </Stack>
-      </Radio.Group>
+      )}
       <Group justify="space-between" mt="xs">
         <Text size="xs" c="dimmed">
           {p.data && !p.data.personnalise && 'Réglage par défaut de GM2i : la loi ne fixe pas cette règle (à confirmer avec le receveur).'}
@@ -143,11 +153,6 @@ export function CataloguePage() {
                   {pourcent(a.parts.commune)} / {pourcent(a.parts.cercle)} / {pourcent(a.parts.region)}
                 </Table.Td>
                 <Table.Td>
-                  {a.tauxSource === 'deliberation' && (
-                    <Badge color="teal" variant="light" size="sm" mb={2}>
-                      délibéré
-                    </Badge>
-                  )}
                   {peut && annee && (
                     <Button size="compact-xs" variant="subtle" onClick={() => setEdite(a)} aria-label={`Modifier le tarif : ${a.libelle}`}>
                       Modifier

@@ -5,14 +5,13 @@ import { formatNombre } from '../../../../src/core/money';
 import { MODE_TARIF_LABELS, recettesApi, type Article } from '../../../../src/modules/recettes/schemas';
 import { call } from '../../app/api';
 import { useAction } from '../../app/useAction';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { MontantInput } from '../../components/MontantInput';
-import { lirePourcent, pourcent } from './CatalogueCommun';
+import { AlerteVisible, lirePourcent, pourcent } from './CatalogueCommun';
 
 const PARTS = [
-  ['commune', 'Part commune (%)'],
-  ['cercle', 'Part cercle (%)'],
-  ['region', 'Part région (%)'],
+  ['commune', 'Commune (%)'],
+  ['cercle', 'Cercle (%)'],
+  ['region', 'Région (%)'],
 ] as const;
 type Part = (typeof PARTS)[number][0];
 
@@ -64,18 +63,22 @@ export function CatalogueTarif({
           Mode : {MODE_TARIF_LABELS[article.mode]}.{' '}
           {borne && `Fourchette légale : ${formatNombre(article.tauxMin!)} à ${formatNombre(article.tauxMax!)} FCFA.`}
         </Text>
-        <MontantInput
-          label="Taux (FCFA)"
-          description="Laissez vide si la commune n’a pas encore fixé ce taux."
-          value={taux}
-          onChange={(v) => {
-            clearField('taux');
-            setTaux(v);
-          }}
-          error={fieldError('taux')}
-          w={220}
-          data-autofocus
-        />
+        {article.mode === 'montant_libre' ? (
+          <Text size="sm">Pas de taux : le montant est fixé sur chaque titre de recette. Seules les parts se règlent ici.</Text>
+        ) : (
+          <MontantInput
+            label="Taux (FCFA)"
+            description="Laissez vide si la commune n’a pas encore fixé ce taux."
+            value={taux}
+            onChange={(v) => {
+              clearField('taux');
+              setTaux(v);
+            }}
+            error={fieldError('taux')}
+            w={320}
+            data-autofocus
+          />
+        )}
         <Group align="flex-start" wrap="nowrap">
           {PARTS.map(([k, label]) => (
             <TextInput
@@ -95,8 +98,7 @@ export function CatalogueTarif({
         </Group>
         <Text size="sm" c={somme === 10_000 ? 'dimmed' : 'red'} data-testid="total-parts">
           Total des parts : {pourcent(somme)}
-          {somme !== 10_000 && ' — les trois parts doivent faire 100 %'}
-          {fieldError('parts') && ` — ${fieldError('parts')}`}
+          {somme !== 10_000 ? ' — les trois parts doivent faire 100 %' : fieldError('parts') && ` — ${fieldError('parts')}`}
         </Text>
         <TextInput
           label="Délibération qui fixe le taux"
@@ -108,7 +110,7 @@ export function CatalogueTarif({
           }}
           error={fieldError('source')}
         />
-        <ErrorAlert error={alert} />
+        <AlerteVisible error={alert} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Fermer

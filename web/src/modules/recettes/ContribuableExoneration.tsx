@@ -3,8 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { recettesApi, type Menage, type Personne } from '../../../../src/modules/recettes/schemas';
 import { call } from '../../app/api';
 import { useAction } from '../../app/useAction';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { EXONERATIONS } from './ContribuableLibelles';
+import { AlerteVisible } from './CatalogueCommun';
 
 /** An exemption of CGI art. 153 for one exercice, with its reason and, for an indigent, the decision (R22). */
 export function ContribuableExoneration({
@@ -67,7 +67,7 @@ export function ContribuableExoneration({
           L’exonération vaut pour l’exercice {annee} seulement ; la personne apparaîtra sur le rôle parmi les « non inscrits », avec ce
           motif.
         </Text>
-        <ErrorAlert error={alert} />
+        <AlerteVisible error={alert} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Fermer

@@ -7,11 +7,10 @@ import { call } from '../../app/api';
 import { usePermission } from '../../app/session';
 import { useAction } from '../../app/useAction';
 import { useApi } from '../../app/useApi';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { fcfa } from './CatalogueCommun';
+import { AlerteVisible, fcfa } from './CatalogueCommun';
 import { ContribuableBases } from './ContribuableBases';
 import { ContribuableExoneration } from './ContribuableExoneration';
-import { naissanceFr } from './ContribuableLibelles';
+import { EXONERATIONS, naissanceFr } from './ContribuableLibelles';
 import { ContribuableMenage } from './ContribuableMenage';
 import { ContribuablePersonne } from './ContribuablePersonne';
 
@@ -141,17 +140,23 @@ export function ContribuableFiche({ id, annee, onBack }: { id: number; annee: nu
                 <Table.Td>{naissanceFr(p.naissance)}</Table.Td>
                 <Table.Td>
                   {p.exonerations.map((e) => (
-                    <Group key={e.id} gap={2} wrap="nowrap">
+                    <Group key={e.id} gap={2}>
                       <Badge variant="light" color="grape" size="sm" style={{ textTransform: 'none' }} title={e.libelle}>
                         {e.libelle.split(' (')[0]}
                       </Badge>
                       {peut && (
                         <CloseButton size="xs" aria-label={`Retirer l’exonération : ${e.libelle}`} onClick={() => void retirer(e.id)} />
                       )}
-                      {e.reference && (
+                      {e.reference ? (
                         <Text size="xs" c="dimmed">
                           {e.reference}
                         </Text>
+                      ) : (
+                        EXONERATIONS.some((x) => x.code === e.code && x.reference === 'requise') && (
+                          <Text size="xs" c="red.7">
+                            décision manquante : le rôle du village sera bloqué
+                          </Text>
+                        )
                       )}
                     </Group>
                   ))}
@@ -179,7 +184,7 @@ export function ContribuableFiche({ id, annee, onBack }: { id: number; annee: nu
         </Table>
       </div>
       {m.personnes.length === 0 && <Text c="dimmed">Aucune personne inscrite dans ce carnet.</Text>}
-      <ErrorAlert error={retrait.alert} />
+      <AlerteVisible error={retrait.alert} />
       {peut && <ContribuablePersonne menage={m} onSaved={saved} />}
       <Paper withBorder p="xs" mt="md">
         {articles.data && <ContribuableBases key={version} menage={m} articles={articles.data} annee={annee} peut={peut} onSaved={saved} />}

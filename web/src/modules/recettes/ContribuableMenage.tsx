@@ -6,7 +6,7 @@ import { recettesApi, type Menage } from '../../../../src/modules/recettes/schem
 import { call } from '../../app/api';
 import { useAction } from '../../app/useAction';
 import { useApi } from '../../app/useApi';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { AlerteVisible } from './CatalogueCommun';
 
 /** The household's identity (village, carnet number, chef): created here, or edited from its card. */
 function MenageForm({
@@ -54,7 +54,7 @@ function MenageForm({
           value={f.localiteId || null}
           onChange={(v) => set('localiteId', v ?? '')}
           data={(localites.data ?? []).filter((l) => l.actif).map((l) => ({ value: String(l.id), label: l.nom }))}
-          error={fieldError('localiteId')}
+          error={fieldError('localiteId') && (f.localiteId ? fieldError('localiteId') : 'Choisissez le village ou la fraction')}
           w={180}
           comboboxProps={{ withinPortal: true }}
         />
@@ -102,7 +102,7 @@ function MenageForm({
           </Group>
         </>
       )}
-      <ErrorAlert error={alert} />
+      <AlerteVisible error={alert} />
     </Stack>
   );
 }

@@ -5,8 +5,8 @@ import { call } from '../../app/api';
 import { useAction } from '../../app/useAction';
 import { DateField } from '../../components/DateField';
 import { aujourdhui } from '../../components/dates';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { lireNaissance, naissanceFr } from './ContribuableLibelles';
+import { AlerteVisible } from './CatalogueCommun';
 
 const CHAMPS = ['nom', 'prenoms', 'sexe', 'naissance', 'nina', 'dateArrivee', 'dateDepart', 'dateDeces'];
 
@@ -193,7 +193,7 @@ export function ContribuablePersonne({
           </Group>
         </Stack>
       )}
-      <ErrorAlert error={alert} />
+      <AlerteVisible error={alert} />
     </Paper>
   );
 }

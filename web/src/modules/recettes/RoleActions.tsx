@@ -7,8 +7,7 @@ import { call } from '../../app/api';
 import { useAction } from '../../app/useAction';
 import { DateField } from '../../components/DateField';
 import { aujourdhui } from '../../components/dates';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { fcfa } from './CatalogueCommun';
+import { AlerteVisible, fcfa } from './CatalogueCommun';
 
 type Action = 'homologation' | 'annulation';
 
@@ -20,6 +19,8 @@ export function RoleActions({ role, onDone }: { role: Role; onDone: () => void }
   const [action, setAction] = useState<Action | null>(null);
   const [f, setF] = useState({ date: aujourdhui(), reference: '', autorite: 'Le Préfet', motif: '' });
   const [confirmer, setConfirmer] = useState(false);
+  // What the form knows to be missing before asking anything: shown beside its field once the user tried.
+  const [verifie, setVerifie] = useState(false);
   const { alert, run, busy, fieldError, clearField } = useAction([
     'date',
     'reference',
@@ -51,7 +52,8 @@ export function RoleActions({ role, onDone }: { role: Role; onDone: () => void }
     }).finally(() => setConfirmer(false));
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setConfirmer(true);
+    setVerifie(true);
+    if (!manque) setConfirmer(true);
   };
 
   if (!action)
@@ -67,6 +69,15 @@ export function RoleActions({ role, onDone }: { role: Role; onDone: () => void }
     );
 
   const homologation = action === 'homologation';
+  const avant =
+    homologation && f.date !== '' && f.date < role.date
+      ? `L’homologation ne peut précéder l’établissement du rôle (${formatDateFr(role.date)}).`
+      : undefined;
+  const refVide = homologation && !f.reference.trim();
+  const motifCourt = !homologation && f.motif.trim().length < 3;
+  const refManque = verifie && refVide ? 'Indiquez la référence de la décision d’homologation.' : undefined;
+  const motifManque = verifie && motifCourt ? 'Indiquez pourquoi le rôle est annulé (3 lettres au moins).' : undefined;
+  const manque = avant !== undefined || refVide || motifCourt;
   return (
     <Paper
       withBorder
@@ -84,7 +95,7 @@ export function RoleActions({ role, onDone }: { role: Role; onDone: () => void }
           label={homologation ? 'Homologué le' : 'Date'}
           value={f.date}
           onChange={(v) => set('date', v)}
-          error={fieldError('date') ?? fieldError('homologation.date')}
+          error={avant ?? fieldError('date') ?? fieldError('homologation.date')}
           exercice={role.exercice}
           required
           w={160}
@@ -92,11 +103,12 @@ export function RoleActions({ role, onDone }: { role: Role; onDone: () => void }
         {homologation ? (
           <>
             <TextInput
-              label="Référence de l’arrêté ou de la décision"
+              label="Référence de la décision"
+              placeholder="Décision n°…/PC-…"
               withAsterisk
               value={f.reference}
               onChange={(e) => set('reference', e.currentTarget.value)}
-              error={fieldError('reference') ?? fieldError('homologation.reference')}
+              error={refManque ?? fieldError('reference') ?? fieldError('homologation.reference')}
               w={250}
             />
             <TextInput
@@ -113,13 +125,13 @@ export function RoleActions({ role, onDone }: { role: Role; onDone: () => void }
             withAsterisk
             value={f.motif}
             onChange={(e) => set('motif', e.currentTarget.value)}
-            error={fieldError('motif')}
+            error={motifManque ?? fieldError('motif')}
             style={{ flex: 1 }}
             miw={220}
           />
         )}
       </Group>
-      <ErrorAlert error={alert} />
+      <AlerteVisible error={alert} />
       <Group justify="flex-end" mt="sm">
         <Button variant="default" onClick={() => setAction(null)}>
           Retour

@@ -10,8 +10,7 @@ import { useAction } from '../../app/useAction';
 import { useApi } from '../../app/useApi';
 import { DateField } from '../../components/DateField';
 import { aujourdhui } from '../../components/dates';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { fcfa } from './CatalogueCommun';
+import { AlerteVisible, fcfa } from './CatalogueCommun';
 
 type Apercu = ResponseOf<typeof recettesApi.apercuRole>;
 
@@ -135,7 +134,7 @@ export function RoleApercu({ annee, onCreated }: { annee: number; onCreated: () 
           </Text>
         )}
       </Group>
-      <ErrorAlert error={voir.alert} />
+      <AlerteVisible error={voir.alert} />
       {apercu && (
         <Paper withBorder p="xs" mt="sm" bg="gray.0" data-testid="apercu-role">
           <Text size="sm" mb={4}>
@@ -163,7 +162,7 @@ export function RoleApercu({ annee, onCreated }: { annee: number; onCreated: () 
               Établir le rôle ({apercu.lignes} lignes)
             </Button>
           </Group>
-          <ErrorAlert error={creer.alert} />
+          <AlerteVisible error={creer.alert} />
         </Paper>
       )}
     </Paper>

@@ -62,8 +62,8 @@ export function RoleDetail({ id }: { id: number }) {
       </Group>
       {role.etat === 'etabli' && (
         <Alert color="orange" mb="sm" title="Non homologué : pas de recouvrement possible" data-testid="bandeau-non-homologue">
-          Le régisseur ne peut rien encaisser sur ce rôle tant que l’autorité de tutelle (le préfet) ne l’a pas homologué. Faites-le
-          homologuer, puis enregistrez ici la date et la référence de la décision.
+          Le régisseur ne peut rien encaisser sur ce rôle tant que l’autorité de tutelle (le préfet) ne l’a pas homologué.
+          {role.actions.includes('homologation') && ' Faites-le homologuer, puis enregistrez ici la date et la référence de la décision.'}
         </Alert>
       )}
       {role.homologation && (

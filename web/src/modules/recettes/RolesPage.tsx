@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Table, Text } from '@mantine/core';
+import { Alert, Button, Table, Text } from '@mantine/core';
 import { Link, type RouteComponentProps } from 'wouter';
 import { formatDateFr } from '../../../../src/core/date';
 import { formatNombre } from '../../../../src/core/money';
@@ -46,9 +46,9 @@ function ListeRoles() {
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Badge color={ETAT_ROLE[r.etat].couleur} variant="light" style={{ flexShrink: 0 }}>
+                  <Text size="sm" fw={500} c={`${ETAT_ROLE[r.etat].couleur}.8`}>
                     {ETAT_ROLE[r.etat].libelle}
-                  </Badge>
+                  </Text>
                 </Table.Td>
                 <Table.Td>
                   {r.homologation ? (

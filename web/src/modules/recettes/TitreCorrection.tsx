@@ -6,9 +6,8 @@ import { ApiError, call } from '../../app/api';
 import { useAction } from '../../app/useAction';
 import { DateField } from '../../components/DateField';
 import { aujourdhui } from '../../components/dates';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { MontantInput } from '../../components/MontantInput';
-import { fcfa } from './CatalogueCommun';
+import { AlerteVisible, fcfa } from './CatalogueCommun';
 
 /** A roll line being relieved (dégrèvement): a réduction of the titre collectif names it. */
 export interface LigneAReduire {
@@ -113,7 +112,7 @@ export function TitreCorrection({
             Ouvrez le rôle et réduisez la ligne de la personne concernée (décès, départ avant le 1er janvier, double inscription).
           </Text>
         )}
-        <ErrorAlert error={alert} />
+        <AlerteVisible error={alert} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Fermer

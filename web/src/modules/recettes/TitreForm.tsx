@@ -8,9 +8,8 @@ import { useAction } from '../../app/useAction';
 import { useApi } from '../../app/useApi';
 import { DateField } from '../../components/DateField';
 import { aujourdhui } from '../../components/dates';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { MontantInput } from '../../components/MontantInput';
-import { fcfa } from './CatalogueCommun';
+import { AlerteVisible, fcfa } from './CatalogueCommun';
 
 const CHAMPS = ['date', 'articleId', 'debiteur', 'menageId', 'localiteId', 'objet', 'montant'];
 
@@ -82,7 +81,7 @@ export function TitreForm({
           value={f.articleId || null}
           onChange={(v) => set('articleId', v ?? '')}
           data={articles.filter((a) => a.actif).map((a) => ({ value: String(a.id), label: a.libelle }))}
-          error={fieldError('articleId')}
+          error={fieldError('articleId') && (f.articleId ? fieldError('articleId') : 'Choisissez la recette')}
           description={article?.taux ? `Tarif : ${fcfa(article.taux)}` : undefined}
         />
         <TextInput
@@ -147,7 +146,7 @@ export function TitreForm({
           Émettre le titre
         </Button>
       </Group>
-      <ErrorAlert error={alert} />
+      <AlerteVisible error={alert} />
     </Paper>
   );
 }
