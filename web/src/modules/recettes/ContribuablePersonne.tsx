@@ -1,4 +1,4 @@
-import { Button, Group, Paper, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Input, Paper, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useRef, useState, type FormEvent } from 'react';
 import { recettesApi, type Menage, type Personne } from '../../../../src/modules/recettes/schemas';
 import { call } from '../../app/api';
@@ -127,9 +127,7 @@ export function ContribuablePersonne({
           w={120}
         />
         <div>
-          <Text size="sm" fw={500} mb={2}>
-            Sexe
-          </Text>
+          <Input.Label display="block">Sexe</Input.Label>
           <SegmentedControl
             size="sm"
             value={f.sexe}

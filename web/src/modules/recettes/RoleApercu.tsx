@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, List, Paper, SegmentedControl, Select, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Input, List, Paper, SegmentedControl, Select, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
@@ -109,9 +109,7 @@ export function RoleApercu({ annee, onCreated }: { annee: number; onCreated: () 
           w={220}
         />
         <div>
-          <Text size="sm" fw={500} mb={2}>
-            Taxes
-          </Text>
+          <Input.Label display="block">Taxes</Input.Label>
           <SegmentedControl size="sm" value={f.famille} onChange={(v) => set('famille', v)} data={FAMILLES} aria-label="Taxes du rôle" />
         </div>
         <DateField
@@ -156,7 +154,15 @@ export function RoleApercu({ annee, onCreated }: { annee: number; onCreated: () 
               )}
             </Alert>
           )}
-          <RoleExclusions exclusions={apercu.exclusions} />
+          {apercu.lignes === 0 && apercu.problems.length === 0 && (
+            <Text size="sm" c="orange.8" mb={4}>
+              Rien à inscrire :{' '}
+              {f.famille === 'tdrl'
+                ? 'aucun ménage recensé dans ce village, ou toutes ses personnes sont déjà sur un rôle de l’exercice.'
+                : 'aucun bien déclaré pour cet exercice dans ce village (fiche du ménage, « Biens déclarés »), ou déjà au rôle.'}
+            </Text>
+          )}
+          {f.famille === 'tdrl' && <RoleExclusions exclusions={apercu.exclusions} />}
           <Group justify="flex-end" mt="xs">
             <Button onClick={() => void etablir()} loading={creer.busy} disabled={apercu.problems.length > 0 || apercu.lignes === 0}>
               Établir le rôle ({apercu.lignes} lignes)
