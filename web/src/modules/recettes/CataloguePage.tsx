@@ -139,7 +139,7 @@ export function CataloguePage() {
                     {a.aConfirmer && <BadgeAConfirmer quoi="Taux ou répartition" />}
                   </Group>
                   <Text size="xs" c="dimmed" lineClamp={2} title={a.source}>
-                    {a.tauxSource === 'deliberation' ? `Fixé par : ${a.source}` : `Source : ${a.source}`}
+                    {a.tauxSource === 'deliberation' ? `Taux fixé par la commune pour ${annee} — ${a.source}` : `Source : ${a.source}`}
                     {a.collecte === 'etat' && ' — recouvrée par les impôts et le Trésor'}
                     {a.surRole && ' — sur rôle'}
                   </Text>
