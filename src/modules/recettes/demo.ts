@@ -62,10 +62,10 @@ const FEMMES_PEULES = 'Aïssata Fatimata Kadidia Diahara Ramatoulaye Djeneba'.sp
 const EXONERATIONS: [string, number, string, string][] = [
   ['Sirakoro', 2, 'INDIGENT', 'Décision n°02 du chef de village de Sirakoro (indigence constatée en assemblée villageoise)'],
   ['Falaba', 1, 'INDIGENT', 'Décision du maire n°007/M-DJ (indigence constatée par le conseil de village)'],
-  ['Djiguiya', 3, 'ELEVE_ETUDIANT', 'Certificat de scolarité, lycée public de Kati'],
+  ['Djiguiya', 3, 'ELEVE_ETUDIANT', 'Certificat de scolarité, lycée public de Sikasso'],
   ['Djiguiya', 8, 'INVALIDE_50', 'Certificat médical du CSCom de Djiguiya (invalidité 60 %)'],
   ['Kalaban', 4, 'MERE_4_MATERNITES', 'Extraits des actes de naissance de ses cinq enfants'],
-  ['Fraction peule de Wouro', 2, 'HOMME_DE_TROUPE', 'Attestation de présence au corps, FAMa, Kati'],
+  ['Fraction peule de Wouro', 2, 'HOMME_DE_TROUPE', 'Attestation de présence au corps, FAMa, Sikasso'],
 ];
 
 /** A small seeded generator: the same demo on every machine. */
@@ -279,7 +279,7 @@ async function roles(x: Demo, menages: Map<string, Menage[]>): Promise<Map<numbe
       const homologation = {
         date: x.d(1, 26),
         reference: `Décision n°${x.annee}-0${decision++}/P-CK`,
-        autorite: 'Le Préfet du cercle de Kati',
+        autorite: 'Le Préfet du cercle de Sikasso',
       };
       const r = await homologuerRole(x.db, x.maire, role.role.id, homologation, x.now, x.today);
       for (const l of r.lignes) du.set(l.menageId, (du.get(l.menageId) ?? 0) + l.montant);
@@ -399,7 +399,7 @@ function caisse(x: Demo): Acte[] {
     date: d(m, 28),
     rang: 3,
     faire: async () => {
-      const reference = `Déclaration de recettes n°${String(m).padStart(2, '0')}/${x.annee}, perception de Kati`;
+      const reference = `Déclaration de recettes n°${String(m).padStart(2, '0')}/${x.annee}, perception de Sikasso`;
       const v = await verser(db, regisseur, { date: d(m, 28), reference }, now, today);
       await contresignerVersement(db, x.comptable, v.id, d(m + 1, 3), now, today);
     },
