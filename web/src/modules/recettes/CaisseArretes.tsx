@@ -33,7 +33,8 @@ function NouvelArrete({ onDone }: { onDone: () => void }) {
   const { alert, run, busy, fieldError, clearField } = useAction(['date', 'constate', 'observations']);
   const theorique = caisse.data?.date === date ? caisse.data.encaisse : null;
   const ecart = theorique !== null && constate !== null ? constate - theorique : null;
-  const sansMotif = ecart !== null && ecart !== 0 && !observations.trim() ? 'Un écart s’explique : écrivez-le dans les observations.' : null;
+  const sansMotif =
+    ecart !== null && ecart !== 0 && !observations.trim() ? 'Un écart s’explique : écrivez-le dans les observations.' : null;
   const suite = (e: FormEvent) => {
     e.preventDefault();
     setVu(true);
@@ -42,7 +43,9 @@ function NouvelArrete({ onDone }: { onDone: () => void }) {
   const arreter = async () => {
     setConfirmer(false);
     await run(async () => {
-      const a = await call(recettesApi.createArrete, { body: { date, constate: constate as number, observations: observations.trim() || null } });
+      const a = await call(recettesApi.createArrete, {
+        body: { date, constate: constate as number, observations: observations.trim() || null },
+      });
       notifications.show({ color: 'teal', message: `Arrêté de caisse n°${a.numero} enregistré : ${ecartTexte(a.ecart)}.` });
       setConstate(null);
       setObservations('');
@@ -108,8 +111,9 @@ function NouvelArrete({ onDone }: { onDone: () => void }) {
       <ErrorAlert error={alert} />
       <Modal opened={confirmer} onClose={() => setConfirmer(false)} title="Confirmer l’arrêté de caisse" centered>
         <Text size="sm">
-          Caisse au {dateFr(date)} : {theorique !== null && fcfa(theorique)} selon les quittances, {constate !== null && fcfa(constate)} comptés —{' '}
-          <b>{ecart !== null && ecartTexte(ecart)}</b>. L’arrêté est enregistré tel quel et ne se modifie plus ; il attend le contreseing.
+          Caisse au {dateFr(date)} : {theorique !== null && fcfa(theorique)} selon les quittances, {constate !== null && fcfa(constate)}{' '}
+          comptés — <b>{ecart !== null && ecartTexte(ecart)}</b>. L’arrêté est enregistré tel quel et ne se modifie plus ; il attend le
+          contreseing.
         </Text>
         <Group justify="flex-end" mt="md">
           <Button variant="default" onClick={() => setConfirmer(false)}>
@@ -170,7 +174,12 @@ export function CaisseArretes({ annee }: { annee: number }) {
                   {a.contreseing ? (
                     `${a.contreseing.nom ?? ''} le ${dateFr(a.contreseing.date)}`
                   ) : vise ? (
-                    <Button size="compact-xs" variant="light" onClick={() => setSigner(a)} aria-label={`Contresigner l’arrêté n°${a.numero}`}>
+                    <Button
+                      size="compact-xs"
+                      variant="light"
+                      onClick={() => setSigner(a)}
+                      aria-label={`Contresigner l’arrêté n°${a.numero}`}
+                    >
                       Contresigner
                     </Button>
                   ) : (

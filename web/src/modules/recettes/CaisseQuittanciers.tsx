@@ -18,7 +18,15 @@ const entier = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : null)
 function NouveauQuittancier({ onDone }: { onDone: () => void }) {
   const moi = useSession().session.utilisateur?.id ?? null;
   const localites = useApi(communeApi.listLocalites, {});
-  const [f, setF] = useState({ serie: '', premier: '', dernier: '', tenu: 'moi', collecteur: '', localite: null as string | null, date: aujourdhui() });
+  const [f, setF] = useState({
+    serie: '',
+    premier: '',
+    dernier: '',
+    tenu: 'moi',
+    collecteur: '',
+    localite: null as string | null,
+    date: aujourdhui(),
+  });
   const [vu, setVu] = useState(false);
   const { alert, run, busy, fieldError, clearField } = useAction(['serie', 'premier', 'dernier', 'collecteur', 'localiteId', 'dateRemise']);
   const set = <K extends keyof typeof f>(k: K, v: (typeof f)[K], champ: string = k) => {
@@ -64,8 +72,22 @@ function NouveauQuittancier({ onDone }: { onDone: () => void }) {
       </Text>
       <Group align="flex-start" gap="sm">
         <TextInput label="Série" value={f.serie} onChange={(e) => set('serie', e.currentTarget.value)} error={err('serie')} w={90} />
-        <TextInput label="Du n°" value={f.premier} onChange={(e) => set('premier', e.currentTarget.value)} error={err('premier')} inputMode="numeric" w={100} />
-        <TextInput label="Au n°" value={f.dernier} onChange={(e) => set('dernier', e.currentTarget.value)} error={err('dernier')} inputMode="numeric" w={100} />
+        <TextInput
+          label="Du n°"
+          value={f.premier}
+          onChange={(e) => set('premier', e.currentTarget.value)}
+          error={err('premier')}
+          inputMode="numeric"
+          w={100}
+        />
+        <TextInput
+          label="Au n°"
+          value={f.dernier}
+          onChange={(e) => set('dernier', e.currentTarget.value)}
+          error={err('dernier')}
+          inputMode="numeric"
+          w={100}
+        />
         <NativeSelect
           label="Tenu par"
           value={f.tenu}
@@ -76,7 +98,13 @@ function NouveauQuittancier({ onDone }: { onDone: () => void }) {
           ]}
           w={230}
         />
-        <DateField label="Remis le" value={f.date} onChange={(v) => set('date', v, 'dateRemise')} error={fieldError('dateRemise')} w={160} />
+        <DateField
+          label="Remis le"
+          value={f.date}
+          onChange={(v) => set('date', v, 'dateRemise')}
+          error={fieldError('dateRemise')}
+          w={160}
+        />
       </Group>
       {chef && (
         <Group align="flex-start" gap="sm" mt="xs">
@@ -139,13 +167,16 @@ export function CaisseQuittanciers() {
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     {q.premier} à {q.dernier}
                   </Table.Td>
-                  <Table.Td>
-                    {q.collecteur ? `${q.collecteur}${q.localiteNom ? ` (${q.localiteNom})` : ''}` : (q.agentNom ?? '—')}
-                  </Table.Td>
+                  <Table.Td>{q.collecteur ? `${q.collecteur}${q.localiteNom ? ` (${q.localiteNom})` : ''}` : (q.agentNom ?? '—')}</Table.Td>
                   <Table.Td>{dateFr(q.dateRemise)}</Table.Td>
                   <Table.Td ta="right">{q.utilisees}</Table.Td>
                   <Table.Td ta="right">
-                    <Text span size="sm" c={restantes === 0 ? 'red' : restantes <= 5 ? 'orange.8' : undefined} fw={restantes <= 5 ? 700 : undefined}>
+                    <Text
+                      span
+                      size="sm"
+                      c={restantes === 0 ? 'red' : restantes <= 5 ? 'orange.8' : undefined}
+                      fw={restantes <= 5 ? 700 : undefined}
+                    >
                       {restantes}
                     </Text>
                   </Table.Td>

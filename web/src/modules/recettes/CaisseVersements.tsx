@@ -31,7 +31,11 @@ function NouveauVersement({ onDone }: { onDone: () => void }) {
     setConfirmer(false);
     await run(async () => {
       const v = await call(recettesApi.createVersement, { body: { date, reference: reference.trim() || null } });
-      notifications.show({ color: 'teal', title: `Versement n°${v.numero} enregistré`, message: `${fcfa(v.montant)} — ${v.quittances} quittances` });
+      notifications.show({
+        color: 'teal',
+        title: `Versement n°${v.numero} enregistré`,
+        message: `${fcfa(v.montant)} — ${v.quittances} quittances`,
+      });
       setReference('');
       onDone();
     });
@@ -82,8 +86,9 @@ function NouveauVersement({ onDone }: { onDone: () => void }) {
       <Modal opened={confirmer && !!a} onClose={() => setConfirmer(false)} title="Confirmer le versement" centered>
         {a && (
           <Text size="sm">
-            Verser <b>{fcfa(a.encaisse)}</b> au percepteur le {dateFr(date)} : {a.aVerser} quittances passent dans ce versement et ne pourront
-            plus être annulées. Le versement est définitif ; il attend ensuite le contreseing du maire, du secrétaire général ou du comptable.
+            Verser <b>{fcfa(a.encaisse)}</b> au percepteur le {dateFr(date)} : {a.aVerser} quittances passent dans ce versement et ne
+            pourront plus être annulées. Le versement est définitif ; il attend ensuite le contreseing du maire, du secrétaire général ou du
+            comptable.
           </Text>
         )}
         <Group justify="flex-end" mt="md">
@@ -148,7 +153,12 @@ export function CaisseVersements({ annee, onChange }: { annee: number; onChange:
                   {v.contreseing ? (
                     `${v.contreseing.nom ?? ''} le ${dateFr(v.contreseing.date)}`
                   ) : vise ? (
-                    <Button size="compact-xs" variant="light" onClick={() => setSigner(v)} aria-label={`Contresigner le versement n°${v.numero}`}>
+                    <Button
+                      size="compact-xs"
+                      variant="light"
+                      onClick={() => setSigner(v)}
+                      aria-label={`Contresigner le versement n°${v.numero}`}
+                    >
                       Contresigner
                     </Button>
                   ) : (

@@ -11,7 +11,15 @@ import { EtatQuittance } from './QuittanceEtat';
 import { dateFr, docs, fcfa, numeroQuittance } from './RegieLibelles';
 
 /** A quittance's window: its lines, its print link, and its annulation when the server allows it to this user. */
-export function QuittanceFenetre({ quittance: q, onClose, onDone }: { quittance: Quittance; onClose: () => void; onDone: (q: Quittance) => void }) {
+export function QuittanceFenetre({
+  quittance: q,
+  onClose,
+  onDone,
+}: {
+  quittance: Quittance;
+  onClose: () => void;
+  onDone: (q: Quittance) => void;
+}) {
   const [annuler, setAnnuler] = useState(false);
   return (
     <Modal opened onClose={onClose} size="lg" title={`Quittance ${numeroQuittance(q)} du ${dateFr(q.date)}`}>
@@ -29,37 +37,43 @@ export function QuittanceFenetre({ quittance: q, onClose, onDone }: { quittance:
           </Button>
         </Group>
       </Group>
-      <Table fz="sm" withTableBorder aria-label="Lignes de la quittance">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Taxe</Table.Th>
-            <Table.Th>Personne</Table.Th>
-            <Table.Th ta="right">Montant</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {q.lignes.map((l) => (
-            <Table.Tr key={l.rang}>
-              <Table.Td>
-                {l.articleLibelle}
-                {l.exercice ? ` ${l.exercice}` : ' (au comptant)'}
-              </Table.Td>
-              <Table.Td>{l.personne ?? '—'}</Table.Td>
-              <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                {fcfa(l.montant)}
-              </Table.Td>
+      {annuler ? (
+        <Text size="sm">
+          {q.lignes.length} ligne{q.lignes.length > 1 ? 's' : ''}, total <b>{fcfa(q.montant)}</b>
+        </Text>
+      ) : (
+        <Table fz="sm" withTableBorder aria-label="Lignes de la quittance">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Taxe</Table.Th>
+              <Table.Th>Personne</Table.Th>
+              <Table.Th ta="right">Montant</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-        <Table.Tfoot>
-          <Table.Tr>
-            <Table.Th colSpan={2}>Total</Table.Th>
-            <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
-              {fcfa(q.montant)}
-            </Table.Th>
-          </Table.Tr>
-        </Table.Tfoot>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {q.lignes.map((l) => (
+              <Table.Tr key={l.rang}>
+                <Table.Td>
+                  {l.articleLibelle}
+                  {l.exercice ? ` ${l.exercice}` : ' (au comptant)'}
+                </Table.Td>
+                <Table.Td>{l.personne ?? '—'}</Table.Td>
+                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                  {fcfa(l.montant)}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+          <Table.Tfoot>
+            <Table.Tr>
+              <Table.Th colSpan={2}>Total</Table.Th>
+              <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
+                {fcfa(q.montant)}
+              </Table.Th>
+            </Table.Tr>
+          </Table.Tfoot>
+        </Table>
+      )}
       {q.annulee && (
         <Alert color="red" mt="sm">
           Annulée le {dateFr(q.annulee.date)} : {q.annulee.motif}
@@ -72,9 +86,16 @@ export function QuittanceFenetre({ quittance: q, onClose, onDone }: { quittance:
       )}
       {q.actions.includes('annulation') && (
         <>
-          <Divider my="md" />
+          <Divider my="sm" />
           {annuler ? (
-            <AnnulationForm quittance={q} onBack={() => setAnnuler(false)} onDone={onDone} />
+            <AnnulationForm
+              quittance={q}
+              onBack={() => setAnnuler(false)}
+              onDone={(r) => {
+                setAnnuler(false);
+                onDone(r);
+              }}
+            />
           ) : (
             <Group justify="flex-end">
               <Button color="red" variant="light" onClick={() => setAnnuler(true)}>
@@ -143,8 +164,8 @@ function AnnulationForm({ quittance: q, onBack, onDone }: { quittance: Quittance
       {confirmer ? (
         <Alert color="red" mt="sm" title="Confirmer l’annulation ?">
           <Text size="sm">
-            L’annulation est une contre-écriture : la quittance {numeroQuittance(q)} garde son numéro et reste dans le registre, marquée
-            « annulée » avec ce motif. Ses {fcfa(q.montant)} sortent de la caisse et ce qu’elle payait redevient dû. Elle ne pourra pas être
+            L’annulation est une contre-écriture : la quittance {numeroQuittance(q)} garde son numéro et reste dans le registre, marquée «
+            annulée » avec ce motif. Ses {fcfa(q.montant)} sortent de la caisse et ce qu’elle payait redevient dû. Elle ne pourra pas être
             rétablie : un paiement se refait sur une nouvelle quittance.
           </Text>
           <Group justify="flex-end" mt="sm">

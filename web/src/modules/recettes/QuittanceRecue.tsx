@@ -17,7 +17,9 @@ export function QuittanceRecue({ quittance: q, onClose }: { quittance: Quittance
             {q.collecteur ? ` — perçue par ${q.collecteur}` : ''}
           </Text>
           <Text size="xs" c="dimmed">
-            {q.lignes.map((l) => `${libelleDette({ ...l, exercice: l.exercice ?? q.exercice })} : ${fcfa(l.montant)}`).join(' · ')}
+            {q.lignes
+              .map((l) => `${l.exercice === null ? l.articleLibelle : libelleDette({ ...l, exercice: l.exercice })} : ${fcfa(l.montant)}`)
+              .join(' · ')}
           </Text>
         </Stack>
         <Stack gap={6} align="flex-end">

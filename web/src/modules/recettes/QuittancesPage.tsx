@@ -27,7 +27,13 @@ export function QuittancesPage() {
     annee
       ? {
           params: { annee },
-          query: { q: filtre.q.trim() || undefined, localite: nombre(filtre.localite), quittancier: nombre(filtre.quittancier), page, parPage: PAR_PAGE },
+          query: {
+            q: filtre.q.trim() || undefined,
+            localite: nombre(filtre.localite),
+            quittancier: nombre(filtre.quittancier),
+            page,
+            parPage: PAR_PAGE,
+          },
         }
       : null,
   );
@@ -59,7 +65,10 @@ export function QuittancesPage() {
           label="Quittancier"
           value={filtre.quittancier}
           onChange={(e) => filtrer({ quittancier: e.currentTarget.value })}
-          data={[{ value: '', label: 'Tous' }, ...(livres.data ?? []).map((l) => ({ value: String(l.id), label: `Série ${l.serie} (${l.premier}–${l.dernier})` }))]}
+          data={[
+            { value: '', label: 'Tous' },
+            ...(livres.data ?? []).map((l) => ({ value: String(l.id), label: `Série ${l.serie} (${l.premier}–${l.dernier})` })),
+          ]}
           w={190}
         />
       </Group>
@@ -91,7 +100,12 @@ export function QuittancesPage() {
                   <EtatQuittance q={q} />
                 </Table.Td>
                 <Table.Td>
-                  <Button size="compact-xs" variant="subtle" onClick={() => setOuverte(q)} aria-label={`Ouvrir la quittance ${numeroQuittance(q)}`}>
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    onClick={() => setOuverte(q)}
+                    aria-label={`Ouvrir la quittance ${numeroQuittance(q)}`}
+                  >
                     Ouvrir
                   </Button>
                 </Table.Td>

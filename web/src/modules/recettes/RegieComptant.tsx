@@ -38,7 +38,8 @@ export function RegieComptant({ entete, action, onDone }: { entete: Entete; acti
         const a = choix.find((c) => String(c.id) === n.articleId);
         const q = Number(n.quantite);
         // The tariff fixes the amount: quantity × rate; without a rate the régisseur types it.
-        if (a?.taux != null && (l.articleId !== undefined || l.quantite !== undefined)) n.montant = Number.isInteger(q) && q > 0 ? q * a.taux : null;
+        if (a?.taux != null && (l.articleId !== undefined || l.quantite !== undefined))
+          n.montant = Number.isInteger(q) && q > 0 ? q * a.taux : null;
         return n;
       }),
     );
@@ -126,7 +127,11 @@ export function RegieComptant({ entete, action, onDone }: { entete: Entete; acti
                 )}
               </Stack>
               {lignes.length > 1 && (
-                <CloseButton mt={i === 0 ? 26 : 4} aria-label={`Retirer la ligne ${i + 1}`} onClick={() => setLignes(lignes.filter((_, j) => j !== i))} />
+                <CloseButton
+                  mt={i === 0 ? 26 : 4}
+                  aria-label={`Retirer la ligne ${i + 1}`}
+                  onClick={() => setLignes(lignes.filter((_, j) => j !== i))}
+                />
               )}
             </Group>
           );

@@ -83,7 +83,12 @@ export function RegieDettes({
                           clearField(`lignes.${i}.montant`);
                           changer(d.roleLigneId, v);
                         }}
-                        error={fieldError(`lignes.${i}.montant`) ?? fieldError(`lignes.${i}.detteId`) ?? fieldError(`lignes.${i}.article`) ?? fieldError(`lignes.${i}.articleId`)}
+                        error={
+                          fieldError(`lignes.${i}.montant`) ??
+                          fieldError(`lignes.${i}.detteId`) ??
+                          fieldError(`lignes.${i}.article`) ??
+                          fieldError(`lignes.${i}.articleId`)
+                        }
                       />
                     )
                   ) : part ? (

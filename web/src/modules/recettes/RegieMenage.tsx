@@ -16,7 +16,18 @@ import { repartir } from './RegieRepartition';
  * A household on the roll: find it by number or chef's name (Enter takes the first match), see what it owes, type
  * what was handed over; the payment is spread by the commune's rule, or on the lines the régisseur ticks.
  */
-export function RegieMenage({ entete, action, onDone }: { entete: Entete; action: Action; onDone: (q: Quittance) => void }) {
+export function RegieMenage({
+  entete,
+  action,
+  onDone,
+  onChoix,
+}: {
+  entete: Entete;
+  action: Action;
+  onDone: (q: Quittance) => void;
+  /** A household is taken: the previous quittance's banner gives way, so its number is not read as this one's. */
+  onChoix: () => void;
+}) {
   const [q, setQ] = useState('');
   const [menage, setMenage] = useState<Menage | null>(null);
   const [montant, setMontant] = useState<number | null>(null);
@@ -35,7 +46,7 @@ export function RegieMenage({ entete, action, onDone }: { entete: Entete; action
   const montantRef = useRef<HTMLInputElement>(null);
   const { run, busy, alert, fieldError, clearField, setError } = action;
 
-  const trouves = menage ? [] : (recherche.data?.elements ?? []);
+  const trouves = menage || !q.trim() ? [] : (recherche.data?.elements ?? []);
   const aJour = dettes.data && menage && dettes.data.menage.id === menage.id ? dettes.data : undefined;
   const regle = parametres.data?.regleImputation ?? 'tdrl_d_abord';
   const lignesManuelles = [...coches].map(([roleLigneId, m]) => ({ roleLigneId, montant: m }));
@@ -43,6 +54,7 @@ export function RegieMenage({ entete, action, onDone }: { entete: Entete; action
   const apercu = aJour && !manuel && montant !== null ? repartir(montant, aJour.dettes, regle) : null;
 
   const choisir = (m: Menage) => {
+    onChoix();
     setMenage(m);
     setPayeur(m.chef);
     setMontant(null);
@@ -80,7 +92,15 @@ export function RegieMenage({ entete, action, onDone }: { entete: Entete; action
           localiteId: null,
           // A blank amount goes as sent: the server refuses it beside its field like every other problem.
           montant: (manuel ? totalManuel : montant) as number,
-          ...(manuel ? { lignes: lignesManuelles.map((l) => ({ articleId: articleId(l.roleLigneId), roleLigneId: l.roleLigneId, montant: l.montant as number })) } : {}),
+          ...(manuel
+            ? {
+                lignes: lignesManuelles.map((l) => ({
+                  articleId: articleId(l.roleLigneId),
+                  roleLigneId: l.roleLigneId,
+                  montant: l.montant as number,
+                })),
+              }
+            : {}),
         },
       });
       onDone(r);
@@ -161,7 +181,14 @@ export function RegieMenage({ entete, action, onDone }: { entete: Entete; action
           )}
           <Group align="flex-start" gap="sm" mt="xs">
             {manuel ? (
-              <TextInput label="Montant reçu (FCFA)" value={formatNombre(totalManuel)} readOnly w={180} error={fieldError('montant')} styles={{ input: { textAlign: 'right' } }} />
+              <TextInput
+                label="Montant reçu (FCFA)"
+                value={formatNombre(totalManuel)}
+                readOnly
+                w={180}
+                error={fieldError('montant')}
+                styles={{ input: { textAlign: 'right' } }}
+              />
             ) : (
               <MontantInput
                 ref={montantRef}
@@ -171,7 +198,10 @@ export function RegieMenage({ entete, action, onDone }: { entete: Entete; action
                   clearField('montant');
                   setMontant(v);
                 }}
-                error={fieldError('montant') ?? (apercu && apercu.excedent > 0 ? `${fcfa(apercu.excedent)} de plus que ce qui est dû : à rendre` : undefined)}
+                error={
+                  fieldError('montant') ??
+                  (apercu && apercu.excedent > 0 ? `${fcfa(apercu.excedent)} de plus que ce qui est dû : à rendre` : undefined)
+                }
                 w={180}
               />
             )}

@@ -14,7 +14,16 @@ import { RegieComptant } from './RegieComptant';
 import { RegieMenage } from './RegieMenage';
 
 /** The request paths the régie forms show beside their fields; the rest goes to the alert under the form. */
-export const CHAMPS_QUITTANCE = ['quittancierId', 'date', 'payeur', 'montant', 'lignes.*.montant', 'lignes.*.detteId', 'lignes.*.article', 'lignes.*.articleId'];
+export const CHAMPS_QUITTANCE = [
+  'quittancierId',
+  'date',
+  'payeur',
+  'montant',
+  'lignes.*.montant',
+  'lignes.*.detteId',
+  'lignes.*.article',
+  'lignes.*.articleId',
+];
 
 /** What every régie form needs from the page's header: the book, the date, the village, and the one submission. */
 export interface Entete {
@@ -44,17 +53,22 @@ export function RegiePage() {
       <>
         <PageTitle title="Encaisser" />
         <Alert color="gray">
-          Cet écran est celui du régisseur de recettes. Les quittances se consultent dans <Link href="/recettes/quittances">Quittances</Link>.
+          Cet écran est celui du régisseur de recettes. Les quittances se consultent dans{' '}
+          <Link href="/recettes/quittances">Quittances</Link>.
         </Alert>
       </>
     );
 
   const ouverts = (livres.data ?? []).filter((l) => l.prochain !== null);
-  // The book in use: the one chosen, else the régisseur's own, else the first one still open.
-  const livre = ouverts.find((l) => String(l.id) === choixLivre) ?? ouverts.find((l) => l.agentUserId === moi) ?? ouverts[0];
+  // The book in use: the one chosen (or last used), else the régisseur's own, else the first one still open. A book
+  // in use that runs out is said, never silently swapped for another: the carbon copies are in the paper book.
+  const choisi = livres.data?.find((l) => String(l.id) === choixLivre);
+  const epuise = choisi && choisi.prochain === null ? choisi : null;
+  const livre = choisi ? (epuise ? undefined : choisi) : (ouverts.find((l) => l.agentUserId === moi) ?? ouverts[0]);
   const entete: Entete = { quittancierId: livre?.id ?? null, date, localiteId: localite ? Number(localite) : null };
   const fini = (q: Quittance) => {
     setRecue(q);
+    setChoixLivre(String(entete.quittancierId));
     void livres.reload();
   };
 
@@ -70,11 +84,19 @@ export function RegiePage() {
               action.clearField('quittancierId');
               setChoixLivre(e.currentTarget.value);
             }}
-            data={ouverts.map((l) => ({
-              value: String(l.id),
-              label: `Série ${l.serie} (n°${l.premier} à ${l.dernier})${l.collecteur ? ` — ${l.collecteur}` : ''}`,
-            }))}
-            error={action.fieldError('quittancierId')}
+            data={[
+              { value: '', label: 'Choisir…', disabled: true },
+              ...ouverts.map((l) => ({
+                value: String(l.id),
+                label: `Série ${l.serie} (n°${l.premier} à ${l.dernier})${l.collecteur ? ` — ${l.collecteur}` : ''}`,
+              })),
+            ]}
+            error={
+              action.fieldError('quittancierId') ??
+              (epuise
+                ? `Le quittancier série ${epuise.serie} (n°${epuise.premier} à ${epuise.dernier}) est épuisé : choisissez le suivant.`
+                : undefined)
+            }
             disabled={ouverts.length === 0}
             w={260}
           />
@@ -103,7 +125,8 @@ export function RegiePage() {
         </Group>
         {livre && (
           <Text size="sm" c="dimmed" mt={4} data-testid="prochain-numero">
-            Prochaine quittance : <b>{`${livre.serie} n°${livre.prochain}`}</b> — {livre.dernier - (livre.prochain ?? livre.dernier) + 1} restantes
+            Prochaine quittance : <b>{`${livre.serie} n°${livre.prochain}`}</b> — {livre.dernier - (livre.prochain ?? livre.dernier) + 1}{' '}
+            restantes
             {livre.collecteur ? ` — perçue par ${livre.collecteur}` : ''}
           </Text>
         )}
@@ -131,7 +154,7 @@ export function RegiePage() {
         ]}
       />
       {mode === 'menage' ? (
-        <RegieMenage entete={entete} action={action} onDone={fini} />
+        <RegieMenage entete={entete} action={action} onDone={fini} onChoix={() => setRecue(null)} />
       ) : (
         <RegieComptant entete={entete} action={action} onDone={fini} />
       )}

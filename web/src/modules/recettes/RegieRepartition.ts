@@ -15,9 +15,15 @@ export interface Part {
  * not import): by the commune's rule, oldest exercice first, never more than a debt's reste. What is left over is
  * `excedent`: the server refuses it, the régisseur gives it back. The quittance the server returns is the record.
  */
-export function repartir(montant: number, dettes: readonly Dette[], regle: ParametresRecettesVue['regleImputation']): { parts: Part[]; excedent: number } {
+export function repartir(
+  montant: number,
+  dettes: readonly Dette[],
+  regle: ParametresRecettesVue['regleImputation'],
+): { parts: Part[]; excedent: number } {
   const rang = (d: Dette) => (regle === 'tdrl_d_abord' && d.article !== 'TDRL' ? 1 : 0);
-  const ordre = dettes.filter((d) => d.reste > 0).sort((a, b) => rang(a) - rang(b) || a.exercice - b.exercice || a.roleLigneId - b.roleLigneId);
+  const ordre = dettes
+    .filter((d) => d.reste > 0)
+    .sort((a, b) => rang(a) - rang(b) || a.exercice - b.exercice || a.roleLigneId - b.roleLigneId);
   const parts: Part[] = [];
   let reste = montant;
   for (const dette of ordre) {
