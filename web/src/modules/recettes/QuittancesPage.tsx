@@ -22,15 +22,18 @@ export function QuittancesPage() {
   const localites = useApi(communeApi.listLocalites, {});
   const livres = useApi(recettesApi.quittanciers, {});
   const nombre = (v: string) => (v ? Number(v) : undefined);
+  // « A12 » or « A n°12 », as printed on the receipt: the number, in the book of that series when only one has it.
+  const lu = /^([a-z]{1,5})\s*(?:n°\s*)?(\d+)$/i.exec(filtre.q.trim());
+  const serie = lu ? (livres.data ?? []).filter((l) => l.serie.toLowerCase() === lu[1]?.toLowerCase()) : [];
   const list = useApi(
     recettesApi.quittances,
     annee
       ? {
           params: { annee },
           query: {
-            q: filtre.q.trim() || undefined,
+            q: (lu ? lu[2] : filtre.q.trim()) || undefined,
             localite: nombre(filtre.localite),
-            quittancier: nombre(filtre.quittancier),
+            quittancier: nombre(filtre.quittancier) ?? (serie.length === 1 ? serie[0]?.id : undefined),
             page,
             parPage: PAR_PAGE,
           },
@@ -50,7 +53,13 @@ export function QuittancesPage() {
       </PageTitle>
       {!annee && <Alert color="yellow">Aucun exercice : ouvrez d’abord un budget.</Alert>}
       <Group mb="sm" align="flex-end" gap="sm">
-        <TextInput label="Numéro ou payeur" value={filtre.q} onChange={(e) => filtrer({ q: e.currentTarget.value })} w={200} />
+        <TextInput
+          label="Numéro ou payeur"
+          placeholder="ex. A12 ou Traoré"
+          value={filtre.q}
+          onChange={(e) => filtrer({ q: e.currentTarget.value })}
+          w={200}
+        />
         <Select
           label="Village"
           placeholder="Tous"

@@ -35,10 +35,8 @@ export function RegieMenage({
   const [manuel, setManuel] = useState(false);
   const [coches, setCoches] = useState<ReadonlyMap<number, number | null>>(new Map());
   const annee = Number(entete.date.slice(0, 4)) || new Date().getFullYear();
-  const recherche = useApi(
-    recettesApi.menages,
-    q.trim() && !menage ? { query: { q: q.trim(), localite: entete.localiteId ?? undefined, parPage: 8 } } : null,
-  );
+  const filtre = { q: q.trim(), localite: entete.localiteId ?? undefined, parPage: 8 };
+  const recherche = useApi(recettesApi.menages, q.trim() && !menage ? { query: filtre } : null);
   const dettes = useApi(recettesApi.dettes, menage ? { params: { id: menage.id } } : null);
   const parametres = useApi(recettesApi.parametres, {});
   const articles = useApi(recettesApi.articles, { params: { annee } });
@@ -70,11 +68,18 @@ export function RegieMenage({
     setManuel(false);
     setTimeout(() => rechercheRef.current?.focus(), 0);
   };
-  const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key !== 'Enter') return;
+  // Enter asks the server for what is typed now: the list on screen may still be the answer to fewer letters.
+  const onKey = async (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key !== 'Enter' || !filtre.q) return;
     e.preventDefault();
-    const premier = trouves[0];
-    if (premier) choisir(premier);
+    try {
+      const r = await call(recettesApi.menages, { query: filtre });
+      const exact = r.elements.find((m) => m.numero.toLowerCase() === filtre.q.toLowerCase());
+      const premier = exact ?? r.elements[0];
+      if (premier) choisir(premier);
+    } catch (err) {
+      setError(err);
+    }
   };
 
   const encaisser = async (e: FormEvent) => {
@@ -118,11 +123,12 @@ export function RegieMenage({
             placeholder="ex. DJI-004 ou Traoré, puis Entrée"
             value={q}
             onChange={(e) => setQ(e.currentTarget.value)}
-            onKeyDown={onKey}
+            onKeyDown={(e) => void onKey(e)}
             autoFocus
             autoComplete="off"
           />
           {recherche.error && <Alert color="red">{recherche.error}</Alert>}
+          <ErrorAlert error={alert} />
           {q.trim() && recherche.data && trouves.length === 0 && (
             <Text c="dimmed" size="sm">
               Aucun ménage ne correspond{entete.localiteId ? ' dans ce village' : ''}.
