@@ -1,5 +1,5 @@
 import { Alert, Button, Checkbox, Group, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { formatNombre } from '../../../../src/core/money';
 import { recettesApi, type Menage, type Quittance } from '../../../../src/modules/recettes/schemas';
 import { call } from '../../app/api';
@@ -43,6 +43,10 @@ export function RegieMenage({
   const rechercheRef = useRef<HTMLInputElement>(null);
   const montantRef = useRef<HTMLInputElement>(null);
   const { run, busy, alert, fieldError, clearField, setError } = action;
+  // Keyboard flow: a household taken, the amount field has the focus; done or dropped, back to the search.
+  useEffect(() => {
+    (menage ? montantRef : rechercheRef).current?.focus();
+  }, [menage]);
 
   const trouves = menage || !q.trim() ? [] : (recherche.data?.elements ?? []);
   const aJour = dettes.data && menage && dettes.data.menage.id === menage.id ? dettes.data : undefined;
@@ -58,7 +62,6 @@ export function RegieMenage({
     setMontant(null);
     setCoches(new Map());
     setError(null);
-    setTimeout(() => montantRef.current?.focus(), 0);
   };
   const recommencer = () => {
     setMenage(null);
@@ -66,7 +69,6 @@ export function RegieMenage({
     setMontant(null);
     setCoches(new Map());
     setManuel(false);
-    setTimeout(() => rechercheRef.current?.focus(), 0);
   };
   // Enter asks the server for what is typed now: the list on screen may still be the answer to fewer letters.
   const onKey = async (e: KeyboardEvent<HTMLInputElement>) => {
@@ -221,7 +223,7 @@ export function RegieMenage({
               error={fieldError('payeur')}
               w={220}
             />
-            <Button type="submit" mt={25} loading={busy} disabled={entete.quittancierId === null}>
+            <Button type="submit" mt={25} loading={busy} disabled={entete.quittancierId === null || aJour?.dettes.length === 0}>
               Encaisser
             </Button>
           </Group>
