@@ -8,12 +8,6 @@ import type { Dette } from './RegieRepartition';
 /** `1500` → `1 500 FCFA` (no-break spaces: the figure never splits across two lines). */
 export const fcfa = (n: number) => `${formatNombre(n)}\u00a0FCFA`;
 
-/** `2026-12-02` → `décembre 2026`. */
-export function moisFr(date: string): string {
-  const [a, m] = date.split('-').map(Number);
-  return new Date(Date.UTC(a ?? 2000, (m ?? 1) - 1, 1)).toLocaleDateString('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
-
 /** A quittance's number as printed on the receipt book: `A n°12`. */
 export const numeroQuittance = (q: { serie: string; numero: number }) => `${q.serie} n°${q.numero}`;
 

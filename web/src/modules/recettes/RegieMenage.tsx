@@ -1,5 +1,5 @@
-import { Alert, Button, Checkbox, Group, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { Alert, Button, Checkbox, Group, Paper, Text, TextInput } from '@mantine/core';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { formatNombre } from '../../../../src/core/money';
 import { recettesApi, type Menage, type Quittance } from '../../../../src/modules/recettes/schemas';
 import { call } from '../../app/api';
@@ -9,12 +9,13 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { MontantInput } from '../../components/MontantInput';
 import type { Entete } from './RegiePage';
 import { RegieDettes } from './RegieDettes';
+import { RegieRecherche } from './RegieRecherche';
 import { fcfa, REGLES } from './RegieLibelles';
 import { repartir } from './RegieRepartition';
 
 /**
- * A household on the roll: find it by number or chef's name (Enter takes the first match), see what it owes, type
- * what was handed over; the payment is spread by the commune's rule, or on the lines the régisseur ticks.
+ * A household on the roll: find it (RegieRecherche), see what it owes, type what was handed over; the payment is
+ * spread by the commune's rule, or on the lines the régisseur ticks.
  */
 export function RegieMenage({
   entete,
@@ -28,27 +29,22 @@ export function RegieMenage({
   /** A household is taken: the previous quittance's banner gives way, so its number is not read as this one's. */
   onChoix: () => void;
 }) {
-  const [q, setQ] = useState('');
   const [menage, setMenage] = useState<Menage | null>(null);
   const [montant, setMontant] = useState<number | null>(null);
   const [payeur, setPayeur] = useState('');
   const [manuel, setManuel] = useState(false);
   const [coches, setCoches] = useState<ReadonlyMap<number, number | null>>(new Map());
   const annee = Number(entete.date.slice(0, 4)) || new Date().getFullYear();
-  const filtre = { q: q.trim(), localite: entete.localiteId ?? undefined, parPage: 8 };
-  const recherche = useApi(recettesApi.menages, q.trim() && !menage ? { query: filtre } : null);
   const dettes = useApi(recettesApi.dettes, menage ? { params: { id: menage.id } } : null);
   const parametres = useApi(recettesApi.parametres, {});
   const articles = useApi(recettesApi.articles, { params: { annee } });
-  const rechercheRef = useRef<HTMLInputElement>(null);
   const montantRef = useRef<HTMLInputElement>(null);
   const { run, busy, alert, fieldError, clearField, setError } = action;
-  // Keyboard flow: a household taken, the amount field has the focus; done or dropped, back to the search.
+  // Keyboard flow: a household taken, the amount field has the focus (the search takes it back when it returns).
   useEffect(() => {
-    (menage ? montantRef : rechercheRef).current?.focus();
+    if (menage) montantRef.current?.focus();
   }, [menage]);
 
-  const trouves = menage || !q.trim() ? [] : (recherche.data?.elements ?? []);
   const aJour = dettes.data && menage && dettes.data.menage.id === menage.id ? dettes.data : undefined;
   const regle = parametres.data?.regleImputation ?? 'tdrl_d_abord';
   const lignesManuelles = [...coches].map(([roleLigneId, m]) => ({ roleLigneId, montant: m }));
@@ -65,25 +61,10 @@ export function RegieMenage({
   };
   const recommencer = () => {
     setMenage(null);
-    setQ('');
     setMontant(null);
     setCoches(new Map());
     setManuel(false);
   };
-  // Enter asks the server for what is typed now: the list on screen may still be the answer to fewer letters.
-  const onKey = async (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key !== 'Enter' || !filtre.q) return;
-    e.preventDefault();
-    try {
-      const r = await call(recettesApi.menages, { query: filtre });
-      const exact = r.elements.find((m) => m.numero.toLowerCase() === filtre.q.toLowerCase());
-      const premier = exact ?? r.elements[0];
-      if (premier) choisir(premier);
-    } catch (err) {
-      setError(err);
-    }
-  };
-
   const encaisser = async (e: FormEvent) => {
     e.preventDefault();
     if (!menage || entete.quittancierId === null) return;
@@ -118,43 +99,7 @@ export function RegieMenage({
   return (
     <Paper withBorder p="sm">
       {!menage ? (
-        <Stack gap="xs">
-          <TextInput
-            ref={rechercheRef}
-            label="Ménage : numéro ou nom du chef de famille"
-            placeholder="ex. DJI-004 ou Traoré, puis Entrée"
-            value={q}
-            onChange={(e) => setQ(e.currentTarget.value)}
-            onKeyDown={(e) => void onKey(e)}
-            autoFocus
-            autoComplete="off"
-          />
-          {recherche.error && <Alert color="red">{recherche.error}</Alert>}
-          <ErrorAlert error={alert} />
-          {q.trim() && recherche.data && trouves.length === 0 && (
-            <Text c="dimmed" size="sm">
-              Aucun ménage ne correspond{entete.localiteId ? ' dans ce village' : ''}.
-            </Text>
-          )}
-          {trouves.length > 0 && (
-            <Table highlightOnHover fz="sm" aria-label="Ménages trouvés">
-              <Table.Tbody>
-                {trouves.map((m) => (
-                  <Table.Tr key={m.id}>
-                    <Table.Td w={110}>{m.numero}</Table.Td>
-                    <Table.Td>{m.chef}</Table.Td>
-                    <Table.Td>{m.localiteNom}</Table.Td>
-                    <Table.Td ta="right">
-                      <Button size="compact-xs" variant="light" onClick={() => choisir(m)} aria-label={`Choisir le ménage ${m.numero}`}>
-                        Choisir
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
-        </Stack>
+        <RegieRecherche localiteId={entete.localiteId} action={action} onChoix={choisir} />
       ) : (
         <form onSubmit={(e) => void encaisser(e)} noValidate aria-label="Encaisser un ménage">
           <Group justify="space-between" mb="xs" wrap="nowrap">
