@@ -25,6 +25,7 @@ export function RegieComptant({ entete, action, onDone }: { entete: Entete; acti
   const articles = useApi(recettesApi.articles, { params: { annee } });
   const [payeur, setPayeur] = useState('');
   const [lignes, setLignes] = useState<Ligne[]>([vide]);
+  const [vu, setVu] = useState(false);
   const { run, busy, alert, fieldError, clearField } = action;
   const choix = (articles.data ?? []).filter(auComptant);
   const article = (l: Ligne) => choix.find((a) => String(a.id) === l.articleId);
@@ -49,7 +50,8 @@ export function RegieComptant({ entete, action, onDone }: { entete: Entete; acti
 
   const encaisser = async (e: FormEvent) => {
     e.preventDefault();
-    if (entete.quittancierId === null) return;
+    setVu(true);
+    if (entete.quittancierId === null || lignes.some((l) => !l.articleId) || payeur.trim().length < 2) return;
     const ok = await run(async () => {
       const r = await call(recettesApi.createQuittance, {
         body: {
@@ -67,6 +69,7 @@ export function RegieComptant({ entete, action, onDone }: { entete: Entete; acti
     if (ok) {
       setLignes([vide]);
       setPayeur('');
+      setVu(false);
     }
   };
 
@@ -81,7 +84,7 @@ export function RegieComptant({ entete, action, onDone }: { entete: Entete; acti
             clearField('payeur');
             setPayeur(e.currentTarget.value);
           }}
-          error={fieldError('payeur')}
+          error={(vu && payeur.trim().length < 2 && 'Indiquez qui paie (2 lettres au moins).') || fieldError('payeur')}
           autoFocus
           maw={460}
         />
@@ -95,7 +98,7 @@ export function RegieComptant({ entete, action, onDone }: { entete: Entete; acti
                 value={l.articleId}
                 onChange={(e) => changer(i, { articleId: e.currentTarget.value })}
                 data={[{ value: '', label: 'Choisir…', disabled: true }, ...choix.map((c) => ({ value: String(c.id), label: c.libelle }))]}
-                error={fieldError(`lignes.${i}.articleId`) ?? fieldError(`lignes.${i}.article`)}
+                error={(vu && !l.articleId && 'Choisissez la recette.') || fieldError(`lignes.${i}.article`)}
                 w={260}
               />
               <TextInput
