@@ -1,3 +1,4 @@
+import { docs } from './documents';
 import { Alert, Anchor, Button, Group, Modal, Paper, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
@@ -12,7 +13,7 @@ import { aujourdhui } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { MontantInput } from '../../components/MontantInput';
 import { CaisseContreseing } from './CaisseContreseing';
-import { dateFr, docs, fcfa } from './RegieLibelles';
+import { dateFr, fcfa } from './RegieLibelles';
 
 type Arrete = ResponseOf<typeof recettesApi.arretes>[number];
 

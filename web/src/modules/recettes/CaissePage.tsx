@@ -1,3 +1,4 @@
+import { docs } from './documents';
 import { Alert, Button, Group, Paper, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
 import { recettesApi } from '../../../../src/modules/recettes/schemas';
 import { useApi } from '../../app/useApi';
@@ -7,7 +8,7 @@ import { useExercice } from '../depenses/useExercice';
 import { CaisseArretes } from './CaisseArretes';
 import { CaisseQuittanciers } from './CaisseQuittanciers';
 import { CaisseVersements } from './CaisseVersements';
-import { dateFr, docs, fcfa } from './RegieLibelles';
+import { dateFr, fcfa } from './RegieLibelles';
 
 function Chiffre({ label, valeur, fort = false }: { label: string; valeur: string; fort?: boolean }) {
   return (

@@ -1,3 +1,4 @@
+import { docs } from './documents';
 import { Alert, Anchor, Button, Group, Modal, Paper, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
@@ -10,7 +11,7 @@ import { DateField } from '../../components/DateField';
 import { aujourdhui } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CaisseContreseing } from './CaisseContreseing';
-import { dateFr, docs, fcfa } from './RegieLibelles';
+import { dateFr, fcfa } from './RegieLibelles';
 
 /** `A n°1 à 6 (annulée : 4)` for each series of a versement. */
 const series = (v: Versement) =>

@@ -1,3 +1,4 @@
+import { docs } from './documents';
 import { Alert, Button, Divider, Group, Modal, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
@@ -8,7 +9,7 @@ import { DateField } from '../../components/DateField';
 import { aujourdhui } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { EtatQuittance } from './QuittanceEtat';
-import { dateFr, docs, fcfa, numeroQuittance } from './RegieLibelles';
+import { dateFr, fcfa, numeroQuittance } from './RegieLibelles';
 
 /** A quittance's window: its lines, its print link, and its annulation when the server allows it to this user. */
 export function QuittanceFenetre({

@@ -1,6 +1,7 @@
+import { docs } from './documents';
 import { Alert, Button, CloseButton, Group, Stack, Text } from '@mantine/core';
 import type { Quittance } from '../../../../src/modules/recettes/schemas';
-import { docs, fcfa, libelleDette, numeroQuittance } from './RegieLibelles';
+import { fcfa, libelleDette, numeroQuittance } from './RegieLibelles';
 
 /** The quittance just recorded: its number big (the régisseur copies it on the carbon), its lines, its print link. */
 export function QuittanceRecue({ quittance: q, onClose }: { quittance: Quittance; onClose: () => void }) {

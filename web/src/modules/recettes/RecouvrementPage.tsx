@@ -1,3 +1,4 @@
+import { docs } from './documents';
 import { Alert, Button, Group, Paper, SegmentedControl, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { svgBarres } from '../../../../src/core/graphique';
@@ -15,7 +16,7 @@ export function RecouvrementPage() {
   const { annee, select } = useExercice();
   const [par, setPar] = useState<Par>('localite');
   const r = useApi(recettesApi.recouvrement, annee ? { params: { annee }, query: { par } } : null);
-  const doc = (format: string) => `/api/v1/exercices/${annee}/recettes/documents/recouvrement?format=${format}&par=${par}`;
+  const doc = (format: 'pdf' | 'xlsx') => (annee ? docs.recouvrement(annee, format, par) : undefined);
   const lignes = r.data?.lignes ?? [];
   // The same pure function draws the chart on paper: escaped by construction (village names are typed by users).
   const svg = r.data

@@ -22,14 +22,3 @@ export const REGLES: Record<ParametresRecettesVue['regleImputation'], string> = 
 /** One debt as the régisseur reads it: `TDRL 2026 — Moussa Traoré`. */
 export const libelleDette = (d: Pick<Dette, 'article' | 'articleLibelle' | 'exercice' | 'personne'>) =>
   `${d.articleLibelle} ${d.exercice}${d.personne ? ` — ${d.personne}` : ''}`;
-
-// The printed documents (served by the documents helper's routes; not in recettesApi yet).
-const P = '/api/v1/recettes/documents';
-const E = (annee: number) => `/api/v1/exercices/${annee}/recettes/documents`;
-type Format = 'pdf' | 'xlsx';
-export const docs = {
-  quittance: (id: number) => `${P}/quittances/${id}?format=pdf`,
-  versement: (id: number, format: Format) => `${P}/versements/${id}?format=${format}`,
-  arrete: (id: number) => `${P}/arretes-caisse/${id}?format=pdf`,
-  journal: (annee: number, format: Format) => `${E(annee)}/journal-caisse?format=${format}`,
-};

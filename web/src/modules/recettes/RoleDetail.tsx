@@ -1,3 +1,4 @@
+import { docs } from './documents';
 import { Alert, Anchor, Badge, Button, Group, NativeSelect, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'wouter';
@@ -34,7 +35,7 @@ export function RoleDetail({ id }: { id: number }) {
   const recouvre = lignes.reduce((s, l) => s + l.recouvre, 0);
   const reste = lignes.reduce((s, l) => s + l.reste, 0);
   const titreDe = (article: string) => titres.find((t) => t.article === article && t.actions.includes('reduction'));
-  const doc = (format: string) => `/api/v1/recettes/documents/roles/${role.id}?format=${format}`;
+  const doc = (format: 'pdf' | 'xlsx') => docs.role(role.id, format);
 
   return (
     <>
@@ -84,7 +85,7 @@ export function RoleDetail({ id }: { id: number }) {
           {titres.map((t, i) => (
             <span key={t.id}>
               {i > 0 && ' · '}n°{t.numero} {t.article} {fcfa(t.montant)} (reste {formatNombre(t.reste)}){' '}
-              <Anchor href={`/api/v1/recettes/documents/titres/${t.id}?format=pdf`} target="_blank" size="sm">
+              <Anchor href={docs.titre(t.id)} target="_blank" size="sm">
                 imprimer
               </Anchor>
             </span>

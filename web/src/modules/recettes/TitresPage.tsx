@@ -1,3 +1,4 @@
+import { docs } from './documents';
 import { Alert, Anchor, Button, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'wouter';
@@ -123,7 +124,7 @@ export function TitresPage() {
                 </Table.Td>
                 <Table.Td>
                   <Stack gap={2} align="flex-start">
-                    <Anchor href={`/api/v1/recettes/documents/titres/${t.id}?format=pdf`} target="_blank" size="xs">
+                    <Anchor href={docs.titre(t.id)} target="_blank" size="xs">
                       Imprimer
                     </Anchor>
                     {t.collectif && t.roleId !== null && (
