@@ -28,8 +28,8 @@ export function quittanceDocument(q: Quittance, origines: readonly OrigineLigne[
     lignes,
     total: somme(lignes, (l) => l.montant),
     montantEnLettres: lettres(q.montant),
-    /** The chef de village when he collects on his roll with his own book; else the agent the book was handed to; null at the desk. */
-    collecteur: q.collecteur ?? agents.agent,
+    /** The chef de village when he collects on his roll with his own book; else the agent the book was handed to, when another than the régisseur who typed it; null at the desk. */
+    collecteur: q.collecteur ?? (agents.agent !== agents.saisiPar ? agents.agent : null),
     collecteurEstChefDeVillage: q.collecteur !== null,
     regisseur: agents.saisiPar,
     ...commun(ctx),

@@ -11,7 +11,8 @@ export const fcfa = (n: number) => `${formatNombre(n)}\u00a0FCFA`;
 /** Basis points as a French percentage: 8000 → `80 %`, 1250 → `12,5 %`. */
 export function pourcent(bp: number | null): string {
   if (bp === null) return '—';
-  const v = bp / 100;
+  // Rounded down to the tenth, like the server's rate: 99,96 % shows 99,9 %, never 100 % before all is paid.
+  const v = Math.floor(bp / 10) / 10;
   return `${Number.isInteger(v) ? v : v.toFixed(1).replace('.', ',')}\u00a0%`;
 }
 

@@ -60,11 +60,17 @@ export function RegiePage() {
     );
 
   const ouverts = (livres.data ?? []).filter((l) => l.prochain !== null);
-  // The book in use: the one chosen (or last used), else the régisseur's own, else the first one still open. A book
-  // in use that runs out is said, never silently swapped for another: the carbon copies are in the paper book.
+  // The book in use: the one chosen (or last used), else the régisseur's own desk book (a chef de village's book
+  // names him as collecteur on every quittance: it is chosen on purpose, never by default), else the first one
+  // still open. A book in use that runs out is said, never silently swapped for another: the carbon copies are in
+  // the paper book.
   const choisi = livres.data?.find((l) => String(l.id) === choixLivre);
   const epuise = choisi && choisi.prochain === null ? choisi : null;
-  const livre = choisi ? (epuise ? undefined : choisi) : (ouverts.find((l) => l.agentUserId === moi) ?? ouverts[0]);
+  const livre = choisi
+    ? epuise
+      ? undefined
+      : choisi
+    : (ouverts.find((l) => l.agentUserId === moi && !l.collecteur) ?? ouverts.find((l) => !l.collecteur) ?? ouverts[0]);
   const entete: Entete = { quittancierId: livre?.id ?? null, date, localiteId: localite ? Number(localite) : null };
   const fini = (q: Quittance) => {
     setRecue(q);
