@@ -253,6 +253,36 @@ describe('régie de recettes', () => {
     expect(arrete.body.ecart).toBe(100);
   });
 
+  it('un titre individuel se paie à la régie : par son numéro (débiteur sans ménage) ou avec les dettes du ménage', async () => {
+    await fixerTarifs();
+    // A permis de stationnement billed by titre to a transporter (the commune's deliberation sets its amount).
+    const loyer = await article('STATIONNEMENT');
+    const t1 = await maire.call<{ id: number; reste: number } & Refus>('POST', '/api/v1/exercices/2026/recettes/titres', { date: '2026-03-10', articleId: loyer?.id, debiteur: 'Ets Traoré et Fils', objet: 'Occupation du domaine public', montant: 25_000 });
+    expect(t1.status, JSON.stringify(t1.body)).toBe(200);
+    const livre = await quittancier('T', 1, 20);
+    const payer = (montant: number, date = '2026-03-12') =>
+      regisseur.call<Quittance & Refus>('POST', `${P}/quittances`, { quittancierId: livre, date, payeur: 'Ets Traoré et Fils', montant, lignes: [{ articleId: loyer?.id, titreId: t1.body.id, montant }] });
+    expect(codes(await payer(30_000))).toEqual(['PAIEMENT_EXCEDENTAIRE']);
+    expect(codes(await payer(10_000, '2026-03-01'))).toEqual(['LIGNE_SANS_DETTE']); // before the titre was issued
+    expect((await payer(10_000)).status).toBe(200);
+    const apres = (await lecteur.call<{ id: number; reste: number; recouvre: number }[]>('GET', '/api/v1/exercices/2026/recettes/titres')).body.find((x) => x.id === t1.body.id);
+    expect(apres).toMatchObject({ recouvre: 10_000, reste: 15_000 });
+    // A titre on a household is among its debts, and the automatic spreading pays it with the roll's lines.
+    const m = await menage('C-11', [personne('Un', '1980-01-01')]);
+    await roleHomologue();
+    const t2 = await maire.call<{ id: number }>('POST', '/api/v1/exercices/2026/recettes/titres', { date: '2026-03-10', articleId: loyer?.id, debiteur: m.chef, menageId: m.id, objet: 'Location de la salle communale', montant: 3000 });
+    const dettes = (await regisseur.call<{ dettes: { cle: string; reste: number }[]; total: number }>('GET', `${P}/menages/${m.id}/dettes`)).body;
+    expect(dettes.dettes.map((d) => [d.cle.slice(0, 1), d.reste])).toEqual([
+      ['r', 1500],
+      ['r', 500],
+      ['t', 3000],
+    ]);
+    const q = await encaisse(livre, m, 5000, '2026-03-12');
+    expect(q.status, JSON.stringify(q.body)).toBe(200);
+    expect((await regisseur.call<{ total: number }>('GET', `${P}/menages/${m.id}/dettes`)).body.total).toBe(0);
+    expect((await lecteur.call<{ id: number; reste: number }[]>('GET', '/api/v1/exercices/2026/recettes/titres')).body.find((x) => x.id === t2.body.id)?.reste).toBe(0);
+  });
+
   it('R21 : pas de quittance datée avant l’homologation du rôle, ni avant la remise du quittancier', async () => {
     await fixerTarifs();
     const m = await menage('C-10', [personne('Un', '1980-01-01')]);

@@ -381,7 +381,7 @@ async function paiements(x: Demo, menages: Map<string, Menage[]>, du: Map<number
         menageId: null,
         localiteId: null, // a cash sale, not a village's dues: kept out of the villages' recovery rates
         montant,
-        lignes: [{ articleId: x.id('MARCHE'), roleLigneId: null, montant }],
+        lignes: [{ articleId: x.id('MARCHE'), roleLigneId: null, titreId: null, montant }],
       };
       actes.push({ date: d(m, j), rang: 2, faire: async () => void (await q.encaisser('regie', d(m, j), ticket)) });
     }

@@ -38,7 +38,9 @@ export const montantQuittance = (q: Pick<Quittance, 'lignes'>) => q.lignes.reduc
  */
 export type RegleImputation = 'plus_ancienne_dette' | 'tdrl_d_abord';
 
-const parAge = (a: Dette, b: Dette) => a.exercice - b.exercice || a.date.localeCompare(b.date) || a.id.localeCompare(b.id);
+/** The number in a debt's id (`12` for a roll line, `t5` for a titre): line 9 comes before line 10. */
+const rangId = (id: string) => Number(id.replace(/\D/g, '')) || 0;
+const parAge = (a: Dette, b: Dette) => a.exercice - b.exercice || a.date.localeCompare(b.date) || rangId(a.id) - rangId(b.id) || a.id.localeCompare(b.id);
 
 /**
  * Spread a payment over the debts by the rule, never more than a debt's reste. A rest that nothing is owed for

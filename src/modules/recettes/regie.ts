@@ -13,6 +13,8 @@ import { quittancierProblems } from './model-quittancier.js';
 import { RegleImputation, type ParametresRecettes, type ParametresRecettesVue, type Quittance, type QuittanceInput, type QuittancierInput } from './schemas.js';
 import * as store from './store.js';
 import * as regie from './store-regie.js';
+import * as roles from './store-roles.js';
+import { toTitre } from './titres.js';
 
 // The régie de recettes: receipt books, quittances (several taxes for one payer), annulations. Only the
 // régisseur collects (roles.ts: recettes.encaisser); numbers follow each book with no gap (R24).
@@ -61,18 +63,39 @@ const nomDe = (d: { personne_nom: string | null; personne_prenoms: string | null
 /** What a household owes on homologated rolls, oldest first (the régie screen). */
 export async function dettesDuMenage(db: Db, menageId: number, exercice: number) {
   const menage = await lireMenage(db, menageId, exercice);
-  const dettes = (await regie.detteDuMenage(db, menageId))
-    .map((d) => ({
-      roleLigneId: d.id,
-      exercice: d.exercice,
-      article: d.article_code,
-      articleLibelle: d.article_libelle,
-      personne: nomDe(d),
-      montant: Number(d.montant),
-      reste: resteDe(d),
-    }))
-    .filter((d) => d.reste > 0);
+  const lignes = (await regie.detteDuMenage(db, menageId)).map((d) => ({
+    cle: `r${d.id}`,
+    roleLigneId: d.id,
+    titreId: null,
+    titre: null,
+    date: d.homologation_date,
+    exercice: d.exercice,
+    article: d.article_code,
+    articleLibelle: d.article_libelle,
+    personne: nomDe(d),
+    montant: Number(d.montant),
+    reste: resteDe(d),
+  }));
+  const titres = (await titresDus(db, { menageId })).map((t) => ({
+    cle: `t${t.id}`,
+    roleLigneId: null,
+    titreId: t.id,
+    titre: `N°${t.numero}/${t.exercice}`,
+    date: t.date,
+    exercice: t.exercice,
+    article: t.article,
+    articleLibelle: t.articleLibelle,
+    personne: null,
+    montant: t.montant,
+    reste: t.reste,
+  }));
+  const dettes = [...lignes, ...titres].filter((d) => d.reste > 0).sort((a, b) => a.exercice - b.exercice || a.date.localeCompare(b.date));
   return { menage, dettes, total: dettes.reduce((s, d) => s + d.reste, 0) };
+}
+
+/** Individual titres still owed (not cancelled, something left), as the régie reads them. */
+async function titresDus(tx: Tx, f: { menageId?: number; ids?: readonly number[] }) {
+  return (await roles.listTitres(tx, f)).map((t) => toTitre(t)).filter((t) => !t.collectif && t.etat !== 'annule' && t.reste > 0);
 }
 
 const CLE_IMPUTATION = 'recettes.regle_imputation';
@@ -122,13 +145,30 @@ export async function encaisser(db: Db, actor: Actor, q: QuittanceInput, now: Da
       ? [{ field: 'date', code: 'RECOUVREMENT_AVANT_HOMOLOGATION', message: `le ${fr(q.date)} précède l'homologation du rôle n°${plusTard[0]?.role_numero ?? ''} (${fr(plusTard[0]?.homologation_date ?? '')}) : pas de recouvrement sur ce rôle avant cette date` }]
       : [];
     assertNoProblems(q.date < livre.date_remise ? [{ field: 'date', code: 'CHRONOLOGIE', message: `le quittancier ${livre.serie} a été remis le ${fr(livre.date_remise)} : une quittance ne peut être antérieure` }] : []);
-    const restes = new Map(dettes.map((d) => [String(d.id), resteDe(d)]));
+    // Individual titres: the household's, and any the régisseur names on a line (a debtor without a household).
+    const nommes = (q.lignes ?? []).flatMap((l) => (l.titreId === null ? [] : [l.titreId]));
+    const titres = [
+      ...(q.menageId === null ? [] : await titresDus(tx, { menageId: q.menageId })),
+      ...(nommes.length === 0 ? [] : await titresDus(tx, { ids: nommes })),
+    ].filter((t) => t.date <= q.date);
+    const restes = new Map([...dettes.map((d) => [String(d.id), resteDe(d)] as const), ...titres.map((t) => [`t${t.id}`, t.reste] as const)]);
     let lignes: { article: string; detteId: string | null; montant: number }[];
     if (q.lignes && q.lignes.length > 0) {
-      lignes = q.lignes.map((l) => ({ article: articles.find((a) => a.id === l.articleId)?.code ?? `#${l.articleId}`, detteId: l.roleLigneId === null ? null : String(l.roleLigneId), montant: l.montant }));
+      lignes = q.lignes.map((l) => {
+        const titre = l.titreId === null ? undefined : titres.find((t) => t.id === l.titreId);
+        return {
+          // A line paying a titre is booked to the titre's item, whatever was typed.
+          article: titre?.article ?? articles.find((a) => a.id === l.articleId)?.code ?? `#${l.articleId}`,
+          detteId: l.titreId !== null ? `t${l.titreId}` : l.roleLigneId === null ? null : String(l.roleLigneId),
+          montant: l.montant,
+        };
+      });
       assertNoProblems(lignes.some((l) => plusTard.some((d) => String(d.id) === l.detteId)) ? avantHomologation : []);
     } else {
-      const aPayer: Dette[] = dettes.map((d) => ({ id: String(d.id), article: d.article_code, exercice: d.exercice, date: d.role_date, reste: resteDe(d) }));
+      const aPayer: Dette[] = [
+        ...dettes.map((d) => ({ id: String(d.id), article: d.article_code, exercice: d.exercice, date: d.homologation_date, reste: resteDe(d) })),
+        ...titres.map((t) => ({ id: `t${t.id}`, article: t.article, exercice: t.exercice, date: t.date, reste: t.reste })),
+      ];
       const r = imputerPaiement(q.montant, aPayer, await regleImputation(tx));
       assertNoProblems(r.problems.length > 0 ? [...r.problems, ...avantHomologation] : []);
       lignes = r.lignes;
@@ -154,7 +194,12 @@ export async function encaisser(db: Db, actor: Actor, q: QuittanceInput, now: Da
         localiteId,
         collecteur: livre.collecteur,
         montant: total,
-        lignes: lignes.map((l) => ({ articleId: articles.find((a) => a.code === l.article)?.id ?? 0, roleLigneId: l.detteId === null ? null : Number(l.detteId), titreId: null, montant: l.montant })),
+        lignes: lignes.map((l) => ({
+          articleId: articles.find((a) => a.code === l.article)?.id ?? 0,
+          roleLigneId: l.detteId === null || l.detteId.startsWith('t') ? null : Number(l.detteId),
+          titreId: l.detteId?.startsWith('t') ? Number(l.detteId.slice(1)) : null,
+          montant: l.montant,
+        })),
       },
       now.toISOString(),
       actor.userId,

@@ -226,7 +226,14 @@ export const Quittancier = z.object({
 });
 
 export const Dette = z.object({
-  roleLigneId: z.number().int(),
+  /** `r<roleLigneId>` for a roll line, `t<titreId>` for an individual titre: the key of the debt. */
+  cle: z.string(),
+  roleLigneId: z.number().int().nullable(),
+  titreId: z.number().int().nullable(),
+  /** The titre's number `N°12/2026`, for an individual titre. */
+  titre: z.string().nullable(),
+  /** Homologation of the roll or date of the titre: debts of one exercice are paid oldest first. */
+  date: z.string(),
   exercice: z.number().int(),
   article: z.string(),
   articleLibelle: z.string(),
@@ -246,7 +253,15 @@ export const QuittanceInput = z.object({
   montant: Montant,
   /** Lines typed by the régisseur (cash sales: market tickets, copies), instead of the automatic spreading. */
   lignes: z
-    .array(z.object({ articleId: z.number().int().positive(), roleLigneId: z.number().int().positive().nullable().default(null), montant: Montant }))
+    .array(
+      z.object({
+        articleId: z.number().int().positive(),
+        roleLigneId: z.number().int().positive().nullable().default(null),
+        /** An individual titre de recette this line pays (a concession, a rent, a fine…). */
+        titreId: z.number().int().positive().nullable().default(null),
+        montant: Montant,
+      }),
+    )
     .max(50)
     .optional(),
 });

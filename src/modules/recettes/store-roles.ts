@@ -237,7 +237,7 @@ export async function insertTitreCorrection(
 }
 
 /** Titres with their article, their corrections and what was collected on them (directly or on their roll). */
-export function listTitres(tx: Tx, f: { exercice?: number; id?: number; roleId?: number }) {
+export function listTitres(tx: Tx, f: { exercice?: number; id?: number; ids?: readonly number[]; roleId?: number; menageId?: number }) {
   let q = tx
     .selectFrom('titre_recette')
     .innerJoin('recette_article', 'recette_article.id', 'titre_recette.article_id')
@@ -263,6 +263,8 @@ export function listTitres(tx: Tx, f: { exercice?: number; id?: number; roleId?:
   if (f.exercice !== undefined) q = q.where('titre_recette.exercice', '=', f.exercice);
   if (f.id !== undefined) q = q.where('titre_recette.id', '=', f.id);
   if (f.roleId !== undefined) q = q.where('titre_recette.role_id', '=', f.roleId);
+  if (f.ids !== undefined) q = f.ids.length === 0 ? q.where(sql<boolean>`1 = 0`) : q.where('titre_recette.id', 'in', f.ids);
+  if (f.menageId !== undefined) q = q.where('titre_recette.menage_id', '=', f.menageId).where('titre_recette.role_id', 'is', null);
   return q.orderBy('titre_recette.exercice').orderBy('titre_recette.numero').execute();
 }
 

@@ -56,7 +56,7 @@ function Dettes({ id, version }: { id: number; version: number }) {
             </Table.Thead>
             <Table.Tbody>
               {d.data.dettes.map((x) => (
-                <Table.Tr key={x.roleLigneId}>
+                <Table.Tr key={x.cle}>
                   <Table.Td>{x.exercice}</Table.Td>
                   <Table.Td>{x.articleLibelle}</Table.Td>
                   <Table.Td>{x.personne ?? 'le ménage'}</Table.Td>

@@ -61,7 +61,7 @@ export function RegieComptant({ entete, action, onDone }: { entete: Entete; acti
           menageId: null,
           localiteId: entete.localiteId,
           montant: total,
-          lignes: lignes.map((l) => ({ articleId: Number(l.articleId) || 0, roleLigneId: null, montant: l.montant as number })),
+          lignes: lignes.map((l) => ({ articleId: Number(l.articleId) || 0, roleLigneId: null, titreId: null, montant: l.montant as number })),
         },
       });
       onDone(r);

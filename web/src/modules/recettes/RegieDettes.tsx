@@ -21,15 +21,15 @@ export function RegieDettes({
   total: number;
   apercu: readonly Part[] | null;
   manuel: boolean;
-  coches: ReadonlyMap<number, number | null>;
-  onCoche: (coches: ReadonlyMap<number, number | null>) => void;
+  coches: ReadonlyMap<string, number | null>;
+  onCoche: (coches: ReadonlyMap<string, number | null>) => void;
   fieldError: (field: string) => string | undefined;
   clearField: (field: string) => void;
 }) {
   if (dettes.length === 0) return null;
   // The request's lines are the ticked ones in tick order: `lignes.2.montant` is the third ticked.
-  const rang = (id: number) => [...coches.keys()].indexOf(id);
-  const changer = (id: number, montant: number | null | undefined) => {
+  const rang = (id: string) => [...coches.keys()].indexOf(id);
+  const changer = (id: string, montant: number | null | undefined) => {
     const m = new Map(coches);
     if (montant === undefined) m.delete(id);
     else m.set(id, montant);
@@ -51,22 +51,23 @@ export function RegieDettes({
         </Table.Thead>
         <Table.Tbody>
           {dettes.map((d) => {
-            const part = apercu?.find((p) => p.dette.roleLigneId === d.roleLigneId)?.montant;
-            const coche = coches.has(d.roleLigneId);
-            const i = rang(d.roleLigneId);
+            const part = apercu?.find((p) => p.dette.cle === d.cle)?.montant;
+            const coche = coches.has(d.cle);
+            const i = rang(d.cle);
             return (
-              <Table.Tr key={d.roleLigneId}>
+              <Table.Tr key={d.cle}>
                 {manuel && (
                   <Table.Td>
                     <Checkbox
                       aria-label={`Payer ${d.articleLibelle} ${d.exercice}${d.personne ? ` de ${d.personne}` : ''}`}
                       checked={coche}
-                      onChange={(e) => changer(d.roleLigneId, e.currentTarget.checked ? d.reste : undefined)}
+                      onChange={(e) => changer(d.cle, e.currentTarget.checked ? d.reste : undefined)}
                     />
                   </Table.Td>
                 )}
                 <Table.Td>
                   {d.articleLibelle} {d.exercice}
+                  {d.titre && ` — titre ${d.titre}`}
                 </Table.Td>
                 <Table.Td>{d.personne ?? '—'}</Table.Td>
                 <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
@@ -78,10 +79,10 @@ export function RegieDettes({
                       <MontantInput
                         size="xs"
                         aria-label={`Montant payé sur ${d.articleLibelle} ${d.exercice}`}
-                        value={coches.get(d.roleLigneId) ?? null}
+                        value={coches.get(d.cle) ?? null}
                         onChange={(v) => {
                           clearField(`lignes.${i}.montant`);
-                          changer(d.roleLigneId, v);
+                          changer(d.cle, v);
                         }}
                         error={
                           fieldError(`lignes.${i}.montant`) ??

@@ -33,7 +33,7 @@ export function RegieMenage({
   const [montant, setMontant] = useState<number | null>(null);
   const [payeur, setPayeur] = useState('');
   const [manuel, setManuel] = useState(false);
-  const [coches, setCoches] = useState<ReadonlyMap<number, number | null>>(new Map());
+  const [coches, setCoches] = useState<ReadonlyMap<string, number | null>>(new Map());
   const annee = Number(entete.date.slice(0, 4)) || new Date().getFullYear();
   const dettes = useApi(recettesApi.dettes, menage ? { params: { id: menage.id } } : null);
   const parametres = useApi(recettesApi.parametres, {});
@@ -47,7 +47,7 @@ export function RegieMenage({
 
   const aJour = dettes.data && menage && dettes.data.menage.id === menage.id ? dettes.data : undefined;
   const regle = parametres.data?.regleImputation ?? 'tdrl_d_abord';
-  const lignesManuelles = [...coches].map(([roleLigneId, m]) => ({ roleLigneId, montant: m }));
+  const lignesManuelles = [...coches].map(([cle, m]) => ({ cle, montant: m }));
   const totalManuel = lignesManuelles.reduce((s, l) => s + (l.montant ?? 0), 0);
   const apercu = aJour && !manuel && montant !== null ? repartir(montant, aJour.dettes, regle) : null;
 
@@ -68,8 +68,8 @@ export function RegieMenage({
   const encaisser = async (e: FormEvent) => {
     e.preventDefault();
     if (!menage || entete.quittancierId === null) return;
-    const code = (roleLigneId: number) => aJour?.dettes.find((d) => d.roleLigneId === roleLigneId)?.article;
-    const articleId = (roleLigneId: number) => articles.data?.find((a) => a.code === code(roleLigneId))?.id ?? 0;
+    const dette = (cle: string) => aJour?.dettes.find((d) => d.cle === cle);
+    const articleId = (cle: string) => articles.data?.find((a) => a.code === dette(cle)?.article)?.id ?? 0;
     const ok = await run(async () => {
       const r = await call(recettesApi.createQuittance, {
         body: {
@@ -83,8 +83,9 @@ export function RegieMenage({
           ...(manuel
             ? {
                 lignes: lignesManuelles.map((l) => ({
-                  articleId: articleId(l.roleLigneId),
-                  roleLigneId: l.roleLigneId,
+                  articleId: articleId(l.cle),
+                  roleLigneId: dette(l.cle)?.roleLigneId ?? null,
+                  titreId: dette(l.cle)?.titreId ?? null,
                   montant: l.montant as number,
                 })),
               }

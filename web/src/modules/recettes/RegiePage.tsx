@@ -11,6 +11,7 @@ import { aujourdhui } from '../../components/dates';
 import { PageTitle } from '../../components/PageTitle';
 import { QuittanceRecue } from './QuittanceRecue';
 import { RegieComptant } from './RegieComptant';
+import { RegieTitre } from './RegieTitre';
 import { RegieMenage } from './RegieMenage';
 
 /** The request paths the régie forms show beside their fields; the rest goes to the alert under the form. */
@@ -44,7 +45,7 @@ export function RegiePage() {
   const [choixLivre, setChoixLivre] = useState<string>('');
   const [date, setDate] = useState(aujourdhui());
   const [localite, setLocalite] = useState<string | null>(null);
-  const [mode, setMode] = useState<'menage' | 'comptant'>('menage');
+  const [mode, setMode] = useState<'menage' | 'comptant' | 'titre'>('menage');
   const [recue, setRecue] = useState<Quittance | null>(null);
   const action = useAction(CHAMPS_QUITTANCE);
 
@@ -157,12 +158,15 @@ export function RegiePage() {
         data={[
           { value: 'menage', label: 'Contribuable inscrit au rôle' },
           { value: 'comptant', label: 'Vente au comptant (ticket, copie, vignette…)' },
+          { value: 'titre', label: 'Titre de recette' },
         ]}
       />
       {mode === 'menage' ? (
         <RegieMenage entete={entete} action={action} onDone={fini} onChoix={() => setRecue(null)} />
-      ) : (
+      ) : mode === 'comptant' ? (
         <RegieComptant entete={entete} action={action} onDone={fini} />
+      ) : (
+        <RegieTitre entete={entete} action={action} onDone={fini} />
       )}
     </>
   );

@@ -15,6 +15,9 @@ export interface Part {
  * not import): by the commune's rule, oldest exercice first, never more than a debt's reste. What is left over is
  * `excedent`: the server refuses it, the régisseur gives it back. The quittance the server returns is the record.
  */
+/** The server orders debts of one date by their id (a roll line before a titre of the same number: rare, harmless). */
+const num = (d: Dette) => d.roleLigneId ?? d.titreId ?? 0;
+
 export function repartir(
   montant: number,
   dettes: readonly Dette[],
@@ -23,7 +26,7 @@ export function repartir(
   const rang = (d: Dette) => (regle === 'tdrl_d_abord' && d.article !== 'TDRL' ? 1 : 0);
   const ordre = dettes
     .filter((d) => d.reste > 0)
-    .sort((a, b) => rang(a) - rang(b) || a.exercice - b.exercice || a.roleLigneId - b.roleLigneId);
+    .sort((a, b) => rang(a) - rang(b) || a.exercice - b.exercice || a.date.localeCompare(b.date) || num(a) - num(b));
   const parts: Part[] = [];
   let reste = montant;
   for (const dette of ordre) {
