@@ -132,6 +132,7 @@ export type ProblemCode =
   | 'ENCAISSE_MAX_DEPASSEE'
   | 'VERSEMENT_EN_RETARD'
   | 'PERIODE_INVERSEE'
+  | 'MONTANT_HORS_TARIF'
   // État civil (registres, actes, mariages)
   | 'REGISTRE_CLOS'
   | 'REGISTRE_AUTRE_ANNEE'

@@ -129,7 +129,7 @@ test('a village roll is drawn up, homologated, collected from three payers and p
   await expect(page.getByTestId('bandeau-non-homologue')).toBeHidden();
   await page.screenshot({ path: `${SHOTS}/recettes-03-role-homologue.png` });
   // Issued: 4 people of 15 to 60 years × 2 500 (TDRL) + 3 households × 1 000 (voirie) = 13 000; nothing recovered.
-  expect(await ligneVillage(page)).toBe(`${VILLAGE} 13 000 0 0 13 000 0 %`);
+  expect(await ligneVillage(page)).toBe(`${VILLAGE} 13 000 0 0 13 000 0,00 %`);
   await logout(page);
 
   // The régisseur collects from three payers; the first pays TDRL and voirie for two people in one quittance.
@@ -152,8 +152,8 @@ test('a village roll is drawn up, homologated, collected from three payers and p
   const q3 = await encaisser('ZAN-003', '3 500');
   expect(new Set([q1, q2, q3]).size).toBe(3);
 
-  // Recovered: 6 000 + 1 500 + 3 500 = 11 000 of 13 000: 84,6 % (rounded down), 2 000 left (ZAN-002).
-  expect(await ligneVillage(page)).toBe(`${VILLAGE} 13 000 0 11 000 2 000 84,6 %`);
+  // Recovered: 6 000 + 1 500 + 3 500 = 11 000 of 13 000: 84,61 % (rounded down), 2 000 left (ZAN-002).
+  expect(await ligneVillage(page)).toBe(`${VILLAGE} 13 000 0 11 000 2 000 84,61 %`);
   await page.screenshot({ path: `${SHOTS}/recettes-05-recouvrement.png` });
 
   // The quittance, read as the payer reads it: several taxes, the amount in words.
@@ -192,6 +192,6 @@ test('a village roll is drawn up, homologated, collected from three payers and p
 
   // The conseiller reads the rate, with no form to collect.
   await login(page, 'conseiller');
-  expect(await ligneVillage(page)).toBe(`${VILLAGE} 13 000 0 11 000 2 000 84,6 %`);
+  expect(await ligneVillage(page)).toBe(`${VILLAGE} 13 000 0 11 000 2 000 84,61 %`);
   await expect(nav(page, 'Encaisser (régie)')).toHaveCount(0);
 });

@@ -203,8 +203,12 @@ describe('copies et extraits (issue 10 §5)', () => {
     const regisseur = await userWithRole(t, admin, 'regisseur', 'regisseur_recettes');
     const article = (await sg.call<{ id: number; code: string }[]>('GET', '/api/v1/exercices/2026/recettes/articles')).body.find((a) => a.code === 'ETAT_CIVIL_COPIE');
     await sg.call('PUT', `/api/v1/recettes/articles/${article?.id}/tarifs/2026`, { taux: 100, parts: { commune: 10000, cercle: 0, region: 0 }, source: 'Lettre du ministre, 2023' });
-    const livre = await regisseur.call<{ id: number }>('POST', '/api/v1/recettes/quittanciers', { serie: 'EC', premier: 1, dernier: 50, dateRemise: '2026-01-10' });
+    // The series runs over two books: n°1, then n°2–50; the fee is on the second one.
+    const premier = await regisseur.call<{ id: number }>('POST', '/api/v1/recettes/quittanciers', { serie: 'EC', premier: 1, dernier: 1, dateRemise: '2026-01-10' });
+    expect((await regisseur.call('POST', '/api/v1/recettes/quittances', { quittancierId: premier.body.id, date: '2026-04-01', payeur: 'Awa Traoré', montant: 100, lignes: [{ articleId: article?.id, montant: 100 }] })).status).toBe(200);
+    const livre = await regisseur.call<{ id: number }>('POST', '/api/v1/recettes/quittanciers', { serie: 'EC', premier: 2, dernier: 50, dateRemise: '2026-01-10' });
     const q = await regisseur.call<{ numero: number } & Refus>('POST', '/api/v1/recettes/quittances', { quittancierId: livre.body.id, date: '2026-04-02', payeur: 'Seydou Diarra', montant: 200, lignes: [{ articleId: article?.id, montant: 200 }] });
+    expect(q.body.numero).toBe(2);
     expect(q.status, JSON.stringify(q.body)).toBe(200);
     const avec = { ...copie, quittance: { serie: 'EC', numero: q.body.numero } };
     const c1 = await agent.call<{ id: number; montant: number } & Refus>('POST', `${P}/actes/${n.body.id}/copies`, avec);

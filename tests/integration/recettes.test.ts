@@ -283,6 +283,31 @@ describe('régie de recettes', () => {
     expect((await lecteur.call<{ id: number; reste: number }[]>('GET', '/api/v1/exercices/2026/recettes/titres')).body.find((x) => x.id === t2.body.id)?.reste).toBe(0);
   });
 
+  it('un carnet s’écrit dans l’ordre, rien avant un versement ; une ligne du rôle se paie sous sa propre taxe ; une vente au comptant suit le tarif (R23)', async () => {
+    await fixerTarifs();
+    const m = await menage('C-12', [personne('Un', '1980-01-01'), personne('Deux', '1981-01-01')]);
+    const role = await roleHomologue();
+    const livre = await quittancier('O', 1, 20);
+    expect((await encaisse(livre, m, 1000, '2026-03-05')).status).toBe(200);
+    expect(codes(await encaisse(livre, m, 500, '2026-03-01'))).toEqual(['CHRONOLOGIE']);
+    // TDRL paid as voirie would give the cercle's and région's shares to the commune (R20).
+    const tdrl = role.lignes.find((l) => l.article === 'TDRL');
+    const voirie = await article('VOIRIE');
+    const faux = await regisseur.call<Refus>('POST', `${P}/quittances`, { quittancierId: livre, date: '2026-03-06', payeur: m.chef, menageId: m.id, montant: 500, lignes: [{ articleId: voirie.id, roleLigneId: tdrl?.id, montant: 500 }] });
+    expect(codes(faux)).toEqual(['LIGNE_SANS_DETTE']);
+    expect((await regisseur.call('POST', `${P}/versements`, { date: '2026-03-31' })).status).toBe(200);
+    const autre = await quittancier('P', 1, 20);
+    expect(codes(await encaisse(autre, m, 500, '2026-03-20'))).toEqual(['CHRONOLOGIE']);
+    // A vignette of 51–125 cm³ (6 000) bought in December costs double, unless the engine is new in the year.
+    const vignette = await article('VIGNETTE_125');
+    const vendre = (montant: number, neuf = false) =>
+      regisseur.call<Refus>('POST', `${P}/quittances`, { quittancierId: autre, date: '2026-12-01', payeur: 'Adama Sangaré', montant, lignes: [{ articleId: vignette.id, montant, neuf }] });
+    expect(codes(await vendre(6000))).toEqual(['MONTANT_HORS_TARIF']);
+    expect(codes(await vendre(1))).toEqual(['MONTANT_HORS_TARIF']);
+    expect((await vendre(12_000)).status).toBe(200);
+    expect((await vendre(6000, true)).status).toBe(200);
+  });
+
   it('R21 : pas de quittance datée avant l’homologation du rôle, ni avant la remise du quittancier', async () => {
     await fixerTarifs();
     const m = await menage('C-10', [personne('Un', '1980-01-01')]);

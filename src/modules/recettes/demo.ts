@@ -207,7 +207,7 @@ async function tarifs(x: Demo): Promise<void> {
     await enregistrerTarif(x.db, x.sg, x.id(code), x.annee, { taux, parts, source }, x.now);
 }
 
-/** The census kept by the régisseur: households and persons, a few exemptions, the herds of the herders. */
+/** The census kept by the régisseur (households, persons, herds); the exemptions recorded by the SG (R22). */
 async function recensement(x: Demo): Promise<Map<string, Menage[]>> {
   const { db, regisseur, annee, now, h } = x;
   const menages = new Map<string, Menage[]>();
@@ -244,7 +244,7 @@ async function recensement(x: Demo): Promise<Map<string, Menage[]>> {
       code === 'ELEVE_ETUDIANT' ? [15, 24, null] : [20, 54, code === 'MERE_4_MATERNITES' ? 'F' : code === 'HOMME_DE_TROUPE' ? 'M' : null];
     const candidats = (menages.get(village) ?? []).slice(rang).flatMap((m) => m.personnes.slice(1));
     const p = candidats.find((q) => age(q.naissance) >= min && age(q.naissance) <= max && (!sexe || q.sexe === sexe));
-    if (p) await ajouterExoneration(db, regisseur, p.id, { exercice: annee, code, reference }, now);
+    if (p) await ajouterExoneration(db, x.sg, p.id, { exercice: annee, code, reference }, now);
   }
   for (const village of BETAIL) {
     const peul = village.startsWith('Fraction');
@@ -381,7 +381,7 @@ async function paiements(x: Demo, menages: Map<string, Menage[]>, du: Map<number
         menageId: null,
         localiteId: null, // a cash sale, not a village's dues: kept out of the villages' recovery rates
         montant,
-        lignes: [{ articleId: x.id('MARCHE'), roleLigneId: null, titreId: null, montant }],
+        lignes: [{ articleId: x.id('MARCHE'), roleLigneId: null, titreId: null, montant, neuf: false }],
       };
       actes.push({ date: d(m, j), rang: 2, faire: async () => void (await q.encaisser('regie', d(m, j), ticket)) });
     }

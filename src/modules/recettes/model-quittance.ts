@@ -137,3 +137,24 @@ export type ActionQuittance = 'annulation';
 export function actionsQuittance(q: Pick<QuittanceAnnulable, 'annulee' | 'verseeLe'>): ActionQuittance[] {
   return q.annulee || q.verseeLe ? [] : ['annulation'];
 }
+
+/**
+ * A cash sale of an item with a fixed rate (a market ticket, a copy, a vignette) is a whole number of units at
+ * that rate: 1 FCFA for a vignette, or 6 000 for one that costs 12 000 after 31 March (R23), is refused. A vignette
+ * bought after the normal period costs the rate plus the penalty, unless the vehicle is new in the year.
+ * `unite(code, neuf)` gives the unit price, or null when the rate is not fixed (the amount is then typed).
+ */
+export function comptantProblems(
+  lignes: readonly (LigneQuittance & { neuf?: boolean })[],
+  unite: (code: string, neuf: boolean) => number | null,
+): ProblemeRecettes[] {
+  const problems: ProblemeRecettes[] = [];
+  lignes.forEach((l, i) => {
+    if (l.detteId !== null) return;
+    const u = unite(l.article, l.neuf ?? false);
+    if (u === null || u <= 0 || l.montant <= 0) return;
+    if (l.montant % u !== 0)
+      problems.push(probleme(`lignes.${i}.montant`, 'MONTANT_HORS_TARIF', `${fmt(l.montant)} FCFA n'est pas un nombre entier de fois le tarif (${fmt(u)} FCFA l'unité)`));
+  });
+  return problems;
+}

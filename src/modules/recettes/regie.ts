@@ -8,7 +8,9 @@ import { actionsQuittancePour } from './actions.js';
 import { chargerArticles, definition } from './catalogue.js';
 import { lireMenage } from './contribuables.js';
 import { fr, futurProbleme } from './model-commun.js';
-import { annulationQuittanceProblems, imputerPaiement, quittanceProblems, type Dette } from './model-quittance.js';
+import { REGLE_VIGNETTE_DEFAUT } from './model-config.js';
+import { annulationQuittanceProblems, comptantProblems, imputerPaiement, quittanceProblems, type Dette } from './model-quittance.js';
+import { montantVignette } from './model-tarifs.js';
 import { quittancierProblems } from './model-quittancier.js';
 import { RegleImputation, type ParametresRecettes, type ParametresRecettesVue, type Quittance, type QuittanceInput, type QuittancierInput } from './schemas.js';
 import * as store from './store.js';
@@ -134,6 +136,8 @@ export async function encaisser(db: Db, actor: Actor, q: QuittanceInput, now: Da
     const [livre] = await regie.listQuittanciers(tx, { id: q.quittancierId });
     if (!livre) throw new DomainError('VALIDATION', { problems: [{ field: 'quittancierId', code: 'CHOIX', message: 'choisissez un quittancier remis à la régie' }] });
     await advisoryLock(tx, 'quittancier', livre.id);
+    // Two books paying the same household at once must not both take the same reste.
+    if (q.menageId !== null) await advisoryLock(tx, 'menage-dettes', q.menageId);
     const exercice = Number(q.date.slice(0, 4));
     const articles = await chargerArticles(tx, exercice);
     const catalogue = articles.map((a) => definition({ code: a.code, libelle: a.libelle, nature: a.nature, mode: a.mode, sur_role: a.surRole ? 1 : 0 }));
@@ -144,7 +148,17 @@ export async function encaisser(db: Db, actor: Actor, q: QuittanceInput, now: Da
     const avantHomologation = plusTard.length > 0
       ? [{ field: 'date', code: 'RECOUVREMENT_AVANT_HOMOLOGATION', message: `le ${fr(q.date)} précède l'homologation du rôle n°${plusTard[0]?.role_numero ?? ''} (${fr(plusTard[0]?.homologation_date ?? '')}) : pas de recouvrement sur ce rôle avant cette date` }]
       : [];
-    assertNoProblems(q.date < livre.date_remise ? [{ field: 'date', code: 'CHRONOLOGIE', message: `le quittancier ${livre.serie} a été remis le ${fr(livre.date_remise)} : une quittance ne peut être antérieure` }] : []);
+    // A paper book is written in order, and a versement took every quittance up to its date: no back-dating.
+    const derniers = await regie.dernieresDates(tx, livre.id);
+    assertNoProblems([
+      ...(q.date < livre.date_remise ? [{ field: 'date', code: 'CHRONOLOGIE', message: `le quittancier ${livre.serie} a été remis le ${fr(livre.date_remise)} : une quittance ne peut être antérieure` }] : []),
+      ...(derniers.quittance && q.date < derniers.quittance
+        ? [{ field: 'date', code: 'CHRONOLOGIE', message: `la dernière quittance de ce carnet est du ${fr(derniers.quittance)} : les quittances se suivent dans le carnet` }]
+        : []),
+      ...(derniers.versement && q.date < derniers.versement
+        ? [{ field: 'date', code: 'CHRONOLOGIE', message: `un versement au percepteur a été fait le ${fr(derniers.versement)} : une quittance ne peut être datée d'avant` }]
+        : []),
+    ]);
     // Individual titres: the household's, and any the régisseur names on a line (a debtor without a household).
     const nommes = (q.lignes ?? []).flatMap((l) => (l.titreId === null ? [] : [l.titreId]));
     const titres = [
@@ -161,8 +175,24 @@ export async function encaisser(db: Db, actor: Actor, q: QuittanceInput, now: Da
           article: titre?.article ?? articles.find((a) => a.id === l.articleId)?.code ?? `#${l.articleId}`,
           detteId: l.titreId !== null ? `t${l.titreId}` : l.roleLigneId === null ? null : String(l.roleLigneId),
           montant: l.montant,
+          neuf: l.neuf,
         };
       });
+      // A roll line is paid under its own item: TDRL paid as voirie would lose the cercle's and région's shares (R20).
+      assertNoProblems(
+        lignes.flatMap((l, i) => {
+          const d = l.detteId === null || l.detteId.startsWith('t') ? undefined : toutes.find((x) => String(x.id) === l.detteId);
+          return d && d.article_code !== l.article
+            ? [{ field: `lignes.${i}.article`, code: 'LIGNE_SANS_DETTE', message: `cette ligne du rôle est due au titre de « ${d.article_libelle} », pas de ${l.article}` }]
+            : [];
+        }),
+      );
+      const unite = (code: string, neuf: boolean) => {
+        const a = articles.find((x) => x.code === code);
+        if (!a || a.taux === null) return null;
+        return code.startsWith('VIGNETTE_') ? montantVignette(a.taux, q.date, exercice, neuf, REGLE_VIGNETTE_DEFAUT) : a.taux;
+      };
+      assertNoProblems(comptantProblems(lignes, unite));
       assertNoProblems(lignes.some((l) => plusTard.some((d) => String(d.id) === l.detteId)) ? avantHomologation : []);
     } else {
       const aPayer: Dette[] = [
@@ -263,6 +293,8 @@ export async function listerQuittances(
 /** A quittance is never deleted: cancelling keeps its number, marked annulée with its reason (R24). */
 export async function annulerQuittance(db: Db, actor: Actor, id: number, a: { date: string; motif: string }, now: Date, today: string): Promise<Quittance> {
   return db.transaction().execute(async (tx: Trx) => {
+    // The cash lock: an annulation and a versement never cross (the versement would carry cancelled money).
+    await advisoryLock(tx, 'regie-caisse', 0);
     const q = await lireQuittance(tx, id, actor.role);
     assertNoProblems(annulationQuittanceProblems({ date: q.date, annulee: q.annulee !== null, verseeLe: q.versement?.date ?? null }, a, today));
     await regie.insertAnnulationQuittance(tx, id, a.date, a.motif, now.toISOString(), actor.userId);
@@ -278,7 +310,8 @@ export async function annulerQuittance(db: Db, actor: Actor, id: number, a: { da
  * hold it without a second entry. Undefined when no such quittance exists.
  */
 export async function paiementSurQuittance(tx: Tx, serie: string, numero: number, articleCode: string) {
-  const [livre] = await regie.listQuittanciers(tx, { serie });
+  // A series may run over several books (2026-R n°1–100, then n°101–200): the one whose range holds the number.
+  const livre = (await regie.listQuittanciers(tx, { serie })).find((l) => numero >= l.premier && numero <= l.dernier);
   if (!livre) return undefined;
   const { rows } = await regie.pageQuittances(tx, { quittancierId: livre.id, q: String(numero), page: 1, parPage: 50 });
   const q = rows.find((r) => r.numero === numero);

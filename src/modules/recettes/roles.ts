@@ -7,7 +7,7 @@ import { assurerCatalogue, chargerArticles, definition } from './catalogue.js';
 import { libelleExoneration } from './contribuables.js';
 import { REGLE_TDRL_DEFAUT } from './model-config.js';
 import { CODE_TDRL, CODE_VOIRIE } from './model-catalogue.js';
-import { futurProbleme, type ProblemeRecettes } from './model-commun.js';
+import { fr, futurProbleme, type ProblemeRecettes } from './model-commun.js';
 import { homologationProblems, lignesRoleBiens } from './model-role-biens.js';
 import { genererRoleTdrl, type Foyer, type LigneRole, type MotifExclusion } from './model-role.js';
 import type { ApercuRole, RoleDetail, RoleInput } from './schemas.js';
@@ -251,7 +251,7 @@ export async function homologuerRole(
           debiteur: `Rôle n°${r.numero} — ${r.localite_nom}`,
           menageId: null,
           localiteId: r.localite_id,
-          objet: `${a?.libelle ?? 'Recette'} ${r.exercice}, rôle n°${r.numero} de ${r.localite_nom}, homologué le ${h.date} (${h.reference})`,
+          objet: `${a?.libelle ?? 'Recette'} ${r.exercice}, rôle n°${r.numero} de ${r.localite_nom}, homologué le ${fr(h.date)} (${h.reference})`,
           montant,
         },
         at,

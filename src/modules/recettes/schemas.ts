@@ -260,6 +260,8 @@ export const QuittanceInput = z.object({
         /** An individual titre de recette this line pays (a concession, a rent, a fine…). */
         titreId: z.number().int().positive().nullable().default(null),
         montant: Montant,
+        /** A vignette for a vehicle new in the year: the normal rate at any time (R23). */
+        neuf: z.boolean().default(false),
       }),
     )
     .max(50)
@@ -388,8 +390,9 @@ export const recettesApi = {
   editMenage: defineRoute({ method: 'PUT', path: `${P}/menages/:id`, params: IdParam, body: MenageInput, response: Menage, permission: 'recettes.contribuables' }),
   addPersonne: defineRoute({ method: 'POST', path: `${P}/menages/:id/personnes`, params: IdParam, body: PersonneInput, response: Menage, permission: 'recettes.contribuables' }),
   editPersonne: defineRoute({ method: 'PUT', path: `${P}/personnes/:id`, params: IdParam, body: PersonneInput, response: Menage, permission: 'recettes.contribuables' }),
-  addExoneration: defineRoute({ method: 'POST', path: `${P}/personnes/:id/exonerations`, params: IdParam, body: ExonerationInput, response: Menage, permission: 'recettes.contribuables' }),
-  removeExoneration: defineRoute({ method: 'DELETE', path: `${P}/exonerations/:id`, params: IdParam, response: Menage, permission: 'recettes.contribuables' }),
+  /** An exemption is decided by the village or the maire (R22): the ordonnateur records it, not the régisseur who collects. */
+  addExoneration: defineRoute({ method: 'POST', path: `${P}/personnes/:id/exonerations`, params: IdParam, body: ExonerationInput, response: Menage, permission: 'recettes.ordonnancer' }),
+  removeExoneration: defineRoute({ method: 'DELETE', path: `${P}/exonerations/:id`, params: IdParam, response: Menage, permission: 'recettes.ordonnancer' }),
   setBase: defineRoute({ method: 'PUT', path: `${P}/menages/:id/bases`, params: IdParam, body: BaseInput, response: Menage, permission: 'recettes.contribuables' }),
   dettes: defineRoute({ method: 'GET', path: `${P}/menages/:id/dettes`, params: IdParam, response: DettesMenage, permission: 'recettes.lire' }),
 

@@ -51,6 +51,13 @@ export async function dernierNumero(tx: Tx, quittancierId: number): Promise<numb
   return r?.m === null || r?.m === undefined ? null : Number(r.m);
 }
 
+/** The date of the book's last quittance (a paper book is written in order) and of the last versement. */
+export async function dernieresDates(tx: Tx, quittancierId: number): Promise<{ quittance: string | null; versement: string | null }> {
+  const q = await tx.selectFrom('quittance').select((e) => e.fn.max<string>('date').as('d')).where('quittancier_id', '=', quittancierId).executeTakeFirst();
+  const v = await tx.selectFrom('versement').select((e) => e.fn.max<string>('date').as('d')).executeTakeFirst();
+  return { quittance: q?.d ?? null, versement: v?.d ?? null };
+}
+
 export interface QuittanceInsert {
   quittancierId: number;
   numero: number;

@@ -321,7 +321,8 @@ export async function mouvementsRecouvrement(tx: Tx, exercice: number) {
     .leftJoin('role_ligne', 'role_ligne.id', 'quittance_ligne.role_ligne_id')
     .leftJoin('role', 'role.id', 'role_ligne.role_id')
     .leftJoin('titre_recette', 'titre_recette.id', 'quittance_ligne.titre_id')
-    .select(['quittance.localite_id', 'quittance_ligne.article_id', 'quittance.date'])
+    // The village of a roll's line is the roll's (the quittance's village is what the régisseur picked).
+    .select((e) => [e.fn.coalesce('role.localite_id', 'titre_recette.localite_id', 'quittance.localite_id').as('localite_id'), 'quittance_ligne.article_id', 'quittance.date'])
     .select((e) => [e.fn.sum<number>('quittance_ligne.montant').as('montant'), comptant.as('comptant')])
     .where((eb) =>
       eb.or([
@@ -331,7 +332,7 @@ export async function mouvementsRecouvrement(tx: Tx, exercice: number) {
       ]),
     )
     .where((eb) => eb.not(eb.exists(eb.selectFrom('quittance_annulation').select('quittance_id').whereRef('quittance_annulation.quittance_id', '=', 'quittance.id'))))
-    .groupBy(['quittance.localite_id', 'quittance_ligne.article_id', 'quittance.date', comptant])
+    .groupBy([sql`coalesce(role.localite_id, titre_recette.localite_id, quittance.localite_id)`, 'quittance_ligne.article_id', 'quittance.date', comptant])
     .execute();
   return { emisRoles, emisTitres, reduit, recouvre };
 }

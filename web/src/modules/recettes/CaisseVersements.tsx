@@ -96,7 +96,9 @@ function NouveauVersement({ onDone }: { onDone: () => void }) {
           <Button variant="default" onClick={() => setConfirmer(false)}>
             Retour
           </Button>
-          <Button onClick={() => void verser()}>Confirmer le versement</Button>
+          <Button onClick={() => void verser()} loading={busy}>
+            Confirmer le versement
+          </Button>
         </Group>
       </Modal>
     </Paper>

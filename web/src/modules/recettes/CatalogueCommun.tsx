@@ -10,10 +10,9 @@ export const fcfa = (n: number) => `${formatNombre(n)}\u00a0FCFA`;
 
 /** Basis points as a French percentage: 8000 → `80 %`, 1250 → `12,5 %`. */
 export function pourcent(bp: number | null): string {
+  // Basis points without floats, as the printed documents write them (documents-commun.ts): 8 461 → « 84,61 % ».
   if (bp === null) return '—';
-  // Rounded down to the tenth, like the server's rate: 99,96 % shows 99,9 %, never 100 % before all is paid.
-  const v = Math.floor(bp / 10) / 10;
-  return `${Number.isInteger(v) ? v : v.toFixed(1).replace('.', ',')}\u00a0%`;
+  return `${Math.trunc(bp / 100)},${String(Math.abs(bp) % 100).padStart(2, '0')}\u00a0%`;
 }
 
 /** A French percentage as typed (`80`, `12,5`, `15 %`) into basis points; null when unreadable. */

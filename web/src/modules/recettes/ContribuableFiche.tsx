@@ -77,6 +77,8 @@ export function ContribuableFiche({ id, annee, onBack }: { id: number; annee: nu
   const lu = useApi(recettesApi.menage, { params: { id } });
   const articles = useApi(recettesApi.articles, { params: { annee } });
   const peut = usePermission('recettes.contribuables');
+  // An exemption is the ordonnateur's decision (R22: the village's or the maire's), not the collector's.
+  const exonere = usePermission('recettes.ordonnancer');
   const [menage, setMenage] = useState<Menage | null>(null);
   const [version, setVersion] = useState(0);
   const [edite, setEdite] = useState<Personne | null>(null);
@@ -144,7 +146,7 @@ export function ContribuableFiche({ id, annee, onBack }: { id: number; annee: nu
                       <Badge variant="light" color="grape" size="sm" style={{ textTransform: 'none' }} title={e.libelle}>
                         {e.libelle.split(' (')[0]}
                       </Badge>
-                      {peut && (
+                      {exonere && (
                         <CloseButton size="xs" aria-label={`Retirer l’exonération : ${e.libelle}`} onClick={() => void retirer(e.id)} />
                       )}
                       {e.reference ? (
@@ -167,14 +169,16 @@ export function ContribuableFiche({ id, annee, onBack }: { id: number; annee: nu
                       <Button size="compact-xs" variant="subtle" onClick={() => setEdite(p)} aria-label={`Modifier ${p.prenoms} ${p.nom}`}>
                         Modifier
                       </Button>
-                      <Button
-                        size="compact-xs"
-                        variant="subtle"
-                        onClick={() => setExonerer(p)}
-                        aria-label={`Exonérer ${p.prenoms} ${p.nom}`}
-                      >
-                        Exonérer
-                      </Button>
+                      {exonere && (
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          onClick={() => setExonerer(p)}
+                          aria-label={`Exonérer ${p.prenoms} ${p.nom}`}
+                        >
+                          Exonérer
+                        </Button>
+                      )}
                     </Group>
                   )}
                 </Table.Td>

@@ -1,4 +1,4 @@
-import { Badge, Button, CloseButton, Group, NativeSelect, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Checkbox, CloseButton, Group, NativeSelect, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { recettesApi, type Article, type Quittance } from '../../../../src/modules/recettes/schemas';
 import { call } from '../../app/api';
@@ -13,8 +13,20 @@ interface Ligne {
   articleId: string;
   quantite: string;
   montant: number | null;
+  /** A vignette for a vehicle new in the year: the normal rate at any time (R23). */
+  neuf: boolean;
 }
-const vide: Ligne = { articleId: '', quantite: '1', montant: null };
+const vide: Ligne = { articleId: '', quantite: '1', montant: null, neuf: false };
+
+/**
+ * The unit price of a cash sale: the rate; for a vignette bought after 31 March, the rate plus the 100 % penalty
+ * unless the vehicle is new in the year (R23, recettes/model-tarifs.ts montantVignette, which the server applies).
+ */
+function prixUnitaire(a: Article, date: string, neuf: boolean): number | null {
+  if (a.taux == null) return null;
+  const tardive = a.code.startsWith('VIGNETTE_') && !neuf && date.slice(5) > '03-31';
+  return tardive ? a.taux * 2 : a.taux;
+}
 
 /** Items sold over the counter: collected by the mairie, not on a roll (market tickets, copies, vignettes…). */
 const auComptant = (a: Article) => a.actif && !a.surRole && a.collecte === 'mairie';
@@ -38,9 +50,10 @@ export function RegieComptant({ entete, action, onDone }: { entete: Entete; acti
         const n = { ...x, ...l };
         const a = choix.find((c) => String(c.id) === n.articleId);
         const q = Number(n.quantite);
-        // The tariff fixes the amount: quantity × rate; without a rate the régisseur types it.
-        if (a?.taux != null && (l.articleId !== undefined || l.quantite !== undefined))
-          n.montant = Number.isInteger(q) && q > 0 ? q * a.taux : null;
+        const u = a ? prixUnitaire(a, entete.date, n.neuf) : null;
+        // The tariff fixes the amount: quantity × unit price; without a rate the régisseur types it.
+        if (u !== null && (l.articleId !== undefined || l.quantite !== undefined || l.neuf !== undefined))
+          n.montant = Number.isInteger(q) && q > 0 ? q * u : null;
         return n;
       }),
     );
@@ -61,7 +74,7 @@ export function RegieComptant({ entete, action, onDone }: { entete: Entete; acti
           menageId: null,
           localiteId: entete.localiteId,
           montant: total,
-          lignes: lignes.map((l) => ({ articleId: Number(l.articleId) || 0, roleLigneId: null, titreId: null, montant: l.montant as number })),
+          lignes: lignes.map((l) => ({ articleId: Number(l.articleId) || 0, roleLigneId: null, titreId: null, montant: l.montant as number, neuf: l.neuf })),
         },
       });
       onDone(r);
@@ -120,8 +133,17 @@ export function RegieComptant({ entete, action, onDone }: { entete: Entete; acti
               <Stack gap={0} mt={i === 0 ? 26 : 4}>
                 {a && (
                   <Text size="xs" c="dimmed">
-                    {a.taux != null ? `${fcfa(a.taux)} l’unité` : 'tarif non fixé : montant à saisir'}
+                    {a.taux != null ? `${fcfa(prixUnitaire(a, entete.date, l.neuf) ?? a.taux)} l’unité` : 'tarif non fixé : montant à saisir'}
+                    {a.taux != null && (prixUnitaire(a, entete.date, l.neuf) ?? 0) > a.taux && ' (pénalité après le 31 mars)'}
                   </Text>
+                )}
+                {a?.code.startsWith('VIGNETTE_') && (
+                  <Checkbox
+                    size="xs"
+                    label="Engin neuf de l’année (tarif normal)"
+                    checked={l.neuf}
+                    onChange={(e) => changer(i, { neuf: e.currentTarget.checked })}
+                  />
                 )}
                 {a?.aConfirmer && (
                   <Badge size="xs" color="orange" variant="light">
