@@ -130,6 +130,9 @@ describe('actes de naissance (issue 10 §3)', () => {
     const proche = naissance({}, { prenoms: 'Aissata', date: '2026-03-02' });
     const d = await agent.call<{ id: number; enfant: string }[]>('POST', `${P}/naissances/doublons`, proche);
     expect(d.body.map((x) => x.enfant)).toEqual(['Aïssata Diarra']);
+    // The register is searched as people type: no accents, any case.
+    expect((await agent.call<{ total: number }>('GET', `${P}/actes?q=AISSATA`)).body.total).toBe(1);
+    expect((await agent.call<{ total: number }>('GET', `${P}/actes?q=kone`)).body.total).toBe(1);
     const refus = await agent.call<Refus>('POST', `${P}/naissances`, proche);
     expect(refus.status).toBe(409);
     expect(refus.body.code).toBe('NAISSANCE_DEJA_ENREGISTREE');

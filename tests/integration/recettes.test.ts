@@ -329,6 +329,14 @@ describe('régie de recettes', () => {
     expect(r.map((x) => x.body.numero).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
   });
 
+  it('la recherche d’un ménage ignore accents, majuscules et apostrophes, sur les deux moteurs', async () => {
+    const m = await sg.call<Menage>('POST', `${P}/menages`, { localiteId: village, numero: 'KT-7', chef: 'Moussa Keïta', personnes: [personne('N’Diaye', '1980-01-01', { prenoms: 'Aïssata' })] });
+    expect(m.status).toBe(200);
+    const trouve = async (q: string) => (await lecteur.call<{ elements: { id: number }[] }>('GET', `${P}/menages?q=${encodeURIComponent(q)}`)).body.elements.map((x) => x.id);
+    for (const q of ['KEITA', 'keïta', 'kt-7', "n'diaye", 'aissata ndiaye'.slice(0, 7)]) expect(await trouve(q), q).toEqual([m.body.id]);
+    expect(await trouve('Traoré')).toEqual([]);
+  });
+
   it('le taux de recouvrement d’un village change quand on encaisse', async () => {
     await fixerTarifs();
     const m = await menage('C-8', [personne('Un', '1980-01-01'), personne('Deux', '1981-01-01')]);

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/schema.js';
+import { contient } from '../../platform/db/recherche.js';
 import type { EngagementInput, IndexInput, LiquidationInput, Retenue, TiersInput } from './schemas.js';
 
 export async function listTiers(tx: Tx) {
@@ -7,8 +8,7 @@ export async function listTiers(tx: Tx) {
 }
 /** One page of the tiers in name order, those whose name contains `q` (any case); with the count of all that match. */
 export async function pageTiers(tx: Tx, q: string | undefined, page: { page: number; parPage: number }) {
-  const motif = q ? `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-  const base = tx.selectFrom('tiers').$if(motif !== null, (b) => b.where(sql<boolean>`lower(nom) like ${motif} escape '\\'`));
+  const base = tx.selectFrom('tiers').$if(!!q, (b) => b.where(contient(sql`nom`, q ?? '')));
   const total = Number((await base.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow()).n);
   const rows = await base
     .selectAll()

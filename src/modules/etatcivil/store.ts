@@ -1,4 +1,5 @@
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
+import { contient } from '../../platform/db/recherche.js';
 import type { Trx, Tx } from '../../platform/db/schema.js';
 import { advisoryLock } from '../../platform/db/sequence.js';
 import type { TypeRegistre } from './model-registre.js';
@@ -93,8 +94,8 @@ export async function pageActes(tx: Tx, f: { type?: string; annee?: number; cent
   if (f.annee !== undefined) q = q.where('ec_registre.annee', '=', f.annee);
   if (f.centre !== undefined) q = q.where('ec_registre.centre_id', '=', f.centre);
   if (f.q) {
-    const like = `%${f.q.toLowerCase()}%`;
-    q = q.where((eb) => eb.or([eb(eb.fn('lower', ['ec_acte.nom']), 'like', like), eb(eb.fn('lower', ['ec_acte.prenoms']), 'like', like), eb(eb.fn('lower', ['ec_acte.mere']), 'like', like)]));
+    const texte = f.q;
+    q = q.where((eb) => eb.or([contient(sql`ec_acte.prenoms || ' ' || ec_acte.nom || ' ' || ec_acte.prenoms`, texte), contient(sql`ec_acte.mere`, texte)]));
   }
   const total = Number((await q.clearSelect().select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
   const elements = await q

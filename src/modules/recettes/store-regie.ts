@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Trx, Tx } from '../../platform/db/schema.js';
+import { contient } from '../../platform/db/recherche.js';
 
 // SQL of the régie de recettes: receipt books, quittances and their lines, annulations, versements to the
 // percepteur, cash counts and countersignatures.
@@ -118,8 +119,8 @@ export async function pageQuittances(
   if (f.menageId !== undefined) q = q.where('quittance.menage_id', '=', f.menageId);
   if (f.localiteId !== undefined) q = q.where('quittance.localite_id', '=', f.localiteId);
   if (f.q) {
-    const motif = `%${f.q.toLowerCase()}%`;
-    q = q.where((eb) => eb.or([eb(sql`lower(quittance.payeur)`, 'like', motif), eb(sql`cast(quittance.numero as text)`, '=', f.q ?? '')]));
+    const texte = f.q;
+    q = q.where((eb) => eb.or([contient(sql`quittance.payeur`, texte), eb(sql`cast(quittance.numero as text)`, '=', texte)]));
   }
   const total = Number((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   const rows = await q

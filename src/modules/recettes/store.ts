@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Trx, Tx } from '../../platform/db/schema.js';
+import { contient } from '../../platform/db/recherche.js';
 import type { ModeTarif } from './tables.js';
 
 // SQL of the recettes' reference data: the catalogue and its tariffs, households and persons, exemptions.
@@ -114,17 +115,17 @@ export async function pageMenages(tx: Tx, f: { localiteId?: number; q?: string; 
   let q = tx.selectFrom('menage').innerJoin('localite', 'localite.id', 'menage.localite_id');
   if (f.localiteId) q = q.where('menage.localite_id', '=', f.localiteId);
   if (f.q) {
-    const motif = `%${f.q.toLowerCase()}%`;
+    const texte = f.q;
     q = q.where((eb) =>
       eb.or([
-        eb(sql`lower(menage.chef)`, 'like', motif),
-        eb('menage.numero', 'like', motif),
+        contient(sql`menage.chef`, texte),
+        contient(sql`menage.numero`, texte),
         eb.exists(
           eb
             .selectFrom('personne')
             .select('personne.id')
             .whereRef('personne.menage_id', '=', 'menage.id')
-            .where(sql`lower(personne.nom || ' ' || personne.prenoms)`, 'like', motif),
+            .where(contient(sql`personne.prenoms || ' ' || personne.nom || ' ' || personne.prenoms`, texte)),
         ),
       ]),
     );

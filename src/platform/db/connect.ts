@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { pli } from './recherche.js';
 import pg from 'pg';
 import type { DB } from './schema.js';
 
@@ -38,6 +39,8 @@ export function openSqlite(file: string): Connection {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // Name search without case nor accents (recherche.ts); PostgreSQL has the same function from a migration.
+  sqlite.function('gm2i_pli', { deterministic: true }, (t: unknown) => (typeof t === 'string' ? pli(t) : t));
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, engine: 'sqlite', sqlite, location: file, close: () => db.destroy() };
 }

@@ -14,6 +14,7 @@ import * as m20261202T0000 from '../../migrations/20261202T0000_doit_changer_mot
 import * as m20261202T0100 from '../../migrations/20261202T0100_nomenclature_ajout_seul.js';
 import * as m20261203T0000 from '../../migrations/20261203T0000_recettes.js';
 import * as m20261204T0000 from '../../migrations/20261204T0000_etat_civil.js';
+import * as m20261204T0100 from '../../migrations/20261204T0100_recherche.js';
 
 /** Every migration, in order. Add new ones at the end; never edit a shipped one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261202T0100_nomenclature_ajout_seul': m20261202T0100,
   '20261203T0000_recettes': m20261203T0000,
   '20261204T0000_etat_civil': m20261204T0000,
+  '20261204T0100_recherche': m20261204T0100,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };
