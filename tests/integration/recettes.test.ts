@@ -175,7 +175,12 @@ describe('rôle des biens (bétail)', () => {
     expect((await sg.call('PUT', `${P}/menages/${m.id}/bases`, { exercice: 2026, articleId: bovins.id, quantite: 12, exemptes: 2 })).status).toBe(200);
     const r = await sg.call<RoleDetail>('POST', '/api/v1/exercices/2026/recettes/roles', { localiteId: village, date: '2026-02-10', famille: 'biens' });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
-    expect(r.body.role).toMatchObject({ numero: 2, type: 'principal', montant: 3000 });
+    expect(r.body.role).toMatchObject({ numero: 2, type: 'principal', montant: 3000, famille: 'biens' });
+    const liste = (await lecteur.call<{ numero: number; famille: string }[]>('GET', '/api/v1/exercices/2026/recettes/roles')).body;
+    expect(liste.map((x) => [x.numero, x.famille])).toEqual([
+      [1, 'tdrl'],
+      [2, 'biens'],
+    ]);
     expect(r.body.lignes.map((l) => [l.article, l.quantite, l.montant])).toEqual([['BETAIL_BOVIN', 10, 3000]]);
   });
 });
@@ -290,6 +295,9 @@ describe('régie de recettes', () => {
     const livre = await quittancier('O', 1, 20);
     expect((await encaisse(livre, m, 1000, '2026-03-05')).status).toBe(200);
     expect(codes(await encaisse(livre, m, 500, '2026-03-01'))).toEqual(['CHRONOLOGIE']);
+    const duJour = await lecteur.call<{ total: number }>('GET', '/api/v1/exercices/2026/recettes/quittances?du=2026-03-05&au=2026-03-05');
+    expect(duJour.body.total).toBe(1);
+    expect((await lecteur.call<{ total: number }>('GET', '/api/v1/exercices/2026/recettes/quittances?du=2026-03-06')).body.total).toBe(0);
     // TDRL paid as voirie would give the cercle's and région's shares to the commune (R20).
     const tdrl = role.lignes.find((l) => l.article === 'TDRL');
     const voirie = await article('VOIRIE');

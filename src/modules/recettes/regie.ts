@@ -283,10 +283,10 @@ export async function lireQuittance(tx: Tx, id: number, role?: string): Promise<
 export async function listerQuittances(
   db: Db,
   annee: number,
-  f: { quittancier?: number; menage?: number; localite?: number; q?: string; page: number; parPage: number },
+  f: { du?: string; au?: string; quittancier?: number; menage?: number; localite?: number; q?: string; page: number; parPage: number },
   role?: string,
 ) {
-  const { total, rows } = await regie.pageQuittances(db, { exercice: annee, quittancierId: f.quittancier, menageId: f.menage, localiteId: f.localite, q: f.q || undefined, page: f.page, parPage: f.parPage });
+  const { total, rows } = await regie.pageQuittances(db, { exercice: annee, du: f.du, au: f.au, quittancierId: f.quittancier, menageId: f.menage, localiteId: f.localite, q: f.q || undefined, page: f.page, parPage: f.parPage });
   return { total, page: f.page, parPage: f.parPage, elements: await assemblerQuittances(db, rows, role) };
 }
 

@@ -199,6 +199,7 @@ export function toRole(r: RoleRow, role?: string) {
     localiteNom: r.localite_nom,
     date: r.date,
     type: r.type,
+    famille: Number(r.lignes ?? 0) > 0 && Number(r.lignes_tdrl ?? 0) === 0 ? 'biens' : 'tdrl',
     etat,
     homologation: r.homologation_date ? { date: r.homologation_date, reference: r.homologation_reference, autorite: r.homologation_autorite } : null,
     annulation: r.annulation_date ? { date: r.annulation_date, motif: r.annulation_motif } : null,

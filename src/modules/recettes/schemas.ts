@@ -118,6 +118,8 @@ export const ActionRole = z.enum(['homologation', 'annulation']);
 export const EtatRole = z.enum(['etabli', 'homologue', 'annule']);
 export const Role = z.object({
   actions: z.array(ActionRole),
+  /** TDRL and voirie, or the taxes on goods (bétail, armes, bicyclettes…). */
+  famille: z.enum(['tdrl', 'biens']),
   id: z.number().int(),
   exercice: z.number().int(),
   numero: z.number().int(),
@@ -296,6 +298,8 @@ export const Quittance = z.object({
 export type Quittance = z.infer<typeof Quittance>;
 export const PageQuittances = pageDe(Quittance);
 export const FiltreQuittances = PageQuery.extend({
+  du: DateCivile.optional(),
+  au: DateCivile.optional(),
   quittancier: z.coerce.number().int().positive().optional(),
   menage: z.coerce.number().int().positive().optional(),
   localite: z.coerce.number().int().positive().optional(),

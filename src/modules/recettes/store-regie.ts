@@ -104,7 +104,7 @@ export async function insertAnnulationQuittance(tx: Trx, quittanceId: number, da
 /** Quittances with their book, annulation and versement, filtered in SQL; one page. */
 export async function pageQuittances(
   tx: Tx,
-  f: { exercice?: number; id?: number; quittancierId?: number; menageId?: number; localiteId?: number; q?: string; page: number; parPage: number },
+  f: { exercice?: number; id?: number; du?: string | undefined; au?: string | undefined; quittancierId?: number; menageId?: number; localiteId?: number; q?: string; page: number; parPage: number },
 ) {
   let q = tx
     .selectFrom('quittance')
@@ -116,6 +116,8 @@ export async function pageQuittances(
   if (f.exercice !== undefined) q = q.where('quittance.exercice', '=', f.exercice);
   if (f.id !== undefined) q = q.where('quittance.id', '=', f.id);
   if (f.quittancierId !== undefined) q = q.where('quittance.quittancier_id', '=', f.quittancierId);
+  if (f.du !== undefined) q = q.where('quittance.date', '>=', f.du);
+  if (f.au !== undefined) q = q.where('quittance.date', '<=', f.au);
   if (f.menageId !== undefined) q = q.where('quittance.menage_id', '=', f.menageId);
   if (f.localiteId !== undefined) q = q.where('quittance.localite_id', '=', f.localiteId);
   if (f.q) {

@@ -94,6 +94,14 @@ export function listRoles(tx: Tx, f: { exercice?: number; id?: number; localiteI
       eb.selectFrom('role_ligne').select((e) => e.fn.coalesce(e.fn.sum<number>('montant'), sql<number>`0`).as('s')).whereRef('role_ligne.role_id', '=', 'role.id').as('montant'),
       eb.selectFrom('role_ligne').select((e) => e.fn.countAll<number>().as('n')).whereRef('role_ligne.role_id', '=', 'role.id').as('lignes'),
       eb.selectFrom('role_exclusion').select((e) => e.fn.countAll<number>().as('n')).whereRef('role_exclusion.role_id', '=', 'role.id').as('exclusions'),
+      // A TDRL (and voirie) roll, or a roll of the taxes on goods (cattle, arms, bicycles…).
+      eb
+        .selectFrom('role_ligne')
+        .innerJoin('recette_article', 'recette_article.id', 'role_ligne.article_id')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('role_ligne.role_id', '=', 'role.id')
+        .where('recette_article.code', 'in', ['TDRL', 'VOIRIE'])
+        .as('lignes_tdrl'),
     ]);
   if (f.exercice !== undefined) q = q.where('role.exercice', '=', f.exercice);
   if (f.id !== undefined) q = q.where('role.id', '=', f.id);

@@ -42,7 +42,7 @@ function ListeRoles() {
                 <Table.Td>
                   {r.localiteNom}
                   <Text size="xs" c="dimmed">
-                    {TYPE_ROLE[r.type]}, du {formatDateFr(r.date)}
+                    {r.famille === 'tdrl' ? 'TDRL et voirie' : 'taxes sur les biens'} — {TYPE_ROLE[r.type]}, du {formatDateFr(r.date)}
                   </Text>
                 </Table.Td>
                 <Table.Td>
