@@ -8,8 +8,9 @@ import { useApi } from '../../app/useApi';
 import { PageTitle } from '../../components/PageTitle';
 import { useExercice } from '../depenses/useExercice';
 import { fcfa, pourcent } from './CatalogueCommun';
+import { RecouvrementArrieres } from './RecouvrementArrieres';
 
-type Par = 'localite' | 'article';
+type Par = 'localite' | 'article' | 'mois';
 
 /** The recovery dashboard, for everyone who reads the books: per village or per tax, with the rates chart. */
 export function RecouvrementPage() {
@@ -40,6 +41,7 @@ export function RecouvrementPage() {
           data={[
             { value: 'localite', label: 'Par village' },
             { value: 'article', label: 'Par taxe' },
+            { value: 'mois', label: 'Par mois' },
           ]}
           aria-label="Regrouper"
         />
@@ -76,7 +78,7 @@ export function RecouvrementPage() {
         <Table striped withTableBorder fz="sm" horizontalSpacing={6} aria-label="Recouvrement">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{par === 'localite' ? 'Village' : 'Taxe'}</Table.Th>
+              <Table.Th>{par === 'localite' ? 'Village' : par === 'mois' ? 'Mois' : 'Taxe'}</Table.Th>
               <Table.Th ta="right">Émis</Table.Th>
               <Table.Th ta="right">Réduit</Table.Th>
               <Table.Th ta="right">Recouvré</Table.Th>
@@ -109,6 +111,13 @@ export function RecouvrementPage() {
         </Table>
       </div>
       {r.data && lignes.length === 0 && <Text c="dimmed">Rien n’a encore été émis pour cet exercice.</Text>}
+      {par === 'mois' && r.data && lignes.length > 0 && (
+        <Text size="xs" c="dimmed" mt={4}>
+          Par mois, chaque somme compte dans son mois : un rôle au jour de son homologation, un paiement au jour de sa
+          quittance (un mois peut donc dépasser 100 %).
+        </Text>
+      )}
+      {annee && <RecouvrementArrieres annee={annee} />}
     </>
   );
 }
