@@ -117,8 +117,8 @@ describe('état civil de la commune de démonstration (horloge du 20 décembre 2
     expect(codes(r)).toContain('REGISTRE_CLOS');
   });
 
-  it('records births at 50 to 80 % of those expected, for the closed year and this one, marked « à confirmer »', async () => {
-    for (const annee of [2025, 2026]) {
+  it('records births at 50 to 80 % of those expected this year, marked « à confirmer »', async () => {
+    for (const annee of [2026]) {
       const s = (await agent.call<Stats>('GET', `${P}/statistiques/${annee}`)).body;
       const naissances = actes.filter((a) => a.type === 'naissance' && a.annee === annee).length;
       expect(s.couverture.enregistrees).toBe(naissances);
@@ -156,10 +156,10 @@ describe('état civil de la commune de démonstration (horloge du 20 décembre 2
     expect(doublons.map((x) => x.id)).toContain(premier!.id);
   });
 
-  it('holds about thirty deaths a year, one carried to a birth acte held here, one suspicious with its authorisation', () => {
+  it('holds about thirty deaths in the year, one carried to a birth acte held here, one suspicious with its authorisation', () => {
     const deces = details.filter((a) => a.type === 'deces');
-    expect(deces.filter((a) => a.annee === 2025).length).toBeGreaterThanOrEqual(20);
-    expect(deces.filter((a) => a.annee === 2025).length).toBeLessThanOrEqual(40);
+    expect(deces.length).toBeGreaterThanOrEqual(20);
+    expect(deces.length).toBeLessThanOrEqual(40);
     const mentions = details.flatMap((a) => a.mentions.filter((m) => m.type === 'deces').map((m) => ({ acte: a, m })));
     expect(mentions.length).toBeGreaterThanOrEqual(1);
     for (const { acte, m } of mentions) {
@@ -171,9 +171,10 @@ describe('état civil de la commune de démonstration (horloge du 20 décembre 2
     expect(String(suspect[0]!.donnees.autorisation).length).toBeGreaterThan(10);
   });
 
-  it('celebrates about fifteen marriages a year, one after an opposition and its mainlevée, one still in publication', async () => {
+  it('celebrates about fifteen marriages in the year, one after an opposition and its mainlevée, one still in publication', async () => {
     const mariages = actes.filter((a) => a.type === 'mariage');
-    expect(mariages.filter((a) => a.annee === 2025).length).toBeGreaterThanOrEqual(8);
+    expect(mariages.length).toBeGreaterThanOrEqual(8);
+    expect(mariages.length).toBeLessThanOrEqual(25);
     const pubs = (await agent.call<Publication[]>('GET', `${P}/publications`)).body;
     const levee = pubs.filter((p) => p.oppositions.length > 0);
     expect(levee.length).toBe(1);
@@ -203,7 +204,7 @@ describe('état civil de la commune de démonstration (horloge du 20 décembre 2
     const envois = details.flatMap((a) => a.volets.filter((v) => v.volet === 2).map((v) => ({ ...v, acte: a })));
     const lots = new Map<string, typeof envois>();
     for (const e of envois) lots.set(e.reference ?? '', [...(lots.get(e.reference ?? '') ?? []), e]);
-    expect(lots.size).toBeGreaterThanOrEqual(20);
+    expect(lots.size).toBeGreaterThanOrEqual(10);
     for (const [reference, lot] of lots) {
       expect(reference).toMatch(/^Bordereau n°\d\d\/\d{4}$/);
       expect(new Set(lot.map((e) => e.date)).size).toBe(1);

@@ -188,8 +188,8 @@ describe('bordereau des volets n°2 transmis au tribunal', () => {
 describe('statistiques d’une année pour le cercle (règle 17)', () => {
   it('gives the same figures as the statistics screen, by month, centre and village, with no name, for everyone', async () => {
     for (const par of ['mois', 'centre', 'localite'] as const) {
-      const api = (await agent.call<{ types: Record<string, { lignes: { cle: string; total: number; hommes: number; tardifs: number }[]; total: { total: number } }>; couverture: { couvertureBp: number } }>('GET', `${P}/statistiques/2025?par=${par}`)).body;
-      const d = await jsonDoc<StatistiquesDocument>(`${P}/statistiques/2025/document?par=${par}`, conseiller);
+      const api = (await agent.call<{ types: Record<string, { lignes: { cle: string; total: number; hommes: number; tardifs: number }[]; total: { total: number } }>; couverture: { couvertureBp: number } }>('GET', `${P}/statistiques/2026?par=${par}`)).body;
+      const d = await jsonDoc<StatistiquesDocument>(`${P}/statistiques/2026/document?par=${par}`, conseiller);
       for (const type of ['naissance', 'deces', 'mariage'] as const) {
         expect(d.total[type].total).toBe(api.types[type]!.total.total);
         for (const l of api.types[type]!.lignes) expect({ par, type, cle: l.cle, n: d.lignes.find((x) => x.cle === l.cle)?.[type].total }).toEqual({ par, type, cle: l.cle, n: l.total });
@@ -198,23 +198,25 @@ describe('statistiques d’une année pour le cercle (règle 17)', () => {
       const noms = new Set(details.map((a) => a.nom));
       expect(JSON.stringify(d.lignes).split('"').some((s) => noms.has(s))).toBe(false);
     }
-    // The figures are those of the actes themselves: births of 2025 counted from the acte list.
-    const d = await jsonDoc<StatistiquesDocument>(`${P}/statistiques/2025/document?par=mois`);
-    expect(d.total.naissance.total).toBe(details.filter((a) => a.type === 'naissance' && a.annee === 2025).length);
-    expect(d.total.naissance.tardifs).toBe(details.filter((a) => a.type === 'naissance' && a.annee === 2025 && a.tardif).length);
-    expect(d.situationAu).toBeNull();
-    expect((await jsonDoc<StatistiquesDocument>(`${P}/statistiques/2026/document`)).situationAu).toBe('2026-12-20');
+    // The figures are those of the actes themselves: births of 2026 counted from the acte list.
+    const d = await jsonDoc<StatistiquesDocument>(`${P}/statistiques/2026/document?par=mois`);
+    expect(d.total.naissance.total).toBe(details.filter((a) => a.type === 'naissance' && a.annee === 2026).length);
+    expect(d.total.naissance.tardifs).toBe(details.filter((a) => a.type === 'naissance' && a.annee === 2026 && a.tardif).length);
+    expect(d.total.naissance.tardifs).toBeGreaterThan(0);
+    expect(d.situationAu).toBe('2026-12-20');
+    expect((await jsonDoc<StatistiquesDocument>(`${P}/statistiques/2025/document`)).situationAu).toBeNull();
   });
 
   it('marks the crude birth rate « à confirmer » in the PDF and the spreadsheet', async () => {
-    const d = await jsonDoc<StatistiquesDocument>(`${P}/statistiques/2025/document?par=centre`);
+    const d = await jsonDoc<StatistiquesDocument>(`${P}/statistiques/2026/document?par=centre`);
     expect(d.couverture.aConfirmer).toBe(true);
-    const ws = await classeur(`${P}/statistiques/2025/document?par=centre`, conseiller);
+    const ws = await classeur(`${P}/statistiques/2026/document?par=centre`, conseiller);
     expect(ligne(ws, 'total')[1]).toBe(d.total.naissance.total);
     expect(ligne(ws, 'taux_brut_natalite_pour_mille')[1]).toBe('41 (à confirmer)');
-    const texte = await pdfTexte(`${P}/statistiques/2025/document?par=centre`, conseiller);
+    const texte = await pdfTexte(`${P}/statistiques/2026/document?par=centre`, conseiller);
     if (texte === null) return;
-    expect(texte).toContain('STATISTIQUES DE L’ÉTAT CIVIL — ANNÉE 2025');
+    expect(texte).toContain('STATISTIQUES DE L’ÉTAT CIVIL — ANNÉE 2026');
+    expect(texte).toContain('situation au 20/12/2026');
     expect(texte).toContain('taux brut de natalité à confirmer');
     expect(texte).toContain(`${d.couverture.attendues} naissances attendues ; ${d.couverture.enregistrees} enregistrées`);
     for (const l of d.lignes) expect(texte).toContain(l.libelle);
@@ -244,8 +246,8 @@ describe.skipIf(testEngine() !== 'sqlite')('gm2i document … on the training da
     expect(sansDate(lire(f('r.json')))).toEqual(sansDate(await jsonDoc(`${P}/registres/${r.id}/document`)));
     expect((await gm2i('document', 'bordereau-volets', '--du', '2026-11-01', '--au', '2026-11-30', '--format', 'json', '--out', f('b.json'))).code).toBe(0);
     expect(sansDate(lire(f('b.json')))).toEqual(sansDate(await jsonDoc(`${P}/volets/bordereau?du=2026-11-01&au=2026-11-30`)));
-    expect((await gm2i('document', 'statistiques-etat-civil', '--annee', '2025', '--par', 'localite', '--format', 'json', '--out', f('s.json'))).code).toBe(0);
-    expect(sansDate(lire(f('s.json')))).toEqual(sansDate(await jsonDoc(`${P}/statistiques/2025/document?par=localite`)));
+    expect((await gm2i('document', 'statistiques-etat-civil', '--annee', '2026', '--par', 'localite', '--format', 'json', '--out', f('s.json'))).code).toBe(0);
+    expect(sansDate(lire(f('s.json')))).toEqual(sansDate(await jsonDoc(`${P}/statistiques/2026/document?par=localite`)));
     const pdf = await gm2i('document', 'statistiques-etat-civil', '--annee', '2026', '--out', f('s.pdf'));
     expect(pdf.code).toBe(0);
     expect(fs.readFileSync(f('s.pdf')).subarray(0, 4).toString()).toBe('%PDF');

@@ -16,12 +16,13 @@ import type { NaissanceInput } from './schemas.js';
 import * as store from './store.js';
 import type { z } from 'zod';
 
-// Two years of état civil for the demo commune (issue 10), typed through the module's services with the right
-// actor: the agent (`etatcivil`) types, the maire Mamadou Keïta and an adjoint sign as officers, the maire closes
-// last year's registers by arrêté, the régisseur cashes the copy fees. Births run at about 65 % of those expected
-// (population × 41 ‰), so the coverage indicator says something: most are transcribed from the volets of the
-// CSCom and of the village of Falaba, a few come late by jugement supplétif. Acts run in date order, so that
-// every register's numbers follow its dates; everything is dated from `now`.
+// A year of état civil for the demo commune (issue 10), the twelve months up to `now`, typed through the module's
+// services with the right actor: the agent (`etatcivil`) types, the maire Mamadou Keïta and an adjoint sign as
+// officers, the maire closes last year's registers by arrêté on 31 December, the régisseur cashes the copy fees.
+// Births run at about 65 % of those expected (population × 41 ‰), so the coverage indicator says something: most
+// are transcribed from the volets of the CSCom and of the village of Falaba, a few come late by jugement supplétif.
+// Acts run in date order, so that every register's numbers follow its dates. One year, not two: each act is a
+// transaction (about 1 200 in all), and the demo must stay quick to create on an office PC.
 
 const NOMS = 'Coulibaly Traoré Diarra Keïta Konaté Camara Doumbia Dembélé Sidibé Samaké Koné Bagayoko Touré Sangaré Kanté Diakité Sissoko Mariko Ballo Togola'.split(' ');
 const NOMS_PEULS = 'Barry Diallo Sow Bah Cissé Sidibé'.split(' ');
@@ -89,6 +90,8 @@ interface Demo {
   regisseur: Actor;
   loc: Map<string, number>;
   centres: Map<string, number>;
+  /** First day of the year of records: a year before `today`, not before last year's registers open. */
+  debut: string;
   /** Birth actes made so far: id, date of the acte, sex, prénoms, year (for the mentions and the infant death). */
   naissances: { id: number; dateActe: string; naissance: string; sexe: 'M' | 'F'; nom: string; prenoms: string; annee: number }[];
   /** Actes to which volets 2 and 3 go: id, date, declarant, register year. */
@@ -118,6 +121,7 @@ export async function seedEtatCivilDemo(db: Db, now: Date): Promise<void> {
     regisseur: actor('regisseur'),
     loc: new Map((await db.selectFrom('localite').select(['id', 'nom']).execute()).map((l) => [l.nom, l.id])),
     centres: new Map(),
+    debut: plusJours(now.toISOString().slice(0, 10), -365) > `${annee - 1}-01-02` ? plusJours(now.toISOString().slice(0, 10), -365) : `${annee - 1}-01-02`,
     naissances: [],
     actes: [],
     faits: [],
@@ -226,21 +230,21 @@ function faitNaissance(x: Demo, n: Naissance, rang = 0): Fait {
   };
 }
 
-/** Births from mid-December two years ago to today; those whose acte would come after today are not yet in. */
+/** A year of births; those born before it or whose acte would come after today are not recorded here. */
 function naissances(x: Demo): void {
   const { h } = x;
-  const debut = `${x.annee - 2}-12-12`;
+  const debut = plusJours(x.debut, -20);
   const jours = joursEntre(debut, x.today);
   const total = Math.round((jours * NAISSANCES_PAR_AN) / 365);
   for (let i = 0; i < total; i++) {
     const date = plusJours(debut, h.entre(0, jours));
     const village = tirerVillage(x);
     const n = naissance(x, date, village, h.r() < (VILLAGES[village]?.[2] ?? 0));
-    if (n.dateActe <= x.today && n.dateActe >= `${x.annee - 1}-01-02`) x.faits.push(faitNaissance(x, n));
+    if (n.dateActe <= x.today && n.dateActe >= x.debut) x.faits.push(faitNaissance(x, n));
   }
   // Twins at the CSCom of Djiguiya: the second one resembles the first, the agent confirms it is not a duplicate.
   const jumeaux = plusJours(x.today, -75);
-  if (jumeaux >= `${x.annee - 1}-01-02`) {
+  if (jumeaux >= x.debut) {
     const a = naissance(x, jumeaux, 'Djiguiya', true);
     const m = { ...a, enfant: { ...a.enfant, prenoms: 'Alassane', sexe: 'M' as const, nom: 'Sangaré' }, pere: a.pere && { ...a.pere, nom: 'Sangaré' } };
     x.faits.push(faitNaissance(x, m), faitNaissance(x, { ...m, enfant: { ...m.enfant, prenoms: 'Lassana', heure: null }, confirmerDoublon: true }, 1));
@@ -248,15 +252,15 @@ function naissances(x: Demo): void {
   // Late births, only by jugement supplétif: of the same year (normal register, after the births on time) and of
   // an earlier year, children enrolled at school after an audience foraine (registre spécial).
   const jugements: [naissance: string, jugement: string][] = [
-    [`${x.annee - 1}-02-11`, `${x.annee - 1}-06-18`],
-    [`${x.annee - 1}-07-03`, `${x.annee - 1}-11-20`],
-    [`${x.annee - 9}-05-14`, `${x.annee - 1}-10-07`],
-    [`${x.annee}-01-20`, plusJours(x.today, -40)],
+    [plusJours(x.today, -300), plusJours(x.today, -170)],
+    [plusJours(x.today, -200), plusJours(x.today, -90)],
+    [`${x.annee - 9}-05-14`, plusJours(x.today, -100)],
+    [plusJours(x.today, -160), plusJours(x.today, -40)],
     [`${x.annee - 7}-09-02`, plusJours(x.today, -30)],
     [`${x.annee - 8}-03-25`, plusJours(x.today, -30)],
   ];
   jugements.forEach(([ne, juge], k) => {
-    if (juge > x.today || juge < `${x.annee - 1}-01-02` || joursEntre(ne, juge) < 45) return;
+    if (juge > x.today || juge < x.debut || joursEntre(ne, juge) < 45) return;
     const village = ['Tabakoro', 'Massala', 'Falaba', 'Dialakoro', 'Kondogola', 'Tabakoro'][k]!;
     const n = naissance(x, ne, village, false);
     const declaration = plusJours(juge, 3) > x.today ? juge : plusJours(juge, 3);
@@ -267,7 +271,7 @@ function naissances(x: Demo): void {
 /** About thirty deaths a year: mostly the old, a few children; one infant's death is carried to his birth acte. */
 function deces(x: Demo): void {
   const { h } = x;
-  const debut = `${x.annee - 1}-01-02`;
+  const debut = x.debut;
   const jours = joursEntre(debut, x.today);
   const n = Math.round((jours * 30) / 365);
   const un = (date: string, village: string, extra: { suspect?: string; acteNaissance?: () => Demo['naissances'][number] | undefined } = {}): Fait => {
@@ -277,6 +281,9 @@ function deces(x: Demo): void {
     const declaration = plusJours(date, h.r() < 0.08 ? h.entre(35, 60) : h.entre(0, 12));
     const dateActe = ouvre(plusJours(declaration, h.entre(0, 5)));
     const declarant = `${h.parmi(HOMMES)} ${nom}`;
+    // Died at the CSCom: its volet n°2 of the declaration, handed to the family, who bring it to the centre.
+    const cscom = !extra.suspect && !extra.acteNaissance && h.r() < 0.3;
+    const volet = cscom ? { date: declaration, numero: String(h.entre(1, 200)).padStart(4, '0'), centreDeclarationId: x.centres.get('CSCom de Djiguiya') ?? null, reception: dateActe } : { date: declaration, numero: null, centreDeclarationId: null, reception: null };
     return {
       date: dateActe,
       rang: 3,
@@ -291,13 +298,13 @@ function deces(x: Demo): void {
             dateActe,
             defunt: { nom: bebe?.nom ?? nom, prenoms: bebe?.prenoms ?? h.parmi(sexe === 'M' ? HOMMES : FEMMES), sexe: bebe?.sexe ?? sexe, naissance: bebe ? bebe.naissance : String(annee4(date) - age), profession: age > 16 ? h.parmi(['cultivateur', 'ménagère', 'éleveur', 'commerçant']) : null, domicile: village, nina: age > 20 && h.r() < 0.4 ? nina(h) : null, acteNaissanceId: bebe?.id ?? null },
             date,
-            lieu: extra.suspect ? `${village}, au bord du marigot` : h.r() < 0.3 ? 'CSCom de Djiguiya' : `${village}, à son domicile`,
+            lieu: extra.suspect ? `${village}, au bord du marigot` : cscom ? 'CSCom de Djiguiya' : `${village}, à son domicile`,
             localiteId: x.loc.get(village) ?? null,
             suspect: !!extra.suspect,
             autorisation: extra.suspect ?? null,
             permisInhumer: h.r() < 0.3 ? `PI-${annee4(date)}-${String(h.entre(1, 300)).padStart(3, '0')}` : null,
             declarant: { nom: declarant, lien: h.parmi(['fils', 'frère', 'époux', 'fils', 'chef de famille']), domicile: village },
-            declaration: { date: declaration, numero: null, centreDeclarationId: null, reception: null },
+            declaration: volet,
             jugement: null,
             officier: officierDe(x, village),
           },
@@ -319,7 +326,7 @@ function deces(x: Demo): void {
 /** About fifteen marriages a year; one stopped by an opposition then lifted, the last one still in publication. */
 function mariages(x: Demo): void {
   const { h } = x;
-  const debut = `${x.annee - 1}-01-05`;
+  const debut = x.debut;
   const jours = joursEntre(debut, x.today);
   const n = Math.round((jours * 15) / 365);
   const un = (declaration: string, opts: { opposition?: boolean; enPublication?: boolean } = {}): Fait[] => {
@@ -385,11 +392,11 @@ function clotures(x: Demo): void {
   });
 }
 
-/** A first name mistyped last year, corrected by a judgment: a mention, never an edit (rule 5). */
+/** A second first name left out at the transcription, added by a judgment: a mention, never an edit (rule 5). */
 function rectification(x: Demo): Fait[] {
-  const a = x.naissances.find((b) => b.annee === x.annee - 1 && b.sexe === 'F');
   const date = plusJours(x.today, -12);
-  if (!a || date < `${x.annee}-01-02`) return [];
+  const a = x.naissances.find((b) => b.sexe === 'F' && joursEntre(b.dateActe, date) > 60);
+  if (!a) return [];
   const jugement = `Jugement n°${String(x.h.entre(300, 400))}/${x.annee} du ${TRIBUNAL}`;
   const texte = `Par ${jugement.charAt(0).toLowerCase()}${jugement.slice(1)}, le second prénom de l’enfant, omis à la transcription, est ajouté : lire « ${a.prenoms} Kadiatou ${a.nom} » au lieu de « ${a.prenoms} ${a.nom} ».`;
   return [{ date, rang: 0, faire: async () => void (await ajouterMention(x.db, x.agent, a.id, { type: 'rectification', date, texte, reference: jugement, officier: MAIRE }, x.now, x.today)) }];

@@ -171,6 +171,7 @@ export function statistiquesPdf(d: StatistiquesDocument): Promise<Buffer> {
     },
     { text: 'Couverture des naissances', bold: true, margin: [0, 14, 0, 4] },
     { text: phraseCouverture(d.couverture) },
+    ...(d.situationAu ? [{ text: `Année en cours : les naissances enregistrées au ${fr(d.situationAu)} sont rapportées aux naissances attendues de l’année entière.`, fontSize: 8, color: '#444', margin: [0, 2, 0, 0] } as Content] : []),
     ...(d.couverture.aConfirmer ? [{ text: `Taux brut de natalité ${A_CONFIRMER} : ${d.couverture.source}.`, color: '#b45309', italics: true, fontSize: 8, margin: [0, 4, 0, 0] } as Content] : []),
     { text: 'Hors délai : naissances déclarées après 30 jours francs (transcrites sur jugement supplétif), décès déclarés après le délai.', fontSize: 8, color: '#444', margin: [0, 8, 0, 0] },
   ];
