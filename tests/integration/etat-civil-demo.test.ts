@@ -197,6 +197,8 @@ describe('état civil de la commune de démonstration (horloge du 20 décembre 2
   });
 
   it('hands most volets n°3 to the declarants and sends the volets n°2 to the court in monthly batches', () => {
+    // Every marriage extrait is handed on the spot.
+    expect(details.filter((a) => a.type === 'mariage').every((a) => a.volets.some((v) => v.volet === 3 && v.date === a.dateActe))).toBe(true);
     const avec = (n: number) => details.filter((a) => a.type !== 'mariage' && a.volets.some((v) => v.volet === n));
     const naissancesEtDeces = details.filter((a) => a.type !== 'mariage').length;
     expect(avec(3).length / naissancesEtDeces).toBeGreaterThan(0.65);

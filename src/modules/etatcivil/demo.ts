@@ -94,8 +94,8 @@ interface Demo {
   debut: string;
   /** Birth actes made so far: id, date of the acte, sex, prénoms, year (for the mentions and the infant death). */
   naissances: { id: number; dateActe: string; naissance: string; sexe: 'M' | 'F'; nom: string; prenoms: string; annee: number }[];
-  /** Actes to which volets 2 and 3 go: id, date, declarant, register year. */
-  actes: { id: number; dateActe: string; declarant: string }[];
+  /** Actes whose volets go out: id, date, to whom the volet n°3 is handed; a marriage's extrait is handed at once. */
+  actes: { id: number; dateActe: string; declarant: string; mariage?: boolean }[];
   faits: Fait[];
 }
 
@@ -354,8 +354,8 @@ function mariages(x: Demo): void {
       faits.push({
         date: celebration,
         rang: 6,
-        faire: async () =>
-          void (await celebrer(x.db, x.agent, pubId, {
+        faire: async () => {
+          const a = await celebrer(x.db, x.agent, pubId, {
             date: celebration,
             option: epouses > 0 || h.r() < 0.45 ? 'polygamie' : 'monogamie',
             regime: h.r() < 0.8 ? 'separation' : 'communaute',
@@ -366,7 +366,10 @@ function mariages(x: Demo): void {
             consentement: ageF < 18 ? `Consentement du père de l’épouse, ${h.parmi(HOMMES)} ${epouse.nom}, donné oralement à la célébration` : null,
             temoins: [0, 1].map(() => ({ nom: `${h.parmi(HOMMES)} ${h.parmi(NOMS)}`, piece: h.r() < 0.5 ? `NINA ${nina(h)}` : `CNI n°${String(h.entre(100_000, 999_999))}` })),
             officier,
-          }, x.now, x.today)),
+          }, x.now, x.today);
+          // The extrait is handed to the spouses on the spot (volet n°3), the volet n°2 goes with the month's batch.
+          x.actes.push({ id: a.id, dateActe: a.dateActe, declarant: `${epoux.prenoms} ${epoux.nom} et ${epouse.prenoms} ${epouse.nom}`, mariage: true });
+        },
       });
     return faits;
   };
@@ -410,8 +413,8 @@ function volets(x: Demo): Fait[] {
   const { h } = x;
   const faits: Fait[] = [];
   for (const a of x.actes) {
-    if (h.r() < 0.78) {
-      const date = plusJours(a.dateActe, h.r() < 0.7 ? 0 : h.entre(1, 40));
+    if (a.mariage || h.r() < 0.78) {
+      const date = a.mariage ? a.dateActe : plusJours(a.dateActe, h.r() < 0.7 ? 0 : h.entre(1, 40));
       if (date <= x.today) faits.push({ date, rang: 1, faire: async () => void (await enregistrerVolet(x.db, x.agent, a.id, { volet: 3, date, destinataire: a.declarant, reference: null }, x.now, x.today)) });
     }
     const [y, m] = a.dateActe.split('-').map(Number) as [number, number];
