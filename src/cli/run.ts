@@ -3,6 +3,7 @@ import { CommanderError, Option } from 'commander';
 import { isDomainError } from '../core/errors.js';
 import { messageFor } from '../core/messages.js';
 import { registerBudgetCommands } from './budget-commands.js';
+import { registerEtatCivilCommands } from './etatcivil-commands.js';
 import { registerRecettesCommands } from './recettes-commands.js';
 import { registerSafetyCommands, registerServerCommands, registerUserCommands, type CliContext } from './commands.js';
 import { frenchProgram } from './french.js';
@@ -55,6 +56,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerSafetyCommands(program, ctx);
   registerBudgetCommands(program, ctx);
   registerRecettesCommands(program, ctx);
+  registerEtatCivilCommands(program, ctx);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return ctx.exitCode;

@@ -1,4 +1,5 @@
 import type { ModuleDescriptor } from '../../platform/module.js';
+import { seedEtatCivilDemo } from './demo.js';
 import { etatCivilRoutes } from './routes.js';
 
 /**
@@ -10,4 +11,5 @@ export const etatCivilModule: ModuleDescriptor = {
   routes: etatCivilRoutes,
   appendOnlyTables: ['ec_registre', 'ec_registre_cloture', 'ec_acte', 'ec_mention', 'ec_volet', 'ec_publication', 'ec_opposition', 'ec_copie'],
   permissions: ['etatcivil.lire', 'etatcivil.statistiques', 'etatcivil.registres', 'etatcivil.saisir'],
+  seedDemo: seedEtatCivilDemo,
 };

@@ -9,6 +9,7 @@ import { celebrer, leverOpposition, listerPublications, opposer, publier } from 
 import { cloreRegistre, listerRegistres, ouvrirRegistre } from './registres.js';
 import { etatCivilApi as api } from './schemas.js';
 import { statistiques } from './statistiques.js';
+import { exportBordereau, exportCloture, exportStatistiques } from './telechargements.js';
 
 function send(reply: FastifyReply, f: { data: Buffer; type: string; fileName: string }): FastifyReply {
   return reply.type(f.type).header('content-disposition', `inline; filename="${f.fileName}"`).send(f.data);
@@ -44,4 +45,8 @@ export function etatCivilRoutes(app: FastifyInstance, ctx: AppContext): void {
   on(api.documentCopie, async (req, reply) => send(reply, await documentCopie(req.db, req.params.id, ctx.now())));
 
   on(api.statistiques, (req) => statistiques(req.db, req.params.annee, req.query.par));
+
+  on(api.documentRegistre, async (req, reply) => send(reply, await exportCloture(req.db, req.params.id, req.query.format, ctx.now())));
+  on(api.bordereauVolets, async (req, reply) => send(reply, await exportBordereau(req.db, req.query.du, req.query.au, req.query.format, ctx.now())));
+  on(api.documentStatistiques, async (req, reply) => send(reply, await exportStatistiques(req.db, req.params.annee, req.query.par, req.query.format, ctx.now())));
 }

@@ -248,4 +248,10 @@ export const etatCivilApi = {
   copie: defineRoute({ method: 'POST', path: `${P}/actes/:id/copies`, params: IdParam, body: CopieInput, response: Copie, permission: 'etatcivil.saisir' }),
   documentCopie: defineRoute({ method: 'GET', path: `${P}/copies/:id/document`, params: IdParam, response: Fichier, permission: 'etatcivil.lire' }),
   statistiques: defineRoute({ method: 'GET', path: `${P}/statistiques/:annee`, params: AnneeParam, query: z.object({ par: z.enum(['mois', 'centre', 'localite']).default('mois') }), response: Statistiques, permission: 'etatcivil.statistiques' }),
+  /** Rule 16: the arrêté de clôture of a register (or the statement of one still open). */
+  documentRegistre: defineRoute({ method: 'GET', path: `${P}/registres/:id/document`, params: IdParam, query: z.object({ format: z.enum(['pdf', 'json']).default('pdf') }), response: Fichier, permission: 'etatcivil.lire' }),
+  /** Rules 15–16: the volets n°2 sent to the court between two dates of sending. */
+  bordereauVolets: defineRoute({ method: 'GET', path: `${P}/volets/bordereau`, query: z.object({ du: DateCivile, au: DateCivile, format: z.enum(['pdf', 'xlsx', 'json']).default('pdf') }), response: Fichier, permission: 'etatcivil.lire' }),
+  /** Rule 17: the statistics of a year for the cercle, without names. */
+  documentStatistiques: defineRoute({ method: 'GET', path: `${P}/statistiques/:annee/document`, params: AnneeParam, query: z.object({ par: z.enum(['mois', 'centre', 'localite']).default('mois'), format: z.enum(['pdf', 'xlsx', 'json']).default('pdf') }), response: Fichier, permission: 'etatcivil.statistiques' }),
 };
