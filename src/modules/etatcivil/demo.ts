@@ -2,10 +2,7 @@ import { DomainError } from '../../core/errors.js';
 import type { Actor } from '../../platform/audit/journal.js';
 import type { Db } from '../../platform/db/schema.js';
 // The copy fee goes through the régie with the recettes' own services (the régisseur's book and quittance).
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- needs these in recettes/index.ts (see report)
-import { creerQuittancier, encaisser } from '../recettes/regie.js';
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- idem
-import { enregistrerTarif, listerArticles } from '../recettes/catalogue.js';
+import { creerQuittancier, encaisser, enregistrerTarif, listerArticles } from '../recettes/index.js';
 import { ajouterMention, declarerDeces, declarerNaissance, enregistrerVolet } from './actes.js';
 import { creerCentre } from './centres.js';
 import { ARTICLE_COPIE, delivrerCopie } from './copies.js';
@@ -460,7 +457,7 @@ async function copies(x: Demo): Promise<Fait[]> {
       date,
       rang: 3,
       faire: async () => {
-        const q = await encaisser(x.db, x.regisseur, { quittancierId: livre, date, payeur: demandeur, menageId: null, localiteId: null, montant: 100 * types.length, lignes: [{ articleId: article.id, roleLigneId: null, montant: 100 * types.length }] }, x.now, x.today);
+        const q = await encaisser(x.db, x.regisseur, { quittancierId: livre, date, payeur: demandeur, menageId: null, localiteId: null, montant: 100 * types.length, lignes: [{ articleId: article.id, roleLigneId: null, titreId: null, montant: 100 * types.length, neuf: false }] }, x.now, x.today);
         for (const type of types) await delivrerCopie(x.db, x.agent, acte.id, { type, date, demandeur, quittance: { serie: q.serie, numero: q.numero } }, x.now, x.today);
       },
     });

@@ -145,7 +145,8 @@ export async function celebrer(db: Db, actor: Actor, publicationId: number, c: z
         prenoms: pub.epoux.prenoms,
         sexe: null,
         date_evenement: c.date,
-        localite_id: null,
+        // The village of the centre that celebrates it (the statistics count marriages by village).
+        localite_id: centre.localite_id,
         mere: null,
         mere_nina: null,
         nina: pub.epoux.nina ? normaliserNina(pub.epoux.nina) : null,

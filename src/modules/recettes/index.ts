@@ -2,7 +2,9 @@ import type { ModuleDescriptor } from '../../platform/module.js';
 import { seedRecettesDemo } from './demo.js';
 import { recettesRoutes } from './routes.js';
 
-export { paiementSurQuittance } from './regie.js';
+// What other modules use: the état civil takes its copy fee through the régie (and its demo cashes some).
+export { creerQuittancier, encaisser, paiementSurQuittance } from './regie.js';
+export { enregistrerTarif, listerArticles } from './catalogue.js';
 
 /**
  * Recettes: the catalogue and its tariffs, households and persons, rôles homologated by the préfet, titres de
