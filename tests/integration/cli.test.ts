@@ -40,6 +40,15 @@ describe.skipIf(testEngine() !== 'sqlite')('gm2i command line', { timeout: 120_0
   });
   afterAll(() => fs.rmSync(data, { recursive: true, force: true }));
 
+  it('creates the demo commune on New Year’s Day too, and it verifies intact', async () => {
+    const dossier = fs.mkdtempSync(path.join(os.tmpdir(), 'gm2i-cli-1er-'));
+    let err = '';
+    const io = { stdout: { write: () => true }, stderr: { write: (s: string) => (err += s) }, now: () => new Date('2027-01-01T08:00:00Z') };
+    expect(await runCli(['--data', dossier, 'demo'], io), err).toBe(0);
+    expect(await runCli(['--data', path.join(dossier, 'demonstration'), 'verify'], io), err).toBe(0);
+    fs.rmSync(dossier, { recursive: true, force: true });
+  });
+
   it('adds and lists users, backs up, detects tampering, restores', async () => {
     expect((await gm2i('migrate')).out).toContain('Migrations appliquées');
     const add = await gm2i('user', 'add', 'sg', '--nom', 'Fatoumata Traoré', '--role', 'secretaire_general');

@@ -88,6 +88,8 @@ export async function seedBudgetDemo(db: Db, now: Date): Promise<void> {
       { date: `${annee - 1}-12-08`, reference: `Arrêté n°${annee - 1}-0231/P-CS`, autorite: 'Préfet du cercle de Sikasso' },
       now,
     );
-    await recordEtape(db, SYSTEM_ACTOR, annee, 'ouverture', `${annee}-01-02`, now);
+    // Opened on 2 January, or on the 1st when the demo is created on New Year's Day (never a date to come).
+    const today = now.toISOString().slice(0, 10);
+    await recordEtape(db, SYSTEM_ACTOR, annee, 'ouverture', `${annee}-01-02` > today ? today : `${annee}-01-02`, now);
   }
 }
