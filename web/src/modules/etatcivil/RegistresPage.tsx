@@ -1,0 +1,19 @@
+import { Divider } from '@mantine/core';
+import { PageTitle } from '../../components/PageTitle';
+import { Centres } from './Centres';
+import { Registres } from './Registres';
+
+/** Registers per centre and year, and the centres that keep them or send them their declarations. */
+export function RegistresPage() {
+  return (
+    <>
+      <PageTitle
+        title="Registres et centres"
+        subtitle="Un registre par centre, par type et par année ; clos à la fin de l’année par un arrêté."
+      />
+      <Registres />
+      <Divider my="lg" />
+      <Centres />
+    </>
+  );
+}
