@@ -5,10 +5,10 @@ import { urlOf } from '../../../../src/core/contract';
 import type { Acte } from '../../../../src/modules/etatcivil/schemas';
 import { etatCivilApi } from '../../../../src/modules/etatcivil/schemas';
 import { call } from '../../app/api';
-import { useAction } from '../../app/useAction';
 import { DateField } from '../../components/DateField';
 import { aujourdhui } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useActionEc } from './Champs';
 import { COPIE_LABELS, dateFr, REGLES } from './libelles';
 
 type TypeCopie = keyof typeof COPIE_LABELS;
@@ -20,7 +20,7 @@ export const lienCopie = (id: number) => urlOf(etatCivilApi.documentCopie, { par
  */
 function CopieForm({ acte, onDone, onClose }: { acte: Acte; onDone: (id: number) => void; onClose: () => void }) {
   const [f, setF] = useState({ type: '' as TypeCopie | '', date: aujourdhui(), demandeur: '', serie: '', numero: '' });
-  const { alert, run, busy, fieldError, clearField } = useAction([
+  const { alert, run, busy, fieldError, clearField } = useActionEc([
     'type',
     'date',
     'demandeur',
@@ -73,21 +73,21 @@ function CopieForm({ acte, onDone, onClose }: { acte: Acte; onDone: (id: number)
           w={220}
         />
         <TextInput
-          label="Quittance : série"
+          label="Série de la quittance"
           value={f.serie}
           onChange={(e) => set('serie', 'quittance.serie')(e.currentTarget.value)}
           error={fieldError('quittance.serie') ?? fieldError('quittance')}
-          w={140}
+          w={170}
         />
         <TextInput
-          label="Quittance : numéro"
+          label="N° de la quittance"
           inputMode="numeric"
           value={f.numero}
           onChange={(e) => set('numero', 'quittance.numero')(e.currentTarget.value)}
           error={
             fieldError('quittance.numero') ?? (f.numero.trim() && numero === null ? 'Le numéro de quittance est un nombre.' : undefined)
           }
-          w={150}
+          w={170}
         />
       </Group>
       <ErrorAlert error={alert} />

@@ -119,10 +119,22 @@ export function ActeFiche({ acte }: { acte: Acte }) {
           <Bloc key={b.titre} titre={b.titre} objet={b.objet} />
         ))}
       </SimpleGrid>
+      {acte.mentions.length > 0 && (
+        <Box className="ec-papier-seul" mt="sm">
+          <Text fw={600} size="sm">
+            Mentions marginales
+          </Text>
+          {acte.mentions.map((m) => (
+            <Text size="sm" key={m.id}>
+              {dateFr(m.date)} — {m.texte} ({m.reference ?? ''}, {m.officier})
+            </Text>
+          ))}
+        </Box>
+      )}
     </Box>
   );
 }
 
 /** Print only the acte: the rest of the screen (navigation, buttons) is hidden on paper. */
 export const STYLE_IMPRESSION =
-  '@media print { body * { visibility: hidden !important; } .ec-impression, .ec-impression * { visibility: visible !important; } .ec-impression { position: absolute; left: 0; top: 0; width: 100%; } }';
+  '.ec-papier-seul { display: none; } @media print { body * { visibility: hidden !important; } .ec-impression, .ec-impression * { visibility: visible !important; } .ec-impression { position: absolute; left: 0; top: 0; width: 100%; } .ec-papier-seul { display: block; } }';

@@ -4,17 +4,16 @@ import { useState, type FormEvent } from 'react';
 import type { Acte } from '../../../../src/modules/etatcivil/schemas';
 import { etatCivilApi } from '../../../../src/modules/etatcivil/schemas';
 import { call } from '../../app/api';
-import { useAction } from '../../app/useAction';
 import { DateField } from '../../components/DateField';
 import { aujourdhui } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useFormulaire } from './Champs';
+import { useActionEc, useFormulaire } from './Champs';
 import { dateFr, MENTION_LABELS, REGLES } from './libelles';
 import { officierDeSession, OfficierFields, retenirOfficier } from './Officier';
 
 /** Add a mention marginale: the only way to correct or complete an acte, which itself never changes (rule 5). */
 function MentionForm({ acte, onDone, onClose }: { acte: Acte; onDone: (a: Acte) => void; onClose: () => void }) {
-  const action = useAction(['type', 'date', 'texte', 'reference', 'officier.*']);
+  const action = useActionEc(['type', 'date', 'texte', 'reference', 'officier', 'officier.nom', 'officier.qualite']);
   const { alert, run, busy, fieldError, clearField } = action;
   const { f, set } = useFormulaire(
     () => ({ type: '', date: aujourdhui(), texte: '', reference: '', officier: officierDeSession() }),

@@ -3,14 +3,14 @@ import { Link, type RouteComponentProps } from 'wouter';
 import { etatCivilApi } from '../../../../src/modules/etatcivil/schemas';
 import { usePermission } from '../../app/session';
 import { useApi } from '../../app/useApi';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { LectureActes, LectureErreur } from './Acces';
 import { ActeCopies } from './ActeCopies';
 import { ActeFiche, STYLE_IMPRESSION } from './ActeFiche';
 import { ActeMentions } from './ActeMentions';
 import { ActeVolets } from './ActeVolets';
 
 /** The acte card: all its fields, its mentions marginales, its volets and its copies. */
-export function ActePage({ params }: RouteComponentProps) {
+function ActePageContenu({ params }: RouteComponentProps) {
   const id = Number(params.id ?? NaN);
   const acte = useApi(etatCivilApi.acte, Number.isInteger(id) && id > 0 ? { params: { id } } : null);
   const peutSaisir = usePermission('etatcivil.saisir');
@@ -29,7 +29,7 @@ export function ActePage({ params }: RouteComponentProps) {
           </Button>
         )}
       </Group>
-      <ErrorAlert error={acte.error} />
+      <LectureErreur error={acte.error} />
       {a && (
         <>
           {a.avertissements.map((w) => (
@@ -50,5 +50,13 @@ export function ActePage({ params }: RouteComponentProps) {
         </>
       )}
     </>
+  );
+}
+
+export function ActePage(props: RouteComponentProps) {
+  return (
+    <LectureActes>
+      <ActePageContenu {...props} />
+    </LectureActes>
   );
 }

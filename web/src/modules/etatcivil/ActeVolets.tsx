@@ -4,10 +4,10 @@ import { useState, type FormEvent } from 'react';
 import type { Acte } from '../../../../src/modules/etatcivil/schemas';
 import { etatCivilApi } from '../../../../src/modules/etatcivil/schemas';
 import { call } from '../../app/api';
-import { useAction } from '../../app/useAction';
 import { DateField } from '../../components/DateField';
 import { aujourdhui } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useActionEc } from './Champs';
 import { dateFr } from './libelles';
 
 const VOLETS = {
@@ -18,7 +18,7 @@ const VOLETS = {
 function VoletForm({ acte, volet, onDone, onClose }: { acte: Acte; volet: 2 | 3; onDone: (a: Acte) => void; onClose: () => void }) {
   const declarant = (acte.donnees.declarant as { nom?: string } | undefined)?.nom ?? '';
   const [f, setF] = useState({ date: aujourdhui(), destinataire: volet === 3 ? declarant : VOLETS[2].destinataire, reference: '' });
-  const { alert, run, busy, fieldError, clearField } = useAction(['volet', 'date', 'destinataire', 'reference']);
+  const { alert, run, busy, fieldError, clearField } = useActionEc(['volet', 'date', 'destinataire', 'reference']);
   const set = (k: keyof typeof f) => (v: string) => {
     clearField(k);
     setF((x) => ({ ...x, [k]: v }));

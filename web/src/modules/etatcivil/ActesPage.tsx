@@ -5,7 +5,7 @@ import { Link } from 'wouter';
 import { etatCivilApi } from '../../../../src/modules/etatcivil/schemas';
 import { useApi } from '../../app/useApi';
 import { aujourdhui } from '../../components/dates';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { LectureActes, LectureErreur } from './Acces';
 import { PageTitle } from '../../components/PageTitle';
 import { Pager } from '../../components/Pager';
 import { ACTE_LABELS, dateFr } from './libelles';
@@ -14,7 +14,7 @@ const PAR_PAGE = 25;
 type TypeActe = keyof typeof ACTE_LABELS;
 
 /** Find an acte by name, type, year and centre, then open its card (mentions, volets, copies). */
-export function ActesPage() {
+function ActesPageContenu() {
   const courante = Number(aujourdhui().slice(0, 4));
   const [q, setQ] = useState('');
   const [type, setType] = useState<TypeActe | ''>('');
@@ -78,7 +78,7 @@ export function ActesPage() {
           w={240}
         />
       </Group>
-      <ErrorAlert error={actes.error} />
+      <LectureErreur error={actes.error} />
       <Table.ScrollContainer minWidth={600}>
         <Table striped highlightOnHover>
           <Table.Thead>
@@ -130,5 +130,13 @@ export function ActesPage() {
       </Table.ScrollContainer>
       {actes.data && <Pager page={page} parPage={PAR_PAGE} total={actes.data.total} onChange={setPage} />}
     </>
+  );
+}
+
+export function ActesPage() {
+  return (
+    <LectureActes>
+      <ActesPageContenu />
+    </LectureActes>
   );
 }

@@ -4,12 +4,11 @@ import type { ResponseOf } from '../../../../src/core/contract';
 import type { Acte } from '../../../../src/modules/etatcivil/schemas';
 import { etatCivilApi } from '../../../../src/modules/etatcivil/schemas';
 import { call } from '../../app/api';
-import { useAction } from '../../app/useAction';
 import { DateField } from '../../components/DateField';
 import { aujourdhui } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { MontantInput } from '../../components/MontantInput';
-import { useFormulaire } from './Champs';
+import { useActionEc, useFormulaire } from './Champs';
 import { dateFr, ouNull, REGLES } from './libelles';
 import { officierDeSession, OfficierFields, retenirOfficier } from './Officier';
 
@@ -19,7 +18,7 @@ const fcfa = (n: number) => `${new Intl.NumberFormat('fr-FR').format(n).replace(
 
 /** The celebration: option, régime, dot, witnesses, dispensations, consent; the server's refusals beside each field. */
 export function CelebrationForm({ pub, onDone, onClose }: { pub: Publication; onDone: (a: Acte) => void; onClose: () => void }) {
-  const action = useAction([
+  const action = useActionEc([
     'date',
     'celebration',
     'option',
@@ -30,8 +29,11 @@ export function CelebrationForm({ pub, onDone, onClose }: { pub: Publication; on
     'dispenseAge',
     'consentement',
     'temoins',
-    'temoins.*.*',
-    'officier.*',
+    'temoins.*.nom',
+    'temoins.*.piece',
+    'officier',
+    'officier.nom',
+    'officier.qualite',
   ]);
   const { alert, run, busy, fieldError, clearField } = action;
   const { f, set, setF } = useFormulaire(

@@ -6,9 +6,10 @@ import { communeApi } from '../../../../src/modules/commune/schemas';
 import { etatCivilApi } from '../../../../src/modules/etatcivil/schemas';
 import { call } from '../../app/api';
 import { usePermission } from '../../app/session';
-import { useAction } from '../../app/useAction';
 import { useApi } from '../../app/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { LectureErreur } from './Acces';
+import { useActionEc } from './Champs';
 import { CENTRE_LABELS } from './libelles';
 
 type Centre = ResponseOf<typeof etatCivilApi.centres>[number];
@@ -30,7 +31,7 @@ function CentreForm({ centres, edite, onDone }: { centres: Centre[]; edite: Cent
       : VIDE,
   );
   const localites = useApi(communeApi.listLocalites, {});
-  const { alert, run, busy, fieldError, clearField } = useAction(['nom', 'type', 'localiteId', 'rattachementId']);
+  const { alert, run, busy, fieldError, clearField } = useActionEc(['nom', 'type', 'localiteId', 'rattachementId']);
   const set = <K extends keyof typeof f>(k: K, v: (typeof f)[K]) => {
     clearField(k);
     setF((x) => ({ ...x, [k]: v }));
@@ -140,7 +141,7 @@ export function Centres() {
           }}
         />
       )}
-      <ErrorAlert error={centres.error} />
+      <LectureErreur error={centres.error} />
       <Table.ScrollContainer minWidth={560}>
         <Table striped>
           <Table.Thead>

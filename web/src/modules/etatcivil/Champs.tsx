@@ -1,9 +1,10 @@
 import { Group, Select, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { communeApi } from '../../../../src/modules/commune/schemas';
 import { etatCivilApi } from '../../../../src/modules/etatcivil/schemas';
+import { ApiError } from '../../app/api';
+import { useAction, type Action } from '../../app/useAction';
 import { useApi } from '../../app/useApi';
-import type { Action } from '../../app/useAction';
 
 // Pieces shared by the declaration forms: nested form state addressed by the API's field paths
 // (`mere.nom`, `declaration.date`), so each server refusal lands beside its field.
@@ -54,13 +55,14 @@ export function PersonneFields({
   value,
   set,
   fieldError,
-  naissanceLabel = 'Né(e) le ou en (année)',
+  qui,
 }: {
   prefix: string;
+  /** Whose fields, for their labels: « du père », « de la mère ». */
+  qui: string;
   value: PersonneSaisie;
   set: (path: string) => (v: unknown) => void;
   fieldError: (f: string) => string | undefined;
-  naissanceLabel?: string;
 }) {
   const t = (k: keyof PersonneSaisie, label: string, w: number, extra: object = {}) => (
     <TextInput
@@ -74,12 +76,12 @@ export function PersonneFields({
   );
   return (
     <Group align="flex-start" gap="sm" wrap="wrap">
-      {t('nom', 'Nom', 170)}
-      {t('prenoms', 'Prénoms', 200)}
-      {t('naissance', naissanceLabel, 170, { placeholder: 'AAAA-MM-JJ ou AAAA' })}
-      {t('profession', 'Profession', 150)}
-      {t('domicile', 'Domicile', 170)}
-      {t('nina', 'NINA (facultatif)', 170, { placeholder: '14 chiffres et une lettre' })}
+      {t('nom', `Nom ${qui}`, 170)}
+      {t('prenoms', `Prénoms ${qui}`, 200)}
+      {t('naissance', `Naissance ${qui}`, 170, { placeholder: 'AAAA-MM-JJ ou AAAA', description: 'date ou année seule' })}
+      {t('profession', `Profession ${qui}`, 170)}
+      {t('domicile', `Domicile ${qui}`, 170)}
+      {t('nina', `NINA ${qui}`, 190, { placeholder: '14 chiffres et une lettre', description: 'facultatif' })}
     </Group>
   );
 }
@@ -107,6 +109,7 @@ export function CentreSelect({
       label={label}
       placeholder={declaration ? 'Aucun (déclaré ici)' : 'Choisir le centre'}
       clearable={declaration}
+      allowDeselect={declaration}
       data={data.map((c) => ({ value: String(c.id), label: c.nom }))}
       value={value === null ? null : String(value)}
       onChange={(v) => onChange(v ? Number(v) : null)}
@@ -143,3 +146,36 @@ export function LocaliteSelect({
     />
   );
 }
+
+/**
+ * useAction with the état civil's field lists, and "Champ obligatoire." beside an empty required field (the
+ * server's sentence names the field by its technical key, e.g. « centreId »).
+ */
+export function useActionEc(fields: readonly string[]): Action {
+  const action = useAction(fields);
+  const { error, run: runAction } = action;
+  const problems = error instanceof ApiError ? error.problems : [];
+  const fieldError = (field: string) => {
+    const m = action.fieldError(field);
+    if (m === undefined) return undefined;
+    return problems.some((p) => p.field === field && p.code === 'REQUIS') ? 'Champ obligatoire.' : m;
+  };
+  // Every problem is beside its field, perhaps far above the button: say so here, and go to the first one.
+  const alert =
+    action.alert === null && error instanceof ApiError && problems.length > 0
+      ? new ApiError(error.code, 'Des informations sont à corriger : voyez les messages en rouge à côté des champs.')
+      : action.alert;
+  const run = useCallback(
+    async (f: () => Promise<unknown>) => {
+      const ok = await runAction(f);
+      if (!ok) requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      return ok;
+    },
+    [runAction],
+  );
+  return { ...action, fieldError, alert, run };
+}
+
+/** The field paths of a person block, for useAction. */
+export const champsPersonne = (prefix: string) =>
+  ['nom', 'prenoms', 'naissance', 'profession', 'domicile', 'nina'].map((k) => `${prefix}.${k}`);

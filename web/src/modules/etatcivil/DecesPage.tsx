@@ -4,14 +4,13 @@ import type { Acte } from '../../../../src/modules/etatcivil/schemas';
 import { etatCivilApi } from '../../../../src/modules/etatcivil/schemas';
 import { call } from '../../app/api';
 import { usePermission } from '../../app/session';
-import { useAction } from '../../app/useAction';
 import { DateField } from '../../components/DateField';
 import { aujourdhui } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { ActeEnregistre } from './ActeEnregistre';
 import { ActeNaissanceRecherche, type ActeResume } from './ActeRecherche';
-import { CentreSelect, LocaliteSelect, useFormulaire } from './Champs';
+import { CentreSelect, LocaliteSelect, useActionEc, useFormulaire } from './Champs';
 import { Delai } from './Delai';
 import { ouNull, REGLES } from './libelles';
 import { centreDeSession, LIENS, retenirCentre, Section } from './NaissanceForm';
@@ -34,19 +33,34 @@ const initial = () => ({
 });
 
 function DecesForm({ onSaved }: { onSaved: (a: Acte) => void }) {
-  const action = useAction([
+  const action = useActionEc([
     'centreId',
+    'registreId',
     'dateActe',
-    'defunt.*',
+    'defunt.nom',
+    'defunt.prenoms',
+    'defunt.sexe',
+    'defunt.naissance',
+    'defunt.profession',
+    'defunt.domicile',
+    'defunt.nina',
+    'defunt.acteNaissanceId',
     'date',
     'lieu',
     'localiteId',
     'autorisation',
     'permisInhumer',
-    'declarant.*',
+    'declarant.nom',
+    'declarant.lien',
+    'declarant.domicile',
     'declaration',
-    'declaration.*',
-    'officier.*',
+    'declaration.date',
+    'declaration.numero',
+    'declaration.centreDeclarationId',
+    'declaration.reception',
+    'officier',
+    'officier.nom',
+    'officier.qualite',
   ]);
   const { alert, run, busy, fieldError, clearField } = action;
   const { f, set } = useFormulaire(initial, action);
@@ -247,7 +261,13 @@ export function DecesPage() {
           }}
         />
       ) : (
-        <DecesForm key={tour} onSaved={setActe} />
+        <DecesForm
+          key={tour}
+          onSaved={(a) => {
+            setActe(a);
+            window.scrollTo(0, 0);
+          }}
+        />
       )}
     </>
   );

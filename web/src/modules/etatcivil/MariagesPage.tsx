@@ -7,7 +7,7 @@ import { etatCivilApi } from '../../../../src/modules/etatcivil/schemas';
 import { usePermission } from '../../app/session';
 import { useApi } from '../../app/useApi';
 import { aujourdhui } from '../../components/dates';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { LectureActes, LectureErreur } from './Acces';
 import { PageTitle } from '../../components/PageTitle';
 import { CelebrationForm } from './CelebrationForm';
 import { dateFr } from './libelles';
@@ -33,7 +33,7 @@ function Etat({ p }: { p: Publication }) {
 }
 
 /** Publications of bans, their oppositions and mainlevées, and the celebration. */
-export function MariagesPage() {
+function MariagesPageContenu() {
   const pubs = useApi(etatCivilApi.publications, {});
   const peutSaisir = usePermission('etatcivil.saisir');
   const [nouvelle, setNouvelle] = useState(false);
@@ -58,7 +58,7 @@ export function MariagesPage() {
           }}
         />
       )}
-      <ErrorAlert error={pubs.error} />
+      <LectureErreur error={pubs.error} />
       <Stack gap="xs">
         {liste.map((p) => {
           const enCours = p.oppositions.some((o) => o.levee === null);
@@ -138,5 +138,13 @@ export function MariagesPage() {
         )}
       </Stack>
     </>
+  );
+}
+
+export function MariagesPage() {
+  return (
+    <LectureActes>
+      <MariagesPageContenu />
+    </LectureActes>
   );
 }

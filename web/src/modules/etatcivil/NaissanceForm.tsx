@@ -4,11 +4,19 @@ import type { z } from 'zod';
 import type { Acte, NaissanceInput } from '../../../../src/modules/etatcivil/schemas';
 import { etatCivilApi } from '../../../../src/modules/etatcivil/schemas';
 import { call } from '../../app/api';
-import { useAction } from '../../app/useAction';
 import { DateField } from '../../components/DateField';
 import { aujourdhui } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { CentreSelect, LocaliteSelect, PERSONNE_VIDE, PersonneFields, personnePourApi, useFormulaire } from './Champs';
+import {
+  CentreSelect,
+  champsPersonne,
+  LocaliteSelect,
+  PERSONNE_VIDE,
+  PersonneFields,
+  personnePourApi,
+  useActionEc,
+  useFormulaire,
+} from './Champs';
 import { Delai } from './Delai';
 import { DoublonsAlerte, useDoublons } from './Doublons';
 import { dateComplete, dernierJour, ouNull, REGLES } from './libelles';
@@ -53,6 +61,30 @@ const initial = (garde?: { dateActe: string; declaration: string }) => ({
   confirmerDoublon: false,
 });
 
+const CHAMPS = [
+  'centreId',
+  'registreId',
+  'dateActe',
+  ...['nom', 'prenoms', 'sexe', 'date', 'heure', 'lieu', 'localiteId', 'nina'].map((k) => `enfant.${k}`),
+  ...champsPersonne('pere'),
+  ...champsPersonne('mere'),
+  'declarant.nom',
+  'declarant.lien',
+  'declarant.domicile',
+  'declaration',
+  'declaration.date',
+  'declaration.numero',
+  'declaration.centreDeclarationId',
+  'declaration.reception',
+  'jugement',
+  'jugement.tribunal',
+  'jugement.numero',
+  'jugement.date',
+  'officier',
+  'officier.nom',
+  'officier.qualite',
+];
+
 export function Section({ titre, children }: { titre: string; children: ReactNode }) {
   return (
     <Paper withBorder p="sm" mb="sm">
@@ -66,19 +98,7 @@ export function Section({ titre, children }: { titre: string; children: ReactNod
 
 /** The form; `onSaved` receives the acte drawn up. */
 export function NaissanceForm({ onSaved }: { onSaved: (a: Acte) => void }) {
-  const action = useAction([
-    'centreId',
-    'dateActe',
-    'enfant.*',
-    'pere.*',
-    'mere.*',
-    'declarant.*',
-    'declaration',
-    'declaration.*',
-    'jugement',
-    'jugement.*',
-    'officier.*',
-  ]);
+  const action = useActionEc(CHAMPS);
   const { alert, run, busy, fieldError, clearField } = action;
   const { f, set } = useFormulaire(() => initial(), action);
   const [vu, setVu] = useState(false);
@@ -113,7 +133,7 @@ export function NaissanceForm({ onSaved }: { onSaved: (a: Acte) => void }) {
       centreDeclarationId: f.declaration.centreDeclarationId,
       reception: f.declaration.centreDeclarationId ? ouNull(f.declaration.reception) : null,
     },
-    jugement: tardive ? f.jugement : null,
+    jugement: tardive || f.jugement.tribunal.trim() ? f.jugement : null,
     officier: f.officier,
     confirmerDoublon: f.confirmerDoublon,
   });
@@ -166,9 +186,15 @@ export function NaissanceForm({ onSaved }: { onSaved: (a: Acte) => void }) {
               <Radio value="F" label="Féminin" />
             </Group>
           </Radio.Group>
-          <DateField label="Né(e) le" value={f.enfant.date} onChange={set('enfant.date')} error={fieldError('enfant.date')} w={170} />
+          <DateField
+            label="Date de naissance de l’enfant"
+            value={f.enfant.date}
+            onChange={set('enfant.date')}
+            error={fieldError('enfant.date')}
+            w={170}
+          />
           <TextInput
-            label="Heure"
+            label="Heure de naissance"
             placeholder="HH:MM"
             value={f.enfant.heure}
             onChange={(e) => set('enfant.heure')(e.currentTarget.value)}
@@ -200,10 +226,10 @@ export function NaissanceForm({ onSaved }: { onSaved: (a: Acte) => void }) {
           onChange={(e) => set('pereNonDeclare')(e.currentTarget.checked)}
           mb={f.pereNonDeclare ? 0 : 'xs'}
         />
-        {!f.pereNonDeclare && <PersonneFields prefix="pere" value={f.pere} set={set} fieldError={fieldError} />}
+        {!f.pereNonDeclare && <PersonneFields prefix="pere" qui="du père" value={f.pere} set={set} fieldError={fieldError} />}
       </Section>
       <Section titre="Mère">
-        <PersonneFields prefix="mere" value={f.mere} set={set} fieldError={fieldError} />
+        <PersonneFields prefix="mere" qui="de la mère" value={f.mere} set={set} fieldError={fieldError} />
       </Section>
       {doublons.length > 0 && (
         <DoublonsAlerte
@@ -282,7 +308,7 @@ export function NaissanceForm({ onSaved }: { onSaved: (a: Acte) => void }) {
           jugementRequis
         />
       </Section>
-      {tardive && (
+      {(tardive || fieldError('jugement')) && (
         <Section titre="Jugement supplétif">
           <Group align="flex-start" gap="sm" wrap="wrap">
             <TextInput

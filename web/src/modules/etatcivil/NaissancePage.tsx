@@ -29,7 +29,13 @@ export function NaissancePage() {
           }}
         />
       ) : (
-        <NaissanceForm key={tour} onSaved={setActe} />
+        <NaissanceForm
+          key={tour}
+          onSaved={(a) => {
+            setActe(a);
+            window.scrollTo(0, 0);
+          }}
+        />
       )}
     </>
   );

@@ -4,10 +4,10 @@ import { useState, type FormEvent } from 'react';
 import type { ResponseOf } from '../../../../src/core/contract';
 import { etatCivilApi } from '../../../../src/modules/etatcivil/schemas';
 import { call } from '../../app/api';
-import { useAction } from '../../app/useAction';
 import { DateField } from '../../components/DateField';
 import { aujourdhui } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useActionEc } from './Champs';
 import { dateFr } from './libelles';
 
 type Publication = ResponseOf<typeof etatCivilApi.publications>[number];
@@ -16,7 +16,7 @@ type Opposition = Publication['oppositions'][number];
 /** Record an opposition: it stops the marriage until its mainlevée. */
 export function OppositionForm({ pub, onDone, onClose }: { pub: Publication; onDone: () => void; onClose: () => void }) {
   const [f, setF] = useState({ date: aujourdhui(), auteur: '', motif: '' });
-  const { alert, run, busy, fieldError, clearField } = useAction(['date', 'auteur', 'motif']);
+  const { alert, run, busy, fieldError, clearField } = useActionEc(['date', 'auteur', 'motif']);
   const set = (k: keyof typeof f) => (v: string) => {
     clearField(k);
     setF((x) => ({ ...x, [k]: v }));
@@ -70,7 +70,7 @@ export function OppositionForm({ pub, onDone, onClose }: { pub: Publication; onD
 /** Lift an opposition: the judgment or the withdrawal that ends it. */
 export function MainleveeForm({ opposition, onDone, onClose }: { opposition: Opposition; onDone: () => void; onClose: () => void }) {
   const [f, setF] = useState({ date: aujourdhui(), reference: '' });
-  const { alert, run, busy, fieldError, clearField } = useAction(['date', 'reference']);
+  const { alert, run, busy, fieldError, clearField } = useActionEc(['date', 'reference']);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {

@@ -3,11 +3,10 @@ import { notifications } from '@mantine/notifications';
 import type { FormEvent } from 'react';
 import { etatCivilApi } from '../../../../src/modules/etatcivil/schemas';
 import { call } from '../../app/api';
-import { useAction } from '../../app/useAction';
 import { DateField } from '../../components/DateField';
 import { aujourdhui } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { CentreSelect, useFormulaire } from './Champs';
+import { CentreSelect, useActionEc, useFormulaire } from './Champs';
 import { dateComplete, dateFr, dernierJour, ouNull, REGLES } from './libelles';
 import { centreDeSession } from './NaissanceForm';
 
@@ -41,7 +40,31 @@ const pourApi = (c: Conjoint) => ({
 
 /** Declare a marriage and publish its bans: the celebration may follow 15 jours francs later. */
 export function PublicationForm({ onDone }: { onDone: () => void }) {
-  const action = useAction(['centreId', 'declaration', 'publication', 'epoux.*', 'epouse.*']);
+  const action = useActionEc([
+    'centreId',
+    'declaration',
+    'publication',
+    'epoux.nom',
+    'epoux.prenoms',
+    'epoux.naissance',
+    'epoux.lieuNaissance',
+    'epoux.profession',
+    'epoux.domicile',
+    'epoux.nina',
+    'epoux.epousesActuelles',
+    'epoux.engageMonogamie',
+    'epoux.finUnionPrecedente',
+    'epouse.nom',
+    'epouse.prenoms',
+    'epouse.naissance',
+    'epouse.lieuNaissance',
+    'epouse.profession',
+    'epouse.domicile',
+    'epouse.nina',
+    'epouse.epousesActuelles',
+    'epouse.engageMonogamie',
+    'epouse.finUnionPrecedente',
+  ]);
   const { alert, run, busy, fieldError } = action;
   const { f, set } = useFormulaire(
     () => ({ centreId: centreDeSession(), declaration: aujourdhui(), publication: aujourdhui(), epoux: conjoint(), epouse: conjoint() }),

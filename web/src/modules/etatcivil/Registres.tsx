@@ -5,11 +5,12 @@ import type { ResponseOf } from '../../../../src/core/contract';
 import { etatCivilApi } from '../../../../src/modules/etatcivil/schemas';
 import { call } from '../../app/api';
 import { usePermission } from '../../app/session';
-import { useAction } from '../../app/useAction';
 import { useApi } from '../../app/useApi';
 import { DateField } from '../../components/DateField';
 import { aujourdhui } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { LectureErreur } from './Acces';
+import { useActionEc } from './Champs';
 import { officierDeSession, OfficierFields, retenirOfficier } from './Officier';
 import { dateFr, REGISTRE_LABELS } from './libelles';
 
@@ -22,7 +23,7 @@ function Ouverture({ annee, onDone }: { annee: number; onDone: () => void }) {
   const [centreId, setCentreId] = useState<number | null>(null);
   const [type, setType] = useState<TypeRegistre>('naissances');
   const [ouverture, setOuverture] = useState(aujourdhui());
-  const { alert, run, busy, fieldError, clearField } = useAction(['centreId', 'type', 'annee', 'ouverture']);
+  const { alert, run, busy, fieldError, clearField } = useActionEc(['centreId', 'type', 'annee', 'ouverture']);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
@@ -88,10 +89,20 @@ function Ouverture({ annee, onDone }: { annee: number; onDone: () => void }) {
 
 /** The year-end arrêté: once closed, a register refuses every new acte. Confirmed first, with what it does. */
 function Cloture({ registre, onClose, onDone }: { registre: Registre; onClose: () => void; onDone: () => void }) {
-  const [date, setDate] = useState(aujourdhui() >= `${registre.annee}-12-31` ? aujourdhui() : `${registre.annee}-12-31`);
+  const [date, setDate] = useState(aujourdhui() >= `${registre.annee}-12-31` ? aujourdhui() : '');
   const [officier, setOfficier] = useState(officierDeSession);
   const [confirmer, setConfirmer] = useState(false);
-  const { alert, run, busy, fieldError, clearField } = useAction(['date', 'officier.nom', 'officier.qualite']);
+  const [vu, setVu] = useState(false);
+  const action = useActionEc(['date', 'officier', 'officier.nom', 'officier.qualite']);
+  const { alert, run, busy, clearField } = action;
+  const finAnnee = `${registre.annee}-12-31`;
+  const tropTot = aujourdhui() < finAnnee;
+  // Before the server is asked: the officer's name and qualité, said beside their field.
+  const fieldError = (f: string) =>
+    action.fieldError(f) ??
+    (vu && ((f === 'officier.nom' && !officier.nom.trim()) || (f === 'officier.qualite' && !officier.qualite))
+      ? 'Champ obligatoire.'
+      : undefined);
   const clore = () =>
     void run(async () => {
       setConfirmer(false);
@@ -125,7 +136,19 @@ function Cloture({ registre, onClose, onDone }: { registre: Registre; onClose: (
       </Group>
       <OfficierFields value={officier} onChange={setOfficier} fieldError={fieldError} clearField={clearField} />
       <ErrorAlert error={alert} />
-      {confirmer ? (
+      {tropTot ? (
+        <Alert color="blue" mt="md">
+          <Text size="sm">
+            Un registre de {registre.annee} se clôt à la fin de l’année, par un arrêté daté du {dateFr(finAnnee)} au plus tôt. Revenez à
+            partir de cette date.
+          </Text>
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={onClose}>
+              Fermer
+            </Button>
+          </Group>
+        </Alert>
+      ) : confirmer ? (
         <Alert color="red" mt="md" title="Confirmer la clôture">
           <Text size="sm">
             Le registre sera clos le {dateFr(date)} par {officier.nom || '…'} ({officier.qualite || '…'}).{' '}
@@ -146,7 +169,13 @@ function Cloture({ registre, onClose, onDone }: { registre: Registre; onClose: (
           <Button variant="default" onClick={onClose}>
             Annuler
           </Button>
-          <Button color="red" onClick={() => setConfirmer(true)}>
+          <Button
+            color="red"
+            onClick={() => {
+              setVu(true);
+              if (officier.nom.trim() && officier.qualite && date) setConfirmer(true);
+            }}
+          >
             Clore le registre…
           </Button>
         </Group>
@@ -188,14 +217,13 @@ export function Registres() {
           }}
         />
       )}
-      <ErrorAlert error={registres.error} />
+      <LectureErreur error={registres.error} />
       <Table.ScrollContainer minWidth={620}>
         <Table striped>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Centre</Table.Th>
               <Table.Th>Registre</Table.Th>
-              <Table.Th>Ouvert le</Table.Th>
               <Table.Th ta="right">Actes</Table.Th>
               <Table.Th>Numéros</Table.Th>
               <Table.Th>État</Table.Th>
@@ -207,10 +235,12 @@ export function Registres() {
                 <Table.Td>{r.centreNom}</Table.Td>
                 <Table.Td>
                   {REGISTRE_LABELS[r.type]} {r.annee}
+                  <Text size="xs" c="dimmed">
+                    ouvert le {dateFr(r.ouverture)}
+                  </Text>
                 </Table.Td>
-                <Table.Td>{dateFr(r.ouverture)}</Table.Td>
                 <Table.Td ta="right">{r.actes}</Table.Td>
-                <Table.Td>{r.premier === null ? '—' : `n°${r.premier} à n°${r.dernier}`}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.premier === null ? '—' : `n°${r.premier} à ${r.dernier}`}</Table.Td>
                 <Table.Td>
                   {r.cloture ? (
                     <Text size="sm">
@@ -218,7 +248,9 @@ export function Registres() {
                     </Text>
                   ) : (
                     <Group gap="xs" wrap="nowrap">
-                      <Badge color="teal">ouvert</Badge>
+                      <Badge color="teal" style={{ flexShrink: 0 }}>
+                        ouvert
+                      </Badge>
                       {peutGerer && (
                         <Button size="xs" variant="outline" color="red" onClick={() => setAClore(r)}>
                           Clore…
@@ -231,7 +263,7 @@ export function Registres() {
             ))}
             {registres.data && liste.length === 0 && (
               <Table.Tr>
-                <Table.Td colSpan={6}>
+                <Table.Td colSpan={5}>
                   <Text c="dimmed" size="sm">
                     Aucun registre ouvert pour {annee}.
                   </Text>

@@ -1,10 +1,11 @@
 import { Divider } from '@mantine/core';
+import { LectureActes } from './Acces';
 import { PageTitle } from '../../components/PageTitle';
 import { Centres } from './Centres';
 import { Registres } from './Registres';
 
 /** Registers per centre and year, and the centres that keep them or send them their declarations. */
-export function RegistresPage() {
+function RegistresPageContenu() {
   return (
     <>
       <PageTitle
@@ -15,5 +16,13 @@ export function RegistresPage() {
       <Divider my="lg" />
       <Centres />
     </>
+  );
+}
+
+export function RegistresPage() {
+  return (
+    <LectureActes>
+      <RegistresPageContenu />
+    </LectureActes>
   );
 }

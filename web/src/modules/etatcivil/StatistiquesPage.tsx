@@ -4,7 +4,7 @@ import type { ResponseOf } from '../../../../src/core/contract';
 import { etatCivilApi } from '../../../../src/modules/etatcivil/schemas';
 import { useApi } from '../../app/useApi';
 import { aujourdhui } from '../../components/dates';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { LectureErreur } from './Acces';
 import { PageTitle } from '../../components/PageTitle';
 import { moisFr } from './libelles';
 
@@ -78,7 +78,7 @@ export function StatistiquesPage() {
           />
         </Group>
       </PageTitle>
-      <ErrorAlert error={stats.error} />
+      <LectureErreur error={stats.error} />
       {c && (
         <Paper withBorder p="sm" mb="md">
           {c.aConfirmer && <AConfirmer taux={c.tauxBrutNataliteMille} />}
