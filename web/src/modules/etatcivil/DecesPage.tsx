@@ -152,9 +152,9 @@ function DecesForm({ onSaved }: { onSaved: (a: Acte) => void }) {
             error={fieldError('defunt.naissance')}
             w={170}
           />
-          {t('defunt.profession', 'Profession', 150, f.defunt.profession)}
-          {t('defunt.domicile', 'Domicile', 170, f.defunt.domicile)}
-          {t('defunt.nina', 'NINA (facultatif)', 170, f.defunt.nina)}
+          {t('defunt.profession', 'Profession du défunt', 170, f.defunt.profession)}
+          {t('defunt.domicile', 'Domicile du défunt', 170, f.defunt.domicile)}
+          {t('defunt.nina', 'NINA du défunt (facultatif)', 200, f.defunt.nina)}
         </Group>
       </Section>
       <Section titre="Décès">

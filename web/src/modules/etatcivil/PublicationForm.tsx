@@ -88,9 +88,10 @@ export function PublicationForm({ onDone }: { onDone: () => void }) {
   };
   const personne = (k: 'epoux' | 'epouse', titre: string) => {
     const c = f[k];
+    const de = k === 'epoux' ? 'de l’époux' : 'de l’épouse';
     const t = (champ: keyof Conjoint, label: string, w: number, extra: object = {}) => (
       <TextInput
-        label={label}
+        label={`${label} ${de}`}
         value={c[champ] as string}
         onChange={(e) => set(`${k}.${champ}`)(e.currentTarget.value)}
         error={fieldError(`${k}.${champ}`)}
@@ -106,14 +107,14 @@ export function PublicationForm({ onDone }: { onDone: () => void }) {
         <Group align="flex-start" gap="sm" wrap="wrap">
           {t('nom', 'Nom', 160)}
           {t('prenoms', 'Prénoms', 190)}
-          {t('naissance', 'Né(e) le ou en (année)', 170, { placeholder: 'AAAA-MM-JJ ou AAAA' })}
+          {t('naissance', 'Naissance', 170, { placeholder: 'AAAA-MM-JJ ou AAAA', description: 'date ou année seule' })}
           {t('lieuNaissance', 'Lieu de naissance', 170)}
           {t('profession', 'Profession', 150)}
           {t('domicile', 'Domicile', 170)}
-          {t('nina', 'NINA (facultatif)', 170)}
+          {t('nina', 'NINA', 190, { description: 'facultatif' })}
           {k === 'epoux' && (
             <NumberInput
-              label="Épouses actuelles"
+              label="Épouses actuelles de l’époux"
               min={0}
               max={20}
               allowDecimal={false}
@@ -124,7 +125,7 @@ export function PublicationForm({ onDone }: { onDone: () => void }) {
             />
           )}
           <DateField
-            label="Fin de l’union précédente"
+            label={`Fin de l’union précédente ${de}`}
             value={c.finUnionPrecedente}
             onChange={set(`${k}.finUnionPrecedente`)}
             error={fieldError(`${k}.finUnionPrecedente`)}
