@@ -1,6 +1,7 @@
-import { Alert, Button, Group, Paper, Select, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Select, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
+import { Link } from 'wouter';
 import type { Acte } from '../../../../src/modules/etatcivil/schemas';
 import { etatCivilApi } from '../../../../src/modules/etatcivil/schemas';
 import { call } from '../../app/api';
@@ -105,6 +106,14 @@ export function ActeMentions({ acte, peutSaisir, onChange }: { acte: Acte; peutS
                     {m.texte}
                     <Text size="xs" c="dimmed">
                       {m.reference} — {m.officier}
+                      {m.acteLieId !== null && (
+                        <>
+                          {' — '}
+                          <Anchor component={Link} href={`/etat-civil/actes/${m.acteLieId}`} size="xs">
+                            voir l’acte lié
+                          </Anchor>
+                        </>
+                      )}
                     </Text>
                   </Table.Td>
                 </Table.Tr>

@@ -12,8 +12,14 @@ import { useApi } from '../../app/useApi';
 /** A copy of `o` with the value at the dotted `path` replaced. */
 export function setIn<T>(o: T, path: string, v: unknown): T {
   const [k, ...rest] = path.split('.') as [string, ...string[]];
+  const inner = (cur: unknown) => (rest.length === 0 ? v : setIn(cur, rest.join('.'), v));
+  if (Array.isArray(o)) {
+    const copy: unknown[] = [...(o as unknown[])];
+    copy[Number(k)] = inner(copy[Number(k)]);
+    return copy as T;
+  }
   const cur = (o ?? {}) as Record<string, unknown>;
-  return { ...cur, [k]: rest.length === 0 ? v : setIn(cur[k], rest.join('.'), v) } as T;
+  return { ...cur, [k]: inner(cur[k]) } as T;
 }
 
 /** Form state with one setter by field path that also forgets the server's message for that field. */
