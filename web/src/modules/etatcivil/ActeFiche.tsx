@@ -14,7 +14,7 @@ const SECTIONS: Record<string, string> = {
   declarant: 'Déclarant',
   declaration: 'Déclaration',
   jugement: 'Jugement supplétif',
-  temoins: 'Témoins',
+  temoins: 'Témoin',
 };
 const CHAMPS: Record<string, string> = {
   nom: 'Nom',
@@ -47,6 +47,7 @@ const CHAMPS: Record<string, string> = {
   engageMonogamie: 'Engagement de monogamie',
   finUnionPrecedente: 'Fin de l’union précédente',
   piece: 'Pièce d’identité',
+  declaration: 'Déclaration',
 };
 // Ids and technical flags are not shown to the reader of the acte.
 const CACHES = new Set([
@@ -63,6 +64,7 @@ function valeur(k: string, v: unknown): string {
   if (v === null || v === undefined || v === '') return '—';
   if (typeof v === 'boolean') return v ? 'oui' : 'non';
   if (k === 'sexe') return v === 'M' ? 'masculin' : 'féminin';
+  if (k === 'regime') return v === 'communaute' ? 'communauté de biens' : 'séparation de biens';
   if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return dateFr(v);
   if (typeof v === 'number' && k === 'dot') return new Intl.NumberFormat('fr-FR').format(v).replace(/\u202f/g, ' ');
   return typeof v === 'string' || typeof v === 'number' ? String(v) : JSON.stringify(v);

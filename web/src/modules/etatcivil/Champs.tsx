@@ -116,6 +116,7 @@ export function CentreSelect({
       placeholder={declaration ? 'Aucun (déclaré ici)' : 'Choisir le centre'}
       clearable={declaration}
       allowDeselect={declaration}
+      searchable
       data={data.map((c) => ({ value: String(c.id), label: c.nom }))}
       value={value === null ? null : String(value)}
       onChange={(v) => onChange(v ? Number(v) : null)}

@@ -80,6 +80,7 @@ export function OfficierFields({
         error={fieldError(`${prefix}.qualite`)}
         description="Le secrétaire général ne signe pas les actes."
         allowDeselect={false}
+        searchable
         miw={200}
       />
     </Group>

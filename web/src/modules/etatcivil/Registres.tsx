@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Modal, NativeSelect, Paper, Select, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, NativeSelect, Paper, Select, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import type { ResponseOf } from '../../../../src/core/contract';
@@ -227,6 +227,7 @@ export function Registres() {
               <Table.Th ta="right">Actes</Table.Th>
               <Table.Th>Numéros</Table.Th>
               <Table.Th>État</Table.Th>
+              <Table.Th />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -244,26 +245,29 @@ export function Registres() {
                 <Table.Td>
                   {r.cloture ? (
                     <Text size="sm">
-                      <Badge color="gray">clos</Badge> le {dateFr(r.cloture.date)} par {r.cloture.officier} ({r.cloture.qualite})
+                      <Text span fw={600}>
+                        clos
+                      </Text>{' '}
+                      le {dateFr(r.cloture.date)} par {r.cloture.officier} ({r.cloture.qualite})
                     </Text>
                   ) : (
-                    <Group gap="xs" wrap="nowrap">
-                      <Badge color="teal" style={{ flexShrink: 0 }}>
-                        ouvert
-                      </Badge>
-                      {peutGerer && (
-                        <Button size="xs" variant="outline" color="red" onClick={() => setAClore(r)}>
-                          Clore…
-                        </Button>
-                      )}
-                    </Group>
+                    <Text size="sm" c="teal" fw={600}>
+                      ouvert
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  {!r.cloture && peutGerer && (
+                    <Button size="xs" variant="outline" color="red" onClick={() => setAClore(r)}>
+                      Clore…
+                    </Button>
                   )}
                 </Table.Td>
               </Table.Tr>
             ))}
             {registres.data && liste.length === 0 && (
               <Table.Tr>
-                <Table.Td colSpan={5}>
+                <Table.Td colSpan={6}>
                   <Text c="dimmed" size="sm">
                     Aucun registre ouvert pour {annee}.
                   </Text>
