@@ -4,6 +4,7 @@ import { authWeb } from './auth';
 import { budgetWeb } from './budget';
 import { communeWeb } from './commune';
 import { depensesWeb } from './depenses';
+import { etatCivilWeb } from './etatcivil';
 import { journalWeb } from './journal';
 import { recettesWeb } from './recettes';
 
@@ -17,4 +18,13 @@ const accueil: WebModule = {
  * The one list of web modules (the server's is src/cli/compose.ts): the router and the navigation iterate over
  * it. Within a section, entries keep this order.
  */
-export const WEB_MODULES: readonly WebModule[] = [accueil, communeWeb, budgetWeb, depensesWeb, recettesWeb, authWeb, journalWeb];
+export const WEB_MODULES: readonly WebModule[] = [
+  accueil,
+  communeWeb,
+  budgetWeb,
+  depensesWeb,
+  recettesWeb,
+  etatCivilWeb,
+  authWeb,
+  journalWeb,
+];
