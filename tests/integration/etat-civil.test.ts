@@ -234,6 +234,10 @@ describe('accès et statistiques (issue 10 §6)', () => {
     await agent.call('POST', `${P}/naissances`, naissance());
     await agent.call('POST', `${P}/naissances`, naissance({ declaration: { date: '2026-05-02' }, dateActe: '2026-05-02', jugement: { tribunal: 'TGI de Sikasso', numero: '7', date: '2026-04-30' } }, { prenoms: 'Moussa', sexe: 'M', date: '2026-03-20' }));
     expect((await lecteur.call('GET', `${P}/actes`)).status).toBe(403);
+    // The settings the screens preview with: the shipped defaults, with what is still to confirm.
+    const regles = (await agent.call<{ naissance: { jours: number }; aConfirmer: string[] }>('GET', `${P}/regles`)).body;
+    expect(regles.naissance.jours).toBe(30);
+    expect(regles.aConfirmer).toContain('tauxBrutNataliteMille');
     expect((await sg.call('POST', `${P}/naissances`, naissance())).status).toBe(403);
     expect((await maire.call('GET', `${P}/actes`)).status).toBe(200);
     const s = await lecteur.call<{ types: { naissance: { lignes: { libelle: string; total: number; hommes: number; femmes: number; tardifs: number }[] } }; couverture: { enregistrees: number; attendues: number; aConfirmer: boolean } }>('GET', `${P}/statistiques/2026?par=mois`);

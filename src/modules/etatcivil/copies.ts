@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db/schema.js';
 import { paiementSurQuittance } from '../recettes/index.js';
 import { readCommune } from '../commune/index.js';
 import { lireActe, toCopie } from './actes.js';
-import { copiePdf } from './documents.js';
+import { copiePdf, volet3Pdf } from './documents.js';
 import { fr, probleme } from './model-commun.js';
 import { lireRegles } from './regles.js';
 import type { z } from 'zod';
@@ -59,4 +59,12 @@ export async function documentCopie(db: Db, id: number, now: Date) {
   const commune = await readCommune(db);
   const data = await copiePdf(acte, toCopie(c), { nom: commune.nom, type: commune.type, cercle: commune.cercle, region: commune.region, demonstration: commune.demonstration }, now.toISOString());
   return { data, type: 'application/pdf', fileName: `${c.type}-${acte.type}-${acte.annee}-${acte.numero}.pdf` };
+}
+
+/** The volet n°3 of an acte (the free extrait handed with it), as a PDF. */
+export async function documentVolet3(db: Db, acteId: number, now: Date) {
+  const acte = await lireActe(db, acteId);
+  const commune = await readCommune(db);
+  const data = await volet3Pdf(acte, { nom: commune.nom, type: commune.type, cercle: commune.cercle, region: commune.region, demonstration: commune.demonstration }, now.toISOString());
+  return { data, type: 'application/pdf', fileName: `volet3-${acte.type}-${acte.annee}-${acte.numero}.pdf` };
 }

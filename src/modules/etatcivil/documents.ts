@@ -92,7 +92,16 @@ export function champsDeCopie(a: Acte, genre: Copie['type']): Champ[] {
   ];
 }
 
-export async function copiePdf(a: Acte, c: Copie, commune: EnTeteCommune, genereLe: string): Promise<Buffer> {
+/**
+ * The extrait handed to the declarant with the acte: volet n°3, free (rule 13; etat-civil.md §2.2 « Volet N°3 –
+ * Original remis au déclarant »). Printed from the acte as recorded, with its NINA when known.
+ */
+export function volet3Pdf(a: Acte, commune: EnTeteCommune, genereLe: string): Promise<Buffer> {
+  const declarant = (a.donnees.declarant as { nom?: string } | undefined)?.nom ?? 'le déclarant';
+  return copiePdf(a, { id: 0, type: 'extrait_avec_filiation', date: a.dateActe, demandeur: declarant, montant: 0 }, commune, genereLe, 'VOLET N°3 — ORIGINAL REMIS AU DÉCLARANT (gratuit)');
+}
+
+export async function copiePdf(a: Acte, c: Copie, commune: EnTeteCommune, genereLe: string, intitule?: string): Promise<Buffer> {
   const champs = champsDeCopie(a, c.type).filter(([, v]) => v !== null && v !== undefined && v !== '');
   // Mentions as they stood on the day of the copy (a later mention is not on a copy delivered before it).
   const mentions = c.type === 'copie_integrale' ? a.mentions.filter((m) => m.date <= c.date) : [];
@@ -102,7 +111,7 @@ export async function copiePdf(a: Acte, c: Copie, commune: EnTeteCommune, genere
     { text: `${a.centreNom.toUpperCase()}`, alignment: 'center', fontSize: 9, margin: [0, 0, 0, 2] },
     { text: TITRES[a.type], alignment: 'center', bold: true, fontSize: 14 },
     { text: `N° ${a.numero} — Registre ${a.registreType === 'transcriptions_jugements' ? 'spécial des transcriptions de jugements supplétifs' : `des ${a.type === 'deces' ? 'décès' : `${a.type}s`}`} de ${a.annee}`, alignment: 'center', margin: [0, 2, 0, 2] },
-    { text: GENRE[c.type], alignment: 'center', bold: true, color: '#0f766e', margin: [0, 0, 0, 12] },
+    { text: intitule ?? GENRE[c.type], alignment: 'center', bold: true, color: '#0f766e', margin: [0, 0, 0, 12] },
     {
       table: { widths: [150, '*'], body: champs.map(([k, v]) => [{ text: k, color: '#444' }, { text: String(v), bold: !k.startsWith(' ') }]) },
       layout: 'lightHorizontalLines',

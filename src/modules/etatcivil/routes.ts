@@ -4,7 +4,8 @@ import type { AppContext } from '../../platform/http/context.js';
 import { registrar } from '../../platform/http/route.js';
 import { ajouterMention, declarerDeces, declarerNaissance, doublonsNaissance, enregistrerVolet, lireActe, pageActes } from './actes.js';
 import { creerCentre, listerCentres, modifierCentre } from './centres.js';
-import { delivrerCopie, documentCopie } from './copies.js';
+import { delivrerCopie, documentCopie, documentVolet3 } from './copies.js';
+import { lireRegles } from './regles.js';
 import { celebrer, leverOpposition, listerPublications, opposer, publier } from './mariages.js';
 import { cloreRegistre, listerRegistres, ouvrirRegistre } from './registres.js';
 import { etatCivilApi as api } from './schemas.js';
@@ -42,6 +43,8 @@ export function etatCivilRoutes(app: FastifyInstance, ctx: AppContext): void {
   on(api.celebrer, (req) => celebrer(req.db, req.actor, req.params.id, req.body, ctx.now(), today()));
 
   on(api.copie, (req) => delivrerCopie(req.db, req.actor, req.params.id, req.body, ctx.now(), today()));
+  on(api.documentVolet3, async (req, reply) => send(reply, await documentVolet3(req.db, req.params.id, ctx.now())));
+  on(api.regles, async (req) => ({ ...(await lireRegles(req.db)) }));
   on(api.documentCopie, async (req, reply) => send(reply, await documentCopie(req.db, req.params.id, ctx.now())));
 
   on(api.statistiques, (req) => statistiques(req.db, req.params.annee, req.query.par));

@@ -246,6 +246,10 @@ export const etatCivilApi = {
   mention: defineRoute({ method: 'POST', path: `${P}/actes/:id/mentions`, params: IdParam, body: MentionInput, response: Acte, permission: 'etatcivil.saisir' }),
   volet: defineRoute({ method: 'POST', path: `${P}/actes/:id/volets`, params: IdParam, body: VoletInput, response: Acte, permission: 'etatcivil.saisir' }),
   copie: defineRoute({ method: 'POST', path: `${P}/actes/:id/copies`, params: IdParam, body: CopieInput, response: Copie, permission: 'etatcivil.saisir' }),
+  /** The volet n°3 (the free extrait handed with the acte). */
+  documentVolet3: defineRoute({ method: 'GET', path: `${P}/actes/:id/volet3`, params: IdParam, response: Fichier, permission: 'etatcivil.lire' }),
+  /** The commune's état-civil settings (deadlines, ages, dot ceiling, officers' qualités, mention types, fees), with what is à confirmer. */
+  regles: defineRoute({ method: 'GET', path: `${P}/regles`, response: z.record(z.string(), z.unknown()), permission: 'etatcivil.lire' }),
   documentCopie: defineRoute({ method: 'GET', path: `${P}/copies/:id/document`, params: IdParam, response: Fichier, permission: 'etatcivil.lire' }),
   statistiques: defineRoute({ method: 'GET', path: `${P}/statistiques/:annee`, params: AnneeParam, query: z.object({ par: z.enum(['mois', 'centre', 'localite']).default('mois') }), response: Statistiques, permission: 'etatcivil.statistiques' }),
   /** Rule 16: the arrêté de clôture of a register (or the statement of one still open). */

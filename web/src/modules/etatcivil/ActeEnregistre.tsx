@@ -1,3 +1,4 @@
+import { urlOf } from '../../../../src/core/contract';
 import { Alert, Anchor, Button, Group, Paper, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -9,7 +10,7 @@ import { useAction } from '../../app/useAction';
 import { aujourdhui } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ActeFiche, STYLE_IMPRESSION } from './ActeFiche';
-import { dateFr, REGISTRE_LABELS } from './libelles';
+import { dateFr, NOM_REGISTRE } from './libelles';
 
 /** After saving: the number, big; hand the volet n°3 to the declarant; print; or the next declaration. */
 export function ActeEnregistre({
@@ -42,7 +43,7 @@ export function ActeEnregistre({
       <style>{STYLE_IMPRESSION}</style>
       <Paper withBorder p="md" mb="md" bg="teal.0">
         <Text size="sm">
-          Acte enregistré au registre des {REGISTRE_LABELS[acte.registreType].toLowerCase()} {acte.annee} ({acte.centreNom})
+          Acte enregistré au {NOM_REGISTRE[acte.registreType]} {acte.annee} ({acte.centreNom})
         </Text>
         <Title order={1} data-testid="numero-acte">
           Acte n°{acte.numero}/{acte.annee}
@@ -62,8 +63,11 @@ export function ActeEnregistre({
               Remettre le volet n°3 à {declarant}
             </Button>
           )}
-          <Button variant="default" onClick={() => window.print()}>
-            Imprimer
+          <Button component="a" href={urlOf(etatCivilApi.documentVolet3, { params: { id: acte.id } })} target="_blank" variant="default">
+            Imprimer l’extrait (volet n°3)
+          </Button>
+          <Button variant="subtle" onClick={() => window.print()}>
+            Imprimer la fiche
           </Button>
           <Anchor component={Link} href={`/etat-civil/actes/${acte.id}`}>
             Fiche de l’acte (mentions, volets, copies)

@@ -1,6 +1,6 @@
 import { Badge, Box, Group, SimpleGrid, Text, Title } from '@mantine/core';
 import type { Acte } from '../../../../src/modules/etatcivil/schemas';
-import { ACTE_LABELS, dateFr, REGISTRE_LABELS, SOURCE_LABELS } from './libelles';
+import { ACTE_LABELS, dateFr, SOURCE_LABELS, NOM_REGISTRE } from './libelles';
 
 // Every field of an acte as it was recorded (its `donnees`), under French headings; also what "Imprimer" prints.
 
@@ -112,7 +112,7 @@ export function ActeFiche({ acte }: { acte: Acte }) {
         {acte.source !== 'declaration' && <Badge color="grape">{SOURCE_LABELS[acte.source]}</Badge>}
       </Group>
       <Text size="sm" mb="sm">
-        Registre des {REGISTRE_LABELS[acte.registreType].toLowerCase()} {acte.annee} — {acte.centreNom} — dressé le {dateFr(acte.dateActe)}{' '}
+        {NOM_REGISTRE[acte.registreType].replace(/^r/, 'R')} {acte.annee} — {acte.centreNom} — dressé le {dateFr(acte.dateActe)}{' '}
         par {acte.officier} ({acte.qualite}){acte.nina && ` — NINA ${acte.nina}`}
       </Text>
       <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm">

@@ -6,11 +6,14 @@ import { call } from '../../app/api';
 import { DateField } from '../../components/DateField';
 import { aujourdhui } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ActeNaissanceRecherche, type ActeResume } from './ActeRecherche';
 import { CentreSelect, useActionEc, useFormulaire } from './Champs';
 import { dateComplete, dateFr, dernierJour, ouNull, REGLES } from './libelles';
 import { centreDeSession } from './NaissanceForm';
 
 const conjoint = () => ({
+  /** The spouse's birth acte when it is held here: the marriage is mentioned on it (issue 10 §3). */
+  acteNaissance: null as ActeResume | null,
   nom: '',
   prenoms: '',
   naissance: '',
@@ -32,7 +35,7 @@ const pourApi = (c: Conjoint) => ({
   profession: ouNull(c.profession),
   domicile: c.domicile,
   nina: ouNull(c.nina),
-  acteNaissanceId: null,
+  acteNaissanceId: c.acteNaissance?.id ?? null,
   epousesActuelles: c.epousesActuelles,
   engageMonogamie: c.engageMonogamie,
   finUnionPrecedente: ouNull(c.finUnionPrecedente),
@@ -44,6 +47,7 @@ export function PublicationForm({ onDone }: { onDone: () => void }) {
     'centreId',
     'declaration',
     'publication',
+    'epoux.acteNaissanceId',
     'epoux.nom',
     'epoux.prenoms',
     'epoux.naissance',
@@ -54,6 +58,7 @@ export function PublicationForm({ onDone }: { onDone: () => void }) {
     'epoux.epousesActuelles',
     'epoux.engageMonogamie',
     'epoux.finUnionPrecedente',
+    'epouse.acteNaissanceId',
     'epouse.nom',
     'epouse.prenoms',
     'epouse.naissance',
@@ -104,7 +109,20 @@ export function PublicationForm({ onDone }: { onDone: () => void }) {
         <Title order={4} mb="xs">
           {titre}
         </Title>
-        <Group align="flex-start" gap="sm" wrap="wrap">
+        <ActeNaissanceRecherche
+          label={`Acte de naissance ${de} tenu ici (facultatif : le mariage y sera mentionné)`}
+          choisi={c.acteNaissance}
+          onChoisi={(a) => {
+            set(`${k}.acteNaissance`)(a);
+            if (a) {
+              if (!c.nom) set(`${k}.nom`)(a.nom);
+              if (!c.prenoms) set(`${k}.prenoms`)(a.prenoms);
+              if (!c.naissance) set(`${k}.naissance`)(a.dateEvenement);
+            }
+          }}
+          error={fieldError(`${k}.acteNaissanceId`)}
+        />
+        <Group align="flex-start" gap="sm" wrap="wrap" mt="xs">
           {t('nom', 'Nom', 160)}
           {t('prenoms', 'Prénoms', 190)}
           {t('naissance', 'Naissance', 170, { placeholder: 'AAAA-MM-JJ ou AAAA', description: 'date ou année seule' })}

@@ -12,7 +12,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { LectureErreur } from './Acces';
 import { useActionEc } from './Champs';
 import { officierDeSession, OfficierFields, retenirOfficier } from './Officier';
-import { dateFr, REGISTRE_LABELS } from './libelles';
+import { dateFr, REGISTRE_LABELS, NOM_REGISTRE } from './libelles';
 
 type Registre = ResponseOf<typeof etatCivilApi.registres>[number];
 type TypeRegistre = Registre['type'];
@@ -30,7 +30,7 @@ function Ouverture({ annee, onDone }: { annee: number; onDone: () => void }) {
       const r = await call(etatCivilApi.ouvrirRegistre, { body: { centreId: centreId as number, type, annee, ouverture } });
       notifications.show({
         color: 'teal',
-        message: `Registre des ${REGISTRE_LABELS[r.type].toLowerCase()} ${r.annee} ouvert (${r.centreNom}).`,
+        message: `${NOM_REGISTRE[r.type].replace(/^r/, 'R')} ${r.annee} ouvert (${r.centreNom}).`,
       });
       onDone();
     });
@@ -115,7 +115,7 @@ function Cloture({ registre, onClose, onDone }: { registre: Registre; onClose: (
     <Modal
       opened
       onClose={onClose}
-      title={`Clore le registre des ${REGISTRE_LABELS[registre.type].toLowerCase()} ${registre.annee}`}
+      title={`Clore le ${NOM_REGISTRE[registre.type]} ${registre.annee}`}
       centered
       size="lg"
     >

@@ -19,6 +19,13 @@ export const REGISTRE_LABELS: Record<z.infer<typeof TypeRegistre>, string> = {
   deces: 'Décès',
   transcriptions_jugements: 'Registre spécial (jugements supplétifs)',
 };
+/** A register named in a sentence: « registre des naissances 2026 », « registre spécial des jugements supplétifs 2026 ». */
+export const NOM_REGISTRE: Record<z.infer<typeof TypeRegistre>, string> = {
+  naissances: 'registre des naissances',
+  mariages: 'registre des mariages',
+  deces: 'registre des décès',
+  transcriptions_jugements: 'registre spécial des transcriptions de jugements supplétifs',
+};
 export const ACTE_LABELS: Record<z.infer<typeof TypeActe>, string> = { naissance: 'Naissance', mariage: 'Mariage', deces: 'Décès' };
 export const COPIE_LABELS: Record<z.infer<typeof TypeCopie>, string> = {
   copie_integrale: 'Copie intégrale',
