@@ -62,7 +62,7 @@ export interface StatistiquesDocument extends Commun {
   situationAu: string | null;
   lignes: { cle: string; libelle: string; naissance: Comptes; deces: Comptes; mariage: Comptes }[];
   total: { naissance: Comptes; deces: Comptes; mariage: Comptes };
-  couverture: { population: number; tauxBrutNataliteMille: number; attendues: number; enregistrees: number; couvertureBp: number | null; aConfirmer: boolean; source: string };
+  couverture: { population: number; tauxBrutNataliteMille: number; attendues: number; enregistrees: number; couvertureBp: number | null; aConfirmer: boolean; au: string | null; source: string };
 }
 
 const A_CONFIRMER = 'à confirmer';
@@ -153,7 +153,7 @@ const comptesCells = (c: { naissance: Comptes; deces: Comptes; mariage: Comptes 
 /** The coverage sentence, the crude birth rate marked « à confirmer » when the setting is not verified. */
 export function phraseCouverture(c: StatistiquesDocument['couverture']): string {
   const taux = `${String(c.tauxBrutNataliteMille).replace('.', ',')}\u00a0‰${c.aConfirmer ? ` (taux brut de natalité ${A_CONFIRMER})` : ''}`;
-  return `Population ${nb(c.population)} habitants × ${taux} = ${nb(c.attendues)} naissances attendues ; ${nb(c.enregistrees)} enregistrées, soit une couverture de ${pourcent(c.couvertureBp)}${c.aConfirmer ? ' (estimation provisoire)' : ''}.`;
+  return `Population ${nb(c.population)} habitants × ${taux}${c.au ? ` × part de l'année écoulée au ${formatDateFr(c.au)}` : ''} = ${nb(c.attendues)} naissances attendues ; ${nb(c.enregistrees)} enregistrées, soit une couverture de ${pourcent(c.couvertureBp)}${c.aConfirmer ? ' (estimation provisoire)' : ''}.`;
 }
 
 /** (c) The statistics of a year for the cercle, by month, centre or village: counts only, no name (rule 17). */

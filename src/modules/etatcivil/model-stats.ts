@@ -41,10 +41,25 @@ export function compterActes(actes: readonly ActeCompte[], type: ActeCompte['typ
 }
 
 /**
- * Births expected in a year: population × crude birth rate (per 1,000, a setting, [G]), rounded to the nearest
- * birth; and the coverage, recorded over expected in basis points (null when nothing is expected).
+ * Births expected in a year (or in the part of it elapsed, for the year under way): population × crude birth rate
+ * (per 1,000, a setting, [G]) × share of the year, rounded to the nearest birth; and the coverage, recorded over
+ * expected in basis points (null when nothing is expected).
  */
-export function couvertureNaissances(population: number, enregistrees: number, regles: Pick<ReglesEtatCivil, 'tauxBrutNataliteMille'>) {
-  const attendues = Math.round((population * regles.tauxBrutNataliteMille) / 1000);
+export function couvertureNaissances(
+  population: number,
+  enregistrees: number,
+  regles: Pick<ReglesEtatCivil, 'tauxBrutNataliteMille'>,
+  /** The share of the year elapsed (days elapsed / days in the year) for a year under way; 1 for a past year. */
+  partAnnee = 1,
+) {
+  const attendues = Math.round((population * regles.tauxBrutNataliteMille * partAnnee) / 1000);
   return { attendues, enregistrees, couvertureBp: attendues > 0 ? Math.floor((enregistrees * 10_000) / attendues) : null };
+}
+
+/** The share of year `annee` elapsed on `today`, both days counted: 1 for a past year, 0 for a year to come. */
+export function partEcoulee(annee: number, today: string): number {
+  const debut = Date.UTC(annee, 0, 1);
+  const fin = Date.UTC(annee + 1, 0, 1);
+  const t = Date.parse(`${today}T00:00:00Z`) + 86_400_000;
+  return Math.min(1, Math.max(0, (t - debut) / (fin - debut)));
 }

@@ -4,7 +4,7 @@ import { decesProblems, dernierJour, estTardif, registreDeLaNaissance, voletEnRe
 import { doublonsProbables, normaliserNom, similariteBp } from './model-doublons.js';
 import { ageA, mariageProblems, type Mariage } from './model-mariage.js';
 import { acteDansRegistreProblems, clotureProblems, ninaProblems, officierProblems, type Registre } from './model-registre.js';
-import { compterActes, couvertureNaissances } from './model-stats.js';
+import { compterActes, couvertureNaissances, partEcoulee } from './model-stats.js';
 
 const codes = (p: readonly { code: string }[]) => p.map((x) => x.code);
 const jugement = { tribunal: 'Tribunal de grande instance de Sikasso', numero: '112', date: '2026-03-02' };
@@ -136,5 +136,10 @@ describe('doublons et statistiques', () => {
       { cle: '2026-02', total: 1, hommes: 0, femmes: 1, tardifs: 0 },
     ]);
     expect(couvertureNaissances(14_000, 430, R)).toEqual({ attendues: 574, enregistrees: 430, couvertureBp: 7491 });
+    // A year under way: the births expected so far (half of 2026 on 2 July, 183 days of 365).
+    expect(partEcoulee(2026, '2026-07-02')).toBeCloseTo(183 / 365, 10);
+    expect(partEcoulee(2025, '2026-07-02')).toBe(1);
+    expect(partEcoulee(2027, '2026-07-02')).toBe(0);
+    expect(couvertureNaissances(14_000, 287, R, 0.5).attendues).toBe(287);
   });
 });

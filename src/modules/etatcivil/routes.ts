@@ -47,7 +47,7 @@ export function etatCivilRoutes(app: FastifyInstance, ctx: AppContext): void {
   on(api.regles, async (req) => ({ ...(await lireRegles(req.db)) }));
   on(api.documentCopie, async (req, reply) => send(reply, await documentCopie(req.db, req.params.id, ctx.now())));
 
-  on(api.statistiques, (req) => statistiques(req.db, req.params.annee, req.query.par));
+  on(api.statistiques, (req) => statistiques(req.db, req.params.annee, req.query.par, today()));
 
   on(api.documentRegistre, async (req, reply) => send(reply, await exportCloture(req.db, req.params.id, req.query.format, ctx.now())));
   on(api.bordereauVolets, async (req, reply) => send(reply, await exportBordereau(req.db, req.query.du, req.query.au, req.query.format, ctx.now())));

@@ -221,7 +221,7 @@ export const Statistiques = z.object({
       total: z.object({ total: z.number().int(), hommes: z.number().int(), femmes: z.number().int(), tardifs: z.number().int() }),
     }),
   ),
-  couverture: z.object({ population: z.number().int(), tauxBrutNataliteMille: z.number(), attendues: z.number().int(), enregistrees: z.number().int(), couvertureBp: z.number().int().nullable(), aConfirmer: z.boolean() }),
+  couverture: z.object({ population: z.number().int(), tauxBrutNataliteMille: z.number(), attendues: z.number().int(), enregistrees: z.number().int(), couvertureBp: z.number().int().nullable(), aConfirmer: z.boolean(), /** For a year under way: births expected up to this day. */ au: z.string().nullable() }),
 });
 
 

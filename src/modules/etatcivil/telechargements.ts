@@ -88,7 +88,7 @@ const zero = () => ({ total: 0, hommes: 0, femmes: 0, tardifs: 0 });
 
 /** (c) The statistics of a year as one table (naissances, décès, mariages side by side), no name. */
 export async function documentStatistiques(tx: Db, annee: number, par: 'mois' | 'centre' | 'localite', now: Date): Promise<StatistiquesDocument> {
-  const s = await statistiques(tx, annee, par);
+  const s = await statistiques(tx, annee, par, now.toISOString().slice(0, 10));
   const regles = await lireRegles(tx);
   const cles = new Map<string, string>();
   for (const t of ['naissance', 'deces', 'mariage'] as const) for (const l of s.types[t].lignes) cles.set(l.cle, l.libelle);

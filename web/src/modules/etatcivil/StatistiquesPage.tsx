@@ -7,6 +7,7 @@ import { aujourdhui } from '../../components/dates';
 import { LectureErreur } from './Acces';
 import { PageTitle } from '../../components/PageTitle';
 import { moisFr } from './libelles';
+import { formatDateFr } from '../../../../src/core/date';
 
 type Stats = ResponseOf<typeof etatCivilApi.statistiques>;
 type Par = Stats['par'];
@@ -91,7 +92,8 @@ export function StatistiquesPage() {
             </div>
             <div>
               <Text size="xs" c="dimmed">
-                Naissances attendues{c.aConfirmer ? ' (à confirmer)' : ''}
+                Naissances attendues{c.au ? ` au ${formatDateFr(c.au)}` : ''}
+                {c.aConfirmer ? ' (à confirmer)' : ''}
               </Text>
               <Text fw={600}>{nombre(c.attendues)}</Text>
             </div>
