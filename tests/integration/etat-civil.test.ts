@@ -248,5 +248,19 @@ describe('accès et statistiques (issue 10 §6)', () => {
     ]);
     expect(s.body.couverture).toMatchObject({ enregistrees: 2, aConfirmer: true });
     expect(s.body.couverture.attendues).toBeGreaterThan(0);
+    // The maire fixes the cercle's birth rate and a longer deadline, citing the text: no longer « à confirmer ».
+    expect((await agent.call('PUT', `${P}/regles`, { tauxBrutNataliteMille: 43, source: 'x' })).status).toBe(403);
+    const fixe = await maire.call<{ tauxBrutNataliteMille: number; aConfirmer: string[]; sources: Record<string, string> } & Refus>('PUT', `${P}/regles`, {
+      tauxBrutNataliteMille: 43,
+      naissanceJours: 45,
+      source: 'INSTAT, annuaire statistique du cercle de Sikasso 2025',
+    });
+    expect(fixe.status, JSON.stringify(fixe.body)).toBe(200);
+    expect(fixe.body.aConfirmer).not.toContain('tauxBrutNataliteMille');
+    expect(fixe.body.sources.tauxBrutNataliteMille).toContain('INSTAT');
+    const apres = (await lecteur.call<{ couverture: { aConfirmer: boolean; tauxBrutNataliteMille: number } }>('GET', `${P}/statistiques/2026`)).body;
+    expect(apres.couverture).toMatchObject({ aConfirmer: false, tauxBrutNataliteMille: 43 });
+    // 40 days after the birth is now on time.
+    expect((await agent.call('POST', `${P}/naissances`, naissance({ declaration: { date: '2026-04-10' }, dateActe: '2026-04-10' }, { prenoms: 'Bintou', date: '2026-03-01' }))).status).toBe(200);
   });
 });

@@ -5,7 +5,7 @@ import { registrar } from '../../platform/http/route.js';
 import { ajouterMention, declarerDeces, declarerNaissance, doublonsNaissance, enregistrerVolet, lireActe, pageActes } from './actes.js';
 import { creerCentre, listerCentres, modifierCentre } from './centres.js';
 import { delivrerCopie, documentCopie, documentVolet3 } from './copies.js';
-import { lireRegles } from './regles.js';
+import { lireRegles, modifierRegles } from './regles.js';
 import { celebrer, leverOpposition, listerPublications, opposer, publier } from './mariages.js';
 import { cloreRegistre, listerRegistres, ouvrirRegistre } from './registres.js';
 import { etatCivilApi as api } from './schemas.js';
@@ -45,6 +45,7 @@ export function etatCivilRoutes(app: FastifyInstance, ctx: AppContext): void {
   on(api.copie, (req) => delivrerCopie(req.db, req.actor, req.params.id, req.body, ctx.now(), today()));
   on(api.documentVolet3, async (req, reply) => send(reply, await documentVolet3(req.db, req.params.id, ctx.now())));
   on(api.regles, async (req) => ({ ...(await lireRegles(req.db)) }));
+  on(api.saveRegles, async (req) => ({ ...(await modifierRegles(req.db, req.actor, req.body, ctx.now())) }));
   on(api.documentCopie, async (req, reply) => send(reply, await documentCopie(req.db, req.params.id, ctx.now())));
 
   on(api.statistiques, (req) => statistiques(req.db, req.params.annee, req.query.par, today()));

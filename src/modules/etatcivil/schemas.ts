@@ -225,6 +225,22 @@ export const Statistiques = z.object({
 });
 
 
+/** What a commune may set (with the text that says so): the values the domain file marks unsure, mostly. */
+export const ReglesModifiables = z.object({
+  naissanceJours: z.number().int().min(1).max(365).optional(),
+  naissanceExclureDernierJour: z.boolean().optional(),
+  decesJugementSiTardif: z.boolean().optional(),
+  voletDeclarationJours: z.number().int().min(1).max(365).optional(),
+  bansJours: z.number().int().min(1).max(365).optional(),
+  viduiteJours: z.number().int().min(0).max(1000).optional(),
+  tauxBrutNataliteMille: z.number().min(1).max(100).optional(),
+  tarifCopie: z.number().int().min(0).max(100_000).optional(),
+  doublonJoursAutour: z.number().int().min(0).max(3650).optional(),
+  /** The text that sets these values (a délibération, an instruction of the DNEC, the INSTAT figure of the cercle). */
+  source: z.string().trim().min(3).max(300),
+});
+export type ReglesModifiables = z.infer<typeof ReglesModifiables>;
+
 const P = '/api/v1/etat-civil';
 export const etatCivilApi = {
   centres: defineRoute({ method: 'GET', path: `${P}/centres`, response: z.array(Centre), permission: 'etatcivil.lire' }),
@@ -250,6 +266,8 @@ export const etatCivilApi = {
   documentVolet3: defineRoute({ method: 'GET', path: `${P}/actes/:id/volet3`, params: IdParam, response: Fichier, permission: 'etatcivil.lire' }),
   /** The commune's état-civil settings (deadlines, ages, dot ceiling, officers' qualités, mention types, fees), with what is à confirmer. */
   regles: defineRoute({ method: 'GET', path: `${P}/regles`, response: z.record(z.string(), z.unknown()), permission: 'etatcivil.lire' }),
+  /** The commune fixes some settings, citing the text that fixes them (the maire or the IT unit). */
+  saveRegles: defineRoute({ method: 'PUT', path: `${P}/regles`, body: ReglesModifiables, response: z.record(z.string(), z.unknown()), permission: 'parametres.modifier' }),
   documentCopie: defineRoute({ method: 'GET', path: `${P}/copies/:id/document`, params: IdParam, response: Fichier, permission: 'etatcivil.lire' }),
   statistiques: defineRoute({ method: 'GET', path: `${P}/statistiques/:annee`, params: AnneeParam, query: z.object({ par: z.enum(['mois', 'centre', 'localite']).default('mois') }), response: Statistiques, permission: 'etatcivil.statistiques' }),
   /** Rule 16: the arrêté de clôture of a register (or the statement of one still open). */

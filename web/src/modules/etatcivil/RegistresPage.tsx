@@ -3,6 +3,7 @@ import { LectureActes } from './Acces';
 import { PageTitle } from '../../components/PageTitle';
 import { Centres } from './Centres';
 import { Registres } from './Registres';
+import { Reglages } from './Reglages';
 
 /** Registers per centre and year, and the centres that keep them or send them their declarations. */
 function RegistresPageContenu() {
@@ -15,6 +16,7 @@ function RegistresPageContenu() {
       <Registres />
       <Divider my="lg" />
       <Centres />
+      <Reglages />
     </>
   );
 }
