@@ -234,7 +234,10 @@ describe('régie de recettes', () => {
     await encaisse(livre, m, 2000, '2026-03-01');
     // n°2 is cancelled: it keeps its number, and the état de versement names it inside its range.
     const erronee = await encaisse(livre, m, 500, '2026-03-02');
-    expect((await regisseur.call('POST', `${P}/quittances/${erronee.body.id}/annulation`, { date: '2026-03-02', motif: 'Montant erroné' })).status).toBe(200);
+    expect((await regisseur.call('POST', `${P}/quittances/${erronee.body.id}/annulation`, { date: '2026-03-04', motif: 'Montant erroné' })).status).toBe(200);
+    // On 3 March the cancelled quittance was still in the cash: it left it on the 4th.
+    expect((await regisseur.call<{ encaisse: number }>('GET', `${P}/caisse?date=2026-03-03`)).body.encaisse).toBe(2500);
+    expect((await regisseur.call<{ encaisse: number }>('GET', `${P}/caisse?date=2026-03-04`)).body.encaisse).toBe(2000);
     await encaisse(livre, m, 3000, '2026-03-05');
     const avant = await regisseur.call<{ encaisse: number }>('GET', `${P}/caisse?date=2026-03-31`);
     expect(avant.body.encaisse).toBe(5000);
@@ -246,6 +249,8 @@ describe('régie de recettes', () => {
     expect((await regisseur.call<{ encaisse: number }>('GET', `${P}/caisse?date=2026-03-31`)).body.encaisse).toBe(0);
     const vide = await regisseur.call<Refus>('POST', `${P}/versements`, { date: '2026-04-01' });
     expect(codes(vide)).toContain('MONTANT_NUL');
+    // The same récépissé number twice is a typing error.
+    expect(codes(await regisseur.call<Refus>('POST', `${P}/versements`, { date: '2026-04-01', reference: 'Récépissé 77' }))).toContain('NUMERO_DEJA_UTILISE');
     const q = (await regisseur.call<{ elements: Quittance[] }>('GET', '/api/v1/exercices/2026/recettes/quittances')).body.elements[0];
     const verseeAnnulee = await regisseur.call<Refus>('POST', `${P}/quittances/${q?.id}/annulation`, { date: '2026-04-02', motif: 'essai' });
     expect(codes(verseeAnnulee)).toContain('QUITTANCE_DEJA_VERSEE');

@@ -86,9 +86,12 @@ export async function verser(db: Db, actor: Actor, v: { date: string; reference:
   return db.transaction().execute(async (tx) => {
     await verrouCaisse(tx);
     const precedente = await derniereDate(tx);
+    const meme = v.reference?.trim() ? await regie.versementParReference(tx, v.reference.trim()) : undefined;
     assertNoProblems([
       ...futurProbleme(v.date, today),
       ...(precedente && v.date < precedente ? [{ field: 'date', code: 'CHRONOLOGIE', message: `un versement est déjà daté du ${precedente}` }] : []),
+      // Each versement gets its own récépissé from the percepteur: the same number twice is a typing error.
+      ...(meme ? [{ field: 'reference', code: 'NUMERO_DEJA_UTILISE', message: `le récépissé ${v.reference?.trim() ?? ''} est déjà celui du versement n°${meme.numero}/${meme.exercice}` }] : []),
     ]);
     const qs = await regie.quittancesAVerser(tx, v.date);
     const montant = qs.reduce((s, q) => s + Number(q.montant), 0);

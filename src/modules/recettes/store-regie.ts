@@ -235,11 +235,17 @@ export async function caisse(tx: Tx, jusquau: string): Promise<{ encaisse: numbe
       e.fn.coalesce(e.fn.sum<number>(sql`case when versement.date <= ${jusquau} then quittance.montant else 0 end`), sql<number>`0`).as('verse'),
     ])
     .where('quittance.date', '<=', jusquau)
-    .where('quittance_annulation.quittance_id', 'is', null)
+    // A quittance cancelled after that day was still in the cash on that day.
+    .where((eb) => eb.or([eb('quittance_annulation.quittance_id', 'is', null), eb('quittance_annulation.date', '>', jusquau)]))
     .executeTakeFirstOrThrow();
   const quittances = Number(r.total);
   const verse = Number(r.verse);
   return { encaisse: quittances - verse, quittances, verse };
+}
+
+/** Whether a percepteur's récépissé number is already on a versement (a typo would otherwise hide a missing one). */
+export async function versementParReference(tx: Tx, reference: string) {
+  return tx.selectFrom('versement').select(['numero', 'exercice', 'date']).where('reference', '=', reference).executeTakeFirst();
 }
 
 /** Quittances collected up to a date, not cancelled and not yet paid in: what a versement takes. */

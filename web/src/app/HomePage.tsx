@@ -13,12 +13,12 @@ import { useApi } from './useApi';
 /** What each role comes to GM2i for, today. */
 const ROLE_INTRO: Record<Role, string> = {
   admin: 'Vous gérez les comptes, les rôles et la sécurité des données de la mairie.',
-  maire: 'Ordonnateur : vous suivez le budget et les dépenses, signez les mandats et bordereaux et contrôlez l’historique.',
-  secretaire_general: 'Vous préparez le budget, engagez, liquidez et mandatez les dépenses, et lancez le mandatement du mois.',
+  maire: 'Ordonnateur : vous suivez le budget, les dépenses et les recettes, homologuez les rôles, signez les actes d’état civil et contrôlez l’historique.',
+  secretaire_general: 'Vous préparez le budget et les rôles, engagez, liquidez et mandatez les dépenses, et lancez le mandatement du mois.',
   comptable: 'Vous enregistrez ce que le receveur-percepteur communique : paiements et rejets des mandats qui lui ont été transmis.',
-  regisseur_recettes: 'Vous consultez le budget et les dépenses de la commune.',
-  agent_etat_civil: 'Vous consultez le profil de la commune et ses localités.',
-  lecteur: 'Conseiller : vous consultez le budget, son exécution et les localités.',
+  regisseur_recettes: 'Vous encaissez les taxes (quittances), tenez le recensement des ménages, la caisse et les versements au percepteur.',
+  agent_etat_civil: 'Vous déclarez les naissances, décès et mariages, tenez les registres et délivrez les extraits et copies.',
+  lecteur: 'Conseiller : vous consultez le budget, son exécution, le recouvrement des recettes et les statistiques d’état civil.',
 };
 
 function BackupCard() {
@@ -166,6 +166,56 @@ export function HomePage() {
           </Paper>
         )}
         {roleHas(user.role, 'depenses.comptable') && <ComptableCard />}
+        {roleHas(user.role, 'recettes.encaisser') && (
+          <Paper withBorder p="md">
+            <Text fw={600}>Régie de recettes</Text>
+            <Text size="sm" mb="xs">
+              Le village, les premières lettres du nom, ce que doit le ménage, le montant : la quittance s’imprime.
+            </Text>
+            <Group gap="md">
+              <Anchor component={Link} href="/recettes/regie">
+                Encaisser
+              </Anchor>
+              <Anchor component={Link} href="/recettes/caisse">
+                Caisse et versements
+              </Anchor>
+            </Group>
+          </Paper>
+        )}
+        {roleHas(user.role, 'recettes.lire') && !roleHas(user.role, 'recettes.encaisser') && (
+          <Paper withBorder p="md">
+            <Text fw={600}>Recettes</Text>
+            <Text size="sm" mb="xs">
+              Ce que les rôles et les titres ont émis, ce qui est recouvré, village par village, et qui doit encore.
+            </Text>
+            <Group gap="md">
+              <Anchor component={Link} href="/recettes/recouvrement">
+                Recouvrement
+              </Anchor>
+              {roleHas(user.role, 'recettes.ordonnancer') && (
+                <Anchor component={Link} href="/recettes/roles">
+                  Rôles
+                </Anchor>
+              )}
+            </Group>
+          </Paper>
+        )}
+        {roleHas(user.role, 'etatcivil.saisir') && (
+          <Paper withBorder p="md">
+            <Text fw={600}>État civil</Text>
+            <Text size="sm" mb="xs">
+              Naissances dans l’ordre du volet (délai de 30 jours francs calculé), décès, mariages, extraits et copies.
+            </Text>
+            <Group gap="md">
+              <Anchor component={Link} href="/etat-civil/naissance">
+                Déclarer une naissance
+              </Anchor>
+              <Anchor component={Link} href="/etat-civil/actes">
+                Actes et copies
+              </Anchor>
+            </Group>
+          </Paper>
+        )}
         {roleHas(user.role, 'utilisateurs.gerer') && (
           <Paper withBorder p="md">
             <Text fw={600}>Comptes</Text>
