@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../platform/http/context.js';
-import { registrar } from '../../platform/http/route.js';
+import { envoyerFichier, registrar } from '../../platform/http/route.js';
 import { exportBudget, parseBudgetXlsx } from './exports.js';
 import { budgetApi } from './schemas.js';
 import {
@@ -68,10 +68,6 @@ export function budgetRoutes(app: FastifyInstance, ctx: AppContext): void {
   on(budgetApi.ficheLigne, (req) => ficheLigne(req.db, req.params.annee, req.params.id));
 
   on(budgetApi.exportDocument, async (req, reply) => {
-    const f = await exportBudget(req.db, req.params.annee, req.params.doc, req.query.format, ctx.now());
-    return reply
-      .type(f.type)
-      .header('content-disposition', `${req.query.format === 'pdf' ? 'inline' : 'attachment'}; filename="${f.fileName}"`)
-      .send(f.data);
+    return envoyerFichier(reply, await exportBudget(req.db, req.params.annee, req.params.doc, req.query.format, ctx.now()));
   });
 }

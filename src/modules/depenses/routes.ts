@@ -1,7 +1,7 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { plainDateOf } from '../../core/date.js';
 import type { AppContext } from '../../platform/http/context.js';
-import { registrar } from '../../platform/http/route.js';
+import { envoyerFichier, registrar } from '../../platform/http/route.js';
 import { exportAvis, listAvisCorrection } from './avis.js';
 import { apercuMois, runMois } from './mois.js';
 import { consulterIndex, createMandatParIndex } from './par-index.js';
@@ -28,12 +28,6 @@ import { createTiers, enregistrerIndex, listerIndex, listerTiers, modifierTiers,
 import { createBordereau, recordCorrection, recordDecisionComptable, recordTransmission } from './transmission.js';
 
 /** A printed document: a PDF opens in the browser, a JSON file is downloaded. */
-function send(reply: FastifyReply, f: { data: Buffer; type: string; fileName: string }): FastifyReply {
-  return reply
-    .type(f.type)
-    .header('content-disposition', `${f.type === 'application/pdf' ? 'inline' : 'attachment'}; filename="${f.fileName}"`)
-    .send(f.data);
-}
 
 export function depensesRoutes(app: FastifyInstance, ctx: AppContext): void {
   const on = registrar(app, ['dépenses']);
@@ -95,15 +89,15 @@ export function depensesRoutes(app: FastifyInstance, ctx: AppContext): void {
   on(api.runMois, (req) => runMois(req.db, req.actor, req.params.annee, req.params.mois, req.body.date, ctx.now(), req.body.exclus));
 
   on(api.documentMandat, async (req, reply) =>
-    send(reply, await exportMandat(req.db, req.params.annee, req.params.numero, req.query.format, ctx.now())),
+    envoyerFichier(reply, await exportMandat(req.db, req.params.annee, req.params.numero, req.query.format, ctx.now())),
   );
   on(api.documentBordereau, async (req, reply) =>
-    send(reply, await exportBordereau(req.db, req.params.annee, req.params.numero, req.query.format, ctx.now())),
+    envoyerFichier(reply, await exportBordereau(req.db, req.params.annee, req.params.numero, req.query.format, ctx.now())),
   );
-  on(api.documentAvis, async (req, reply) => send(reply, await exportAvis(req.db, req.params.annee, req.params.numero, ctx.now())));
+  on(api.documentAvis, async (req, reply) => envoyerFichier(reply, await exportAvis(req.db, req.params.annee, req.params.numero, ctx.now())));
   on(api.documentEtatSalaires, async (req, reply) =>
-    send(reply, await exportEtatSalaires(req.db, req.params.annee, req.params.mois, ctx.now())),
+    envoyerFichier(reply, await exportEtatSalaires(req.db, req.params.annee, req.params.mois, ctx.now())),
   );
-  on(api.documentSuivi, async (req, reply) => send(reply, await exportSuivi(req.db, req.params.annee, ctx.now())));
-  on(api.documentEngagement, async (req, reply) => send(reply, await exportEngagement(req.db, req.params.id, ctx.now())));
+  on(api.documentSuivi, async (req, reply) => envoyerFichier(reply, await exportSuivi(req.db, req.params.annee, ctx.now())));
+  on(api.documentEngagement, async (req, reply) => envoyerFichier(reply, await exportEngagement(req.db, req.params.id, ctx.now())));
 }

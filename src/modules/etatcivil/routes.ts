@@ -1,7 +1,7 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { plainDateOf } from '../../core/date.js';
 import type { AppContext } from '../../platform/http/context.js';
-import { registrar } from '../../platform/http/route.js';
+import { envoyerFichier, registrar } from '../../platform/http/route.js';
 import { ajouterMention, declarerDeces, declarerNaissance, doublonsNaissance, enregistrerVolet, lireActe, pageActes } from './actes.js';
 import { creerCentre, listerCentres, modifierCentre } from './centres.js';
 import { delivrerCopie, documentCopie, documentVolet3 } from './copies.js';
@@ -12,9 +12,6 @@ import { etatCivilApi as api } from './schemas.js';
 import { statistiques } from './statistiques.js';
 import { exportBordereau, exportCloture, exportStatistiques } from './telechargements.js';
 
-function send(reply: FastifyReply, f: { data: Buffer; type: string; fileName: string }): FastifyReply {
-  return reply.type(f.type).header('content-disposition', `inline; filename="${f.fileName}"`).send(f.data);
-}
 
 export function etatCivilRoutes(app: FastifyInstance, ctx: AppContext): void {
   const on = registrar(app, ['état civil']);
@@ -43,14 +40,14 @@ export function etatCivilRoutes(app: FastifyInstance, ctx: AppContext): void {
   on(api.celebrer, (req) => celebrer(req.db, req.actor, req.params.id, req.body, ctx.now(), today()));
 
   on(api.copie, (req) => delivrerCopie(req.db, req.actor, req.params.id, req.body, ctx.now(), today()));
-  on(api.documentVolet3, async (req, reply) => send(reply, await documentVolet3(req.db, req.params.id, ctx.now())));
+  on(api.documentVolet3, async (req, reply) => envoyerFichier(reply, await documentVolet3(req.db, req.params.id, ctx.now())));
   on(api.regles, async (req) => ({ ...(await lireRegles(req.db)) }));
   on(api.saveRegles, async (req) => ({ ...(await modifierRegles(req.db, req.actor, req.body, ctx.now())) }));
-  on(api.documentCopie, async (req, reply) => send(reply, await documentCopie(req.db, req.params.id, ctx.now())));
+  on(api.documentCopie, async (req, reply) => envoyerFichier(reply, await documentCopie(req.db, req.params.id, ctx.now())));
 
   on(api.statistiques, (req) => statistiques(req.db, req.params.annee, req.query.par, today()));
 
-  on(api.documentRegistre, async (req, reply) => send(reply, await exportCloture(req.db, req.params.id, req.query.format, ctx.now())));
-  on(api.bordereauVolets, async (req, reply) => send(reply, await exportBordereau(req.db, req.query.du, req.query.au, req.query.format, ctx.now())));
-  on(api.documentStatistiques, async (req, reply) => send(reply, await exportStatistiques(req.db, req.params.annee, req.query.par, req.query.format, ctx.now())));
+  on(api.documentRegistre, async (req, reply) => envoyerFichier(reply, await exportCloture(req.db, req.params.id, req.query.format, ctx.now())));
+  on(api.bordereauVolets, async (req, reply) => envoyerFichier(reply, await exportBordereau(req.db, req.query.du, req.query.au, req.query.format, ctx.now())));
+  on(api.documentStatistiques, async (req, reply) => envoyerFichier(reply, await exportStatistiques(req.db, req.params.annee, req.query.par, req.query.format, ctx.now())));
 }

@@ -1,3 +1,4 @@
+import type { Telechargement } from '../../platform/http/route.js';
 import { assertNoProblems, DomainError } from '../../core/errors.js';
 import type { Db, Tx } from '../../platform/db/schema.js';
 import { readCommune } from '../commune/index.js';
@@ -15,11 +16,7 @@ import * as sql from './store-documents.js';
 
 const documents = () => import('./documents-registres.js');
 
-export interface Telechargement {
-  data: Buffer;
-  type: string;
-  fileName: string;
-}
+export type { Telechargement } from '../../platform/http/route.js';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const json = (d: unknown, fileName: string): Telechargement => ({ data: Buffer.from(JSON.stringify(d, null, 2)), type: 'application/json; charset=utf-8', fileName: `${fileName}.json` });
 const pdf = async (p: Promise<Buffer>, fileName: string): Promise<Telechargement> => ({ data: await p, type: 'application/pdf', fileName: `${fileName}.pdf` });

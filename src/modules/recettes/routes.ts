@@ -1,7 +1,7 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { plainDateOf } from '../../core/date.js';
 import type { AppContext } from '../../platform/http/context.js';
-import { registrar } from '../../platform/http/route.js';
+import { envoyerFichier, registrar } from '../../platform/http/route.js';
 import { arreterCaisse, contresignerArrete, contresignerVersement, etatCaisse, listerArretes, listerVersements, verser } from './caisse.js';
 import { arrieres, recouvrement } from './recouvrement.js';
 import { enregistrerTarif, listerArticles } from './catalogue.js';
@@ -36,17 +36,10 @@ import {
   exportRole,
   exportTitre,
   exportVersement,
-  type Telechargement,
 } from './telechargements.js';
 import { corrigerTitre, creerTitre, listerTitres } from './titres.js';
 
 /** A printed document: a PDF opens in the browser, a spreadsheet or a JSON file is downloaded. */
-function send(reply: FastifyReply, f: Telechargement): FastifyReply {
-  return reply
-    .type(f.type)
-    .header('content-disposition', `${f.type === 'application/pdf' ? 'inline' : 'attachment'}; filename="${f.fileName}"`)
-    .send(f.data);
-}
 
 export function recettesRoutes(app: FastifyInstance, ctx: AppContext): void {
   const on = registrar(app, ['recettes']);
@@ -97,13 +90,13 @@ export function recettesRoutes(app: FastifyInstance, ctx: AppContext): void {
   on(api.recouvrement, (req) => recouvrement(req.db, req.params.annee, req.query.par, req.query));
   on(api.arrieres, (req) => arrieres(req.db, req.params.annee, req.query));
 
-  on(api.documentRole, async (req, reply) => send(reply, await exportRole(req.db, req.params.id, req.query.format, ctx.now())));
-  on(api.documentTitre, async (req, reply) => send(reply, await exportTitre(req.db, req.params.id, req.query.format, ctx.now())));
-  on(api.documentQuittance, async (req, reply) => send(reply, await exportQuittance(req.db, req.params.id, req.query.format, ctx.now())));
-  on(api.documentVersement, async (req, reply) => send(reply, await exportVersement(req.db, req.params.id, req.query.format, ctx.now())));
-  on(api.documentArreteCaisse, async (req, reply) => send(reply, await exportArreteCaisse(req.db, req.params.id, req.query.format, ctx.now())));
-  on(api.documentJournalCaisse, async (req, reply) => send(reply, await exportJournalCaisse(req.db, req.params.annee, req.query.format, ctx.now())));
+  on(api.documentRole, async (req, reply) => envoyerFichier(reply, await exportRole(req.db, req.params.id, req.query.format, ctx.now())));
+  on(api.documentTitre, async (req, reply) => envoyerFichier(reply, await exportTitre(req.db, req.params.id, req.query.format, ctx.now())));
+  on(api.documentQuittance, async (req, reply) => envoyerFichier(reply, await exportQuittance(req.db, req.params.id, req.query.format, ctx.now())));
+  on(api.documentVersement, async (req, reply) => envoyerFichier(reply, await exportVersement(req.db, req.params.id, req.query.format, ctx.now())));
+  on(api.documentArreteCaisse, async (req, reply) => envoyerFichier(reply, await exportArreteCaisse(req.db, req.params.id, req.query.format, ctx.now())));
+  on(api.documentJournalCaisse, async (req, reply) => envoyerFichier(reply, await exportJournalCaisse(req.db, req.params.annee, req.query.format, ctx.now())));
   on(api.documentRecouvrement, async (req, reply) =>
-    send(reply, await exportRecouvrement(req.db, req.params.annee, req.query.par, req.query.format, ctx.now(), req.query)),
+    envoyerFichier(reply, await exportRecouvrement(req.db, req.params.annee, req.query.par, req.query.format, ctx.now(), req.query)),
   );
 }

@@ -1,3 +1,4 @@
+import type { Telechargement } from '../../platform/http/route.js';
 import { DomainError, isDomainError } from '../../core/errors.js';
 import type { Tx } from '../../platform/db/schema.js';
 import { loadBudget } from '../budget/index.js';
@@ -24,11 +25,7 @@ const caisseDocs = () => import('./documents-caisse.js');
 const tableurs = () => import('./documents-xlsx.js');
 
 export type Format = 'pdf' | 'xlsx' | 'json';
-export interface Telechargement {
-  data: Buffer;
-  type: string;
-  fileName: string;
-}
+export type { Telechargement } from '../../platform/http/route.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const json = (d: unknown, fileName: string): Telechargement => ({ data: Buffer.from(JSON.stringify(d, null, 2)), type: 'application/json; charset=utf-8', fileName: `${fileName}.json` });

@@ -52,3 +52,18 @@ export function registrar(app: FastifyInstance, tags: string[]) {
   return <R extends RouteSpec>(route: R, handler: RouteHandler<R>, config?: RouteConfig): void =>
     register(app, route, handler, { tags, ...(config ? { config } : {}) });
 }
+
+/** A generated document: its bytes, its content type and the name it is saved under. */
+export interface Telechargement {
+  data: Buffer;
+  type: string;
+  fileName: string;
+}
+
+/** Answer a document: a PDF opens in the browser, a spreadsheet or JSON is downloaded. */
+export function envoyerFichier(reply: FastifyReply, f: Telechargement): FastifyReply {
+  return reply
+    .type(f.type)
+    .header('content-disposition', `${f.type === 'application/pdf' ? 'inline' : 'attachment'}; filename="${f.fileName}"`)
+    .send(f.data);
+}
