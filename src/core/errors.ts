@@ -43,6 +43,8 @@ export type ErrorCode =
   | 'ROLE_ANNULE'
   | 'CONTRESEING_REQUIS'
   | 'NAISSANCE_DEJA_ENREGISTREE'
+  | 'EXERCICE_NON_VIDE'
+  | 'SERVEUR_INJOIGNABLE'
   | 'ERREUR_INTERNE';
 
 /** What is wrong with a field, stable for tests and the web (the sentence may change, the code does not). */

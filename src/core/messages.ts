@@ -60,6 +60,10 @@ const MESSAGES: Record<ErrorCode, (d: ErrorDetails) => string> = {
   NAISSANCE_DEJA_ENREGISTREE: (d) =>
     `Cette naissance ressemble à l'acte ${t(d.actes, '')} (même mère, prénom voisin, date proche). Vérifiez le registre ; si c'est bien une autre naissance (des jumeaux…), confirmez.`,
   CONTRESEING_REQUIS: (d) => `Le contreseing doit venir d'une autre personne que celle qui a enregistré ${t(d.quoi, 'la pièce')}.`,
+  EXERCICE_NON_VIDE: (d) =>
+    `L'exercice ${t(d.annee, '')} contient déjà ${t(d.enregistrements, 'des')} enregistrement(s) (${t(d.tables, '')}) : il ne peut plus être supprimé. Seul un exercice ouvert par erreur, encore vide, se supprime.`,
+  SERVEUR_INJOIGNABLE: () =>
+    'GM2i ne répond pas — vérifiez que le serveur est démarré sur le poste de la mairie. Ce qui était enregistré avant la coupure est conservé.',
   ERREUR_INTERNE: () => "Une erreur inattendue s'est produite. Rien n'a été enregistré ; réessayez ou prévenez l'administrateur.",
 };
 

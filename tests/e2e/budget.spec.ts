@@ -65,7 +65,14 @@ test('the secrétaire général prepares, votes, approves and prints the budget 
   await page.goto(`${BASE}/budget`);
   await page.getByLabel('Nouvel exercice').fill('2027');
   await page.getByLabel('Partir du budget primitif de l’année précédente').uncheck();
-  await page.getByRole('button', { name: 'Ouvrir l’exercice' }).click();
+  await page.getByRole('button', { name: 'Créer l’exercice…' }).click();
+  // Asked first: Annuler creates nothing.
+  const question = page.getByRole('dialog', { name: 'Créer l’exercice 2027 ?' });
+  await question.getByRole('button', { name: 'Annuler' }).click();
+  await expect(question).toBeHidden();
+  expect((await page.request.get(`${BASE}/api/v1/exercices`).then((r) => r.json()) as { annee: number }[]).map((e) => e.annee)).not.toContain(2027);
+  await page.getByRole('button', { name: 'Créer l’exercice…' }).click();
+  await page.getByRole('button', { name: 'Créer l’exercice 2027' }).click();
   await expect(page.getByRole('heading', { name: 'Budget 2027' })).toBeVisible();
   await expect(page.getByText('Nomenclature provisoire').first()).toBeVisible();
 
@@ -99,4 +106,29 @@ test('the secrétaire général prepares, votes, approves and prints the budget 
   const bytes = await pdf.body();
   expect(bytes.subarray(0, 4).toString()).toBe('%PDF');
   fs.writeFileSync(`${SHOTS}/budget-primitif-2027.pdf`, bytes);
+});
+
+test('a year opened by mistake is deleted after a confirmation; a voted one offers no deletion', async ({ page }) => {
+  await setup(page).catch(() => undefined);
+  await page.goto(`${BASE}/`);
+  if (await page.getByLabel('Identifiant').isVisible().catch(() => false)) {
+    await page.getByLabel('Identifiant').fill('fdiarra');
+    await page.getByLabel('Mot de passe').fill('Baobab-Ségou-2026');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+  }
+  await page.goto(`${BASE}/budget`);
+  await page.getByLabel('Nouvel exercice').fill('2072');
+  await page.getByRole('button', { name: 'Créer l’exercice…' }).click();
+  await page.getByRole('button', { name: 'Créer l’exercice 2072' }).click();
+  await expect(page.getByRole('heading', { name: 'Budget 2072' })).toBeVisible();
+  await page.goto(`${BASE}/budget`);
+  const table = page.getByRole('table', { name: 'Exercices' });
+  const ligne = table.getByRole('row').filter({ hasText: '2072' });
+  await ligne.getByRole('button', { name: 'Supprimer…' }).click();
+  const question = page.getByRole('dialog', { name: 'Supprimer l’exercice 2072 ?' });
+  await expect(question.getByRole('button', { name: 'Annuler' })).toBeFocused();
+  await question.getByRole('button', { name: 'Supprimer l’exercice 2072' }).click();
+  await expect(table.getByRole('row').filter({ hasText: '2072' })).toHaveCount(0);
+  // 2027, voted and approved in the journey above, offers no deletion.
+  await expect(table.getByRole('row').filter({ hasText: '2027' }).getByRole('button', { name: 'Supprimer…' })).toHaveCount(0);
 });

@@ -57,7 +57,7 @@ test('the conseiller reads the exercices, with no form to open one', async () =>
   const table = conseiller.getByRole('table', { name: 'Exercices' });
   await expect(table.getByRole('cell', { name: String(YEAR), exact: true })).toBeVisible();
   await expect(table.getByRole('cell', { name: String(DRAFT), exact: true })).toBeVisible();
-  await expectReadOnly(conseiller, ['Ouvrir l’exercice']);
+  await expectReadOnly(conseiller, ['Créer l’exercice…', 'Supprimer…']);
 });
 
 test('the conseiller reads a draft budget primitif as a table: no entry grid, no import, no vote', async () => {

@@ -116,7 +116,8 @@ test('in the BP grid, arrow keys leave amounts alone and a refused amount blocks
   await loginSg(page);
   await page.goto(`${BASE}/budget`);
   await page.getByLabel('Nouvel exercice').fill(String(YEAR + 1));
-  await page.getByRole('button', { name: 'Ouvrir l’exercice' }).click();
+  await page.getByRole('button', { name: 'Créer l’exercice…' }).click();
+  await page.getByRole('button', { name: `Créer l’exercice ${YEAR + 1}` }).click();
   await expect(page.getByRole('heading', { name: `Budget ${YEAR + 1}` })).toBeVisible();
   const budget = async () =>
     (await get<{ lignes: { document: string; montant: number }[] }>(page, `/api/v1/exercices/${YEAR + 1}/budget`)).lignes.filter(

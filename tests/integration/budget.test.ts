@@ -116,6 +116,32 @@ describe('budget primitif: prepare, vote, approve', () => {
   });
 });
 
+describe('an exercice opened by mistake', () => {
+  it('is deleted while it holds only draft lines, journaled; one with a vote or an engagement is kept (EXERCICE_NON_VIDE)', async () => {
+    await preparedAndApproved(2026);
+    // 2027 opened by mistake, from 2026's BP (draft lines only): it goes, with its lines.
+    expect((await sg.call('POST', '/api/v1/exercices', { annee: 2027, reprendre: true })).status).toBe(200);
+    const lecteur = await userWithRole(t, admin, 'conseiller', 'lecteur');
+    expect((await lecteur.call('DELETE', '/api/v1/exercices/2027')).status).toBe(403);
+    expect((await sg.call('DELETE', '/api/v1/exercices/2027')).status).toBe(200);
+    const annees = (await sg.call<{ annee: number }[]>('GET', '/api/v1/exercices')).body.map((e) => e.annee);
+    expect(annees).toEqual([2026]);
+    const lignes = await t.conn.db.selectFrom('budget_ligne').select('id').where('exercice', '=', 2027).execute();
+    expect(lignes).toHaveLength(0);
+    const audit = await t.conn.db.selectFrom('audit_journal').selectAll().where('action', '=', 'exercice.supprime').execute();
+    expect(audit).toHaveLength(1);
+    expect(JSON.parse(audit[0]!.payload as string)).toEqual({ lignesBrouillon: bp().length });
+    // The year can be opened again afterwards.
+    expect((await sg.call('POST', '/api/v1/exercices', { annee: 2027, reprendre: false })).status).toBe(200);
+    // 2026 holds a vote and an approbation: refused, and nothing is lost.
+    const r = await sg.call<{ code: string }>('DELETE', '/api/v1/exercices/2026');
+    expect(r.status).toBe(409);
+    expect(r.body.code).toBe('EXERCICE_NON_VIDE');
+    expect((await sg.call('GET', '/api/v1/exercices/2026/budget')).status).toBe(200);
+    expect((await sg.call<{ code: string }>('DELETE', '/api/v1/exercices/2031')).body.code).toBe('INTROUVABLE');
+  });
+});
+
 describe('allowed actions, per document and per user', () => {
   it('sends with each document its state and the actions this user may take now; the service refuses the others', async () => {
     await sg.call('POST', '/api/v1/exercices', { annee: 2027, reprendre: false });

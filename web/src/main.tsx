@@ -1,13 +1,19 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
+import '@mantine/dates/styles.css';
+import 'dayjs/locale/fr';
+import './app/gm2i.css';
 import { createTheme, MantineProvider } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
 import { App } from './app/App';
+import { installerValidationFr } from './app/validation';
 
 z.config(z.locales.fr());
+installerValidationFr();
 
 const theme = createTheme({
   primaryColor: 'teal',
@@ -20,8 +26,11 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <MantineProvider theme={theme} defaultColorScheme="light">
-        <Notifications position="top-right" />
-        <App />
+        {/* Calendars in French whatever the browser's language, weeks from Monday. */}
+        <DatesProvider settings={{ locale: 'fr', firstDayOfWeek: 1 }}>
+          <Notifications position="top-right" />
+          <App />
+        </DatesProvider>
       </MantineProvider>
     </StrictMode>,
   );

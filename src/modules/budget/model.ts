@@ -1,6 +1,6 @@
 import type { ErrorCode, Problem } from '../../core/errors.js';
 import { roleHas, type Permission, type Role } from '../../core/roles.js';
-import type { CodeNature } from '../nomenclature/schemas.js';
+import { DE_LA_SECTION, type CodeNature } from '../nomenclature/schemas.js';
 import type { ActionDocument, DocumentBudgetaire, EtatDocument, LigneInput, StatutExercice, Totaux } from './schemas.js';
 
 /** A budget line as the rules see it. */
@@ -192,7 +192,7 @@ export function equilibreProblems(t: Totaux, label: string): Problem[] {
       const ecart = recettes - depenses;
       problems.push({
         field: `equilibre.${section}`,
-        message: `${label} : la section de ${section} n'est pas équilibrée (recettes ${fmt(recettes)}, dépenses ${fmt(depenses)}, ${ecart > 0 ? 'excédent' : 'déficit'} de ${fmt(Math.abs(ecart))} FCFA)`,
+        message: `${label} : la section ${DE_LA_SECTION[section]} n'est pas équilibrée (recettes ${fmt(recettes)}, dépenses ${fmt(depenses)}, ${ecart > 0 ? 'excédent' : 'déficit'} de ${fmt(Math.abs(ecart))} FCFA)`,
       });
     }
   }

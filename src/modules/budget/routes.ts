@@ -13,6 +13,7 @@ import {
   recordEtape,
   recordVote,
   saveLignes,
+  supprimerExercice,
 } from './service.js';
 import { createVirement, ficheLigne, listVirements, readVirementPolicy, writeVirementPolicy } from './virements.js';
 
@@ -24,6 +25,11 @@ export function budgetRoutes(app: FastifyInstance, ctx: AppContext): void {
   on(budgetApi.createExercice, async (req) => {
     await createExercice(req.db, req.actor, req.body.annee, req.body.reprendre, ctx.now());
     return forActor((await loadBudget(req.db, req.body.annee)).view, req.actor);
+  });
+
+  on(budgetApi.deleteExercice, async (req) => {
+    await supprimerExercice(req.db, req.actor, req.params.annee, ctx.now());
+    return { supprime: true as const };
   });
 
   on(budgetApi.getBudget, async (req) => forActor((await loadBudget(req.db, req.params.annee)).view, req.actor));

@@ -200,6 +200,13 @@ export const budgetApi = {
     response: UserBudgetView,
     permission: 'budget.preparer',
   }),
+  deleteExercice: defineRoute({
+    method: 'DELETE',
+    path: '/api/v1/exercices/:annee',
+    params: AnneeParam,
+    response: z.object({ supprime: z.literal(true) }),
+    permission: 'budget.preparer',
+  }),
   getBudget: defineRoute({
     method: 'GET',
     path: '/api/v1/exercices/:annee/budget',

@@ -237,6 +237,27 @@ export async function createExercice(db: Db, actor: Actor, annee: number, repren
   });
 }
 
+/**
+ * Delete an exercice opened by mistake (issue 11: a wrong year could not be removed). Only while it holds nothing
+ * but draft budget lines: no vote, no approbation, no engagement, no titre, no rôle… anything else refuses with
+ * EXERCICE_NON_VIDE. The deletion is journaled with the number of draft lines that went with it.
+ */
+export async function supprimerExercice(db: Db, actor: Actor, annee: number, now: Date): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await lockExercice(tx, annee);
+    if (!(await store.findExercice(tx, annee))) throw new DomainError('INTROUVABLE', { quoi: `L'exercice ${annee}` });
+    const tenus = await store.enregistrementsDeLExercice(tx, annee);
+    if (tenus.length > 0)
+      throw new DomainError('EXERCICE_NON_VIDE', {
+        annee,
+        enregistrements: tenus.reduce((s, t) => s + t.n, 0),
+        tables: tenus.map((t) => t.table).join(', '),
+      });
+    const lignes = await store.deleteExercice(tx, annee);
+    await appendAudit(tx, actor, { action: 'exercice.supprime', entity: 'exercice', entityId: annee, payload: { lignesBrouillon: lignes } }, now);
+  });
+}
+
 /** Save the draft lines of a document. Structural problems refuse the save; imbalance is allowed while drafting. */
 export async function saveLignes(
   db: Db,

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Trx, Tx } from '../../platform/db/schema.js';
 import type { DocumentBudgetaire, LigneInput } from './schemas.js';
 import type { NewBudgetActe, NewBudgetModification } from './tables.js';
@@ -12,6 +13,31 @@ export async function listExercices(tx: Tx) {
 
 export async function insertExercice(tx: Trx, annee: number, versionId: number, now: string): Promise<void> {
   await tx.insertInto('exercice').values({ annee, nomenclature_version_id: versionId, created_at: now }).execute();
+}
+
+/**
+ * What an exercice already holds: the rows of every table with an `exercice` column (found in the database itself,
+ * so a module added later is counted without changing this), except the exercice's own draft budget lines.
+ */
+export async function enregistrementsDeLExercice(tx: Tx, annee: number): Promise<{ table: string; n: number }[]> {
+  const tables = (await tx.introspection.getTables())
+    .filter((t) => t.name !== 'exercice' && t.name !== 'budget_ligne' && t.columns.some((c) => c.name === 'exercice'))
+    .map((t) => t.name)
+    .sort();
+  const out: { table: string; n: number }[] = [];
+  for (const table of tables) {
+    const r = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(table)} where exercice = ${annee}`.execute(tx);
+    const n = Number(r.rows[0]?.n ?? 0);
+    if (n > 0) out.push({ table, n });
+  }
+  return out;
+}
+
+/** Remove an exercice opened by mistake, with its draft lines (the caller checked it holds nothing else). */
+export async function deleteExercice(tx: Trx, annee: number): Promise<number> {
+  const lignes = await tx.deleteFrom('budget_ligne').where('exercice', '=', annee).executeTakeFirst();
+  await tx.deleteFrom('exercice').where('annee', '=', annee).execute();
+  return Number(lignes.numDeletedRows);
 }
 
 export async function listActes(tx: Tx, annee: number) {

@@ -10,6 +10,7 @@ import {
   renderPdf,
   type EnTeteCommune,
 } from '../../platform/documents/pdf.js';
+import { DE_LA_SECTION } from '../nomenclature/schemas.js';
 import type { Bordereau, Engagement, Mandat, SuiviLigne } from './schemas.js';
 import { ETAT_MANDAT_LABELS, TYPE_PIECE_LABELS } from './schemas.js';
 import type { CumulBordereaux, SituationCredit, TotauxMandats } from './situation.js';
@@ -125,7 +126,7 @@ export function mandatPdf(m: Mandat, ctx: Contexte, a: MandatAnnexes): Promise<B
   const d = mandatDocument(m, ctx, a);
   const nr = 'non renseigné';
   const rows: TableCell[][] = [
-    ['Imputation', `${imputation(m)} — ${d.libelleNature} (section de ${m.section})`],
+    ['Imputation', `${imputation(m)} — ${d.libelleNature} (section ${DE_LA_SECTION[m.section]})`],
     ['Créancier', { text: m.tiersNom, bold: true }],
     ['NIF du créancier', m.tiersNif ?? nr],
     ['Règlement', m.tiersPaiement ?? nr],
@@ -278,7 +279,7 @@ export function etatSalairesPdf(periode: string, libellePeriode: string, mandats
     r(n(sum((m) => m.montantNet)), true),
   ]);
   return page(ctx, `ÉTAT DES SALAIRES ET INDEMNITÉS — ${libellePeriode.toUpperCase()}`, [
-    { text: `Période ${periode}`, margin: [0, 0, 0, 8] },
+    { text: `Période : ${libellePeriode}`, margin: [0, 0, 0, 8] },
     { table: { headerRows: 1, widths: ['*', '*', 45, 65, 60, 65], body }, layout: 'lightHorizontalLines', fontSize: 8 },
     signatures([{ titre: 'Le Secrétaire général' }, { titre: 'Le Maire', nom: ctx.ordonnateur }]),
   ]);

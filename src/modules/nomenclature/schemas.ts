@@ -51,6 +51,8 @@ export const SECTION_LABELS: Record<Section, string> = {
   fonctionnement: 'Section de fonctionnement',
   investissement: "Section d'investissement",
 };
+/** « de fonctionnement », « d'investissement »: the section after « la section » (never « de investissement »). */
+export const DE_LA_SECTION: Record<Section, string> = { fonctionnement: 'de fonctionnement', investissement: "d'investissement" };
 export const SENS_LABELS: Record<Sens, string> = { recette: 'Recettes', depense: 'Dépenses' };
 
 /** The nomenclature's HTTP contract (core/contract.ts): the charts of accounts, read-only. */

@@ -4,6 +4,7 @@ import { Route, Switch } from 'wouter';
 import { WEB_MODULES } from '../modules';
 import { ChangePasswordPage, LoginPage } from '../modules/auth';
 import { WizardPage } from '../modules/commune';
+import { ServeurBanner } from './ServeurBanner';
 import { SessionProvider, useSession } from './session';
 import { Shell } from './Shell';
 
@@ -40,22 +41,25 @@ function Gate() {
 
 export function App() {
   return (
-    <SessionProvider
-      loading={
-        <Center h="100vh">
-          <Loader aria-label="Chargement" />
-        </Center>
-      }
-      failed={(msg, retry) => (
-        <Center h="100vh">
-          <Stack align="center">
-            <Text c="red">{msg}</Text>
-            <Button onClick={retry}>Réessayer</Button>
-          </Stack>
-        </Center>
-      )}
-    >
-      <Gate />
-    </SessionProvider>
+    <>
+      <ServeurBanner />
+      <SessionProvider
+        loading={
+          <Center h="100vh">
+            <Loader aria-label="Chargement" />
+          </Center>
+        }
+        failed={(msg, retry) => (
+          <Center h="100vh">
+            <Stack align="center">
+              <Text c="red">{msg}</Text>
+              <Button onClick={retry}>Réessayer</Button>
+            </Stack>
+          </Center>
+        )}
+      >
+        <Gate />
+      </SessionProvider>
+    </>
   );
 }

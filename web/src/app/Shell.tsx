@@ -1,5 +1,5 @@
 import { AppShell, Badge, Burger, Button, Divider, Group, NavLink, ScrollArea, Stack, Text, Title } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useLocalStorage } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { ROLE_LABELS, roleHas } from '../../../src/core/roles';
@@ -16,6 +16,8 @@ const NAV = SECTIONS.map((section) => WEB_MODULES.flatMap((m) => m.nav).filter((
 export function Shell({ children }: { children: ReactNode }) {
   const { session, refresh } = useSession();
   const [opened, { toggle }] = useDisclosure();
+  // On a netbook the menu can be folded away to give its 230 px to a wide table; the choice is kept on this PC.
+  const [menuVisible, setMenuVisible] = useLocalStorage({ key: 'gm2i-menu-visible', defaultValue: true });
   const [location] = useLocation();
   const search = useSearch();
   // An entry naming a query (the comptable's list) is active on that exact address only.
@@ -31,7 +33,7 @@ export function Shell({ children }: { children: ReactNode }) {
   return (
     <AppShell
       header={{ height: session.base === 'demo' ? 96 : 56 }}
-      navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened, desktop: !menuVisible } }}
       padding="md"
     >
       <AppShell.Header>
@@ -39,6 +41,14 @@ export function Shell({ children }: { children: ReactNode }) {
         <Group h={56} px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Menu" />
+            <Burger
+              opened={menuVisible}
+              onClick={() => setMenuVisible((v) => !v)}
+              visibleFrom="sm"
+              size="sm"
+              aria-label={menuVisible ? 'Masquer le menu' : 'Afficher le menu'}
+              title={menuVisible ? 'Masquer le menu' : 'Afficher le menu'}
+            />
             <Title order={3} c="teal.8">
               GM2i
             </Title>

@@ -1,6 +1,7 @@
 import { urlOf, type ArgsTuple, type Method, type ResponseOf, type RouteSpec, type UrlArgs } from '../../../src/core/contract';
 import type { ErrorCode, ErrorDetails, Problem } from '../../../src/core/errors';
 import { messageFor } from '../../../src/core/messages';
+import { signalerPanne, signalerReponse } from './connexion';
 
 /** An error answered by the server, with its French sentence. */
 export class ApiError extends Error {
@@ -35,10 +36,19 @@ async function send(method: Method, url: string, body?: unknown): Promise<unknow
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
   } catch {
-    throw new ApiError('ERREUR_INTERNE', 'Le serveur GM2i ne répond pas. Vérifiez qu’il est démarré sur le poste de la mairie.');
+    signalerPanne();
+    throw new ApiError('SERVEUR_INJOIGNABLE', messageFor('SERVEUR_INJOIGNABLE'));
   }
+  signalerReponse();
   const text = await res.text();
-  const data = text ? (JSON.parse(text) as unknown) : undefined;
+  let data: unknown;
+  try {
+    data = text ? (JSON.parse(text) as unknown) : undefined;
+  } catch {
+    // Not GM2i's answer (a proxy's error page): said as an internal error, never a crash of the page.
+    data = undefined;
+    if (res.ok) throw new ApiError('ERREUR_INTERNE', messageFor('ERREUR_INTERNE'));
+  }
   if (!res.ok) {
     const e = (data ?? {}) as { code?: ErrorCode; message?: string; details?: ErrorDetails };
     const code = e.code ?? 'ERREUR_INTERNE';

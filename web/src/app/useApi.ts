@@ -2,6 +2,7 @@ import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { urlOf, type ArgsOf, type ResponseOf, type RouteSpec } from '../../../src/core/contract';
 import { ApiError, errorText, getUrl } from './api';
+import { useReprises } from './connexion';
 
 export interface ApiState<T> {
   data: T | undefined;
@@ -33,7 +34,8 @@ export function useApi<R extends RouteSpec & { method: 'GET' }>(route: R, args: 
       setError(null);
     } catch (e) {
       if (latest.current !== url) return;
-      // Server off or failing: said on every page at once, so that an empty table never passes for an empty register.
+      // Server failing: said on every page at once, so that an empty table never passes for an empty register (a
+      // server that does not answer at all is said by the banner, ServeurBanner).
       if (e instanceof ApiError && e.code === 'ERREUR_INTERNE')
         notifications.show({
           id: 'lecture-impossible',
@@ -47,8 +49,10 @@ export function useApi<R extends RouteSpec & { method: 'GET' }>(route: R, args: 
       if (latest.current === url) setLoading(false);
     }
   }, [url]);
+  // Read again when the server comes back after a cut (the page was showing the error meanwhile).
+  const reprises = useReprises();
   useEffect(() => {
     void reload();
-  }, [reload]);
+  }, [reload, reprises]);
   return { data, error, loading, reload };
 }

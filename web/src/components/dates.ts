@@ -20,3 +20,5 @@ export function refusDate(date: string, today: string, { exercice, complementair
     return `La date ${formatDateFr(date)} n’est pas dans l’exercice ${exercice}.`;
   return null;
 }
+
+export { lireDate, type DateLue } from '../../../src/core/date';

@@ -24,17 +24,23 @@ const ACTES: Record<Kind, { title: string; button: string; variant: string; colo
 };
 const isActe = (a: ActionDocument): a is Kind => a !== 'enregistrer';
 
-/** A document's recorded acts, and a button for each act the server allows this user now, each opening its form. */
+/**
+ * A document's recorded acts, and a button for each act the server allows this user now, each opening its form.
+ * `cloture` shows only the closing, which the page keeps away from the routine buttons (issue 11: a dangerous
+ * button never sits beside « Imprimer »).
+ */
 export function ActesPanel({
   view,
   doc,
   cercle,
   onDone,
+  cloture = false,
 }: {
   view: UserBudgetView;
   doc: DocumentBudgetaire;
   cercle: string;
   onDone: (v: UserBudgetView) => void;
+  cloture?: boolean;
 }) {
   const [kind, setKindState] = useState<Kind | null>(null);
   // The modal keeps its content while it fades out.
@@ -78,21 +84,24 @@ export function ActesPanel({
   return (
     <>
       <Group gap="xs">
-        {voted && (
+        {!cloture && voted && (
           <Text size="sm">
             Voté le {formatDateFr(voted.date)} (délibération n°{voted.reference}).
           </Text>
         )}
-        {approved && (
+        {!cloture && approved && (
           <Text size="sm">
             Approuvé le {formatDateFr(approved.date)} — {approved.autorite} ({approved.reference}).
           </Text>
         )}
-        {view.documents[doc].actions.filter(isActe).map((k) => (
-          <Button key={k} variant={ACTES[k].variant} color={ACTES[k].color} onClick={() => open(k)}>
-            {ACTES[k].button}
-          </Button>
-        ))}
+        {view.documents[doc].actions
+          .filter(isActe)
+          .filter((k) => (k === 'clore') === cloture)
+          .map((k) => (
+            <Button key={k} variant={ACTES[k].variant} color={ACTES[k].color} onClick={() => open(k)}>
+              {ACTES[k].button}
+            </Button>
+          ))}
       </Group>
       <Modal opened={kind !== null} onClose={() => setKind(null)} title={`${ACTES[shown].title} — ${DOCUMENT_LABELS[doc]} ${annee}`}>
         <form onSubmit={(e) => void submit(e)}>
@@ -119,7 +128,9 @@ export function ActesPanel({
             )}
             {shown === 'clore' && <Text c="red">Un exercice clos ne peut plus être modifié.</Text>}
             <ErrorAlert error={alert} />
-            <Button type="submit">Confirmer</Button>
+            <Button type="submit" color={shown === 'clore' ? 'red' : undefined}>
+              {shown === 'clore' ? `Clore l’exercice ${annee}` : 'Confirmer'}
+            </Button>
           </Stack>
         </form>
       </Modal>

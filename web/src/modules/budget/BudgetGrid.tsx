@@ -32,6 +32,7 @@ import { depensesApi } from '../../../../src/modules/depenses/schemas';
 import { call } from '../../app/api';
 import { useApi } from '../../app/useApi';
 import { useAction } from '../../app/useAction';
+import { useGardeSortie } from '../../app/useGardeSortie';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { MontantInput } from '../../components/MontantInput';
 
@@ -194,8 +195,10 @@ export function BudgetGrid({
       </Group>
     );
 
+  const garde = useGardeSortie(dirty, 'Des lignes du budget ont été modifiées et ne sont pas enregistrées.');
   return (
     <Stack>
+      {garde}
       <Paper withBorder p="xs" pos="sticky" top={100} style={{ zIndex: 5 }}>
         <Group justify="space-between">
           <Stack gap={0}>

@@ -110,6 +110,16 @@ export function BudgetPage({ annee }: { annee: number }) {
         ) : (
           <BudgetTable view={view} doc={doc} />
         )}
+        {view.documents[doc].actions.includes('clore') && (
+          <Paper withBorder p="sm" mt="xl" style={{ borderColor: 'var(--mantine-color-red-4)' }} aria-label="Fin d’exercice">
+            <Group justify="space-between">
+              <Text size="sm" c="red.8">
+                Fin d’exercice : un exercice clos ne peut plus être modifié.
+              </Text>
+              <ActesPanel view={view} doc={doc} cercle={commune.data?.cercle ?? ''} onDone={setView} cloture />
+            </Group>
+          </Paper>
+        )}
       </Tabs.Panel>
     );
   };

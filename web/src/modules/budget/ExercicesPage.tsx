@@ -6,6 +6,7 @@ import { call } from '../../app/api';
 import { usePermission } from '../../app/session';
 import { useApi } from '../../app/useApi';
 import { useAction } from '../../app/useAction';
+import { Confirmation } from '../../components/Confirmation';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 
@@ -21,16 +22,31 @@ export function ExercicesPage() {
   const list = useApi(budgetApi.listExercices, {});
   const [annee, setAnnee] = useState(String(new Date().getFullYear() + 1));
   const [reprendre, setReprendre] = useState(true);
-  const { alert, run, fieldError, clearField } = useAction(['annee', 'reprendre']);
+  const { alert, run, busy, fieldError, clearField } = useAction(['annee', 'reprendre']);
   const [, navigate] = useLocation();
   const canPrepare = usePermission('budget.preparer');
+  // Creating a year and deleting one are asked first (issue 11: nothing irreversible in one click).
+  const [aCreer, setACreer] = useState(false);
+  const [aSupprimer, setASupprimer] = useState<number | null>(null);
+  const suppression = useAction([]);
 
-  const create = async (e: FormEvent) => {
+  const demander = (e: FormEvent) => {
     e.preventDefault();
-    await run(async () => {
+    setACreer(true);
+  };
+  const create = async () => {
+    const ok = await run(async () => {
       const v = await call(budgetApi.createExercice, { body: { annee: Number(annee), reprendre } });
       navigate(`/budget/${v.exercice.annee}`);
     });
+    if (!ok) setACreer(false);
+  };
+  const supprimer = async (a: number) => {
+    await suppression.run(async () => {
+      await call(budgetApi.deleteExercice, { params: { annee: a } });
+      await list.reload();
+    });
+    setASupprimer(null);
   };
 
   if (list.error) return <Alert color="red">{list.error}</Alert>;
@@ -42,7 +58,7 @@ export function ExercicesPage() {
         subtitle="Un exercice par année civile : préparation, vote du conseil, approbation de la tutelle, exécution, clôture."
       />
       {canPrepare && (
-        <Paper withBorder p="md" mb="md" component="form" onSubmit={(e) => void create(e)}>
+        <Paper withBorder p="md" mb="md" component="form" onSubmit={demander} aria-label="Créer un exercice">
           <Group align="flex-end">
             <TextInput
               label="Nouvel exercice"
@@ -63,11 +79,38 @@ export function ExercicesPage() {
               onChange={(e) => setReprendre(e.currentTarget.checked)}
               mb={8}
             />
-            <Button type="submit">Ouvrir l’exercice</Button>
+            <Button type="submit" variant="outline">
+              Créer l’exercice…
+            </Button>
           </Group>
           <ErrorAlert error={alert} />
+          <Confirmation
+            opened={aCreer}
+            titre={`Créer l’exercice ${annee} ?`}
+            libelle={`Créer l’exercice ${annee}`}
+            couleur="teal"
+            enCours={busy}
+            onConfirm={() => void create()}
+            onCancel={() => setACreer(false)}
+          >
+            Un exercice par année civile : vérifiez l’année.{' '}
+            {reprendre ? `Son budget primitif partira de celui de ${Number(annee) - 1}. ` : ''}
+            Ouvert par erreur, il pourra être supprimé tant qu’il ne contient que son brouillon de budget.
+          </Confirmation>
         </Paper>
       )}
+      <ErrorAlert error={suppression.alert} />
+      <Confirmation
+        opened={aSupprimer !== null}
+        titre={`Supprimer l’exercice ${aSupprimer ?? ''} ?`}
+        libelle={`Supprimer l’exercice ${aSupprimer ?? ''}`}
+        enCours={suppression.busy}
+        onConfirm={() => aSupprimer !== null && void supprimer(aSupprimer)}
+        onCancel={() => setASupprimer(null)}
+      >
+        L’exercice et son brouillon de budget primitif disparaissent ; la suppression est inscrite à l’historique. GM2i refuse si l’exercice
+        contient déjà un vote, un engagement, un titre ou toute autre écriture.
+      </Confirmation>
       <Table striped highlightOnHover withTableBorder aria-label="Exercices">
         <Table.Thead>
           <Table.Tr>
@@ -93,9 +136,16 @@ export function ExercicesPage() {
                 )}
               </Table.Td>
               <Table.Td ta="right">
-                <Button component={Link} href={`/budget/${e.annee}`} size="compact-sm" variant="light">
-                  Ouvrir
-                </Button>
+                <Group gap="xs" justify="flex-end" wrap="nowrap">
+                  <Button component={Link} href={`/budget/${e.annee}`} size="compact-sm" variant="light">
+                    Consulter
+                  </Button>
+                  {canPrepare && e.statut === 'preparation' && (
+                    <Button size="compact-sm" variant="subtle" color="red" onClick={() => setASupprimer(e.annee)}>
+                      Supprimer…
+                    </Button>
+                  )}
+                </Group>
               </Table.Td>
             </Table.Tr>
           ))}
