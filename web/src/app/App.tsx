@@ -1,9 +1,10 @@
 import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
 import { Suspense } from 'react';
-import { Route, Switch } from 'wouter';
+import { Route, Switch, useLocation } from 'wouter';
 import { WEB_MODULES } from '../modules';
 import { ChangePasswordPage, LoginPage } from '../modules/auth';
 import { WizardPage } from '../modules/commune';
+import { PageErreur } from './PageErreur';
 import { ServeurBanner } from './ServeurBanner';
 import { SessionProvider, useSession } from './session';
 import { Shell } from './Shell';
@@ -12,29 +13,33 @@ const ROUTES = WEB_MODULES.flatMap((m) => m.routes);
 
 function Gate() {
   const { installation, session } = useSession();
+  // A new page starts without the previous one's error.
+  const [location] = useLocation();
   if (!installation.configuree) return <WizardPage />;
   if (!session.utilisateur) return <LoginPage />;
   if (session.utilisateur.doitChangerMotDePasse) return <ChangePasswordPage forced />;
   return (
     <Shell>
-      <Suspense
-        fallback={
-          <Center h={200}>
-            <Loader aria-label="Chargement" />
-          </Center>
-        }
-      >
-        <Switch>
-          {ROUTES.map((r) => (
-            <Route key={r.path} path={r.path} component={r.page} />
-          ))}
-          <Route>
-            <Alert color="yellow" title="Page introuvable">
-              Cette adresse ne correspond à aucune page de GM2i.
-            </Alert>
-          </Route>
-        </Switch>
-      </Suspense>
+      <PageErreur key={location}>
+        <Suspense
+          fallback={
+            <Center h={200}>
+              <Loader aria-label="Chargement" />
+            </Center>
+          }
+        >
+          <Switch>
+            {ROUTES.map((r) => (
+              <Route key={r.path} path={r.path} component={r.page} />
+            ))}
+            <Route>
+              <Alert color="yellow" title="Page introuvable">
+                Cette adresse ne correspond à aucune page de GM2i.
+              </Alert>
+            </Route>
+          </Switch>
+        </Suspense>
+      </PageErreur>
     </Shell>
   );
 }

@@ -19,8 +19,22 @@ export function signalerPanne(): void {
   publier();
 }
 
+/**
+ * The code of a page could not be fetched: the browser keeps that failure, so the page can only come back by
+ * loading the app again once the server answers (nothing is lost: the failed page showed no form).
+ */
+let pageNonChargee = false;
+export function signalerPageNonChargee(): void {
+  pageNonChargee = true;
+  signalerPanne();
+}
+
 export function signalerReponse(): void {
   if (etat !== 'perdue') return;
+  if (pageNonChargee) {
+    window.location.reload();
+    return;
+  }
   etat = 'retrouvee';
   reprises += 1;
   publier();
