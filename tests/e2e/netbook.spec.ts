@@ -131,6 +131,28 @@ test('a date is typed the French way in an English browser, and a required field
   await page.context().close();
 });
 
+test('« Comment faire ? » gives the screen’s steps, and a term explains itself on hover', async ({ browser }) => {
+  const page = await connecter(browser, 'sg');
+  await page.goto(`${BASE}/depenses/engagements`);
+  await page.getByTestId('comment-faire').click();
+  const aide = page.getByRole('region', { name: 'Comment faire ?' });
+  await expect(aide.getByRole('listitem')).toHaveCount(4);
+  await aide.locator('[data-terme="dégager"]').hover();
+  // The explanation comes from docs/glossaire.md, « Aide à l'écran ».
+  const glossaire = fs.readFileSync('docs/glossaire.md', 'utf8');
+  const ligne = glossaire.split('\n').find((l) => l.startsWith('| dégager |')) ?? '';
+  const explication = ligne.split('|')[2]?.trim() ?? '';
+  expect(explication.length).toBeGreaterThan(20);
+  await expect(page.getByRole('tooltip')).toHaveText(explication);
+  await page.screenshot({ path: `${SHOTS}/netbook-comment-faire.png` });
+  // The choice is kept: the next screen opens with its own steps.
+  await page.goto(`${BASE}/budget`);
+  await expect(page.getByRole('region', { name: 'Comment faire ?' })).toContainText('Créer l’exercice');
+  await page.getByRole('button', { name: 'Masquer l’aide' }).click();
+  await expect(page.getByRole('region', { name: 'Comment faire ?' })).toHaveCount(0);
+  await page.context().close();
+});
+
 test('when the server stops, every page says so; when it is back, the banner says so and the page reads again', async ({
   browser,
 }) => {

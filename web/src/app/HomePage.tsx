@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'wouter';
 import { formatNombre } from '../../../src/core/money';
 import { ROLE_LABELS, roleHas, type Role } from '../../../src/core/roles';
@@ -7,6 +7,7 @@ import { budgetApi } from '../../../src/modules/budget/schemas';
 import { communeApi } from '../../../src/modules/commune/schemas';
 import { depensesApi } from '../../../src/modules/depenses/schemas';
 import { MANDATS_A_TRAITER } from '../modules/depenses/libelles';
+import { AvecTermes } from '../components/Terme';
 import { useSession } from './session';
 import { useApi } from './useApi';
 
@@ -81,6 +82,33 @@ function ComptableCard() {
       <Anchor component={Link} href={MANDATS_A_TRAITER}>
         Voir les mandats à traiter
       </Anchor>
+    </Paper>
+  );
+}
+
+/**
+ * The demo commune's first mandat, step by step (issue 11: a newcomer learns the index on fake books). Index 401
+ * (electricity, monthly) is the demo's: the current month is not yet mandated.
+ */
+function PremierMandatCard() {
+  return (
+    <Paper withBorder p="md" bg="orange.0" aria-label="Premier mandat guidé">
+      <Text fw={600}>Premier mandat, pas à pas (base de formation)</Text>
+      <List type="ordered" size="sm" spacing={2} my="xs">
+        <List.Item>
+          Ouvrez <b>Mandats</b> et cliquez dans le champ « N° d’index ».
+        </List.Item>
+        <List.Item>
+          <AvecTermes texte="Tapez 401 (l’électricité de la mairie, un [[index]] mensuel) puis Entrée : le mandat se remplit." />
+        </List.Item>
+        <List.Item>Vérifiez la date et le montant (70 000 FCFA), puis Entrée encore : le mandat est émis et numéroté.</List.Item>
+        <List.Item>
+          <AvecTermes texte="Imprimez-le ; il partira au percepteur sur le prochain [[bordereau]]." />
+        </List.Item>
+      </List>
+      <Button component={Link} href="/depenses/mandats" size="xs" color="orange">
+        Commencer : ouvrir les mandats
+      </Button>
     </Paper>
   );
 }
@@ -165,6 +193,7 @@ export function HomePage() {
             </Group>
           </Paper>
         )}
+        {c?.demonstration && roleHas(user.role, 'depenses.saisir') && <PremierMandatCard />}
         {roleHas(user.role, 'depenses.comptable') && <ComptableCard />}
         {roleHas(user.role, 'recettes.encaisser') && (
           <Paper withBorder p="md">

@@ -6,6 +6,7 @@ import { ROLE_LABELS, roleHas } from '../../../src/core/roles';
 import { authApi } from '../../../src/platform/auth/schemas';
 import { WEB_MODULES } from '../modules';
 import { call } from './api';
+import { BoutonAide, PanneauAide } from './CommentFaire';
 import { DemoBanner } from './DemoBanner';
 import { SECTION_LABELS, SECTIONS } from './module';
 import { useSession } from './session';
@@ -42,7 +43,7 @@ export function Shell({ children }: { children: ReactNode }) {
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Menu" />
             <Burger
-              opened={menuVisible}
+              opened={false}
               onClick={() => setMenuVisible((v) => !v)}
               visibleFrom="sm"
               size="sm"
@@ -57,6 +58,7 @@ export function Shell({ children }: { children: ReactNode }) {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <BoutonAide />
             <Stack gap={0} align="flex-end">
               <Text size="sm" fw={600}>
                 {user.nomComplet}
@@ -95,7 +97,10 @@ export function Shell({ children }: { children: ReactNode }) {
             })}
         </AppShell.Section>
       </AppShell.Navbar>
-      <AppShell.Main>{children}</AppShell.Main>
+      <AppShell.Main>
+        <PanneauAide />
+        {children}
+      </AppShell.Main>
     </AppShell>
   );
 }
