@@ -83,6 +83,13 @@ test('the secrétaire général prepares, votes, approves and prints the budget 
   await typeLine(page, 5, { nature: '2312', fonction: '09.1', secteur: 'Éducation', localite: 'Kalaké', montant: '1000000' });
   await expect(page.getByText('Aucun problème : le budget peut être voté')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/10-budget-saisie.png`, fullPage: true });
+  // Leaving the grid before saving asks first; staying keeps every typed line.
+  await page.getByRole('link', { name: 'Tous les exercices' }).click();
+  const quitter = page.getByRole('dialog', { name: 'Quitter sans enregistrer ?' });
+  await expect(quitter).toBeVisible();
+  await quitter.getByRole('button', { name: 'Annuler' }).click();
+  await expect(page.getByRole('heading', { name: 'Budget 2027' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Code nature ligne 4', exact: true })).toHaveValue(/^11/);
   await page.getByRole('button', { name: 'Enregistrer le projet' }).click();
   await expect(page.getByText('Projet de budget enregistré.')).toBeVisible();
 

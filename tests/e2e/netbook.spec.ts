@@ -82,6 +82,7 @@ const largeur = (page: Page) => page.evaluate(() => document.documentElement.scr
 test('at 1024×600 every menu entry of every role fits: no page scrolls sideways', async ({ browser }) => {
   const vues = new Set<string>();
   const debordements: string[] = [];
+  const datesIso: string[] = [];
   // The English browser is on purpose: nothing of the page may come in the browser's language.
   for (const role of ['admin', 'maire', 'sg', 'comptable', 'regisseur', 'etatcivil', 'conseiller']) {
     const page = await connecter(browser, role);
@@ -94,12 +95,16 @@ test('at 1024×600 every menu entry of every role fits: no page scrolls sideways
       await expect(page.getByLabel('Chargement')).toHaveCount(0);
       const w = await largeur(page);
       if (w > NETBOOK.width) debordements.push(`${e.label} (${e.href}) : ${w} px pour ${role}`);
+      // Dates and months are written the French way (28/11/2026, décembre 2026), never 2026-11-28 or 2026-12.
+      const iso = await page.getByRole('main').evaluate((m) => (m as HTMLElement).innerText.match(/\b(19|20)\d\d-[01]\d(-[0-3]\d)?\b/g));
+      if (iso) datesIso.push(`${e.label} (${e.href}) : ${[...new Set(iso)].slice(0, 3).join(', ')}`);
       await page.screenshot({ path: `${SHOTS}/netbook-${e.href.replace(/[^a-z0-9]+/gi, '_')}.png` });
     }
     await page.context().close();
   }
   expect(vues.size).toBeGreaterThan(15);
   expect(debordements).toEqual([]);
+  expect(datesIso).toEqual([]);
 });
 
 test('a date is typed the French way in an English browser, and a required field says so in French', async ({ browser }) => {

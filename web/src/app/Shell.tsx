@@ -8,11 +8,12 @@ import { WEB_MODULES } from '../modules';
 import { call } from './api';
 import { BoutonAide, PanneauAide } from './CommentFaire';
 import { DemoBanner } from './DemoBanner';
-import { SECTION_LABELS, SECTIONS } from './module';
+import { SECTION_LABELS, SECTIONS, sectionsDuRole } from './module';
 import { useSession } from './session';
 
 /** Every module's entries, section by section (modules keep their list order within a section). */
-const NAV = SECTIONS.map((section) => WEB_MODULES.flatMap((m) => m.nav).filter((n) => n.section === section));
+const ENTREES = WEB_MODULES.flatMap((m) => m.nav);
+const NAV = SECTIONS.map((section) => ENTREES.filter((n) => n.section === section));
 
 export function Shell({ children }: { children: ReactNode }) {
   const { session, refresh } = useSession();
@@ -76,7 +77,8 @@ export function Shell({ children }: { children: ReactNode }) {
       <AppShell.Navbar p="xs" aria-label="Navigation principale">
         {/* The list scrolls inside the bar: on a netbook (1024×600) the last entries stay reachable. */}
         <AppShell.Section grow component={ScrollArea} type="auto">
-          {NAV.map((entries) => entries.filter((n) => roleHas(user.role, n.permission)))
+          {sectionsDuRole(user.role)
+            .map((section) => ENTREES.filter((n) => n.section === section && roleHas(user.role, n.permission)))
             .filter((entries) => entries.length > 0)
             .map((entries, i) => {
               const section = entries[0]?.section;

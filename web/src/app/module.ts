@@ -1,6 +1,6 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { RouteComponentProps } from 'wouter';
-import type { Permission } from '../../../src/core/roles';
+import type { Permission, Role } from '../../../src/core/roles';
 
 /** The groups of the main navigation, in display order. */
 export const SECTIONS = ['general', 'finances', 'recettes', 'etatcivil', 'administration', 'compte'] as const;
@@ -15,6 +15,16 @@ export const SECTION_LABELS: Record<Section, string | null> = {
   administration: 'Administration',
   compte: null,
 };
+
+/** The group a role works in most comes first after the general entries (the régisseur opens the régie every day). */
+const SECTION_DU_ROLE: Partial<Record<Role, Section>> = { regisseur_recettes: 'recettes', agent_etat_civil: 'etatcivil' };
+
+/** The navigation's groups in the order this role sees them. */
+export function sectionsDuRole(role: Role): Section[] {
+  const premiere = SECTION_DU_ROLE[role];
+  if (!premiere) return [...SECTIONS];
+  return ['general', premiere, ...SECTIONS.filter((s) => s !== 'general' && s !== premiere)];
+}
 
 /** One page of the application: its address and the component shown there (it receives the address's parameters). */
 export interface PageRoute {
