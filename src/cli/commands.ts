@@ -54,10 +54,12 @@ export function registerServerCommands(program: Command, ctx: CliContext): void 
       if (!Number.isInteger(port) || port <= 0 || port > 65535)
         throw new DomainError('ARGUMENT_INVALIDE', { raison: `Port invalide : ${o.port}` });
       const t = ctx.target();
-      const { lanAddresses, serve } = await import('./serve.js');
+      const { bannerAddresses, lanAddresses, serve } = await import('./serve.js');
       const { stop } = await serve({ target: t, port, host: o.host, backups: !o.sansSauvegarde, logger: process.env.GM2I_LOG === '1' });
-      ctx.say(`GM2i est prêt : ouvrez http://localhost:${port} dans le navigateur.`);
-      for (const a of lanAddresses(port)) ctx.say(`  sur le réseau local : ${a}`);
+      const where = bannerAddresses(o.host, port, lanAddresses(port));
+      ctx.say(`GM2i est prêt : ouvrez ${where.local} dans le navigateur.`);
+      for (const a of where.lan) ctx.say(`  sur le réseau local : ${a}`);
+      if (where.cePosteSeul) ctx.say(`  (réservé à ce poste : --host 0.0.0.0 pour l'ouvrir au réseau local)`);
       ctx.say(`Données : ${'dataDir' in t ? t.dataDir : 'PostgreSQL'} — arrêt : Ctrl+C`);
       const shutdown = () => {
         void stop().then(() => process.exit(0));
