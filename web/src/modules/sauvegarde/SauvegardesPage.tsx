@@ -22,7 +22,14 @@ export function SauvegardesPage() {
   const d = etat.data;
   return (
     <Stack maw={900}>
-      <PageTitle title="Sauvegardes" subtitle="Les registres de la mairie, copiés chaque jour sur ce poste et chaque semaine sur une clé USB" />
+      <PageTitle
+        title="Sauvegardes"
+        subtitle={
+          session.base === 'demo'
+            ? 'Base de formation : rien à sauvegarder, elle se recrée'
+            : 'Les registres de la mairie, copiés chaque jour sur ce poste et chaque semaine sur une clé USB'
+        }
+      />
       {etat.error && <Alert color="red">{etat.error}</Alert>}
       {session.base === 'demo' ? (
         <DemoReset />
