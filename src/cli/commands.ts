@@ -184,11 +184,25 @@ export function registerSafetyCommands(program: Command, ctx: CliContext): void 
       const dataDir = needSqlite(ctx.target(), 'La sauvegarde');
       await needExistingBase(ctx.target());
       const { BACKUP_DIR, rotateBackups, takeBackup } = await import('../platform/backup/backup.js');
+      const { copyToFolder } = await import('../platform/backup/external.js');
       await ctx.withDb(async (c) => {
         if (!c.sqlite) return;
-        const dir = o.to ? path.resolve(o.to) : path.join(dataDir, BACKUP_DIR);
+        if (o.to) {
+          // A copy outside the PC: checked once written and recorded, as from the web page (the home warning counts it).
+          const dir = path.resolve(o.to);
+          const { mkdirSync } = await import('node:fs');
+          try {
+            mkdirSync(dir, { recursive: true });
+          } catch {
+            throw new DomainError('DOSSIER_INACCESSIBLE', { dossier: dir, raison: 'impossible de créer ce dossier : la clé est-elle branchée ?' });
+          }
+          const b = await copyToFolder(c.sqlite, dataDir, dir, ctx.now());
+          ctx.say(`Sauvegarde écrite : ${b.fichier} (${Math.ceil(b.octets / 1024)} Ko, sha256 ${b.sha256.slice(0, 16)}…), relue et vérifiée.`);
+          return;
+        }
+        const dir = path.join(dataDir, BACKUP_DIR);
         const b = await takeBackup(c.sqlite, dir, ctx.now());
-        if (!o.to) rotateBackups(dir);
+        rotateBackups(dir);
         ctx.say(`Sauvegarde écrite : ${b.file} (${Math.ceil(b.bytes / 1024)} Ko, sha256 ${b.sha256.slice(0, 16)}…)`);
       }, false);
     });
