@@ -71,6 +71,11 @@ test.describe.serial('sauvegardes sans ligne de commande, assistant de mise en s
     await expect(page.getByTestId('confirmer')).toBeVisible();
     await page.getByRole('button', { name: 'Annuler' }).click();
     await expect(page.getByLabel('Nom de la localité 2')).toHaveValue('Kalaké');
+    // From the keyboard: Ctrl+Suppr in a row asks the same question.
+    await page.getByLabel('Nom de la localité 2').press('Control+Delete');
+    await expect(page.getByTestId('confirmer')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByLabel('Nom de la localité 2')).toHaveValue('Kalaké');
 
     // A long list: « Suivant » stays in sight at 1366×768.
     await page.getByLabel('Chef de la localité 2').click();

@@ -13,7 +13,7 @@ export function emptyLocalite(communeType: 'rurale' | 'urbaine'): LocaliteDraft 
 /**
  * The editable list of localités of the setup wizard: one row each, keyboard-friendly. Enter in a row adds the
  * next row and puts the cursor in its name; ✕ asks first and is left out of the Tab order (Tab after « Chef »
- * goes to the next row, not to a deletion). `errors` are keyed `<row>.<field>` (`2.population`), shown in the cell.
+ * goes to the next row, not to a deletion), Ctrl+Suppr in a row asks the same from the keyboard. `errors` are keyed `<row>.<field>` (`2.population`), shown in the cell.
  */
 export function LocalitesEditor({
   rows,
@@ -42,10 +42,15 @@ export function LocalitesEditor({
     onChange([...rows.slice(0, i + 1), emptyLocalite(communeType), ...rows.slice(i + 1)]);
     setFocusRow(i + 1);
   };
-  const onEnter = (i: number) => (e: KeyboardEvent) => {
-    if (e.key !== 'Enter') return;
-    e.preventDefault();
-    insertAfter(i);
+  // Enter adds the next row; Ctrl+Suppr asks to remove this one (the ✕ is out of the Tab order).
+  const onKey = (i: number) => (e: KeyboardEvent) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      insertAfter(i);
+    } else if (e.key === 'Delete' && e.ctrlKey) {
+      e.preventDefault();
+      setRemoving(i);
+    }
   };
   const asked = removing !== null ? rows[removing] : undefined;
 
@@ -77,7 +82,7 @@ export function LocalitesEditor({
                   aria-label={`Nom de la localité ${i + 1}`}
                   value={r.nom}
                   onChange={(e) => set(i, { nom: e.currentTarget.value })}
-                  onKeyDown={onEnter(i)}
+                  onKeyDown={onKey(i)}
                   error={errors[`${i}.nom`]}
                 />
               </Table.Td>
@@ -86,7 +91,7 @@ export function LocalitesEditor({
                   aria-label={`Population de la localité ${i + 1}`}
                   value={r.population}
                   onChange={(v) => set(i, { population: typeof v === 'number' ? v : '' })}
-                  onKeyDown={onEnter(i)}
+                  onKeyDown={onKey(i)}
                   min={0}
                   allowDecimal={false}
                   allowNegative={false}
@@ -101,7 +106,7 @@ export function LocalitesEditor({
                   aria-label={`Chef de la localité ${i + 1}`}
                   value={r.chef}
                   onChange={(e) => set(i, { chef: e.currentTarget.value })}
-                  onKeyDown={onEnter(i)}
+                  onKeyDown={onKey(i)}
                   error={errors[`${i}.chef`]}
                 />
               </Table.Td>
@@ -111,7 +116,7 @@ export function LocalitesEditor({
                   color="red"
                   tabIndex={-1}
                   aria-label={`Retirer la localité ${i + 1}`}
-                  title="Retirer cette ligne"
+                  title="Retirer cette ligne (Ctrl+Suppr au clavier)"
                   onClick={() => setRemoving(i)}
                 >
                   ✕
