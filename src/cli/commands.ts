@@ -194,10 +194,15 @@ export function registerSafetyCommands(program: Command, ctx: CliContext): void 
           try {
             mkdirSync(dir, { recursive: true });
           } catch {
-            throw new DomainError('DOSSIER_INACCESSIBLE', { dossier: dir, raison: 'impossible de créer ce dossier : la clé est-elle branchée ?' });
+            throw new DomainError('DOSSIER_INACCESSIBLE', {
+              dossier: dir,
+              raison: 'impossible de créer ce dossier : la clé est-elle branchée ?',
+            });
           }
           const b = await copyToFolder(c.sqlite, dataDir, dir, ctx.now());
-          ctx.say(`Sauvegarde écrite : ${b.fichier} (${Math.ceil(b.octets / 1024)} Ko, sha256 ${b.sha256.slice(0, 16)}…), relue et vérifiée.`);
+          ctx.say(
+            `Sauvegarde écrite : ${b.fichier} (${Math.ceil(b.octets / 1024)} Ko, sha256 ${b.sha256.slice(0, 16)}…), relue et vérifiée.`,
+          );
           return;
         }
         const dir = path.join(dataDir, BACKUP_DIR);

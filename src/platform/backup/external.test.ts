@@ -58,7 +58,9 @@ describe('copy outside the PC', () => {
     const media = path.join(dir, 'media');
     fs.mkdirSync(path.join(media, 'sg', 'CLE-USB'), { recursive: true });
     fs.mkdirSync(path.join(media, 'DISQUE'), { recursive: true });
-    const found = listLecteurs('linux', [media]).map((l) => l.chemin).sort();
+    const found = listLecteurs('linux', [media])
+      .map((l) => l.chemin)
+      .sort();
     expect(found).toEqual([path.join(media, 'DISQUE'), path.join(media, 'sg', 'CLE-USB')]);
   });
 });

@@ -15,10 +15,8 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
-import { problemFromIssue, type IssueLike } from '../../../../src/core/messages';
 import { formatNombre } from '../../../../src/core/money';
-import { passwordProblems } from '../../../../src/platform/auth/schemas';
-import { communeApi, CommuneInput, InstallationBody, LocaliteInput, TYPE_LOCALITE_LABELS } from '../../../../src/modules/commune/schemas';
+import { communeApi, TYPE_LOCALITE_LABELS } from '../../../../src/modules/commune/schemas';
 import { call, errorText } from '../../app/api';
 import { useSession } from '../../app/session';
 import { useAction } from '../../app/useAction';
@@ -26,52 +24,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { CommuneFields, EMPTY_COMMUNE, type CommuneDraft } from './CommuneFields';
 import { DemoProgress } from './DemoProgress';
 import { emptyLocalite, LocalitesEditor, toLocaliteInput, type LocaliteDraft } from './LocalitesEditor';
-
-type Errors = Record<string, string>;
-type AdminDraft = { identifiant: string; nomComplet: string; motDePasse: string; confirmation: string };
-
-/** Each zod issue as a person writes it, next to its field (the same sentences as the server's). */
-function zodErrors(issues: IssueLike[], input: unknown, prefix = ''): Errors {
-  return Object.fromEntries(issues.map((i) => [prefix + i.path.map(String).join('.'), problemFromIssue(i, input).message]));
-}
-
-const isBlank = (l: LocaliteDraft) => l.nom.trim() === '' && l.population === '' && l.chef.trim() === '';
-
-function communeErrors(commune: CommuneDraft): Errors {
-  const r = CommuneInput.safeParse({ ...commune, population: commune.population === '' ? -1 : commune.population });
-  return r.success ? {} : zodErrors(r.error.issues, commune);
-}
-
-/** Row errors keyed `<row>.<field>` on the rows as shown (blank rows are ignored, not refused). */
-function localitesErrors(rows: LocaliteDraft[]): Errors {
-  return Object.assign(
-    {},
-    ...rows.map((l, i) => {
-      if (isBlank(l)) return {};
-      const input = toLocaliteInput(l);
-      const r = LocaliteInput.safeParse(input);
-      return r.success ? {} : zodErrors(r.error.issues, input, `${i}.`);
-    }),
-  ) as Errors;
-}
-
-/** The administrator's fields, the password's strength included (the server's own policy, checked at the field). */
-function adminErrors(admin: AdminDraft): Errors {
-  const r = InstallationBody.shape.administrateur.safeParse(admin);
-  const e = r.success ? {} : zodErrors(r.error.issues, admin);
-  const weak = passwordProblems(admin.motDePasse, admin.identifiant);
-  if (!e.motDePasse && admin.motDePasse !== '' && weak.length > 0)
-    e.motDePasse = `Mot de passe trop faible : ${weak.map((p) => p.message).join(', ')}.`;
-  if (admin.confirmation !== '' && admin.motDePasse !== admin.confirmation)
-    e.confirmation = 'Les deux mots de passe ne sont pas identiques.';
-  else if (admin.confirmation === '' && admin.motDePasse !== '') e.confirmation = 'Retapez le mot de passe pour le confirmer.';
-  return e;
-}
-
-/** Keep only the messages of fields already flagged: a corrected field loses its message, a still-wrong one updates it. */
-function stillWrong(shown: Errors, now: Errors): Errors {
-  return Object.fromEntries(Object.entries(now).filter(([k]) => k in shown));
-}
+import { adminErrors, communeErrors, isBlank, localitesErrors, stillWrong, type AdminDraft, type Errors } from './wizardChecks';
 
 /** First run: the commune, its localités, the first administrator. Or a detour to the demo commune. */
 export function WizardPage() {
@@ -94,7 +47,7 @@ export function WizardPage() {
     setErrors((e) => stillWrong(e, communeErrors(v)));
   };
   const setLocalites = (v: LocaliteDraft[]) => {
-    // Rows move when one is removed or inserted: their messages would land on another row, so they are recomputed.
+    // Rows move when one is removed or inserted: their messages would land on another row, so they wait for « Suivant ».
     setLocalitesState(v);
     setErrors((e) => (v.length === localites.length ? stillWrong(e, localitesErrors(v)) : {}));
     if (v.some((l) => !isBlank(l))) setStepProblems([]);
@@ -294,7 +247,13 @@ export function WizardPage() {
         justify="flex-end"
         mt="lg"
         py="sm"
-        style={{ position: 'sticky', bottom: 0, zIndex: 5, background: 'var(--mantine-color-body)', borderTop: '1px solid var(--mantine-color-gray-3)' }}
+        style={{
+          position: 'sticky',
+          bottom: 0,
+          zIndex: 5,
+          background: 'var(--mantine-color-body)',
+          borderTop: '1px solid var(--mantine-color-gray-3)',
+        }}
       >
         {step > 0 && (
           <Button

@@ -24,8 +24,8 @@ export function DemoReset() {
         Base de formation
       </Text>
       <Text size="sm" mb="sm">
-        La commune de démonstration n’est jamais sauvegardée. Après une formation, recréez-la telle qu’au premier jour : tout ce qui y
-        a été saisi est effacé, les vrais registres ne sont pas touchés.
+        La commune de démonstration n’est jamais sauvegardée. Après une formation, recréez-la telle qu’au premier jour : tout ce qui y a été
+        saisi est effacé, les vrais registres ne sont pas touchés.
       </Text>
       {busy ? (
         <DemoProgress titre="Recréation de la commune de démonstration" />

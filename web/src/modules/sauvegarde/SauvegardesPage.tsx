@@ -48,12 +48,8 @@ export function SauvegardesPage() {
                 <Text size="sm">Aucune sauvegarde automatique encore.</Text>
               )}
               <Text size="sm" mt={4}>
-                {d.automatiques ? (
-                  <Badge color="teal">actives</Badge>
-                ) : (
-                  <Badge color="red">désactivées au démarrage de GM2i</Badge>
-                )}{' '}
-                Une sauvegarde au démarrage puis chaque jour ; les cinq plus récentes sont toujours gardées.
+                {d.automatiques ? <Badge color="teal">actives</Badge> : <Badge color="red">désactivées au démarrage de GM2i</Badge>} Une
+                sauvegarde au démarrage puis chaque jour ; les cinq plus récentes sont toujours gardées.
               </Text>
             </Paper>
             {d.dossier ? (
