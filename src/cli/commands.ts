@@ -54,10 +54,12 @@ export function registerServerCommands(program: Command, ctx: CliContext): void 
       if (!Number.isInteger(port) || port <= 0 || port > 65535)
         throw new DomainError('ARGUMENT_INVALIDE', { raison: `Port invalide : ${o.port}` });
       const t = ctx.target();
-      const { lanAddresses, serve } = await import('./serve.js');
+      const { bannerAddresses, lanAddresses, serve } = await import('./serve.js');
       const { stop } = await serve({ target: t, port, host: o.host, backups: !o.sansSauvegarde, logger: process.env.GM2I_LOG === '1' });
-      ctx.say(`GM2i est prêt : ouvrez http://localhost:${port} dans le navigateur.`);
-      for (const a of lanAddresses(port)) ctx.say(`  sur le réseau local : ${a}`);
+      const where = bannerAddresses(o.host, port, lanAddresses(port));
+      ctx.say(`GM2i est prêt : ouvrez ${where.local} dans le navigateur.`);
+      for (const a of where.lan) ctx.say(`  sur le réseau local : ${a}`);
+      if (where.cePosteSeul) ctx.say(`  (réservé à ce poste : --host 0.0.0.0 pour l'ouvrir au réseau local)`);
       ctx.say(`Données : ${'dataDir' in t ? t.dataDir : 'PostgreSQL'} — arrêt : Ctrl+C`);
       const shutdown = () => {
         void stop().then(() => process.exit(0));
@@ -182,11 +184,30 @@ export function registerSafetyCommands(program: Command, ctx: CliContext): void 
       const dataDir = needSqlite(ctx.target(), 'La sauvegarde');
       await needExistingBase(ctx.target());
       const { BACKUP_DIR, rotateBackups, takeBackup } = await import('../platform/backup/backup.js');
+      const { copyToFolder } = await import('../platform/backup/external.js');
       await ctx.withDb(async (c) => {
         if (!c.sqlite) return;
-        const dir = o.to ? path.resolve(o.to) : path.join(dataDir, BACKUP_DIR);
+        if (o.to) {
+          // A copy outside the PC: checked once written and recorded, as from the web page (the home warning counts it).
+          const dir = path.resolve(o.to);
+          const { mkdirSync } = await import('node:fs');
+          try {
+            mkdirSync(dir, { recursive: true });
+          } catch {
+            throw new DomainError('DOSSIER_INACCESSIBLE', {
+              dossier: dir,
+              raison: 'impossible de créer ce dossier : la clé est-elle branchée ?',
+            });
+          }
+          const b = await copyToFolder(c.sqlite, dataDir, dir, ctx.now());
+          ctx.say(
+            `Sauvegarde écrite : ${b.fichier} (${Math.ceil(b.octets / 1024)} Ko, sha256 ${b.sha256.slice(0, 16)}…), relue et vérifiée.`,
+          );
+          return;
+        }
+        const dir = path.join(dataDir, BACKUP_DIR);
         const b = await takeBackup(c.sqlite, dir, ctx.now());
-        if (!o.to) rotateBackups(dir);
+        rotateBackups(dir);
         ctx.say(`Sauvegarde écrite : ${b.file} (${Math.ceil(b.bytes / 1024)} Ko, sha256 ${b.sha256.slice(0, 16)}…)`);
       }, false);
     });

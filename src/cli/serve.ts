@@ -71,6 +71,16 @@ function errorLogger(dataDir: string | undefined): (e: unknown, where: string) =
   };
 }
 
+/**
+ * The addresses the start banner prints: the local one, and those of the office network only when GM2i
+ * listens on every interface (0.0.0.0 or ::); bound to one address, that address alone is reachable.
+ */
+export function bannerAddresses(host: string, port: number, lan: string[]): { local: string; lan: string[]; cePosteSeul: boolean } {
+  if (host === '0.0.0.0' || host === '::') return { local: `http://localhost:${port}`, lan, cePosteSeul: false };
+  const loopback = host === 'localhost' || host === '::1' || host.startsWith('127.');
+  return { local: loopback ? `http://localhost:${port}` : `http://${host}:${port}`, lan: [], cePosteSeul: loopback };
+}
+
 /** The addresses a colleague can type in a browser on the office network. */
 export function lanAddresses(port: number): string[] {
   return Object.values(os.networkInterfaces())

@@ -32,6 +32,10 @@ const MESSAGES: Record<ErrorCode, (d: ErrorDetails) => string> = {
   BASE_ABSENTE: (d) =>
     `Aucune base GM2i dans le dossier ${t(d.dossier, '')} : vérifiez le dossier de données (--data ou GM2I_DATA).`,
   SAUVEGARDE_INVALIDE: (d) => `Sauvegarde inutilisable : ${t(d.raison, '')}`,
+  SAUVEGARDE_INDISPONIBLE: () =>
+    'Pas de copie de sauvegarde pour cette base : la base de formation n’est pas sauvegardée, et un serveur PostgreSQL se sauvegarde avec pg_dump.',
+  DOSSIER_INACCESSIBLE: (d) => `Impossible d’écrire dans le dossier ${t(d.dossier, '')} : ${t(d.raison, 'vérifiez que la clé est branchée.')}`,
+  HORS_DEMONSTRATION: () => 'Cette opération n’existe que dans la base de formation (commune de démonstration).',
   BASE_OCCUPEE: () => 'GM2i est déjà en marche sur ce dossier de données : arrêtez-le d’abord (Ctrl+C dans sa fenêtre).',
   EXERCICE_CLOS: (d) => `L'exercice ${t(d.annee, '')} est clos : il ne peut plus être modifié.`,
   BUDGET_NON_EXECUTION: (d) => `Le budget ${t(d.annee, '')} n'est pas en exécution : ouvrez d'abord l'exécution du budget approuvé.`,

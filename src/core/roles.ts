@@ -25,6 +25,10 @@ export const PERMISSIONS = {
   'utilisateurs.gerer': ['admin'],
   'journal.lire': ['admin', 'maire'],
   'sauvegardes.lire': ['admin', 'maire', 'secretaire_general'],
+  /** Copying the books to a USB drive and restoring them: the IT side, the admin only (issue 11 §8). */
+  'sauvegardes.gerer': ['admin'],
+  /** Recreating the training commune from scratch, in the training database only. */
+  'demonstration.reinitialiser': ['admin'],
   'budget.lire': ROLES,
   'budget.preparer': ['maire', 'secretaire_general'],
   'budget.actes': ['maire', 'secretaire_general'],

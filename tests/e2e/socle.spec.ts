@@ -132,7 +132,9 @@ test.describe.serial('première mise en service et comptes', () => {
 test('the demo commune opens from the wizard, clearly labelled', async ({ page }) => {
   await page.goto(base(1));
   await page.getByRole('button', { name: 'Essayer la commune de démonstration' }).click();
-  await expect(page.getByText(/BASE DE FORMATION/)).toBeVisible();
+  // Creating the demo takes about 8 s on an idle PC (more on a loaded one): the progress shows meanwhile.
+  await expect(page.getByTestId('demo-progression')).toBeVisible();
+  await expect(page.getByText(/BASE DE FORMATION/)).toBeVisible({ timeout: 60_000 });
   await expect(page.getByText('Comptes de la démonstration')).toBeVisible();
   await login(page, 'maire', 'formation');
   await expect(page.getByRole('heading', { name: 'Bonjour, Mamadou Keïta' })).toBeVisible();

@@ -64,6 +64,8 @@ describe.skipIf(testEngine() !== 'sqlite')('gm2i command line', { timeout: 120_0
     const usb = path.join(data, 'cle-usb');
     expect((await gm2i('backup', '--to', usb)).code).toBe(0);
     expect(fs.readdirSync(usb).filter((n) => n.endsWith('.sqlite.gz'))).toHaveLength(1);
+    // A copy made from the command line counts as the last external copy, as one made from the web page.
+    expect(JSON.parse(fs.readFileSync(path.join(data, 'copie-externe.json'), 'utf8'))).toMatchObject({ dossier: usb });
 
     const ok = await gm2i('verify');
     expect(ok.code).toBe(0);

@@ -7,7 +7,7 @@ export const communeModule: ModuleDescriptor = {
   nom: 'commune',
   routes: communeRoutes,
   appendOnlyTables: [],
-  permissions: ['commune.lire', 'commune.modifier', 'localites.modifier'],
+  permissions: ['commune.lire', 'commune.modifier', 'localites.modifier', 'demonstration.reinitialiser'],
   seedDemo: seedCommuneDemo,
 };
 

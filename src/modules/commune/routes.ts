@@ -54,6 +54,13 @@ export function communeRoutes(app: FastifyInstance, ctx: AppContext): void {
     return demo ? status(demo.db, 'demo') : status(ctx.databases.reel.db, 'reel');
   });
 
+  on(communeApi.resetDemonstration, async (req) => {
+    if (req.base !== 'demo') throw new DomainError('HORS_DEMONSTRATION');
+    const demo = await ctx.databases.resetDemo();
+    if (!demo) throw new DomainError('DEMO_INDISPONIBLE');
+    return status(demo.db, 'demo');
+  });
+
   on(communeApi.getCommune, (req) => readCommune(req.db));
 
   on(communeApi.editCommune, async (req) => {

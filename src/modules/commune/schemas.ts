@@ -90,6 +90,13 @@ export const communeApi = {
     response: InstallationStatus,
     permission: 'public',
   }),
+  /** Recreate the training commune from scratch (in the training database, by its administrator). */
+  resetDemonstration: defineRoute({
+    method: 'POST',
+    path: '/api/v1/demonstration/reinitialiser',
+    response: InstallationStatus,
+    permission: 'demonstration.reinitialiser',
+  }),
   getCommune: defineRoute({ method: 'GET', path: '/api/v1/commune', response: Commune, permission: 'commune.lire' }),
   editCommune: defineRoute({
     method: 'PUT',

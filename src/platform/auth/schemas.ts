@@ -4,6 +4,9 @@ import { ROLES } from '../../core/roles.js';
 import { IdParam } from '../../core/schemas.js';
 import { IDENTIFIANT_RE } from './model.js';
 
+/** The password policy, shared with the web: the setup wizard checks the password at its field. */
+export { passwordProblems } from './model.js';
+
 export const RoleSchema = z.enum(ROLES);
 
 export const LoginBody = z.object({

@@ -80,8 +80,11 @@ export function rotateBackups(dir: string): string[] {
   return removed;
 }
 
-/** Check a backup file: its sha256 against the sidecar, then SQLite's integrity and the schema version. */
-async function checkBackup(file: string, workDir: string): Promise<string> {
+/**
+ * Check a backup file: its sha256 against the sidecar, then SQLite's integrity and the schema version.
+ * Returns the path of the checked, uncompressed copy written in `workDir` (the caller moves or deletes it).
+ */
+export async function checkBackup(file: string, workDir: string): Promise<string> {
   if (!fs.existsSync(file)) throw new DomainError('SAUVEGARDE_INVALIDE', { raison: `fichier introuvable (${file})` });
   const side = `${file}.sha256`;
   if (!fs.existsSync(side))

@@ -6,5 +6,5 @@ export const backupModule: ModuleDescriptor = {
   nom: 'sauvegardes',
   routes: backupRoutes,
   appendOnlyTables: [],
-  permissions: ['sauvegardes.lire'],
+  permissions: ['sauvegardes.lire', 'sauvegardes.gerer'],
 };

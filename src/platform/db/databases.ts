@@ -66,6 +66,17 @@ export function makeDatabases(
       demo = openDemo(demoDir, exists);
       return demo;
     },
+    resetDemo() {
+      if (!demoDir) return Promise.resolve(undefined);
+      const old = demo;
+      // Requests arriving meanwhile wait for the new base instead of using the closing one.
+      demo = (async () => {
+        await (await old?.catch(() => undefined))?.close();
+        fs.rmSync(demoDir, { recursive: true, force: true });
+        return openDemo(demoDir, false);
+      })();
+      return demo;
+    },
     async closeAll() {
       await reel.close();
       if (demo) await (await demo.catch(() => undefined))?.close();

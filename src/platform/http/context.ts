@@ -10,6 +10,8 @@ export interface Databases {
   reel: Connection;
   /** The training database, opened on demand; undefined where there is none (PostgreSQL servers). */
   demo(create: boolean): Promise<Connection | undefined>;
+  /** Throw the training database away and seed a fresh one (its sessions go with it). */
+  resetDemo(): Promise<Connection | undefined>;
   closeAll(): Promise<void>;
 }
 

@@ -31,6 +31,11 @@ export async function testApp(
       }
       return demo;
     },
+    async resetDemo() {
+      await demo?.close();
+      demo = undefined;
+      return this.demo(true);
+    },
     async closeAll() {
       await conn.close();
       await demo?.close();

@@ -1,13 +1,13 @@
-import { Alert, Anchor, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'wouter';
 import { formatNombre } from '../../../src/core/money';
 import { ROLE_LABELS, roleHas, type Role } from '../../../src/core/roles';
-import { backupApi } from '../../../src/platform/backup/schemas';
 import { budgetApi } from '../../../src/modules/budget/schemas';
 import { communeApi } from '../../../src/modules/commune/schemas';
 import { depensesApi } from '../../../src/modules/depenses/schemas';
 import { MANDATS_A_TRAITER } from '../modules/depenses/libelles';
 import { AvecTermes } from '../components/Terme';
+import { SauvegardeCard } from '../modules/sauvegarde';
 import { useSession } from './session';
 import { useApi } from './useApi';
 
@@ -21,49 +21,6 @@ const ROLE_INTRO: Record<Role, string> = {
   agent_etat_civil: 'Vous déclarez les naissances, décès et mariages, tenez les registres et délivrez les extraits et copies.',
   lecteur: 'Conseiller : vous consultez le budget, son exécution, le recouvrement des recettes et les statistiques d’état civil.',
 };
-
-function BackupCard() {
-  const { data } = useApi(backupApi.getState, {});
-  if (!data) return null;
-  const last = data.derniere;
-  const old = last ? Date.now() - Date.parse(last.le) > 2 * 86400_000 : true;
-  return (
-    <Paper withBorder p="md">
-      <Text fw={600} mb={4}>
-        Sauvegardes
-      </Text>
-      {!data.dossier ? (
-        <Text size="sm" c="dimmed">
-          Pas de sauvegarde automatique pour cette base (formation ou serveur PostgreSQL).
-        </Text>
-      ) : last ? (
-        <Stack gap={2}>
-          <Text size="sm">
-            Dernière : <b>{new Date(last.le).toLocaleString('fr-FR')}</b>{' '}
-            {old ? <Badge color="red">ancienne</Badge> : <Badge color="teal">à jour</Badge>}
-          </Text>
-          <Text size="sm" c="dimmed">
-            {data.nombre} sauvegarde(s) dans {data.dossier}
-          </Text>
-          {!data.automatiques && (
-            <Text size="sm" c="red">
-              Sauvegardes automatiques désactivées (option --sans-sauvegarde).
-            </Text>
-          )}
-          <Text size="xs" c="dimmed">
-            Copiez aussi ce dossier sur une clé USB chaque semaine (commande « gm2i backup --to »).
-          </Text>
-        </Stack>
-      ) : (
-        <Alert color="red">
-          {data.automatiques
-            ? 'Aucune sauvegarde encore.'
-            : 'Aucune sauvegarde : les sauvegardes automatiques sont désactivées (option --sans-sauvegarde).'}
-        </Alert>
-      )}
-    </Paper>
-  );
-}
 
 /** The comptable's work: the mandats sent to the percepteur that still wait for his payment or rejection. */
 function ComptableCard() {
@@ -165,7 +122,7 @@ export function HomePage() {
         </Paper>
       )}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        {roleHas(user.role, 'sauvegardes.lire') && <BackupCard />}
+        {roleHas(user.role, 'sauvegardes.lire') && <SauvegardeCard />}
         {roleHas(user.role, 'budget.lire') && (
           <Paper withBorder p="md">
             <Text fw={600}>Budget</Text>

@@ -7,6 +7,7 @@ import { depensesWeb } from './depenses';
 import { etatCivilWeb } from './etatcivil';
 import { journalWeb } from './journal';
 import { recettesWeb } from './recettes';
+import { sauvegardeWeb } from './sauvegarde';
 
 const accueil: WebModule = {
   nom: 'accueil',
@@ -27,4 +28,5 @@ export const WEB_MODULES: readonly WebModule[] = [
   etatCivilWeb,
   authWeb,
   journalWeb,
+  sauvegardeWeb,
 ];

@@ -9,12 +9,13 @@ import { DemoBanner } from '../../app/DemoBanner';
 import { useSession } from '../../app/session';
 import { useAction } from '../../app/useAction';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { DemoProgress } from '../commune/DemoProgress';
 
 export function LoginPage() {
   const { installation, setSession, refresh } = useSession();
   const [identifiant, setIdentifiant] = useState('');
   const [motDePasse, setMotDePasse] = useState('');
-  const { error, setError, run } = useAction();
+  const { error, setError, run, busy: demoBusy } = useAction();
   const [busy, setBusy] = useState(false);
   const [, navigate] = useLocation();
 
@@ -76,8 +77,9 @@ export function LoginPage() {
               </Button>
             </Stack>
           </Paper>
+          {demoBusy && <DemoProgress titre="Création de la commune de démonstration" />}
           {!demo && installation.demonstrationPossible && (
-            <Button variant="subtle" color="orange" onClick={() => void openDemo()}>
+            <Button variant="subtle" color="orange" onClick={() => void openDemo()} disabled={demoBusy}>
               S’entraîner sur la commune de démonstration
             </Button>
           )}

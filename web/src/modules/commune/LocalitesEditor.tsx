@@ -1,6 +1,8 @@
 import { ActionIcon, Button, Group, NativeSelect, NumberInput, Table, Text, TextInput } from '@mantine/core';
+import { useEffect, useState, type KeyboardEvent } from 'react';
 import { formatNombre } from '../../../../src/core/money';
 import { TYPE_LOCALITE_LABELS, type LocaliteInput } from '../../../../src/modules/commune/schemas';
+import { Confirmation } from '../../components/Confirmation';
 
 export type LocaliteDraft = Omit<LocaliteInput, 'population' | 'chef'> & { population: number | ''; chef: string };
 
@@ -8,19 +10,50 @@ export function emptyLocalite(communeType: 'rurale' | 'urbaine'): LocaliteDraft 
   return { type: communeType === 'rurale' ? 'village' : 'quartier', nom: '', population: '', chef: '' };
 }
 
-/** The editable list of localités of the setup wizard: one row each, keyboard-friendly. */
+/**
+ * The editable list of localités of the setup wizard: one row each, keyboard-friendly. Enter in a row adds the
+ * next row and puts the cursor in its name; ✕ asks first and is left out of the Tab order (Tab after « Chef »
+ * goes to the next row, not to a deletion), Ctrl+Suppr in a row asks the same from the keyboard. `errors` are keyed `<row>.<field>` (`2.population`), shown in the cell.
+ */
 export function LocalitesEditor({
   rows,
   onChange,
   communeType,
+  errors = {},
 }: {
   rows: LocaliteDraft[];
   onChange: (r: LocaliteDraft[]) => void;
   communeType: 'rurale' | 'urbaine';
+  errors?: Record<string, string>;
 }) {
   const types = communeType === 'rurale' ? (['village', 'fraction'] as const) : (['quartier'] as const);
   const set = (i: number, patch: Partial<LocaliteDraft>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const total = rows.reduce((s, r) => s + (typeof r.population === 'number' ? r.population : 0), 0);
+  const [focusRow, setFocusRow] = useState<number | null>(null);
+  const [removing, setRemoving] = useState<number | null>(null);
+
+  useEffect(() => {
+    if (focusRow === null) return;
+    document.querySelector<HTMLInputElement>(`[aria-label="Nom de la localité ${focusRow + 1}"]`)?.focus();
+    setFocusRow(null);
+  }, [focusRow, rows.length]);
+
+  const insertAfter = (i: number) => {
+    onChange([...rows.slice(0, i + 1), emptyLocalite(communeType), ...rows.slice(i + 1)]);
+    setFocusRow(i + 1);
+  };
+  // Enter adds the next row; Ctrl+Suppr asks to remove this one (the ✕ is out of the Tab order).
+  const onKey = (i: number) => (e: KeyboardEvent) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      insertAfter(i);
+    } else if (e.key === 'Delete' && e.ctrlKey) {
+      e.preventDefault();
+      setRemoving(i);
+    }
+  };
+  const asked = removing !== null ? rows[removing] : undefined;
+
   return (
     <>
       <Table withTableBorder verticalSpacing={4}>
@@ -35,7 +68,7 @@ export function LocalitesEditor({
         </Table.Thead>
         <Table.Tbody>
           {rows.map((r, i) => (
-            <Table.Tr key={i}>
+            <Table.Tr key={i} style={{ verticalAlign: 'top' }}>
               <Table.Td>
                 <NativeSelect
                   aria-label={`Type de la localité ${i + 1}`}
@@ -49,6 +82,8 @@ export function LocalitesEditor({
                   aria-label={`Nom de la localité ${i + 1}`}
                   value={r.nom}
                   onChange={(e) => set(i, { nom: e.currentTarget.value })}
+                  onKeyDown={onKey(i)}
+                  error={errors[`${i}.nom`]}
                 />
               </Table.Td>
               <Table.Td>
@@ -56,12 +91,14 @@ export function LocalitesEditor({
                   aria-label={`Population de la localité ${i + 1}`}
                   value={r.population}
                   onChange={(v) => set(i, { population: typeof v === 'number' ? v : '' })}
+                  onKeyDown={onKey(i)}
                   min={0}
                   allowDecimal={false}
                   allowNegative={false}
                   withKeyboardEvents={false}
                   thousandSeparator=" "
                   hideControls
+                  error={errors[`${i}.population`]}
                 />
               </Table.Td>
               <Table.Td>
@@ -69,14 +106,18 @@ export function LocalitesEditor({
                   aria-label={`Chef de la localité ${i + 1}`}
                   value={r.chef}
                   onChange={(e) => set(i, { chef: e.currentTarget.value })}
+                  onKeyDown={onKey(i)}
+                  error={errors[`${i}.chef`]}
                 />
               </Table.Td>
               <Table.Td>
                 <ActionIcon
                   variant="subtle"
                   color="red"
+                  tabIndex={-1}
                   aria-label={`Retirer la localité ${i + 1}`}
-                  onClick={() => onChange(rows.filter((_, j) => j !== i))}
+                  title="Retirer cette ligne (Ctrl+Suppr au clavier)"
+                  onClick={() => setRemoving(i)}
                 >
                   ✕
                 </ActionIcon>
@@ -86,13 +127,27 @@ export function LocalitesEditor({
         </Table.Tbody>
       </Table>
       <Group justify="space-between" mt="sm">
-        <Button variant="light" onClick={() => onChange([...rows, emptyLocalite(communeType)])}>
+        <Button variant="light" onClick={() => insertAfter(rows.length - 1)}>
           + Ajouter une localité
         </Button>
         <Text size="sm">
           {rows.length} localité(s) — population cumulée : <b>{formatNombre(total)}</b>
         </Text>
       </Group>
+      <Confirmation
+        opened={removing !== null}
+        titre="Retirer cette ligne ?"
+        libelle={`Retirer la ligne ${(removing ?? 0) + 1}`}
+        onConfirm={() => {
+          onChange(rows.filter((_, j) => j !== removing));
+          setRemoving(null);
+        }}
+        onCancel={() => setRemoving(null)}
+      >
+        {asked && (asked.nom.trim() || asked.population !== '')
+          ? `La ligne ${(removing ?? 0) + 1} (${asked.nom.trim() || 'sans nom'}, ${asked.population === '' ? 'population non saisie' : `${formatNombre(asked.population)} habitants`}) sera retirée de la liste.`
+          : `La ligne ${(removing ?? 0) + 1}, vide, sera retirée de la liste.`}
+      </Confirmation>
     </>
   );
 }

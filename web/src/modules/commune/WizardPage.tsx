@@ -1,5 +1,6 @@
 import {
   Alert,
+  Box,
   Button,
   Container,
   Group,
@@ -14,66 +15,65 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
-import { problemFromIssue, type IssueLike } from '../../../../src/core/messages';
 import { formatNombre } from '../../../../src/core/money';
-import { communeApi, CommuneInput, InstallationBody, LocaliteInput, TYPE_LOCALITE_LABELS } from '../../../../src/modules/commune/schemas';
+import { communeApi, TYPE_LOCALITE_LABELS } from '../../../../src/modules/commune/schemas';
 import { call, errorText } from '../../app/api';
 import { useSession } from '../../app/session';
 import { useAction } from '../../app/useAction';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CommuneFields, EMPTY_COMMUNE, type CommuneDraft } from './CommuneFields';
+import { DemoProgress } from './DemoProgress';
 import { emptyLocalite, LocalitesEditor, toLocaliteInput, type LocaliteDraft } from './LocalitesEditor';
-
-type Errors = Record<string, string>;
-
-/** Each zod issue as a person writes it, next to its field (the same sentences as the server's). */
-function zodErrors(issues: IssueLike[], input: unknown): Errors {
-  return Object.fromEntries(issues.map((i) => [i.path.map(String).join('.'), problemFromIssue(i, input).message]));
-}
+import { adminErrors, communeErrors, isBlank, localitesErrors, stillWrong, type AdminDraft, type Errors } from './wizardChecks';
 
 /** First run: the commune, its localités, the first administrator. Or a detour to the demo commune. */
 export function WizardPage() {
   const { refresh, setSession, installation } = useSession();
   const [step, setStep] = useState(0);
-  const [commune, setCommune] = useState<CommuneDraft>(EMPTY_COMMUNE);
-  const [localites, setLocalites] = useState<LocaliteDraft[]>([emptyLocalite('rurale')]);
-  const [admin, setAdmin] = useState({ identifiant: 'admin', nomComplet: '', motDePasse: '', confirmation: '' });
+  const [commune, setCommuneState] = useState<CommuneDraft>(EMPTY_COMMUNE);
+  const [localites, setLocalitesState] = useState<LocaliteDraft[]>([emptyLocalite('rurale')]);
+  const [admin, setAdminState] = useState<AdminDraft>({ identifiant: 'admin', nomComplet: '', motDePasse: '', confirmation: '' });
   const [errors, setErrors] = useState<Errors>({});
   const [stepProblems, setStepProblems] = useState<string[]>([]);
   const { error, setError, run } = useAction();
   const [busy, setBusy] = useState(false);
+  const [demoBusy, setDemoBusy] = useState(false);
 
   const communeInput = { ...commune, population: commune.population === '' ? -1 : commune.population };
-  const filledLocalites = localites.filter((l) => l.nom.trim() !== '' || l.population !== '');
+  const filledLocalites = localites.filter((l) => !isBlank(l));
+
+  const setCommune = (v: CommuneDraft) => {
+    setCommuneState(v);
+    setErrors((e) => stillWrong(e, communeErrors(v)));
+  };
+  const setLocalites = (v: LocaliteDraft[]) => {
+    // Rows move when one is removed or inserted: their messages would land on another row, so they wait for « Suivant ».
+    setLocalitesState(v);
+    setErrors((e) => (v.length === localites.length ? stillWrong(e, localitesErrors(v)) : {}));
+    if (v.some((l) => !isBlank(l))) setStepProblems([]);
+  };
+  const setAdmin = (v: AdminDraft) => {
+    setAdminState(v);
+    setErrors((e) => stillWrong(e, adminErrors(v)));
+  };
+  /** Leaving a field says at once what is wrong with it (the password's strength, before the recap). */
+  const blurAdmin = (field: keyof AdminDraft) => {
+    const m = adminErrors(admin)[field];
+    setErrors((e) => {
+      const { [field]: _old, ...rest } = e;
+      return m ? { ...rest, [field]: m } : rest;
+    });
+  };
 
   const checkStep = (s: number): boolean => {
-    setErrors({});
     setStepProblems([]);
-    if (s === 0) {
-      const r = CommuneInput.safeParse(communeInput);
-      if (!r.success) setErrors(zodErrors(r.error.issues, commune));
-      return r.success;
+    const e = s === 0 ? communeErrors(commune) : s === 1 ? localitesErrors(localites) : s === 2 ? adminErrors(admin) : {};
+    setErrors(e);
+    if (s === 1 && filledLocalites.length === 0) {
+      setStepProblems(['Saisissez au moins une localité.']);
+      return false;
     }
-    if (s === 1) {
-      const problems = filledLocalites.flatMap((l, i) => {
-        const input = toLocaliteInput(l);
-        const r = LocaliteInput.safeParse(input);
-        return r.success
-          ? []
-          : r.error.issues.map((x) => `Ligne ${i + 1} (${l.nom || 'sans nom'}) — ${problemFromIssue(x, input).message}`);
-      });
-      if (filledLocalites.length === 0) problems.push('Saisissez au moins une localité.');
-      setStepProblems(problems);
-      return problems.length === 0;
-    }
-    if (s === 2) {
-      const r = InstallationBody.shape.administrateur.safeParse(admin);
-      const e = r.success ? {} : zodErrors(r.error.issues, admin);
-      if (admin.motDePasse !== admin.confirmation) e.confirmation = 'Les deux mots de passe ne sont pas identiques.';
-      setErrors(e);
-      return Object.keys(e).length === 0;
-    }
-    return true;
+    return Object.keys(e).length === 0;
   };
 
   const next = () => {
@@ -96,17 +96,26 @@ export function WizardPage() {
   };
 
   const openDemo = async () => {
-    setBusy(true);
+    setDemoBusy(true);
     try {
       await call(communeApi.setDemonstration, { body: { active: true } });
       await refresh();
     } catch (e) {
       setError(e);
-      setBusy(false);
+      setDemoBusy(false);
     }
   };
 
   const total = filledLocalites.reduce((s, l) => s + (typeof l.population === 'number' ? l.population : 0), 0);
+  // Not a refusal: the census of the commune and those of its villages are often of different years.
+  const ecart =
+    typeof commune.population === 'number' && filledLocalites.length > 0 && total !== commune.population ? (
+      <Alert color="yellow" mt="md" data-testid="ecart-population" title="Les populations ne concordent pas">
+        Les localités totalisent {formatNombre(total)} habitants, la commune {formatNombre(commune.population)} (écart de{' '}
+        {formatNombre(Math.abs(total - commune.population))}). Vérifiez les chiffres, ou continuez s’ils viennent de recensements
+        différents.
+      </Alert>
+    ) : null;
 
   return (
     <Container size="lg" py="lg">
@@ -122,12 +131,17 @@ export function WizardPage() {
             <Text size="sm" mb={6}>
               Vous voulez d’abord vous entraîner ? La commune de démonstration est fictive et séparée de vos vrais registres.
             </Text>
-            <Button size="xs" color="orange" onClick={() => void openDemo()} loading={busy && step === 0}>
+            <Button size="xs" color="orange" onClick={() => void openDemo()} disabled={demoBusy}>
               Essayer la commune de démonstration
             </Button>
           </Paper>
         )}
       </Group>
+      {demoBusy && (
+        <Box mb="md">
+          <DemoProgress titre="Création de la commune de démonstration" />
+        </Box>
+      )}
       <Stepper active={step} onStepClick={(s) => s < step && setStep(s)} allowNextStepsSelect={false}>
         <Stepper.Step label="Commune" description="Nom, cercle, région">
           <Paper withBorder p="lg" maw={640}>
@@ -140,7 +154,8 @@ export function WizardPage() {
               Saisissez chaque {commune.type === 'rurale' ? 'village ou fraction' : 'quartier'} de la commune, avec sa population et son
               chef.
             </Text>
-            <LocalitesEditor rows={localites} onChange={setLocalites} communeType={commune.type} />
+            <LocalitesEditor rows={localites} onChange={setLocalites} communeType={commune.type} errors={errors} />
+            {ecart}
           </Paper>
         </Stepper.Step>
         <Stepper.Step label="Administrateur" description="Premier compte">
@@ -152,6 +167,7 @@ export function WizardPage() {
                   label="Identifiant"
                   value={admin.identifiant}
                   onChange={(e) => setAdmin({ ...admin, identifiant: e.currentTarget.value })}
+                  onBlur={() => blurAdmin('identifiant')}
                   error={errors.identifiant}
                   required
                 />
@@ -159,6 +175,7 @@ export function WizardPage() {
                   label="Nom et prénom"
                   value={admin.nomComplet}
                   onChange={(e) => setAdmin({ ...admin, nomComplet: e.currentTarget.value })}
+                  onBlur={() => blurAdmin('nomComplet')}
                   error={errors.nomComplet}
                   required
                 />
@@ -168,6 +185,7 @@ export function WizardPage() {
                 description="Au moins 8 caractères, pas un mot courant"
                 value={admin.motDePasse}
                 onChange={(e) => setAdmin({ ...admin, motDePasse: e.currentTarget.value })}
+                onBlur={() => blurAdmin('motDePasse')}
                 error={errors.motDePasse}
                 required
               />
@@ -175,6 +193,7 @@ export function WizardPage() {
                 label="Confirmez le mot de passe"
                 value={admin.confirmation}
                 onChange={(e) => setAdmin({ ...admin, confirmation: e.currentTarget.value })}
+                onBlur={() => blurAdmin('confirmation')}
                 error={errors.confirmation}
                 required
               />
@@ -206,6 +225,7 @@ export function WizardPage() {
                 ))}
               </Table.Tbody>
             </Table>
+            {ecart}
             <ErrorAlert error={error} />
           </Paper>
         </Stepper.Completed>
@@ -222,9 +242,28 @@ export function WizardPage() {
           {errorText(error)}
         </Alert>
       )}
-      <Group justify="flex-end" mt="lg">
+      {/* Sticky: on a 768-pixel screen « Suivant » stays in sight below a long list of villages. */}
+      <Group
+        justify="flex-end"
+        mt="lg"
+        py="sm"
+        style={{
+          position: 'sticky',
+          bottom: 0,
+          zIndex: 5,
+          background: 'var(--mantine-color-body)',
+          borderTop: '1px solid var(--mantine-color-gray-3)',
+        }}
+      >
         {step > 0 && (
-          <Button variant="default" onClick={() => setStep(step - 1)}>
+          <Button
+            variant="default"
+            onClick={() => {
+              setErrors({});
+              setStepProblems([]);
+              setStep(step - 1);
+            }}
+          >
             Retour
           </Button>
         )}
