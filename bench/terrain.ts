@@ -1,0 +1,365 @@
+// Banc « terrain » (issue 12) : le vrai serveur construit (`node dist/server/cli/main.js … serve`) sur une commune de
+// démonstration, des agents qui écrivent en même temps (mandats par index, quittances de la régie, actes de naissance),
+// puis le contrôle de ce qui est en base : chaque écriture acquittée (2xx) présente avec son numéro, séries sans trou
+// ni doublon, `PRAGMA integrity_check`, `gm2i verify`. Utilisé par tests/fault/panne-*.test.ts et bench/panne.ts,
+// bench/concurrence.ts. Boucle locale uniquement.
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+export const MAIN = path.join(ROOT, 'dist', 'server', 'cli', 'main.js');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) newest = Math.max(newest, newestMtime(p));
+    else if (e.name.endsWith('.ts') && !e.name.endsWith('.test.ts')) newest = Math.max(newest, fs.statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * The built server, built now if it is missing or older than src/ (server part only: `tsc -p tsconfig.build.json`).
+ * Several test files may ask at once: a lock folder lets one build while the others wait.
+ */
+export function ensureBuilt(log: (m: string) => void = () => undefined): void {
+  const fresh = () => fs.existsSync(MAIN) && fs.statSync(MAIN).mtimeMs >= newestMtime(path.join(ROOT, 'src'));
+  if (fresh()) return;
+  const lock = path.join(ROOT, '.tmp', 'build-serveur.lock');
+  fs.mkdirSync(path.dirname(lock), { recursive: true });
+  for (let i = 0; i < 600; i++) {
+    try {
+      fs.mkdirSync(lock);
+    } catch {
+      // Another process builds; a lock older than 5 minutes is left over from a killed run.
+      if (Date.now() - fs.statSync(lock, { throwIfNoEntry: false })!.mtimeMs > 300_000) fs.rmSync(lock, { recursive: true, force: true });
+      spawnSync('sleep', ['0.5']);
+      if (fresh()) return;
+      continue;
+    }
+    try {
+      if (fresh()) return;
+      log('construction du serveur (tsc -p tsconfig.build.json)…');
+      execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {
+        cwd: ROOT,
+        stdio: 'inherit',
+      });
+      // tsc leaves an unchanged output file's mtime alone: mark the build as done now.
+      const now = new Date();
+      fs.utimesSync(MAIN, now, now);
+      return;
+    } finally {
+      fs.rmSync(lock, { recursive: true, force: true });
+    }
+  }
+  throw new Error('construction du serveur : verrou jamais libéré');
+}
+
+/** A fresh demo commune (`gm2i demo`) in a temporary folder; returns its data folder. */
+export function demoFolder(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  execFileSync(process.execPath, [MAIN, '--data', dir, 'demo'], { stdio: 'ignore' });
+  return path.join(dir, 'demonstration');
+}
+
+/** `gm2i verify` on a data folder: exit code and output. */
+export function gm2iVerify(dataDir: string): { code: number; out: string } {
+  const r = spawnSync(process.execPath, [MAIN, '--data', dataDir, 'verify'], { encoding: 'utf8' });
+  return { code: r.status ?? -1, out: `${r.stdout}${r.stderr}` };
+}
+
+/** One `gm2i serve` process on a data folder, startable again after a `kill -9`. */
+export class Serveur {
+  child: ChildProcess | undefined;
+  stderr = '';
+  readonly base: string;
+  constructor(
+    readonly dataDir: string,
+    readonly port: number,
+  ) {
+    this.base = `http://127.0.0.1:${port}`;
+  }
+
+  async start(): Promise<void> {
+    this.stderr = '';
+    const child = spawn(
+      process.execPath,
+      [MAIN, '--data', this.dataDir, 'serve', '--port', String(this.port), '--host', '127.0.0.1', '--sans-sauvegarde'],
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+    child.stderr.on('data', (d: Buffer) => (this.stderr += d.toString()));
+    this.child = child;
+    for (let i = 0; i < 600; i++) {
+      if (child.exitCode !== null) throw new Error(`le serveur s'est arrêté (code ${child.exitCode}) : ${this.stderr}`);
+      try {
+        if ((await fetch(`${this.base}/api/v1/sante`)).ok) return;
+      } catch {
+        /* pas encore prêt */
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`le serveur ne répond pas : ${this.stderr}`);
+  }
+
+  /** `kill -9`: no handler runs, nothing is flushed; waits until the process is gone. */
+  async kill9(): Promise<void> {
+    const c = this.child;
+    if (!c || c.exitCode !== null || c.signalCode !== null) return;
+    const gone = new Promise((r) => c.once('exit', r));
+    c.kill('SIGKILL');
+    await gone;
+  }
+
+  async stop(): Promise<void> {
+    const c = this.child;
+    if (!c || c.exitCode !== null || c.signalCode !== null) return;
+    const gone = new Promise((r) => c.once('exit', r));
+    c.kill('SIGTERM');
+    await gone;
+  }
+}
+
+/** A browser-like client: session cookie + CSRF header, kept across server restarts (sessions live in the base). */
+export class Agent {
+  cookie = '';
+  csrf = 'anonyme';
+  userId = 0;
+  constructor(public base: string) {}
+
+  async call(method: string, url: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+    const res = await fetch(this.base + url, {
+      method,
+      headers: {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(method !== 'GET' ? { 'x-csrf-token': this.csrf } : {}),
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+      },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    for (const c of res.headers.getSetCookie()) {
+      const kv = c.split(';')[0]!;
+      if (kv.startsWith('gm2i_session=') && !kv.endsWith('=')) this.cookie = kv;
+    }
+    const text = await res.text();
+    const json: unknown = text ? JSON.parse(text) : undefined;
+    if (json && typeof json === 'object' && 'csrf' in json && typeof json.csrf === 'string') this.csrf = json.csrf;
+    return { status: res.status, json };
+  }
+
+  static async login(base: string, identifiant: string): Promise<Agent> {
+    const a = new Agent(base);
+    const r = await a.call('POST', '/api/v1/session', { identifiant, motDePasse: 'formation' });
+    if (r.status !== 200) throw new Error(`connexion de ${identifiant} : ${JSON.stringify(r.json)}`);
+    a.userId = (r.json as { utilisateur: { id: number } }).utilisateur.id;
+    return a;
+  }
+}
+
+export type Sorte = 'mandat' | 'quittance' | 'naissance';
+export const SORTES: readonly Sorte[] = ['mandat', 'quittance', 'naissance'];
+
+/** What the server acknowledged (2xx): the record's id and number. */
+export interface Acquit {
+  sorte: Sorte;
+  id: number;
+  numero: number;
+  montant: number;
+}
+
+export interface Terrain {
+  annee: number;
+  agents: Record<Sorte, Agent[]>;
+  index: number;
+  quittancier: number;
+  article: number;
+  centre: number;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Log in `parSorte` agents of each kind (sg, regisseur, etatcivil of the demo) and prepare what they write on:
+ * a one-off index of 100 FCFA, a receipt book of 100 000 numbers, the main centre's birth register.
+ */
+export async function preparer(base: string, parSorte: number): Promise<Terrain> {
+  const agents: Record<Sorte, Agent[]> = { mandat: [], quittance: [], naissance: [] };
+  const who: Record<Sorte, string> = { mandat: 'sg', quittance: 'regisseur', naissance: 'etatcivil' };
+  // Login is limited to 10 a minute per address: log in once per user and share the session.
+  for (const s of SORTES) {
+    const first = await Agent.login(base, who[s]);
+    for (let i = 0; i < parSorte; i++) {
+      const a = new Agent(base);
+      Object.assign(a, { cookie: first.cookie, csrf: first.csrf, userId: first.userId });
+      agents[s].push(a);
+    }
+  }
+  const annee = Number(today().slice(0, 4));
+  const sg = agents.mandat[0]!;
+  const tiers = (await sg.call('GET', '/api/v1/tiers')).json as { tiers?: { id: number }[] } | { id: number }[];
+  const tiersId = (Array.isArray(tiers) ? tiers : (tiers.tiers ?? []))[0]?.id ?? 1;
+  const index = 990;
+  const idx = await sg.call('PUT', `/api/v1/index/${index}`, {
+    numero: index,
+    nature: '6052',
+    tiersId,
+    objet: 'Essai de terrain',
+    montant: 100,
+    periodicite: 'aucune',
+  });
+  if (idx.status !== 200) throw new Error(`index : ${JSON.stringify(idx.json)}`);
+  const reg = agents.quittance[0]!;
+  const q = await reg.call('POST', '/api/v1/recettes/quittanciers', {
+    serie: `T${Date.now() % 1_000_000}`,
+    premier: 1,
+    dernier: 100_000,
+    agentUserId: reg.userId,
+    dateRemise: today(),
+  });
+  if (q.status !== 200) throw new Error(`quittancier : ${JSON.stringify(q.json)}`);
+  const articles = (await reg.call('GET', `/api/v1/exercices/${annee}/recettes/articles`)).json as { id: number; code: string }[];
+  const article = articles.find((a) => a.code === 'MARCHE')?.id;
+  if (!article) throw new Error('article MARCHE absent de la démonstration');
+  const centres = (await agents.naissance[0]!.call('GET', '/api/v1/etat-civil/centres')).json as { id: number; type: string }[];
+  const centre = centres.find((c) => c.type === 'principal')?.id;
+  if (!centre) throw new Error('centre principal absent de la démonstration');
+  return { annee, agents, index, quittancier: (q.json as { id: number }).id, article, centre };
+}
+
+let serial = 0;
+
+/** One write of the given kind; resolves to its acknowledgement, or to the HTTP refusal, or rejects (server gone). */
+export async function ecrire(t: Terrain, sorte: Sorte, a: Agent): Promise<Acquit | { status: number; json: unknown }> {
+  const n = ++serial;
+  let r: { status: number; json: unknown };
+  let montant = 100;
+  if (sorte === 'mandat') {
+    r = await a.call('POST', '/api/v1/mandats/par-index', { exercice: t.annee, index: t.index, date: today(), confirmeDoublon: true });
+  } else if (sorte === 'quittance') {
+    montant = 100 * (1 + (n % 5));
+    r = await a.call('POST', '/api/v1/recettes/quittances', {
+      quittancierId: t.quittancier,
+      date: today(),
+      payeur: `Client n°${n}`,
+      montant,
+      lignes: [{ articleId: t.article, montant }],
+    });
+  } else {
+    montant = 0;
+    r = await a.call('POST', '/api/v1/etat-civil/naissances', {
+      centreId: t.centre,
+      dateActe: today(),
+      enfant: { nom: 'Diarra', prenoms: `Essai ${n}`, sexe: n % 2 ? 'F' : 'M', date: daysAgo(3), lieu: 'Djiguiya' },
+      mere: { nom: 'Coulibaly', prenoms: `Sitan ${n}` },
+      declarant: { nom: 'Moussa Diarra', lien: 'père' },
+      declaration: { date: today() },
+      officier: { nom: 'Mamadou Keïta', qualite: 'Maire' },
+      confirmerDoublon: true,
+    });
+  }
+  if (r.status >= 200 && r.status < 300) {
+    const j = r.json as { id: number; numero: number };
+    return { sorte, id: j.id, numero: j.numero, montant };
+  }
+  return r;
+}
+
+export interface Ecritures {
+  acquits: Acquit[];
+  /** Refusals with a status (4xx/5xx) the test did not expect: listed, never hidden. */
+  refus: { sorte: Sorte; status: number; json: unknown }[];
+  /** Requests cut by the server's death: not acknowledged, may or may not be in the base. */
+  coupees: number;
+  /** Latency of each acknowledged write, ms. */
+  latences: number[];
+}
+
+export const ecritures = (): Ecritures => ({ acquits: [], refus: [], coupees: 0, latences: [] });
+
+/** Every agent writes in a loop until `stop()` says so or the server dies under it. */
+export async function ecrireEnBoucle(t: Terrain, out: Ecritures, stop: () => boolean): Promise<void> {
+  const loops = SORTES.flatMap((s) => t.agents[s].map((a) => ({ s, a })));
+  await Promise.all(
+    loops.map(async ({ s, a }) => {
+      while (!stop()) {
+        const t0 = performance.now();
+        try {
+          const r = await ecrire(t, s, a);
+          if ('sorte' in r) {
+            out.acquits.push(r);
+            out.latences.push(performance.now() - t0);
+          } else out.refus.push({ sorte: s, status: r.status, json: r.json });
+        } catch {
+          out.coupees++;
+          return;
+        }
+      }
+    }),
+  );
+}
+
+export interface Controle {
+  integrite: string;
+  /** Acknowledged writes missing from the base, or present under another number. */
+  perdues: Acquit[];
+  /** Series with a gap or a duplicate: name and the numbers found. */
+  trous: { serie: string; numeros: number[] }[];
+  /** Rows of the kinds written, per kind, now in the base. */
+  enBase: Record<Sorte, number>;
+}
+
+const consecutive = (nums: number[], from: number) => nums.every((n, i) => n === from + i);
+
+/** Read the SQLite file directly (server stopped): acknowledged writes, gap-free series, integrity. */
+export function controler(dataDir: string, t: Terrain, acquits: readonly Acquit[]): Controle {
+  const db = new Database(path.join(dataDir, 'gm2i.sqlite'), { readonly: true });
+  try {
+    const integrite = String(db.pragma('integrity_check', { simple: true }));
+    const table: Record<Sorte, string> = { mandat: 'mandat', quittance: 'quittance', naissance: 'ec_acte' };
+    const perdues = acquits.filter((a) => {
+      const row = db.prepare(`select numero from ${table[a.sorte]} where id = ?`).get(a.id) as { numero: number } | undefined;
+      return row?.numero !== a.numero;
+    });
+    const trous: Controle['trous'] = [];
+    const series = (what: string, rows: { k: number | string; numero: number }[], from: (k: number | string) => number) => {
+      const by = new Map<number | string, number[]>();
+      for (const r of rows) by.set(r.k, [...(by.get(r.k) ?? []), r.numero]);
+      for (const [k, nums] of by) {
+        nums.sort((x, y) => x - y);
+        if (!consecutive(nums, from(k))) trous.push({ serie: `${what} ${k}`, numeros: nums });
+      }
+    };
+    type Row = { k: number; numero: number };
+    for (const tb of ['engagement', 'liquidation', 'mandat'])
+      series(tb, db.prepare(`select exercice as k, numero from ${tb}`).all() as Row[], () => 1);
+    const premiers = new Map(
+      (db.prepare('select id, premier from quittancier').all() as { id: number; premier: number }[]).map((q) => [q.id, q.premier]),
+    );
+    series(
+      'quittancier',
+      db.prepare('select quittancier_id as k, numero from quittance').all() as Row[],
+      (k) => premiers.get(Number(k)) ?? 1,
+    );
+    series('registre', db.prepare('select registre_id as k, numero from ec_acte').all() as Row[], () => 1);
+    const count = (sql: string, ...p: unknown[]) => (db.prepare(sql).get(...p) as { n: number }).n;
+    const enBase: Record<Sorte, number> = {
+      mandat: count('select count(*) as n from mandat m join index_mandatement i on i.id = m.index_id where i.numero = ?', t.index),
+      quittance: count('select count(*) as n from quittance where quittancier_id = ?', t.quittancier),
+      naissance: count("select count(*) as n from ec_acte where prenoms like 'Essai %'"),
+    };
+    return { integrite, perdues, trous, enBase };
+  } finally {
+    db.close();
+  }
+}
+
+export const pct = (a: readonly number[], p: number): number => {
+  const s = [...a].sort((x, y) => x - y);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? 0;
+};
