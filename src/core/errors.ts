@@ -58,6 +58,8 @@ export type ProblemCode =
   | 'DATE_INVALIDE'
   | 'CHOIX'
   | 'FORMAT'
+  /** A referenced record (localité, agent, centre…) that does not exist: the database's foreign key refused it. */
+  | 'REFERENCE_INCONNUE'
   // Dates and registers
   | 'DATE_FUTURE'
   | 'DATE_HORS_EXERCICE'
