@@ -13,7 +13,7 @@ import type { Permission } from '../../core/roles.js';
 import type { ModuleDescriptor } from '../module.js';
 import { registerAuthHook } from './auth-hook.js';
 import type { AppContext } from './context.js';
-import { toErrorReply } from './errors.js';
+import { answerUnreadableRequest, toErrorReply } from './errors.js';
 
 export type App = FastifyInstance;
 
@@ -42,6 +42,8 @@ export async function buildApp(ctx: AppContext, modules: readonly ModuleDescript
     frameworkErrors: (err, req, reply) => {
       void toErrorReply(err, req, reply, ctx.onUnexpectedError);
     },
+    // …and those Node's HTTP parser rejects before Fastify sees a request.
+    clientErrorHandler: answerUnreadableRequest,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
