@@ -14,6 +14,7 @@ import type { ModuleDescriptor } from '../module.js';
 import { registerAuthHook } from './auth-hook.js';
 import type { AppContext } from './context.js';
 import { answerUnreadableRequest, toErrorReply } from './errors.js';
+import { describeSecurity } from './openapi.js';
 
 export type App = FastifyInstance;
 
@@ -56,15 +57,16 @@ export async function buildApp(ctx: AppContext, modules: readonly ModuleDescript
     contentSecurityPolicy: { directives: { upgradeInsecureRequests: null, 'img-src': ["'self'", 'data:'] } },
   });
   await app.register(rateLimit, { global: false });
+  const routeTable: RouteInfo[] = [];
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
       info: { title: 'GM2i — API', version: '1', description: 'API de GM2i, gestion municipale intégrée.' },
     },
     transform: jsonSchemaTransform,
+    transformObject: (d) => describeSecurity('openapiObject' in d ? d.openapiObject : d.swaggerObject, routeTable),
   });
 
-  const routeTable: RouteInfo[] = [];
   app.addHook('onRoute', (r) => {
     for (const m of Array.isArray(r.method) ? r.method : [r.method]) {
       if (m !== 'HEAD') routeTable.push({ method: m, url: r.url, permission: r.config?.permission });
