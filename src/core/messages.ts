@@ -29,8 +29,7 @@ const MESSAGES: Record<ErrorCode, (d: ErrorDetails) => string> = {
   BASE_INCOMPATIBLE: (d) => `La base de données ne correspond pas à cette version de GM2i : ${t(d.raison, '')}`,
   BASE_TROP_RECENTE: (d) =>
     `Cette base de données a été mise à jour par GM2i ${t(d.version, 'plus récente')} ; ce programme est GM2i ${t(d.installee, '')}. Installez GM2i ${t(d.version, 'plus récente')} (ou plus récente) pour l'ouvrir : rien n'a été modifié.`,
-  BASE_ABSENTE: (d) =>
-    `Aucune base GM2i dans le dossier ${t(d.dossier, '')} : vérifiez le dossier de données (--data ou GM2I_DATA).`,
+  BASE_ABSENTE: (d) => `Aucune base GM2i dans le dossier ${t(d.dossier, '')} : vérifiez le dossier de données (--data ou GM2I_DATA).`,
   SAUVEGARDE_INVALIDE: (d) => `Sauvegarde inutilisable : ${t(d.raison, '')}`,
   BASE_OCCUPEE: () => 'GM2i est déjà en marche sur ce dossier de données : arrêtez-le d’abord (Ctrl+C dans sa fenêtre).',
   EXERCICE_CLOS: (d) => `L'exercice ${t(d.annee, '')} est clos : il ne peut plus être modifié.`,
@@ -55,11 +54,16 @@ const MESSAGES: Record<ErrorCode, (d: ErrorDetails) => string> = {
     `Le mandat n°${t(d.numero, '')} n'a pas été transmis au comptable sur un bordereau : le percepteur ne peut ni le payer ni le rejeter.`,
   SEPARATION_DES_TACHES: (d) => t(d.raison, 'Cette opération revient à un autre agent.'),
   BORDEREAU_DEJA_TRANSMIS: (d) => `Le bordereau n°${t(d.numero, '')} est déjà transmis (le ${t(d.date, '')}).`,
-  ROLE_DEJA_HOMOLOGUE: (d) => `Le rôle n°${t(d.numero, '')} est déjà homologué (le ${t(d.date, '')}) : il ne change plus ; corrigez par une réduction.`,
+  ROLE_DEJA_HOMOLOGUE: (d) =>
+    `Le rôle n°${t(d.numero, '')} est déjà homologué (le ${t(d.date, '')}) : il ne change plus ; corrigez par une réduction.`,
   ROLE_ANNULE: (d) => `Le rôle n°${t(d.numero, '')} est annulé : on n'y touche plus.`,
   NAISSANCE_DEJA_ENREGISTREE: (d) =>
     `Cette naissance ressemble à l'acte ${t(d.actes, '')} (même mère, prénom voisin, date proche). Vérifiez le registre ; si c'est bien une autre naissance (des jumeaux…), confirmez.`,
   CONTRESEING_REQUIS: (d) => `Le contreseing doit venir d'une autre personne que celle qui a enregistré ${t(d.quoi, 'la pièce')}.`,
+  DISQUE_PLEIN: () =>
+    "Le disque du poste de la mairie est plein : rien n'a été enregistré. Ce qui était déjà enregistré est intact. Libérez de la place (anciens fichiers, téléchargements) puis recommencez.",
+  DISQUE_PROTEGE: () =>
+    "Le disque des données de GM2i refuse l'écriture (protégé, retiré ou défaillant) : rien n'a été enregistré. Ce qui était déjà enregistré est intact. Prévenez l'administrateur.",
   ERREUR_INTERNE: () => "Une erreur inattendue s'est produite. Rien n'a été enregistré ; réessayez ou prévenez l'administrateur.",
 };
 

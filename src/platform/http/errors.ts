@@ -49,6 +49,8 @@ const STATUS: Record<ErrorCode, number> = {
   ROLE_ANNULE: 409,
   CONTRESEING_REQUIS: 409,
   NAISSANCE_DEJA_ENREGISTREE: 409,
+  DISQUE_PLEIN: 507,
+  DISQUE_PROTEGE: 503,
   ERREUR_INTERNE: 500,
 };
 
@@ -87,9 +89,17 @@ export function toErrorReply(
   else if (hasZodFastifySchemaValidationErrors(error)) e = new DomainError('VALIDATION', { problems: zodProblems(error, req) });
   else if (isFastifyClientError(error)) e = clientError(error);
   else if (isForeignKeyViolation(error)) e = unknownReference();
-  else {
+  else if (storageRefusal(error)) {
+    // The transaction rolled back: nothing half-written. Said in French; logged for the cellule informatique.
+    e = new DomainError(storageRefusal(error)!);
+    req.log.error({ err: error }, 'storage refused the write');
+  } else {
     req.log.error({ err: error }, 'unexpected error');
-    onUnexpected?.(error, `${req.method} ${req.url}`);
+    try {
+      onUnexpected?.(error, `${req.method} ${req.url}`);
+    } catch {
+      // The error log cannot be written (full disk…): the user still gets the French answer below.
+    }
     e = new DomainError('ERREUR_INTERNE');
   }
   return reply.status(STATUS[e.code]).send(body(e));
@@ -98,6 +108,15 @@ export function toErrorReply(
 function isFastifyClientError(e: unknown): e is FastifyError {
   const s = (e as FastifyError | undefined)?.statusCode;
   return typeof s === 'number' && s >= 400 && s < 500;
+}
+
+/** A disk that is full or will not write, as SQLite (better-sqlite3) and Node say it. */
+function storageRefusal(e: unknown): 'DISQUE_PLEIN' | 'DISQUE_PROTEGE' | undefined {
+  const code = (e as { code?: unknown } | undefined)?.code;
+  if (typeof code !== 'string') return undefined;
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return 'DISQUE_PLEIN';
+  if (/^SQLITE_(READONLY|IOERR|CANTOPEN)/.test(code) || code === 'EROFS') return 'DISQUE_PROTEGE';
+  return undefined;
 }
 
 /** SQLite (better-sqlite3) and PostgreSQL (23503) codes of a foreign-key refusal. */
