@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 export const MAIN = path.join(ROOT, 'dist', 'server', 'cli', 'main.js');
@@ -59,6 +60,10 @@ export function ensureBuilt(log: (m: string) => void = () => undefined): void {
   throw new Error('construction du serveur : verrou jamais libéré');
 }
 
+/** Where the server keeps its books: a data folder (SQLite) or a PostgreSQL URL. */
+export type Cible = { dataDir: string } | { url: string };
+const argsCible = (c: Cible) => ('url' in c ? ['--database', c.url] : ['--data', c.dataDir]);
+
 /** A fresh demo commune (`gm2i demo`) in a temporary folder; returns its data folder. */
 export function demoFolder(prefix: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -66,9 +71,16 @@ export function demoFolder(prefix: string): string {
   return path.join(dir, 'demonstration');
 }
 
-/** `gm2i verify` on a data folder: exit code and output. */
-export function gm2iVerify(dataDir: string): { code: number; out: string } {
-  const r = spawnSync(process.execPath, [MAIN, '--data', dataDir, 'verify'], { encoding: 'utf8' });
+/** The demo commune on an empty PostgreSQL database (`gm2i --database URL demo`). */
+export function demoPostgres(url: string): Cible {
+  execFileSync(process.execPath, [MAIN, '--database', url, 'demo'], { stdio: 'ignore' });
+  return { url };
+}
+
+/** `gm2i verify`: exit code and output. */
+export function gm2iVerify(c: Cible | string): { code: number; out: string } {
+  const cible = typeof c === 'string' ? { dataDir: c } : c;
+  const r = spawnSync(process.execPath, [MAIN, ...argsCible(cible), 'verify'], { encoding: 'utf8' });
   return { code: r.status ?? -1, out: `${r.stdout}${r.stderr}` };
 }
 
@@ -77,18 +89,26 @@ export class Serveur {
   child: ChildProcess | undefined;
   stderr = '';
   readonly base: string;
+  readonly cible: Cible;
   constructor(
-    readonly dataDir: string,
+    cible: Cible | string,
     readonly port: number,
   ) {
+    this.cible = typeof cible === 'string' ? { dataDir: cible } : cible;
     this.base = `http://127.0.0.1:${port}`;
+  }
+
+  /** The data folder (SQLite targets). */
+  get dataDir(): string {
+    if (!('dataDir' in this.cible)) throw new Error('cible PostgreSQL : pas de dossier');
+    return this.cible.dataDir;
   }
 
   async start(): Promise<void> {
     this.stderr = '';
     const child = spawn(
       process.execPath,
-      [MAIN, '--data', this.dataDir, 'serve', '--port', String(this.port), '--host', '127.0.0.1', '--sans-sauvegarde'],
+      [MAIN, ...argsCible(this.cible), 'serve', '--port', String(this.port), '--host', '127.0.0.1', '--sans-sauvegarde'],
       {
         stdio: ['ignore', 'ignore', 'pipe'],
       },
@@ -312,51 +332,107 @@ export interface Controle {
   trous: { serie: string; numeros: number[] }[];
   /** Rows of the kinds written, per kind, now in the base. */
   enBase: Record<Sorte, number>;
+  /** Their amounts (mandats of the test index, quittances of the test book). */
+  montants: Record<Sorte, number>;
 }
 
 const consecutive = (nums: number[], from: number) => nums.every((n, i) => n === from + i);
 
-/** Read the SQLite file directly (server stopped): acknowledged writes, gap-free series, integrity. */
-export function controler(dataDir: string, t: Terrain, acquits: readonly Acquit[]): Controle {
-  const db = new Database(path.join(dataDir, 'gm2i.sqlite'), { readonly: true });
+type Query = (text: string, ...params: unknown[]) => Promise<Record<string, unknown>[]>;
+
+/** Plain SQL on either engine (`?` placeholders), the server stopped or not. */
+async function withQuery<T>(c: Cible, f: (q: Query, engine: 'sqlite' | 'postgres') => Promise<T>): Promise<T> {
+  if ('dataDir' in c) {
+    const db = new Database(path.join(c.dataDir, 'gm2i.sqlite'), { readonly: true });
+    try {
+      return await f((text, ...p) => Promise.resolve(db.prepare(text).all(...p) as Record<string, unknown>[]), 'sqlite');
+    } finally {
+      db.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: c.url });
+  await client.connect();
   try {
-    const integrite = String(db.pragma('integrity_check', { simple: true }));
+    const numbered = (text: string) => {
+      let i = 0;
+      return text.replace(/\?/g, () => `$${++i}`);
+    };
+    return await f(async (text, ...p) => (await client.query(numbered(text), p)).rows as Record<string, unknown>[], 'postgres');
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Read the base directly: acknowledged writes present with their number, series gap-free (engagements,
+ * liquidations, mandats per exercice; quittances per receipt book from its first number; actes per register),
+ * SQLite's integrity check, and the rows and amounts of the kinds written.
+ */
+export async function controler(c: Cible | string, t: Terrain, acquits: readonly Acquit[]): Promise<Controle> {
+  const cible = typeof c === 'string' ? { dataDir: c } : c;
+  return withQuery(cible, async (q, engine) => {
+    const integrite = engine === 'sqlite' ? String((await q('pragma integrity_check'))[0]?.integrity_check) : 'ok (PostgreSQL)';
     const table: Record<Sorte, string> = { mandat: 'mandat', quittance: 'quittance', naissance: 'ec_acte' };
-    const perdues = acquits.filter((a) => {
-      const row = db.prepare(`select numero from ${table[a.sorte]} where id = ?`).get(a.id) as { numero: number } | undefined;
-      return row?.numero !== a.numero;
-    });
+    const perdues: Acquit[] = [];
+    for (const s of SORTES) {
+      const mine = acquits.filter((a) => a.sorte === s);
+      const rows = new Map<number, number>();
+      for (const r of await q(`select id, numero from ${table[s]}`)) rows.set(Number(r.id), Number(r.numero));
+      perdues.push(...mine.filter((a) => rows.get(a.id) !== a.numero));
+    }
     const trous: Controle['trous'] = [];
-    const series = (what: string, rows: { k: number | string; numero: number }[], from: (k: number | string) => number) => {
-      const by = new Map<number | string, number[]>();
-      for (const r of rows) by.set(r.k, [...(by.get(r.k) ?? []), r.numero]);
-      for (const [k, nums] of by) {
+    const series = (what: string, rows: Record<string, unknown>[]) => {
+      const by = new Map<string, { premier: number; nums: number[] }>();
+      for (const r of rows) {
+        const k = String(r.k);
+        const e = by.get(k) ?? { premier: Number(r.premier), nums: [] };
+        e.nums.push(Number(r.numero));
+        by.set(k, e);
+      }
+      for (const [k, { premier, nums }] of by) {
         nums.sort((x, y) => x - y);
-        if (!consecutive(nums, from(k))) trous.push({ serie: `${what} ${k}`, numeros: nums });
+        if (!consecutive(nums, premier)) trous.push({ serie: `${what} ${k}`, numeros: nums });
       }
     };
-    type Row = { k: number; numero: number };
-    for (const tb of ['engagement', 'liquidation', 'mandat'])
-      series(tb, db.prepare(`select exercice as k, numero from ${tb}`).all() as Row[], () => 1);
-    const premiers = new Map(
-      (db.prepare('select id, premier from quittancier').all() as { id: number; premier: number }[]).map((q) => [q.id, q.premier]),
-    );
+    for (const tb of ['engagement', 'liquidation', 'mandat']) series(tb, await q(`select exercice as k, numero, 1 as premier from ${tb}`));
     series(
       'quittancier',
-      db.prepare('select quittancier_id as k, numero from quittance').all() as Row[],
-      (k) => premiers.get(Number(k)) ?? 1,
+      await q('select q.quittancier_id as k, q.numero, b.premier from quittance q join quittancier b on b.id = q.quittancier_id'),
     );
-    series('registre', db.prepare('select registre_id as k, numero from ec_acte').all() as Row[], () => 1);
-    const count = (sql: string, ...p: unknown[]) => (db.prepare(sql).get(...p) as { n: number }).n;
+    series('registre', await q('select registre_id as k, numero, 1 as premier from ec_acte'));
+    const one = async (text: string, ...p: unknown[]) => Number(Object.values((await q(text, ...p))[0] ?? {})[0] ?? 0);
     const enBase: Record<Sorte, number> = {
-      mandat: count('select count(*) as n from mandat m join index_mandatement i on i.id = m.index_id where i.numero = ?', t.index),
-      quittance: count('select count(*) as n from quittance where quittancier_id = ?', t.quittancier),
-      naissance: count("select count(*) as n from ec_acte where prenoms like 'Essai %'"),
+      mandat: await one('select count(*) from mandat m join index_mandatement i on i.id = m.index_id where i.numero = ?', t.index),
+      quittance: await one('select count(*) from quittance where quittancier_id = ?', t.quittancier),
+      naissance: await one("select count(*) from ec_acte where prenoms like 'Essai %'"),
     };
-    return { integrite, perdues, trous, enBase };
-  } finally {
-    db.close();
-  }
+    const montants: Record<Sorte, number> = {
+      mandat: await one(
+        'select coalesce(sum(m.montant_brut), 0) from mandat m join index_mandatement i on i.id = m.index_id where i.numero = ?',
+        t.index,
+      ),
+      quittance: await one('select coalesce(sum(montant), 0) from quittance where quittancier_id = ?', t.quittancier),
+      naissance: 0,
+    };
+    return { integrite, perdues, trous, enBase, montants };
+  });
+}
+
+/** What the API shows: mandated on the test index's nature, numbers used in the test book, actes in the register written to. */
+export async function totauxApi(t: Terrain): Promise<{ mandate: number; quittancesDuLivre: number; actesDuRegistre: number }> {
+  const suivi = (await t.agents.mandat[0]!.call('GET', `/api/v1/exercices/${t.annee}/suivi`)).json as { nature: string; mandate: number }[];
+  const livres = (await t.agents.quittance[0]!.call('GET', '/api/v1/recettes/quittanciers')).json as { id: number; utilisees: number }[];
+  const registres = (await t.agents.naissance[0]!.call('GET', '/api/v1/etat-civil/registres')).json as {
+    centreId: number;
+    type: string;
+    annee: number;
+    actes: number;
+  }[];
+  return {
+    mandate: suivi.filter((l) => l.nature === '6052').reduce((s, l) => s + l.mandate, 0),
+    quittancesDuLivre: livres.find((l) => l.id === t.quittancier)?.utilisees ?? -1,
+    actesDuRegistre: registres.find((r) => r.centreId === t.centre && r.type === 'naissances' && r.annee === t.annee)?.actes ?? -1,
+  };
 }
 
 export const pct = (a: readonly number[], p: number): number => {

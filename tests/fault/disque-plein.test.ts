@@ -127,7 +127,7 @@ describe.skipIf(skip !== undefined)('a full or read-only disk under the data fol
 
   it('lost nothing acknowledged: every write present, series gap-free, integrity and verify ok', async () => {
     await serveur.stop();
-    const c = controler(serveur.dataDir, terrain, acquits);
+    const c = await controler(serveur.dataDir, terrain, acquits);
     console.log(
       `disque plein / lecture seule : ${acquits.length} écritures acquittées, perdues ${c.perdues.length}, intégrité ${c.integrite}`,
     );

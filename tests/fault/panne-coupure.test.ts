@@ -50,7 +50,7 @@ describe.skipIf(testEngine() !== 'sqlite')('power cut: kill -9 under concurrent 
       dead = true;
       await writing;
     }
-    const c = controler(data, terrain, out.acquits);
+    const c = await controler(data, terrain, out.acquits);
     const verify = gm2iVerify(data);
     const par = (s: string) => out.acquits.filter((a) => a.sorte === s).length;
     console.log(
