@@ -14,6 +14,7 @@ import type { ModuleDescriptor } from '../module.js';
 import { registerAuthHook } from './auth-hook.js';
 import type { AppContext } from './context.js';
 import { answerUnreadableRequest, toErrorReply } from './errors.js';
+import { refuseNulCharacters } from './nul.js';
 import { describeSecurity } from './openapi.js';
 
 export type App = FastifyInstance;
@@ -75,6 +76,7 @@ export async function buildApp(ctx: AppContext, modules: readonly ModuleDescript
   app.decorate('routeTable', routeTable);
 
   registerAuthHook(app, ctx);
+  refuseNulCharacters(app);
   for (const m of modules) await app.register(async (scoped) => m.routes(scoped, ctx));
 
   app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, () => app.swagger());
