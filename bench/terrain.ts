@@ -324,6 +324,24 @@ export async function ecrireEnBoucle(t: Terrain, out: Ecritures, stop: () => boo
   );
 }
 
+/**
+ * Power cuts: `kills` times, the agents write for a random 50–600 ms and the server is killed with SIGKILL, then
+ * started again (the first round uses the server as it runs). What was acknowledged is in the returned record.
+ */
+export async function coupures(serveur: Serveur, t: Terrain, kills: number): Promise<Ecritures> {
+  const out = ecritures();
+  for (let k = 0; k < kills; k++) {
+    if (k > 0) await serveur.start();
+    let dead = false;
+    const writing = ecrireEnBoucle(t, out, () => dead);
+    await new Promise((r) => setTimeout(r, 50 + Math.random() * 550));
+    await serveur.kill9();
+    dead = true;
+    await writing;
+  }
+  return out;
+}
+
 export interface Controle {
   integrite: string;
   /** Acknowledged writes missing from the base, or present under another number. */

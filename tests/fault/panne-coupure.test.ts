@@ -5,17 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngine } from '../../src/platform/db/testing.js';
-import {
-  controler,
-  demoFolder,
-  ecritures,
-  ecrireEnBoucle,
-  ensureBuilt,
-  gm2iVerify,
-  preparer,
-  Serveur,
-  type Terrain,
-} from '../../bench/terrain.js';
+import { controler, coupures, demoFolder, ensureBuilt, gm2iVerify, preparer, Serveur, type Terrain } from '../../bench/terrain.js';
 
 const KILLS = Number(process.env.GM2I_PANNE_KILLS ?? 20);
 // Port range of this file: 5290 (tests/fault/*: 5290-5299).
@@ -39,17 +29,7 @@ describe.skipIf(testEngine() !== 'sqlite')('power cut: kill -9 under concurrent 
   });
 
   it(`loses no acknowledged mandat, quittance or acte over ${KILLS} kills, and every series stays gap-free`, async () => {
-    const out = ecritures();
-    for (let k = 0; k < KILLS; k++) {
-      if (k > 0) await serveur.start();
-      let dead = false;
-      const writing = ecrireEnBoucle(terrain, out, () => dead);
-      // A random moment: 50 to 600 ms of writing, then the plug is pulled.
-      await new Promise((r) => setTimeout(r, 50 + Math.random() * 550));
-      await serveur.kill9();
-      dead = true;
-      await writing;
-    }
+    const out = await coupures(serveur, terrain, KILLS);
     const c = await controler(data, terrain, out.acquits);
     const verify = gm2iVerify(data);
     const par = (s: string) => out.acquits.filter((a) => a.sorte === s).length;
