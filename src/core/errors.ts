@@ -21,6 +21,9 @@ export type ErrorCode =
   | 'BASE_ABSENTE'
   | 'SAUVEGARDE_INVALIDE'
   | 'BASE_OCCUPEE'
+  // The data folder's disk: full, or refusing to write (read-only, removed, failing)
+  | 'DISQUE_PLEIN'
+  | 'DISQUE_PROTEGE'
   | 'EXERCICE_CLOS'
   | 'BUDGET_NON_EXECUTION'
   | 'BUDGET_DEJA_VOTE'
@@ -43,9 +46,6 @@ export type ErrorCode =
   | 'ROLE_ANNULE'
   | 'CONTRESEING_REQUIS'
   | 'NAISSANCE_DEJA_ENREGISTREE'
-  // The data folder's disk: full, or refusing to write (read-only, removed, failing)
-  | 'DISQUE_PLEIN'
-  | 'DISQUE_PROTEGE'
   | 'ERREUR_INTERNE';
 
 /** What is wrong with a field, stable for tests and the web (the sentence may change, the code does not). */

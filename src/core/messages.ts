@@ -32,6 +32,10 @@ const MESSAGES: Record<ErrorCode, (d: ErrorDetails) => string> = {
   BASE_ABSENTE: (d) => `Aucune base GM2i dans le dossier ${t(d.dossier, '')} : vérifiez le dossier de données (--data ou GM2I_DATA).`,
   SAUVEGARDE_INVALIDE: (d) => `Sauvegarde inutilisable : ${t(d.raison, '')}`,
   BASE_OCCUPEE: () => 'GM2i est déjà en marche sur ce dossier de données : arrêtez-le d’abord (Ctrl+C dans sa fenêtre).',
+  DISQUE_PLEIN: () =>
+    "Le disque du poste de la mairie est plein : rien n'a été enregistré. Ce qui était déjà enregistré est intact. Libérez de la place (anciens fichiers, téléchargements) puis recommencez.",
+  DISQUE_PROTEGE: () =>
+    "Le disque des données de GM2i refuse l'écriture (protégé, retiré ou défaillant) : rien n'a été enregistré. Ce qui était déjà enregistré est intact. Prévenez l'administrateur.",
   EXERCICE_CLOS: (d) => `L'exercice ${t(d.annee, '')} est clos : il ne peut plus être modifié.`,
   BUDGET_NON_EXECUTION: (d) => `Le budget ${t(d.annee, '')} n'est pas en exécution : ouvrez d'abord l'exécution du budget approuvé.`,
   BUDGET_DEJA_VOTE: (d) => `Ce budget (${t(d.document, '')}) est déjà voté : il ne se modifie plus que par virement ou budget additionnel.`,
@@ -60,10 +64,6 @@ const MESSAGES: Record<ErrorCode, (d: ErrorDetails) => string> = {
   NAISSANCE_DEJA_ENREGISTREE: (d) =>
     `Cette naissance ressemble à l'acte ${t(d.actes, '')} (même mère, prénom voisin, date proche). Vérifiez le registre ; si c'est bien une autre naissance (des jumeaux…), confirmez.`,
   CONTRESEING_REQUIS: (d) => `Le contreseing doit venir d'une autre personne que celle qui a enregistré ${t(d.quoi, 'la pièce')}.`,
-  DISQUE_PLEIN: () =>
-    "Le disque du poste de la mairie est plein : rien n'a été enregistré. Ce qui était déjà enregistré est intact. Libérez de la place (anciens fichiers, téléchargements) puis recommencez.",
-  DISQUE_PROTEGE: () =>
-    "Le disque des données de GM2i refuse l'écriture (protégé, retiré ou défaillant) : rien n'a été enregistré. Ce qui était déjà enregistré est intact. Prévenez l'administrateur.",
   ERREUR_INTERNE: () => "Une erreur inattendue s'est produite. Rien n'a été enregistré ; réessayez ou prévenez l'administrateur.",
 };
 
