@@ -86,6 +86,8 @@ function describe(e: unknown): string {
     return 'Accès refusé au dossier ou au port demandé.';
   }
   if (code === 'ECONNREFUSED') return 'La base PostgreSQL ne répond pas : vérifiez l’adresse et que le serveur est démarré.';
+  if (code === 'EROFS' || /^SQLITE_(READONLY|IOERR)/.test(code ?? '')) return messageFor('DISQUE_PROTEGE');
+  if (code === 'ENOSPC' || code === 'SQLITE_FULL') return messageFor('DISQUE_PLEIN');
   if (code === 'SQLITE_CANTOPEN') return 'Impossible d’ouvrir la base de données : vérifiez le dossier de données.';
   return messageFor('ERREUR_INTERNE');
 }

@@ -24,6 +24,9 @@ export type ErrorCode =
   | 'DOSSIER_INACCESSIBLE'
   | 'HORS_DEMONSTRATION'
   | 'BASE_OCCUPEE'
+  // The data folder's disk: full, or refusing to write (read-only, removed, failing)
+  | 'DISQUE_PLEIN'
+  | 'DISQUE_PROTEGE'
   | 'EXERCICE_CLOS'
   | 'BUDGET_NON_EXECUTION'
   | 'BUDGET_DEJA_VOTE'
@@ -63,6 +66,8 @@ export type ProblemCode =
   | 'DATE_INVALIDE'
   | 'CHOIX'
   | 'FORMAT'
+  /** A referenced record (localité, agent, centre…) that does not exist: the database's foreign key refused it. */
+  | 'REFERENCE_INCONNUE'
   // Dates and registers
   | 'DATE_FUTURE'
   | 'DATE_HORS_EXERCICE'

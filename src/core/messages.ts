@@ -29,14 +29,17 @@ const MESSAGES: Record<ErrorCode, (d: ErrorDetails) => string> = {
   BASE_INCOMPATIBLE: (d) => `La base de données ne correspond pas à cette version de GM2i : ${t(d.raison, '')}`,
   BASE_TROP_RECENTE: (d) =>
     `Cette base de données a été mise à jour par GM2i ${t(d.version, 'plus récente')} ; ce programme est GM2i ${t(d.installee, '')}. Installez GM2i ${t(d.version, 'plus récente')} (ou plus récente) pour l'ouvrir : rien n'a été modifié.`,
-  BASE_ABSENTE: (d) =>
-    `Aucune base GM2i dans le dossier ${t(d.dossier, '')} : vérifiez le dossier de données (--data ou GM2I_DATA).`,
+  BASE_ABSENTE: (d) => `Aucune base GM2i dans le dossier ${t(d.dossier, '')} : vérifiez le dossier de données (--data ou GM2I_DATA).`,
   SAUVEGARDE_INVALIDE: (d) => `Sauvegarde inutilisable : ${t(d.raison, '')}`,
   SAUVEGARDE_INDISPONIBLE: () =>
     'Pas de copie de sauvegarde pour cette base : la base de formation n’est pas sauvegardée, et un serveur PostgreSQL se sauvegarde avec pg_dump.',
   DOSSIER_INACCESSIBLE: (d) => `Impossible d’écrire dans le dossier ${t(d.dossier, '')} : ${t(d.raison, 'vérifiez que la clé est branchée.')}`,
   HORS_DEMONSTRATION: () => 'Cette opération n’existe que dans la base de formation (commune de démonstration).',
   BASE_OCCUPEE: () => 'GM2i est déjà en marche sur ce dossier de données : arrêtez-le d’abord (Ctrl+C dans sa fenêtre).',
+  DISQUE_PLEIN: () =>
+    "Le disque du poste de la mairie est plein : rien n'a été enregistré. Ce qui était déjà enregistré est intact. Libérez de la place (anciens fichiers, téléchargements) puis recommencez.",
+  DISQUE_PROTEGE: () =>
+    "Le disque des données de GM2i refuse l'écriture (protégé, retiré ou défaillant) : rien n'a été enregistré. Ce qui était déjà enregistré est intact. Prévenez l'administrateur.",
   EXERCICE_CLOS: (d) => `L'exercice ${t(d.annee, '')} est clos : il ne peut plus être modifié.`,
   BUDGET_NON_EXECUTION: (d) => `Le budget ${t(d.annee, '')} n'est pas en exécution : ouvrez d'abord l'exécution du budget approuvé.`,
   BUDGET_DEJA_VOTE: (d) => `Ce budget (${t(d.document, '')}) est déjà voté : il ne se modifie plus que par virement ou budget additionnel.`,
@@ -59,7 +62,8 @@ const MESSAGES: Record<ErrorCode, (d: ErrorDetails) => string> = {
     `Le mandat n°${t(d.numero, '')} n'a pas été transmis au comptable sur un bordereau : le percepteur ne peut ni le payer ni le rejeter.`,
   SEPARATION_DES_TACHES: (d) => t(d.raison, 'Cette opération revient à un autre agent.'),
   BORDEREAU_DEJA_TRANSMIS: (d) => `Le bordereau n°${t(d.numero, '')} est déjà transmis (le ${t(d.date, '')}).`,
-  ROLE_DEJA_HOMOLOGUE: (d) => `Le rôle n°${t(d.numero, '')} est déjà homologué (le ${t(d.date, '')}) : il ne change plus ; corrigez par une réduction.`,
+  ROLE_DEJA_HOMOLOGUE: (d) =>
+    `Le rôle n°${t(d.numero, '')} est déjà homologué (le ${t(d.date, '')}) : il ne change plus ; corrigez par une réduction.`,
   ROLE_ANNULE: (d) => `Le rôle n°${t(d.numero, '')} est annulé : on n'y touche plus.`,
   NAISSANCE_DEJA_ENREGISTREE: (d) =>
     `Cette naissance ressemble à l'acte ${t(d.actes, '')} (même mère, prénom voisin, date proche). Vérifiez le registre ; si c'est bien une autre naissance (des jumeaux…), confirmez.`,

@@ -56,7 +56,10 @@ const STATEMENTS_MAX = 1000;
 function withStatementCache(sqlite: Database.Database): SqliteDatabase {
   const prepared = new Map<string, Database.Statement>();
   return {
-    prepare(text: string) {
+    prepare(sqlText: string) {
+      // SQLite rolls a transaction back by itself on a full disk or an I/O error: Kysely's own rollback would then
+      // fail ("no transaction is active") and hide the real cause from the error handler.
+      const text = sqlText === 'rollback' && !sqlite.inTransaction ? 'select 0 where 0' : sqlText;
       let st = prepared.get(text);
       if (!st) {
         st = sqlite.prepare(text);

@@ -13,7 +13,9 @@ import type { Permission } from '../../core/roles.js';
 import type { ModuleDescriptor } from '../module.js';
 import { registerAuthHook } from './auth-hook.js';
 import type { AppContext } from './context.js';
-import { toErrorReply } from './errors.js';
+import { answerUnreadableRequest, toErrorReply } from './errors.js';
+import { refuseNulCharacters } from './nul.js';
+import { describeSecurity } from './openapi.js';
 
 export type App = FastifyInstance;
 
@@ -42,6 +44,8 @@ export async function buildApp(ctx: AppContext, modules: readonly ModuleDescript
     frameworkErrors: (err, req, reply) => {
       void toErrorReply(err, req, reply, ctx.onUnexpectedError);
     },
+    // …and those Node's HTTP parser rejects before Fastify sees a request.
+    clientErrorHandler: answerUnreadableRequest,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -54,15 +58,16 @@ export async function buildApp(ctx: AppContext, modules: readonly ModuleDescript
     contentSecurityPolicy: { directives: { upgradeInsecureRequests: null, 'img-src': ["'self'", 'data:'] } },
   });
   await app.register(rateLimit, { global: false });
+  const routeTable: RouteInfo[] = [];
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
       info: { title: 'GM2i — API', version: '1', description: 'API de GM2i, gestion municipale intégrée.' },
     },
     transform: jsonSchemaTransform,
+    transformObject: (d) => describeSecurity('openapiObject' in d ? d.openapiObject : d.swaggerObject, routeTable),
   });
 
-  const routeTable: RouteInfo[] = [];
   app.addHook('onRoute', (r) => {
     for (const m of Array.isArray(r.method) ? r.method : [r.method]) {
       if (m !== 'HEAD') routeTable.push({ method: m, url: r.url, permission: r.config?.permission });
@@ -71,6 +76,7 @@ export async function buildApp(ctx: AppContext, modules: readonly ModuleDescript
   app.decorate('routeTable', routeTable);
 
   registerAuthHook(app, ctx);
+  refuseNulCharacters(app);
   for (const m of modules) await app.register(async (scoped) => m.routes(scoped, ctx));
 
   app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, () => app.swagger());

@@ -7,6 +7,7 @@ import type { AppContext, Base } from './context.js';
 
 export const SESSION_COOKIE = 'gm2i_session';
 export const BASE_COOKIE = 'gm2i_base';
+export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
@@ -73,7 +74,7 @@ function authorize(req: FastifyRequest): void {
  * someone else from a browser that still holds a session).
  */
 function checkCsrf(req: FastifyRequest, publicRoute: boolean): void {
-  const header = req.headers['x-csrf-token'];
+  const header = req.headers[CSRF_HEADER];
   const sent = Array.isArray(header) ? header[0] : header;
   if (!sent) throw new DomainError('CSRF');
   if (req.auth && !publicRoute && sent !== req.auth.csrf) throw new DomainError('CSRF');

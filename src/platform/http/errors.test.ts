@@ -18,6 +18,10 @@ const Essai = z.object({
 const essai: RoutePlugin = (app) => {
   app.post('/api/v1/essai', { config: { permission: 'public' }, schema: { body: Essai } }, () => ({ ok: true }));
   app.put('/api/v1/essai/:id', { config: { permission: 'utilisateurs.gerer' } }, () => ({ ok: true }));
+  // Throws what a database driver or Node throws, by its code.
+  app.get<{ Params: { code: string } }>('/api/v1/essai/panne/:code', { config: { permission: 'public' } }, (req) => {
+    throw Object.assign(new Error('driver error'), { code: req.params.code });
+  });
 };
 
 interface Body {
@@ -138,5 +142,33 @@ describe('validation problems are written as a person writes them', () => {
   it('a missing body is one problem on the request itself', async () => {
     const r = await call('POST', '/api/v1/essai');
     expect(r.body.details?.problems).toEqual([{ field: 'requête', code: 'REQUIS', message: 'Ce champ est obligatoire.' }]);
+  });
+});
+
+describe('database and disk refusals answer a stable code, never a 500', () => {
+  it.each([
+    ['SQLITE_CONSTRAINT_FOREIGNKEY', 400, 'VALIDATION'],
+    ['23503', 400, 'VALIDATION'],
+    ['SQLITE_FULL', 507, 'DISQUE_PLEIN'],
+    ['ENOSPC', 507, 'DISQUE_PLEIN'],
+    ['SQLITE_READONLY', 503, 'DISQUE_PROTEGE'],
+    ['SQLITE_IOERR_WRITE', 503, 'DISQUE_PROTEGE'],
+    ['EROFS', 503, 'DISQUE_PROTEGE'],
+  ])('%s → %i %s', async (code, status, expected) => {
+    const r = await call('GET', `/api/v1/essai/panne/${code}`);
+    expect({ status: r.status, code: r.body.code }).toEqual({ status, code: expected });
+    if (expected === 'VALIDATION') expect(r.body.details?.problems?.map((p) => p.code)).toEqual(['REFERENCE_INCONNUE']);
+  });
+
+  it('a NUL character in a text is refused on its field (PostgreSQL cannot store it)', async () => {
+    const r = await call('POST', '/api/v1/essai', {
+      nom: 'Ka\u0000lak\u00e9',
+      montant: 1,
+      date: '2026-01-01',
+      type: 'village',
+      retenues: [],
+    });
+    expect(r.status).toBe(400);
+    expect(r.body.details?.problems?.map((p) => [p.field, p.code])).toEqual([['nom', 'FORMAT']]);
   });
 });

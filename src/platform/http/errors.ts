@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError, type ErrorCode, type Problem, type ProblemCode } from '../../core/errors.js';
@@ -29,6 +30,8 @@ const STATUS: Record<ErrorCode, number> = {
   DOSSIER_INACCESSIBLE: 400,
   HORS_DEMONSTRATION: 409,
   BASE_OCCUPEE: 409,
+  DISQUE_PLEIN: 507,
+  DISQUE_PROTEGE: 503,
   EXERCICE_CLOS: 409,
   BUDGET_NON_EXECUTION: 409,
   BUDGET_DEJA_VOTE: 409,
@@ -90,9 +93,18 @@ export function toErrorReply(
   if (error instanceof DomainError) e = error;
   else if (hasZodFastifySchemaValidationErrors(error)) e = new DomainError('VALIDATION', { problems: zodProblems(error, req) });
   else if (isFastifyClientError(error)) e = clientError(error);
-  else {
+  else if (isForeignKeyViolation(error)) e = unknownReference();
+  else if (storageRefusal(error)) {
+    // The transaction rolled back: nothing half-written. Said in French; logged for the cellule informatique.
+    e = new DomainError(storageRefusal(error)!);
+    req.log.error({ err: error }, 'storage refused the write');
+  } else {
     req.log.error({ err: error }, 'unexpected error');
-    onUnexpected?.(error, `${req.method} ${req.url}`);
+    try {
+      onUnexpected?.(error, `${req.method} ${req.url}`);
+    } catch {
+      // The error log cannot be written (full disk…): the user still gets the French answer below.
+    }
     e = new DomainError('ERREUR_INTERNE');
   }
   return reply.status(STATUS[e.code]).send(body(e));
@@ -102,6 +114,30 @@ function isFastifyClientError(e: unknown): e is FastifyError {
   const s = (e as FastifyError | undefined)?.statusCode;
   return typeof s === 'number' && s >= 400 && s < 500;
 }
+
+/** A disk that is full or will not write, as SQLite (better-sqlite3) and Node say it. */
+function storageRefusal(e: unknown): 'DISQUE_PLEIN' | 'DISQUE_PROTEGE' | undefined {
+  const code = (e as { code?: unknown } | undefined)?.code;
+  if (typeof code !== 'string') return undefined;
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return 'DISQUE_PLEIN';
+  if (/^SQLITE_(READONLY|IOERR|CANTOPEN)/.test(code) || code === 'EROFS') return 'DISQUE_PROTEGE';
+  return undefined;
+}
+
+/** SQLite (better-sqlite3) and PostgreSQL (23503) codes of a foreign-key refusal. */
+function isForeignKeyViolation(e: unknown): boolean {
+  const code = (e as { code?: unknown } | undefined)?.code;
+  return code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503';
+}
+
+/**
+ * A service that forgot to check an id it was given: the database refused the row (nothing was written, the
+ * transaction rolled back). The user learns which kind of mistake it is, not a 500.
+ */
+const unknownReference = (): DomainError =>
+  new DomainError('VALIDATION', {
+    problems: [{ field: 'requête', code: 'REFERENCE_INCONNUE', message: 'Une fiche désignée (localité, agent, centre…) n’existe pas.' }],
+  });
 
 const requestProblem = (code: ProblemCode, message: string): DomainError =>
   new DomainError('VALIDATION', { problems: [{ field: 'requête', code, message }] });
@@ -115,4 +151,24 @@ function clientError(e: FastifyError): DomainError {
   if (e.code === 'FST_ERR_MAX_PARAM_LENGTH') return requestProblem('TROP_LONG', 'L’adresse demandée est trop longue.');
   if (e.statusCode === 400 || e.statusCode === 415) return requestProblem('FORMAT', 'La requête est illisible (JSON attendu).');
   return requestProblem('FORMAT', 'La requête est refusée.');
+}
+
+/**
+ * A request Node's HTTP parser could not read (broken header line, headers too large, bad Content-Length): Fastify
+ * never sees it as a request, and its default answer is English. Same French shape as every other refusal.
+ */
+export function answerUnreadableRequest(err: Error & { code?: string }, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || !socket.writable || socket.bytesWritten > 0) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+  const e = tooLarge
+    ? requestProblem('TROP_GRAND', 'Les en-têtes de la requête sont trop volumineux.')
+    : requestProblem('FORMAT', 'La requête est illisible.');
+  const json = JSON.stringify(body(e));
+  const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
+  socket.end(
+    `HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`,
+  );
 }
