@@ -65,7 +65,8 @@ test('a birth, its extrait, a late birth by jugement, a marriage mentioned on th
   page.setDefaultTimeout(15_000);
   await page.goto(BASE);
   await page.getByRole('button', { name: 'Essayer la commune de démonstration' }).click();
-  await expect(page.getByRole('heading', { name: 'Connexion' })).toBeVisible();
+  // Creating the demo takes about 8 s on an idle PC, more on a loaded one.
+  await expect(page.getByRole('heading', { name: 'Connexion' })).toBeVisible({ timeout: 60_000 });
   await page.getByLabel('Identifiant').fill('etatcivil');
   await page.getByLabel('Mot de passe').fill('formation');
   await page.keyboard.press('Enter');

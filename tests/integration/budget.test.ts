@@ -130,7 +130,7 @@ describe('an exercice opened by mistake', () => {
     expect(lignes).toHaveLength(0);
     const audit = await t.conn.db.selectFrom('audit_journal').selectAll().where('action', '=', 'exercice.supprime').execute();
     expect(audit).toHaveLength(1);
-    expect(JSON.parse(audit[0]!.payload as string)).toEqual({ lignesBrouillon: bp().length });
+    expect(JSON.parse(audit[0]!.payload)).toEqual({ lignesBrouillon: bp().length });
     // The year can be opened again afterwards.
     expect((await sg.call('POST', '/api/v1/exercices', { annee: 2027, reprendre: false })).status).toBe(200);
     // 2026 holds a vote and an approbation: refused, and nothing is lost.
