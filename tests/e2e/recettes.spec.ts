@@ -62,7 +62,8 @@ test('a village roll is drawn up, homologated, collected from three payers and p
   page.setDefaultTimeout(15_000);
   await page.goto(BASE);
   await page.getByRole('button', { name: 'Essayer la commune de démonstration' }).click();
-  await expect(page.getByText(/BASE DE FORMATION/)).toBeVisible();
+  // Creating the demo takes about 8 s on an idle PC, more on a loaded one.
+  await expect(page.getByText(/BASE DE FORMATION/)).toBeVisible({ timeout: 60_000 });
 
   // The SG: a new village with three households, through the screens a newcomer uses.
   await login(page, 'sg');
