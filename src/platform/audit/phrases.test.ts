@@ -84,6 +84,8 @@ describe('the historique reads as sentences', () => {
     expect(p).toContain('Awa Traoré');
     expect(p).toContain(formatFcfa(2_500));
     expect(p).toContain(formatDateFr('2026-05-02'));
+    // An internal id means nothing to the reader.
+    expect(p).not.toContain('345');
   });
 
   it('an entry whose payload is not what its type expects falls back rather than printing undefined', () => {

@@ -95,6 +95,36 @@ export const TITRES: Record<string, string> = {
   'nomenclature.importee': 'Nomenclature importée',
   'nomenclature.correspondance': 'Table de correspondance importée',
   'parametre.modifie': 'Paramètre modifié',
+  'quittance.encaissee': 'Quittance encaissée',
+  'quittance.annulee': 'Quittance annulée',
+  'quittancier.remis': 'Carnet de quittances remis',
+  'caisse.arretee': 'Caisse arrêtée',
+  'versement.fait': 'Versement au percepteur',
+  'titre.emis': 'Titre de recette émis',
+  'role.etabli': 'Rôle établi',
+  'role.homologue': 'Rôle homologué',
+  'role.annule': 'Rôle annulé',
+  'recettes.tarif': 'Tarif des recettes fixé',
+  'menage.cree': 'Ménage recensé',
+  'menage.modifie': 'Ménage modifié',
+  'menage.base': 'Base d’imposition d’un ménage',
+  'personne.ajoutee': 'Personne ajoutée à un ménage',
+  'personne.modifiee': 'Personne modifiée',
+  'exoneration.ajoutee': 'Exonération accordée',
+  'exoneration.retiree': 'Exonération retirée',
+  'etatcivil.centre.cree': 'Centre d’état civil créé',
+  'etatcivil.centre.modifie': 'Centre d’état civil modifié',
+  'etatcivil.registre.ouvert': 'Registre d’état civil ouvert',
+  'etatcivil.registre.clos': 'Registre d’état civil clos',
+  'etatcivil.acte.naissance': 'Acte de naissance dressé',
+  'etatcivil.acte.deces': 'Acte de décès dressé',
+  'etatcivil.acte.mariage': 'Acte de mariage dressé',
+  'etatcivil.mariage.publie': 'Publication de mariage',
+  'etatcivil.mariage.opposition': 'Opposition à mariage',
+  'etatcivil.mariage.mainlevee': 'Mainlevée d’opposition à mariage',
+  'etatcivil.mention': 'Mention marginale',
+  'etatcivil.copie': 'Copie d’acte délivrée',
+  'etatcivil.volet': 'Volet d’acte remis',
 };
 
 /** `montantBrut` → `montant brut`: a key nobody labelled, as words. */
@@ -116,6 +146,7 @@ function valeur(k: string, v: unknown): string {
   if (typeof v === 'string') return isPlainDate(v) ? formatDateFr(v) : mots(v);
   if (Array.isArray(v)) return v.map((x) => valeur(k, x)).join(', ') || '—';
   return Object.entries(v as Details)
+    .filter(([k2]) => !/(^id|Id)$/.test(k2))
     .map(([k2, v2]) => `${cle(k2)} ${valeur(k2, v2)}`)
     .join(', ');
 }
@@ -123,7 +154,9 @@ function valeur(k: string, v: unknown): string {
 /** The sentence of an act no function knows: its name (or its code as words), who, then each detail labelled. */
 export function phraseGenerique(e: EntreeLue): string {
   const titre = TITRES[e.action] ?? `Opération « ${mots(e.action.replace(/\./g, ' '))} »`;
-  const d = e.details !== null && typeof e.details === 'object' ? Object.entries(e.details as Details) : [];
+  // Internal ids (`acteId`, `menageId`) mean nothing to a reader: the numbers that do are kept.
+  const d =
+    e.details !== null && typeof e.details === 'object' ? Object.entries(e.details as Details).filter(([k]) => !/(^id|Id)$/.test(k)) : [];
   const suite = d.length > 0 ? ` : ${d.map(([k, v]) => `${cle(k)} ${valeur(k, v)}`).join(' ; ')}` : '';
   return `${titre} ${par(e.utilisateur)}${suite}.`;
 }

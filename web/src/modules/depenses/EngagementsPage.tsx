@@ -1,5 +1,6 @@
 import { usePermission } from '../../app/session';
 import { Button, Checkbox, Group, NativeSelect, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { formatDateFr } from '../../../../src/core/date';
@@ -147,9 +148,11 @@ export function EngagementsPage() {
   const { annee, select, banner } = useExercice();
   const [page, setPage] = useState(1);
   const [ouverts, setOuverts] = useState(false);
+  const [texte, setTexte] = useState('');
+  const [recherche] = useDebouncedValue(texte.trim(), 350);
   const list = useApi(
     depensesApi.listEngagements,
-    annee ? { params: { annee }, query: { page, parPage: PAR_PAGE, ouverts: ouverts ? '1' : undefined } } : null,
+    annee ? { params: { annee }, query: { page, parPage: PAR_PAGE, ouverts: ouverts ? '1' : undefined, q: recherche || undefined } } : null,
   );
   const suivi = useApi(depensesApi.suivi, annee ? { params: { annee } } : null);
   // Every tiers for the choice list (a rural commune has some dozens to a few hundred).
@@ -170,15 +173,28 @@ export function EngagementsPage() {
       {peutSaisir && annee && suivi.data && tiers.data && (
         <NouvelEngagement annee={annee} suivi={suivi.data} tiers={tiers.data.elements} onDone={reload} />
       )}
-      <Checkbox
-        mb="xs"
-        label="Seulement les engagements restant à liquider"
-        checked={ouverts}
-        onChange={(e) => {
-          setOuverts(e.currentTarget.checked);
-          setPage(1);
-        }}
-      />
+      <Group mb="xs" align="flex-end">
+        <TextInput
+          label="Rechercher"
+          placeholder="N°, créancier ou objet"
+          value={texte}
+          onChange={(e) => {
+            setTexte(e.currentTarget.value);
+            setPage(1);
+          }}
+          w={230}
+          data-testid="recherche-engagements"
+        />
+        <Checkbox
+          mb={8}
+          label="Seulement les engagements restant à liquider"
+          checked={ouverts}
+          onChange={(e) => {
+            setOuverts(e.currentTarget.checked);
+            setPage(1);
+          }}
+        />
+      </Group>
       <Table striped withTableBorder highlightOnHover fz="sm" horizontalSpacing={6} aria-label="Engagements">
         <Table.Thead>
           <Table.Tr>
@@ -186,7 +202,7 @@ export function EngagementsPage() {
             <Table.Th>Date</Table.Th>
             <Table.Th>Créancier</Table.Th>
             <Table.Th>Objet</Table.Th>
-            <Table.Th>Ligne</Table.Th>
+            <Table.Th visibleFrom="lg">Ligne</Table.Th>
             <Table.Th ta="right">Engagé</Table.Th>
             <Table.Th ta="right">Liquidé</Table.Th>
             <Table.Th ta="right">Mandaté</Table.Th>
@@ -208,9 +224,12 @@ export function EngagementsPage() {
                   ]
                     .filter(Boolean)
                     .join(' · ')}
+                  <Text span size="xs" hiddenFrom="lg">
+                    {` · ligne ${e.nature}`}
+                  </Text>
                 </Text>
               </Table.Td>
-              <Table.Td>{e.nature}</Table.Td>
+              <Table.Td visibleFrom="lg">{e.nature}</Table.Td>
               <Table.Td ta="right">{formatNombre(e.montant - e.degage)}</Table.Td>
               <Table.Td ta="right">{formatNombre(e.liquide)}</Table.Td>
               <Table.Td ta="right">{formatNombre(e.mandate)}</Table.Td>

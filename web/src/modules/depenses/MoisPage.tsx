@@ -3,11 +3,13 @@ import { Alert, Badge, Button, Checkbox, Group, NativeSelect, Table, Text } from
 import { useState, type FormEvent } from 'react';
 import { urlOf } from '../../../../src/core/contract';
 import { isPlainDate } from '../../../../src/core/date';
-import { formatNombre } from '../../../../src/core/money';
+import { formatDateFr, moisFr } from '../../../../src/core/date';
+import { formatFcfa, formatNombre } from '../../../../src/core/money';
 import { depensesApi, type ApercuMois, type ResultatMois } from '../../../../src/modules/depenses/schemas';
 import { call } from '../../app/api';
 import { useApi } from '../../app/useApi';
 import { useAction } from '../../app/useAction';
+import { Confirmation } from '../../components/Confirmation';
 import { DateField } from '../../components/DateField';
 import { aujourdhui } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -46,14 +48,19 @@ export function MoisPage() {
   const [resultat, setResultat] = useState<ResultatMois | null>(null);
   const { alert, run: act, fieldError, clearField } = useAction(['date']);
   const [busy, setBusy] = useState(false);
+  // Issuing the month is some hundred thousand FCFA of mandats at once: the count and total are shown first.
+  const [aConfirmer, setAConfirmer] = useState(false);
   const lignes = (apercu.data?.lignes ?? []).map((l) =>
     l.statut === 'a_emettre' && exclus.includes(l.indexId) ? { ...l, statut: 'exclu' as const } : l,
   );
   const retenues = lignes.filter((l) => l.statut === 'a_emettre');
   const total = retenues.reduce((s, l) => s + l.montant, 0);
 
-  const run = async (e: FormEvent) => {
+  const demander = (e: FormEvent) => {
     e.preventDefault();
+    setAConfirmer(true);
+  };
+  const run = async () => {
     setBusy(true);
     await act(async () => {
       if (!annee) return;
@@ -62,7 +69,9 @@ export function MoisPage() {
       await apercu.reload();
     });
     setBusy(false);
+    setAConfirmer(false);
   };
+  const periode = annee ? `${annee}-${mois.padStart(2, '0')}` : '';
 
   return (
     <>
@@ -73,7 +82,7 @@ export function MoisPage() {
         {select}
       </PageTitle>
       {banner}
-      <Group align="flex-start" mb="md" component="form" onSubmit={(e) => void run(e)}>
+      <Group align="flex-start" mb="md" component="form" onSubmit={demander}>
         <NativeSelect
           label="Mois"
           value={mois}
@@ -104,6 +113,18 @@ export function MoisPage() {
           </Button>
         )}
       </Group>
+      <Confirmation
+        opened={aConfirmer}
+        titre={`Émettre les mandats de ${moisFr(periode)} ?`}
+        libelle={`Émettre ${retenues.length} mandat${retenues.length > 1 ? 's' : ''} (${formatFcfa(total)})`}
+        enCours={busy}
+        onConfirm={() => void run()}
+        onCancel={() => setAConfirmer(false)}
+      >
+        <span data-testid="mois-nombre">{retenues.length}</span> mandat{retenues.length > 1 ? 's' : ''} pour un total de{' '}
+        <b data-testid="mois-total">{formatFcfa(total)}</b>, datés du {formatDateFr(date)}, et leur bordereau. Un mandat émis ne s’efface
+        pas : il ne peut ensuite qu’être annulé ou réduit, avec un avis au comptable.
+      </Confirmation>
       {resultat && (
         <Alert
           color={resultat.emis.length ? 'teal' : 'gray'}
