@@ -130,6 +130,8 @@ test('a mandat by index in five keys (index, Enter, Enter), then the month run, 
   await expect(page.getByRole('button', { name: 'Émettre 2 mandat(s) et le bordereau' })).toBeEnabled();
   await page.screenshot({ path: `${SHOTS}/21-mandatement-du-mois.png` });
   await page.getByRole('button', { name: 'Émettre 2 mandat(s) et le bordereau' }).click();
+  await expect(page.getByRole('dialog').getByTestId('mois-nombre')).toHaveText('2');
+  await page.getByRole('dialog').getByTestId('confirmer').click();
   await expect(page.getByText('2 mandat(s) émis')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Émettre 0 mandat(s) et le bordereau' })).toBeDisabled();
   await expect(page.getByRole('table', { name: 'Aperçu du mois' }).getByText('Déjà émis')).toHaveCount(2);

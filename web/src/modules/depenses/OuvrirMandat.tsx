@@ -1,5 +1,5 @@
 import { Button, Group, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { depensesApi, type Mandat } from '../../../../src/modules/depenses/schemas';
 import { call, errorText } from '../../app/api';
 
@@ -8,8 +8,8 @@ export function OuvrirMandat({ annee, onOpen }: { annee: number; onOpen: (m: Man
   const [numero, setNumero] = useState('');
   const [erreur, setErreur] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const ouvrir = async (e: FormEvent) => {
-    e.preventDefault();
+  // Not a form: opening reads, it sends nothing (a reader's screens hold no form to submit).
+  const ouvrir = async () => {
     const n = numero.trim().replace(/^n°\s*/i, '');
     if (!/^\d{1,9}$/.test(n) || Number(n) === 0) {
       setErreur('Tapez le numéro du mandat, en chiffres (par exemple 97).');
@@ -30,7 +30,7 @@ export function OuvrirMandat({ annee, onOpen }: { annee: number; onOpen: (m: Man
     }
   };
   return (
-    <Group component="form" onSubmit={(e) => void ouvrir(e)} align="flex-start" gap={4} wrap="nowrap" mr="md">
+    <Group align="flex-start" gap={4} wrap="nowrap" mr="md">
       <TextInput
         label="Ouvrir le mandat n°"
         value={numero}
@@ -38,12 +38,18 @@ export function OuvrirMandat({ annee, onOpen }: { annee: number; onOpen: (m: Man
           setErreur(null);
           setNumero(e.currentTarget.value);
         }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            void ouvrir();
+          }
+        }}
         error={erreur}
         inputMode="numeric"
         w={160}
         data-testid="ouvrir-mandat-numero"
       />
-      <Button type="submit" variant="default" mt={25} loading={busy} data-testid="ouvrir-mandat">
+      <Button variant="default" mt={25} loading={busy} onClick={() => void ouvrir()} data-testid="ouvrir-mandat">
         Ouvrir
       </Button>
     </Group>
