@@ -135,7 +135,9 @@ test('the month run shows the count and the total first; « Annuler » issues no
   const confirmation = page.getByRole('dialog');
   await expect(confirmation.getByTestId('mois-nombre')).toHaveText(String(dus.length));
   const total = dus.reduce((s, l) => s + l.montant, 0);
-  await expect(confirmation.getByTestId('mois-total')).toHaveText(new RegExp(`^${String(total).replace(/\B(?=(\d{3})+$)/g, '\\s')}\\sFCFA$`));
+  await expect(confirmation.getByTestId('mois-total')).toHaveText(
+    new RegExp(`^${String(total).replace(/\B(?=(\d{3})+$)/g, '\\s')}\\sFCFA$`),
+  );
   // « Annuler » has the focus: an Enter typed out of habit does not issue.
   await expect(confirmation.getByRole('button', { name: 'Annuler' })).toBeFocused();
   await shots(page, 'mois-confirmation');

@@ -102,6 +102,17 @@ describe('the engagement list is searched and paged on the server', () => {
   });
 });
 
+describe('a new tiers is checked against the known ones while its name is typed', () => {
+  it('answers the tiers of a similar name before anything is saved, and refuses a name too short', async () => {
+    const avant = (await sg.call<{ total: number }>('GET', '/api/v1/tiers?parPage=1')).body.total;
+    const r = await sg.call<{ nom: string }[]>('GET', `/api/v1/tiers/semblables?nom=${encodeURIComponent('DIARRA ET FRERES')}`);
+    expect(r.body.map((t) => t.nom)).toEqual([TIERS[0]]);
+    expect((await sg.call<{ nom: string }[]>('GET', '/api/v1/tiers/semblables?nom=Traore%20Awa')).body).toEqual([]);
+    expect((await sg.call<{ code: string }>('GET', '/api/v1/tiers/semblables?nom=x')).body.code).toBe('VALIDATION');
+    expect((await sg.call<{ total: number }>('GET', '/api/v1/tiers?parPage=1')).body.total).toBe(avant);
+  });
+});
+
 describe('the historique is searched and paged on the server, and reads as sentences', () => {
   it('filters by person and register, counts them all, and writes each entry as a sentence', async () => {
     const auteurs = (await maire.call<Auteur[]>('GET', '/api/v1/historique/auteurs')).body;

@@ -24,7 +24,7 @@ import {
   listBordereaux,
   suivi,
 } from './telechargements.js';
-import { createTiers, enregistrerIndex, listerIndex, listerTiers, modifierTiers, toIndex } from './tiers-index.js';
+import { createTiers, enregistrerIndex, listerIndex, listerTiers, modifierTiers, tiersSemblables, toIndex } from './tiers-index.js';
 import { createBordereau, recordCorrection, recordDecisionComptable, recordTransmission } from './transmission.js';
 
 /** A printed document: a PDF opens in the browser, a JSON file is downloaded. */
@@ -34,6 +34,7 @@ export function depensesRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = depensesApi;
 
   on(api.listTiers, (req) => listerTiers(req.db, req.query));
+  on(api.semblablesTiers, (req) => tiersSemblables(req.db, req.query.nom));
   on(api.createTiers, (req) => createTiers(req.db, req.actor, req.body, ctx.now()));
   on(api.editTiers, (req) => modifierTiers(req.db, req.actor, req.params.id, req.body, ctx.now()));
 
@@ -94,7 +95,9 @@ export function depensesRoutes(app: FastifyInstance, ctx: AppContext): void {
   on(api.documentBordereau, async (req, reply) =>
     envoyerFichier(reply, await exportBordereau(req.db, req.params.annee, req.params.numero, req.query.format, ctx.now())),
   );
-  on(api.documentAvis, async (req, reply) => envoyerFichier(reply, await exportAvis(req.db, req.params.annee, req.params.numero, ctx.now())));
+  on(api.documentAvis, async (req, reply) =>
+    envoyerFichier(reply, await exportAvis(req.db, req.params.annee, req.params.numero, ctx.now())),
+  );
   on(api.documentEtatSalaires, async (req, reply) =>
     envoyerFichier(reply, await exportEtatSalaires(req.db, req.params.annee, req.params.mois, ctx.now())),
   );

@@ -215,3 +215,6 @@ export const FiltreTiers = PageQuery.extend({
   q: Texte(100).optional(),
 });
 export type FiltreTiers = z.infer<typeof FiltreTiers>;
+
+/** The name being typed in a new tiers form, to warn of a similar tiers before it is saved. */
+export const SemblablesQuery = z.object({ nom: Texte(150).min(2) });
