@@ -1,5 +1,5 @@
 import { usePermission } from '../../app/session';
-import { Alert, Badge, Button, Checkbox, Group, NativeSelect, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, Group, NativeSelect, Table, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { urlOf } from '../../../../src/core/contract';
 import { isPlainDate } from '../../../../src/core/date';
@@ -46,6 +46,8 @@ export function MoisPage() {
       : null,
   );
   const [resultat, setResultat] = useState<ResultatMois | null>(null);
+  // The bordereaux of the run, by number, to print them from the success message.
+  const bordereaux = useApi(depensesApi.listBordereaux, annee && resultat?.bordereaux.length ? { params: { annee } } : null);
   const { alert, run: act, fieldError, clearField } = useAction(['date']);
   const [busy, setBusy] = useState(false);
   // Issuing the month is some hundred thousand FCFA of mandats at once: the count and total are shown first.
@@ -66,7 +68,7 @@ export function MoisPage() {
       if (!annee) return;
       const r = await call(depensesApi.runMois, { params: { annee, mois: Number(mois) }, body: { date, exclus } });
       setResultat(r);
-      await apercu.reload();
+      await Promise.all([apercu.reload(), bordereaux.reload()]);
     });
     setBusy(false);
     setAConfirmer(false);
@@ -131,9 +133,28 @@ export function MoisPage() {
           mb="md"
           title={resultat.emis.length ? `${resultat.emis.length} mandat(s) émis` : 'Rien à émettre'}
         >
-          {resultat.emis.length
-            ? `Bordereau(x) créé(s) : ${resultat.bordereaux.length}. Imprimez-les depuis la page Bordereaux.`
-            : 'Tous les mandats de ce mois sont déjà émis : rien n’a été émis une seconde fois.'}
+          {resultat.emis.length && annee ? (
+            <Group gap="xs" data-testid="mois-documents">
+              <Text size="sm">À imprimer :</Text>
+              {(bordereaux.data ?? [])
+                .filter((b) => resultat.bordereaux.includes(b.id))
+                .map((b) => (
+                  <Anchor
+                    key={b.id}
+                    size="sm"
+                    href={urlOf(depensesApi.documentBordereau, { params: { annee, numero: b.numero }, query: { format: 'pdf' } })}
+                    target="_blank"
+                  >
+                    Bordereau n°{b.numero} ({b.section})
+                  </Anchor>
+                ))}
+              <Anchor size="sm" href={urlOf(depensesApi.documentEtatSalaires, { params: { annee, mois: Number(mois) } })} target="_blank">
+                État des salaires et indemnités
+              </Anchor>
+            </Group>
+          ) : (
+            'Tous les mandats de ce mois sont déjà émis : rien n’a été émis une seconde fois.'
+          )}
         </Alert>
       )}
       <ErrorAlert error={alert} />
