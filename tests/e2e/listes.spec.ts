@@ -185,6 +185,35 @@ test('« Dégager le reste » asks first, apart from « Liquider »; « Annuler 
   expect(apres.degage).toBe(e.degage);
 });
 
+test('a new creditor is added from the engagement form: a similar name is shown while typing, then it is chosen', async () => {
+  const page = comptes.sg.page;
+  const connu = (await get<Page_<{ nom: string }>>(page, '/api/v1/tiers?parPage=1')).elements[0]!.nom;
+  await page.goto(`${BASE}/depenses/engagements`);
+  await page.getByRole('button', { name: '+ Nouveau créancier…' }).click();
+  const fenetre = page.getByRole('dialog', { name: 'Nouveau créancier' });
+  // The known name typed in capitals, without accents: the warning comes before anything is saved.
+  await fenetre.getByTestId('tiers-nom').fill(connu.normalize('NFD').replace(/\p{M}/gu, '').toUpperCase());
+  await expect(fenetre.getByTestId('tiers-semblables')).toContainText(connu);
+  await shots(page, 'tiers-semblable');
+  const nouveau = `Quincaillerie Sanogo ${Date.now() % 100_000}`;
+  await fenetre.getByTestId('tiers-nom').fill(nouveau);
+  await expect(fenetre.getByTestId('tiers-semblables')).toHaveCount(0);
+  await fenetre.getByRole('button', { name: 'Ajouter le tiers' }).click();
+  await expect(fenetre).toHaveCount(0);
+  await expect(page.getByRole('combobox', { name: 'Fournisseur / créancier' })).toHaveValue(nouveau);
+});
+
+test('in the mandat by index, Tab looks the index up as Enter does, and the button names the next step', async () => {
+  const page = comptes.sg.page;
+  await page.goto(`${BASE}/depenses/mandats`);
+  const etape = page.getByTestId('index-etape');
+  await expect(etape).toHaveText(/^Chercher l’index/);
+  await page.getByLabel("N° d'index").fill('101');
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('apercu-index')).toBeVisible();
+  await expect(etape).toHaveText(/^Émettre le mandat/);
+});
+
 test('the historique reads as sentences and filters by person', async () => {
   const page = comptes.maire.page;
   await page.goto(`${BASE}/historique`);
