@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageEngagements, PageMandats } from '../../src/modules/depenses/schemas.js';
 import type { Auteur, PageHistorique } from '../../src/platform/audit/schemas.js';
@@ -10,6 +14,7 @@ import { budgetEnExecution, chaine, installedApp, userWithRole } from './helpers
 let t: TestApp;
 let sg: TestClient;
 let maire: TestClient;
+let kone: number;
 /** What was typed, to compute every expected count from it. */
 const crees: { id: number; numero: number; tiers: string; objet: string; date: string }[] = [];
 
@@ -22,7 +27,7 @@ beforeAll(async () => {
   sg = await userWithRole(t, r.admin, 'sg', 'secretaire_general');
   maire = await userWithRole(t, r.admin, 'maire', 'maire');
   const b = await budgetEnExecution(sg);
-  const kone = (await sg.call<{ tiers: { id: number } }>('POST', '/api/v1/tiers', { nom: TIERS[1], type: 'fournisseur' })).body.tiers.id;
+  kone = (await sg.call<{ tiers: { id: number } }>('POST', '/api/v1/tiers', { nom: TIERS[1], type: 'fournisseur' })).body.tiers.id;
   const { engage, liquide, mandate } = chaine(sg, b.lignes, b.tiers);
   // Seven mandats over three months, alternating the two creditors.
   for (let i = 0; i < 7; i++) {
@@ -140,5 +145,34 @@ describe('the historique is searched and paged on the server, and reads as sente
       expect(r.status, q).toBe(400);
       expect(r.body.code, q).toBe('VALIDATION');
     }
+  });
+});
+
+describe('the month run prints in one PDF', () => {
+  it('binds the mandats of the run, their bordereau and the état des salaires; an empty month is refused', async () => {
+    const idx = { nature: '6611', fonction: '01.3', tiersId: kone, objet: 'Salaire du gardien', montant: 60_000, periodicite: 'mensuelle' };
+    expect((await sg.call('PUT', '/api/v1/index/301', { numero: 301, ...idx, personnel: true })).status).toBe(200);
+    const run = await sg.call<{ emis: number[]; bordereaux: number[] }>('POST', '/api/v1/exercices/2026/mois/6', { date: '2026-06-25' });
+    expect(run.body.emis).toHaveLength(1);
+    const r = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/exercices/2026/documents/mandatement/6',
+      headers: { cookie: sg.cookieHeader() },
+    });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toContain('application/pdf');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gm2i-dossier-'));
+    fs.writeFileSync(path.join(dir, 'd.pdf'), r.rawPayload);
+    const pages = execFileSync('pdftotext', ['-layout', path.join(dir, 'd.pdf'), '-'])
+      .toString()
+      .split('\f');
+    fs.rmSync(dir, { recursive: true, force: true });
+    // One page each: the mandat, its bordereau, the état des salaires, in that order.
+    const titres = pages.map((p) => /MANDAT DE PAIEMENT|BORDEREAU D'ÉMISSION|ÉTAT DES SALAIRES/.exec(p)?.[0]).filter(Boolean);
+    expect(titres).toEqual(['MANDAT DE PAIEMENT', "BORDEREAU D'ÉMISSION", 'ÉTAT DES SALAIRES']);
+    const vide = await sg.call<{ code: string }>('GET', '/api/v1/exercices/2026/documents/mandatement/7');
+    expect(vide.status).toBe(404);
+    expect(vide.body.code).toBe('INTROUVABLE');
+    expect((await sg.call<{ code: string }>('GET', '/api/v1/exercices/2026/documents/mandatement/13')).body.code).toBe('VALIDATION');
   });
 });

@@ -17,6 +17,7 @@ import {
 } from './service.js';
 import {
   exportBordereau,
+  exportDossierMois,
   exportEngagement,
   exportEtatSalaires,
   exportMandat,
@@ -100,6 +101,9 @@ export function depensesRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
   on(api.documentEtatSalaires, async (req, reply) =>
     envoyerFichier(reply, await exportEtatSalaires(req.db, req.params.annee, req.params.mois, ctx.now())),
+  );
+  on(api.documentDossierMois, async (req, reply) =>
+    envoyerFichier(reply, await exportDossierMois(req.db, req.params.annee, req.params.mois, ctx.now())),
   );
   on(api.documentSuivi, async (req, reply) => envoyerFichier(reply, await exportSuivi(req.db, req.params.annee, ctx.now())));
   on(api.documentEngagement, async (req, reply) => envoyerFichier(reply, await exportEngagement(req.db, req.params.id, ctx.now())));

@@ -398,6 +398,14 @@ export const depensesApi = {
     response: Fichier,
     permission: lire,
   }),
+  /** The month's run bound in one PDF: its mandats, their bordereaux, the état des salaires. */
+  documentDossierMois: defineRoute({
+    method: 'GET',
+    path: `${documents}/mandatement/:mois`,
+    params: AnneeMois,
+    response: Fichier,
+    permission: lire,
+  }),
   documentSuivi: defineRoute({ method: 'GET', path: `${documents}/suivi`, params: AnneeParam, response: Fichier, permission: lire }),
   documentEngagement: defineRoute({
     method: 'GET',

@@ -345,3 +345,17 @@ export async function mandatsDeSalaires(tx: Tx, annee: number, periode: string):
     .execute();
   return rows.map((r) => r.id);
 }
+
+/** The mandats issued by index for a period (the month's run and the single ones by index), cancelled ones left out. */
+export async function mandatsParIndexDuMois(tx: Tx, annee: number, periode: string): Promise<number[]> {
+  const rows = await tx
+    .selectFrom('mandat')
+    .select('mandat.id')
+    .where('mandat.exercice', '=', annee)
+    .where('mandat.periode', '=', periode)
+    .where('mandat.index_id', 'is not', null)
+    .where(sql<boolean>`not ${aEvenement(['annulation'])}`)
+    .orderBy('mandat.numero')
+    .execute();
+  return rows.map((r) => r.id);
+}

@@ -136,6 +136,15 @@ export function MoisPage() {
           {resultat.emis.length && annee ? (
             <Group gap="xs" data-testid="mois-documents">
               <Text size="sm">À imprimer :</Text>
+              <Anchor
+                size="sm"
+                fw={700}
+                href={urlOf(depensesApi.documentDossierMois, { params: { annee, mois: Number(mois) } })}
+                target="_blank"
+                data-testid="dossier-mois"
+              >
+                Tout le mandatement en un PDF (mandats, bordereaux, état des salaires)
+              </Anchor>
               {(bordereaux.data ?? [])
                 .filter((b) => resultat.bordereaux.includes(b.id))
                 .map((b) => (
