@@ -62,6 +62,10 @@ describe('the historique reads as sentences', () => {
     lisible(p);
   });
 
+  it('a month run starting with a vowel elides: « d’octobre »', () => {
+    expect(phraseDe(entree('mandatement.mois', { periode: '2026-10', emis: 2, total: 5 }))).toContain('d’octobre 2026');
+  });
+
   it('an engagement names its pièce as words, with its number', () => {
     const [, d] = EXEMPLES[5]!;
     const p = phraseDe(entree('engagement.cree', d));

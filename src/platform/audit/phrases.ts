@@ -21,6 +21,11 @@ const montant = (v: unknown): string => (typeof v === 'number' ? formatFcfa(v) :
 const date = (v: unknown): string => (typeof v === 'string' && isPlainDate(v) ? formatDateFr(v) : txt(v));
 /** `bon_de_commande` → `bon de commande`: a stored code as words. */
 const mots = (v: unknown): string => txt(v).replace(/_/g, ' ');
+/** The pièces of an engagement as the engagement form names them (depenses TYPE_PIECE_LABELS, lower case). */
+const PIECES: Record<string, string> = { decision: 'décision', sans_piece: 'sans pièce' };
+const pieceLue = (v: unknown): string => PIECES[txt(v)] ?? mots(v);
+/** `de avril` → `d’avril`. */
+const de = (w: string): string => (/^[aeiouyàâéèêîôû]/i.test(w) ? `d’${w}` : `de ${w}`);
 /** ` (motif : …)` when there is one. */
 const motif = (d: Details): string => (txt(d.motif) ? `, motif : « ${txt(d.motif)} »` : '');
 const du = (d: Details): string => (txt(d.date) ? ` du ${date(d.date)}` : '');
@@ -45,7 +50,7 @@ const PHRASES: Record<string, Phrase> = {
   },
   'engagement.cree': (d, qui, id) => {
     const piece =
-      d.pieceType && d.pieceType !== 'sans_piece' ? `, ${mots(d.pieceType)}${txt(d.pieceRef) ? ` ${txt(d.pieceRef)}` : ''}` : '';
+      d.pieceType && d.pieceType !== 'sans_piece' ? `, ${pieceLue(d.pieceType)}${txt(d.pieceRef) ? ` ${txt(d.pieceRef)}` : ''}` : '';
     return `Engagement n°${no(d, id)}${du(d)} ${par(qui)} : ${montant(d.montant)}, « ${txt(d.objet)} »${piece}.`;
   },
   'engagement.degage': (d, qui, id) =>
@@ -61,7 +66,7 @@ const PHRASES: Record<string, Phrase> = {
   'bordereau.transmis': (d, qui, id) => `Bordereau n°${no(d, id)} remis au comptable le ${date(d.date)}, saisi ${par(qui)}.`,
   'mandatement.mois': (d, qui) => {
     const n = typeof d.emis === 'number' ? d.emis : 0;
-    return `Mandatement de ${moisFr(txt(d.periode))} ${par(qui)} : ${n} mandat${n > 1 ? 's' : ''} émis, ${montant(d.total)}.`;
+    return `Mandatement ${de(moisFr(txt(d.periode)))} ${par(qui)} : ${n} mandat${n > 1 ? 's' : ''} émis, ${montant(d.total)}.`;
   },
   'tiers.cree': (d, qui) => `Tiers « ${txt(d.nom)} » ajouté ${par(qui)}.`,
   'tiers.modifie': (d, qui) => `Tiers « ${txt(d.nom)} » modifié ${par(qui)}.`,
