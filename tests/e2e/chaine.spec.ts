@@ -143,7 +143,7 @@ test('(b) a salary index typed a second time in the same month is refused with t
   for (const key of ['1', '0', '1', 'Enter']) await page.keyboard.press(key);
   const libelle = new Date(`${TODAY}T12:00:00Z`).toLocaleDateString('fr-FR', { month: 'long', year: 'numeric' });
   await expect(page.getByText(`Déjà mandaté pour ${libelle} : mandat n°${premier?.numero}`)).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Émettre (Entrée)' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Émettre le mandat (Entrée)' })).toBeDisabled();
   await page.keyboard.press('Enter');
   await shots(page, 'index-deja-mandate');
   expect((await de101()).map((m) => m.numero)).toEqual([premier?.numero]);
@@ -260,6 +260,7 @@ test('the month run leaves out an unchecked index and names the mandats already 
   await expect(table.getByRole('row').filter({ hasText: "Salaire de l'agent d'état civil" })).toContainText('Laissé de côté');
   await shots(page, 'mois');
   await page.getByRole('button', { name: `Émettre ${dus.length - 1} mandat(s) et le bordereau` }).click();
+  await page.getByRole('dialog').getByTestId('confirmer').click();
   await expect(page.getByText(`${dus.length - 1} mandat(s) émis`)).toBeVisible();
   const emis = (await mandats(page))
     .filter((m) => m.periode === PERIODE && (m.etat === 'emis' || m.etat === 'paye'))

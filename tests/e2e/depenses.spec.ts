@@ -130,7 +130,14 @@ test('a mandat by index in five keys (index, Enter, Enter), then the month run, 
   await expect(page.getByRole('button', { name: 'Émettre 2 mandat(s) et le bordereau' })).toBeEnabled();
   await page.screenshot({ path: `${SHOTS}/21-mandatement-du-mois.png` });
   await page.getByRole('button', { name: 'Émettre 2 mandat(s) et le bordereau' }).click();
+  await expect(page.getByRole('dialog').getByTestId('mois-nombre')).toHaveText('2');
+  await page.getByRole('dialog').getByTestId('confirmer').click();
   await expect(page.getByText('2 mandat(s) émis')).toBeVisible();
+  // The whole run prints from the success message, in one PDF.
+  const dossier = await page.getByTestId('dossier-mois').getAttribute('href');
+  const tout = await page.request.get(`${BASE}${dossier}`);
+  expect(tout.status()).toBe(200);
+  expect(tout.headers()['content-type']).toContain('application/pdf');
   await expect(page.getByRole('button', { name: 'Émettre 0 mandat(s) et le bordereau' })).toBeDisabled();
   await expect(page.getByRole('table', { name: 'Aperçu du mois' }).getByText('Déjà émis')).toHaveCount(2);
 

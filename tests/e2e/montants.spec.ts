@@ -107,6 +107,9 @@ test('an engagement records the amount as the French read it, and refuses centim
     await page.screenshot({ path: `${SHOTS}/engagement-suite-${size.width}.png` });
   }
   await modal.getByRole('button', { name: 'Liquider' }).click();
+  // The window goes straight on to the mandat of what was just liquidated.
+  await expect(modal.getByRole('button', { name: 'Émettre le mandat' })).toBeVisible();
+  await page.keyboard.press('Escape');
   await expect(modal).toHaveCount(0);
   const apres = (await engagements(page)).filter((e) => e.objet === 'Cahiers pour le secrétariat');
   expect(apres.map((e) => e.liquide)).toEqual([30_000]);

@@ -41,14 +41,25 @@ const th = (text: string, right = false): TableCell => ({
 const r = (text: string, bold = false): TableCell => ({ text, alignment: 'right', bold });
 const BLANC = '……………………………………';
 
+/** One document's content: the commune's heading, the banners, the title, the body. */
+function feuille(ctx: Contexte, titre: string, body: Content[]): Content[] {
+  return [
+    enTete(ctx.commune),
+    ...bandeaux({ provisoire: ctx.provisoire, demonstration: ctx.commune.demonstration }),
+    { text: titre, fontSize: 14, bold: true, alignment: 'center', margin: [0, 0, 0, 10] },
+    ...body,
+  ];
+}
+
 function page(ctx: Contexte, titre: string, body: Content[]): Promise<Buffer> {
+  return rendre(ctx, feuille(ctx, titre, body));
+}
+const rendre = (ctx: Contexte, contenu: Content[]): Promise<Buffer> => dossierPdf(ctx, [contenu]);
+
+/** Several documents bound in one PDF, each from a new page, each as it prints alone (the month's run). */
+export function dossierPdf(ctx: Contexte, feuilles: Content[][]): Promise<Buffer> {
   return renderPdf({
-    content: [
-      enTete(ctx.commune),
-      ...bandeaux({ provisoire: ctx.provisoire, demonstration: ctx.commune.demonstration }),
-      { text: titre, fontSize: 14, bold: true, alignment: 'center', margin: [0, 0, 0, 10] },
-      ...body,
-    ],
+    content: feuilles.map((f, i): Content => (i === 0 ? { stack: f } : { stack: f, pageBreak: 'before' })),
     footer: piedDePage(ctx.genereLe),
   });
 }
@@ -122,7 +133,7 @@ export function mandatDocument(m: Mandat, ctx: Contexte, a: MandatAnnexes) {
 }
 
 /** Mandat de paiement: what the receveur-percepteur checks, from the imputation's credit to the creditor's account. */
-export function mandatPdf(m: Mandat, ctx: Contexte, a: MandatAnnexes): Promise<Buffer> {
+export function mandatFeuille(m: Mandat, ctx: Contexte, a: MandatAnnexes): Content[] {
   const d = mandatDocument(m, ctx, a);
   const nr = 'non renseigné';
   const rows: TableCell[][] = [
@@ -150,7 +161,7 @@ export function mandatPdf(m: Mandat, ctx: Contexte, a: MandatAnnexes): Promise<B
     ...m.retenues.map((x) => [/^retenue/i.test(x.type) ? x.type : `Retenue ${x.type}`, r(`−\u00a0${f(x.montant)}`)]),
     [{ text: 'NET À PAYER', bold: true }, r(f(m.montantNet), true)],
   ];
-  return page(ctx, `MANDAT DE PAIEMENT N°${m.numero} / ${m.exercice}`, [
+  return feuille(ctx, `MANDAT DE PAIEMENT N°${m.numero} / ${m.exercice}`, [
     {
       columns: [
         { text: d.periodeLibelle ? `Période : ${d.periodeLibelle}` : '', bold: true },
@@ -192,6 +203,7 @@ export function mandatPdf(m: Mandat, ctx: Contexte, a: MandatAnnexes): Promise<B
     ]),
   ]);
 }
+export const mandatPdf = (m: Mandat, ctx: Contexte, a: MandatAnnexes): Promise<Buffer> => rendre(ctx, mandatFeuille(m, ctx, a));
 
 /** The bordereau as data (the JSON export): its mandats, totals with the report of earlier bordereaux. */
 export function bordereauDocument(b: Bordereau, mandats: Mandat[], cumul: CumulBordereaux, ctx: Contexte) {
@@ -207,7 +219,7 @@ export function bordereauDocument(b: Bordereau, mandats: Mandat[], cumul: CumulB
 }
 
 /** Bordereau d'émission: the numbered list of mandats sent to the percepteur, with the running total of the exercice. */
-export function bordereauPdf(b: Bordereau, mandats: Mandat[], cumul: CumulBordereaux, ctx: Contexte): Promise<Buffer> {
+export function bordereauFeuille(b: Bordereau, mandats: Mandat[], cumul: CumulBordereaux, ctx: Contexte): Content[] {
   const body: TableCell[][] = [
     [th('N°'), th('Date'), th('Créancier'), th('Nature / fonction'), th('Objet'), th('Brut', true), th('Retenues', true), th('Net', true)],
   ];
@@ -238,7 +250,7 @@ export function bordereauPdf(b: Bordereau, mandats: Mandat[], cumul: CumulBorder
     ligne(`Report des bordereaux précédents de la section (${pl(cumul.precedents.nombre)})`, cumul.precedents),
     ligne(`Total cumulé de l'exercice ${b.exercice} (${pl(cumul.cumule.nombre)})`, cumul.cumule, true),
   );
-  return page(ctx, `BORDEREAU D'ÉMISSION DES MANDATS N°${b.numero} / ${b.exercice}`, [
+  return feuille(ctx, `BORDEREAU D'ÉMISSION DES MANDATS N°${b.numero} / ${b.exercice}`, [
     {
       text: `Section de ${b.section} — émis le ${formatDateFr(b.date)}${b.dateTransmission ? `, transmis au percepteur le ${formatDateFr(b.dateTransmission)}` : ''}`,
       margin: [0, 0, 0, 8],
@@ -263,9 +275,11 @@ export function bordereauPdf(b: Bordereau, mandats: Mandat[], cumul: CumulBorder
     ]),
   ]);
 }
+export const bordereauPdf = (b: Bordereau, mandats: Mandat[], cumul: CumulBordereaux, ctx: Contexte): Promise<Buffer> =>
+  rendre(ctx, bordereauFeuille(b, mandats, cumul, ctx));
 
 /** État des salaires et indemnités of a month: the personnel mandats of the period. */
-export function etatSalairesPdf(periode: string, libellePeriode: string, mandats: Mandat[], ctx: Contexte): Promise<Buffer> {
+export function etatSalairesFeuille(periode: string, libellePeriode: string, mandats: Mandat[], ctx: Contexte): Content[] {
   const body: TableCell[][] = [[th('Bénéficiaire'), th('Objet'), th('Mandat'), th('Brut', true), th('Retenues', true), th('Net', true)]];
   for (const m of mandats)
     body.push([m.tiersNom, m.objet, `n°${m.numero}`, r(n(m.montantBrut)), r(n(m.montantBrut - m.montantNet)), r(n(m.montantNet))]);
@@ -278,12 +292,14 @@ export function etatSalairesPdf(periode: string, libellePeriode: string, mandats
     r(n(sum((m) => m.montantBrut - m.montantNet)), true),
     r(n(sum((m) => m.montantNet)), true),
   ]);
-  return page(ctx, `ÉTAT DES SALAIRES ET INDEMNITÉS — ${libellePeriode.toUpperCase()}`, [
+  return feuille(ctx, `ÉTAT DES SALAIRES ET INDEMNITÉS — ${libellePeriode.toUpperCase()}`, [
     { text: `Période : ${libellePeriode}`, margin: [0, 0, 0, 8] },
     { table: { headerRows: 1, widths: ['*', '*', 45, 65, 60, 65], body }, layout: 'lightHorizontalLines', fontSize: 8 },
     signatures([{ titre: 'Le Secrétaire général' }, { titre: 'Le Maire', nom: ctx.ordonnateur }]),
   ]);
 }
+export const etatSalairesPdf = (periode: string, libellePeriode: string, mandats: Mandat[], ctx: Contexte): Promise<Buffer> =>
+  rendre(ctx, etatSalairesFeuille(periode, libellePeriode, mandats, ctx));
 
 /** Bon d'engagement: the commitment of a credit before the order is placed. */
 export function bonEngagementPdf(e: Engagement, ctx: Contexte, disponibleApres: number): Promise<Buffer> {

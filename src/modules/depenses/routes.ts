@@ -17,6 +17,7 @@ import {
 } from './service.js';
 import {
   exportBordereau,
+  exportDossierMois,
   exportEngagement,
   exportEtatSalaires,
   exportMandat,
@@ -24,7 +25,7 @@ import {
   listBordereaux,
   suivi,
 } from './telechargements.js';
-import { createTiers, enregistrerIndex, listerIndex, listerTiers, modifierTiers, toIndex } from './tiers-index.js';
+import { createTiers, enregistrerIndex, listerIndex, listerTiers, modifierTiers, tiersSemblables, toIndex } from './tiers-index.js';
 import { createBordereau, recordCorrection, recordDecisionComptable, recordTransmission } from './transmission.js';
 
 /** A printed document: a PDF opens in the browser, a JSON file is downloaded. */
@@ -34,6 +35,7 @@ export function depensesRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = depensesApi;
 
   on(api.listTiers, (req) => listerTiers(req.db, req.query));
+  on(api.semblablesTiers, (req) => tiersSemblables(req.db, req.query.nom));
   on(api.createTiers, (req) => createTiers(req.db, req.actor, req.body, ctx.now()));
   on(api.editTiers, (req) => modifierTiers(req.db, req.actor, req.params.id, req.body, ctx.now()));
 
@@ -94,9 +96,14 @@ export function depensesRoutes(app: FastifyInstance, ctx: AppContext): void {
   on(api.documentBordereau, async (req, reply) =>
     envoyerFichier(reply, await exportBordereau(req.db, req.params.annee, req.params.numero, req.query.format, ctx.now())),
   );
-  on(api.documentAvis, async (req, reply) => envoyerFichier(reply, await exportAvis(req.db, req.params.annee, req.params.numero, ctx.now())));
+  on(api.documentAvis, async (req, reply) =>
+    envoyerFichier(reply, await exportAvis(req.db, req.params.annee, req.params.numero, ctx.now())),
+  );
   on(api.documentEtatSalaires, async (req, reply) =>
     envoyerFichier(reply, await exportEtatSalaires(req.db, req.params.annee, req.params.mois, ctx.now())),
+  );
+  on(api.documentDossierMois, async (req, reply) =>
+    envoyerFichier(reply, await exportDossierMois(req.db, req.params.annee, req.params.mois, ctx.now())),
   );
   on(api.documentSuivi, async (req, reply) => envoyerFichier(reply, await exportSuivi(req.db, req.params.annee, ctx.now())));
   on(api.documentEngagement, async (req, reply) => envoyerFichier(reply, await exportEngagement(req.db, req.params.id, ctx.now())));

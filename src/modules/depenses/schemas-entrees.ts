@@ -173,6 +173,13 @@ export const FiltreMandats = PageQuery.extend({
   sansBordereau: z.enum(['0', '1']).optional(),
   /** `1`: only the mandats already sent to the comptable (transmitted bordereau). */
   transmis: z.enum(['0', '1']).optional(),
+  /** Exactly this mandat number (« Ouvrir le mandat n° … »). */
+  numero: z.coerce.number().int().positive().optional(),
+  /** Searched text: a mandat number, or part of the creditor's name or of the objet (any case, no accents needed). */
+  q: Texte(100).optional(),
+  /** Period of the mandat date, both ends included. */
+  du: DateCivile.optional(),
+  au: DateCivile.optional(),
 });
 export type FiltreMandats = z.infer<typeof FiltreMandats>;
 
@@ -180,6 +187,10 @@ export const FiltreEngagements = PageQuery.extend({
   /** `1`: only the engagements with something left to liquidate. */
   ouverts: z.enum(['0', '1']).optional(),
   tiers: z.coerce.number().int().optional(),
+  /** Searched text: an engagement number, or part of the creditor's name or of the objet. */
+  q: Texte(100).optional(),
+  du: DateCivile.optional(),
+  au: DateCivile.optional(),
 });
 export type FiltreEngagements = z.infer<typeof FiltreEngagements>;
 
@@ -204,3 +215,6 @@ export const FiltreTiers = PageQuery.extend({
   q: Texte(100).optional(),
 });
 export type FiltreTiers = z.infer<typeof FiltreTiers>;
+
+/** The name being typed in a new tiers form, to warn of a similar tiers before it is saved. */
+export const SemblablesQuery = z.object({ nom: Texte(150).min(2) });

@@ -18,6 +18,7 @@ import {
   NumeroParam,
   Retenue,
   RunMoisInput,
+  SemblablesQuery,
   TiersInput,
   TiersModifie,
   TransmissionInput,
@@ -229,6 +230,13 @@ const documents = '/api/v1/exercices/:annee/documents';
 /** The dépenses' HTTP contract (core/contract.ts): the server registers these, the web calls them or links to them. */
 export const depensesApi = {
   listTiers: defineRoute({ method: 'GET', path: '/api/v1/tiers', query: FiltreTiers, response: PageTiers, permission: lire }),
+  semblablesTiers: defineRoute({
+    method: 'GET',
+    path: '/api/v1/tiers/semblables',
+    query: SemblablesQuery,
+    response: z.array(Tiers),
+    permission: lire,
+  }),
   createTiers: defineRoute({ method: 'POST', path: '/api/v1/tiers', body: TiersInput, response: TiersCree, permission: saisir }),
   editTiers: defineRoute({
     method: 'PUT',
@@ -386,6 +394,14 @@ export const depensesApi = {
   documentEtatSalaires: defineRoute({
     method: 'GET',
     path: `${documents}/etat-salaires/:mois`,
+    params: AnneeMois,
+    response: Fichier,
+    permission: lire,
+  }),
+  /** The month's run bound in one PDF: its mandats, their bordereaux, the état des salaires. */
+  documentDossierMois: defineRoute({
+    method: 'GET',
+    path: `${documents}/mandatement/:mois`,
     params: AnneeMois,
     response: Fichier,
     permission: lire,

@@ -172,7 +172,12 @@ export async function createDegagement(
       ...degagementProblems(d.montant, e),
     ]);
     await store.insertDegagement(tx, { engagementId, ...d, userId: actor.userId }, now.toISOString());
-    await appendAudit(tx, actor, { action: 'engagement.degage', entity: 'engagement', entityId: engagementId, payload: d }, now);
+    await appendAudit(
+      tx,
+      actor,
+      { action: 'engagement.degage', entity: 'engagement', entityId: engagementId, payload: { numero: e.numero, ...d } },
+      now,
+    );
   });
 }
 
@@ -341,7 +346,18 @@ export async function listerMandats(tx: Tx, annee: number, f: FiltreMandats, rol
   const { total, ids } = await pageMandats(
     tx,
     annee,
-    { etat: f.etat, tiers: f.tiers, ligne: f.ligne, mois: f.mois, sansBordereau: f.sansBordereau === '1', transmis: f.transmis === '1' },
+    {
+      etat: f.etat,
+      tiers: f.tiers,
+      ligne: f.ligne,
+      mois: f.mois,
+      sansBordereau: f.sansBordereau === '1',
+      transmis: f.transmis === '1',
+      numero: f.numero,
+      q: f.q,
+      du: f.du,
+      au: f.au,
+    },
     f,
   );
   const { mandats } = await chargerEtat(tx, annee, { mandats: ids });
@@ -351,7 +367,7 @@ export async function listerMandats(tx: Tx, annee: number, f: FiltreMandats, rol
 
 /** One page of the engagements of an exercice, newest first. */
 export async function listerEngagements(tx: Tx, annee: number, f: FiltreEngagements, role: string | undefined): Promise<PageEngagements> {
-  const { total, ids } = await pageEngagements(tx, annee, { ouverts: f.ouverts === '1', tiers: f.tiers }, f);
+  const { total, ids } = await pageEngagements(tx, annee, { ouverts: f.ouverts === '1', tiers: f.tiers, q: f.q, du: f.du, au: f.au }, f);
   const { engagements } = await chargerEtat(tx, annee, { engagements: ids });
   const elements = ids.flatMap((id) => {
     const e = engagements.get(id);

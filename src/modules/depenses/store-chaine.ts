@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/schema.js';
+import { contient } from '../../platform/db/recherche.js';
 
 // The SQL that reads the expense chain. Every command reads only the records it touches (one engagement and
 // what follows it, one imputation's sums); only documents and lists read wider, and lists are paged.
@@ -219,6 +220,21 @@ export interface FiltreMandats {
   sansBordereau?: boolean;
   /** Only the mandats sent to the comptable: on a bordereau transmitted at its creation or afterwards. */
   transmis?: boolean;
+  numero?: number;
+  /** A number, or part of the creditor's name or of the objet. */
+  q?: string;
+  du?: string;
+  au?: string;
+}
+
+/**
+ * The condition of a list's search box: the record's number when the text is one, else (or also) part of the
+ * creditor's name or of the objet, folded the same way on both engines (platform/db/recherche.ts).
+ */
+function recherche(q: string, numero: string, objet: string) {
+  const texte = [contient(sql.ref('tiers.nom'), q), contient(sql.ref(objet), q)];
+  const n = /^\s*n?°?\s*(\d{1,9})\s*$/i.exec(q);
+  return sql<boolean>`(${sql.join(n ? [sql`${sql.ref(numero)} = ${Number(n[1])}`, ...texte] : texte, sql` or `)})`;
 }
 
 /** One page of an exercice's mandats, newest first, filtered in SQL; with the count of all that match. */
@@ -227,7 +243,12 @@ export async function pageMandats(tx: Tx, annee: number, f: FiltreMandats, page:
     .selectFrom('mandat')
     .innerJoin('liquidation', 'liquidation.id', 'mandat.liquidation_id')
     .innerJoin('engagement', 'engagement.id', 'liquidation.engagement_id')
+    .innerJoin('tiers', 'tiers.id', 'engagement.tiers_id')
     .where('mandat.exercice', '=', annee)
+    .$if(f.numero !== undefined, (q) => q.where('mandat.numero', '=', f.numero!))
+    .$if(!!f.q, (q) => q.where(recherche(f.q!, 'mandat.numero', 'mandat.objet')))
+    .$if(f.du !== undefined, (q) => q.where('mandat.date', '>=', f.du!))
+    .$if(f.au !== undefined, (q) => q.where('mandat.date', '<=', f.au!))
     .$if(f.etat !== undefined, (q) => q.where(ETAT_SQL[f.etat!]))
     .$if(f.tiers !== undefined, (q) => q.where('engagement.tiers_id', '=', f.tiers!))
     .$if(f.ligne !== undefined, (q) => q.where('engagement.ligne_id', '=', f.ligne!))
@@ -265,20 +286,24 @@ export async function pageMandats(tx: Tx, annee: number, f: FiltreMandats, page:
 export async function pageEngagements(
   tx: Tx,
   annee: number,
-  f: { ouverts?: boolean; tiers?: number },
+  f: { ouverts?: boolean; tiers?: number; q?: string; du?: string; au?: string },
   page: { page: number; parPage: number },
 ) {
   const somme = (table: 'degagement' | 'liquidation') =>
     sql<number>`coalesce((select sum(x.montant) from ${sql.table(table)} x where x.engagement_id = engagement.id), 0)`;
   const base = tx
     .selectFrom('engagement')
-    .where('exercice', '=', annee)
-    .$if(f.tiers !== undefined, (q) => q.where('tiers_id', '=', f.tiers!))
+    .innerJoin('tiers', 'tiers.id', 'engagement.tiers_id')
+    .where('engagement.exercice', '=', annee)
+    .$if(f.tiers !== undefined, (q) => q.where('engagement.tiers_id', '=', f.tiers!))
+    .$if(!!f.q, (q) => q.where(recherche(f.q!, 'engagement.numero', 'engagement.objet')))
+    .$if(f.du !== undefined, (q) => q.where('engagement.date', '>=', f.du!))
+    .$if(f.au !== undefined, (q) => q.where('engagement.date', '<=', f.au!))
     .$if(f.ouverts === true, (q) => q.where(sql<boolean>`engagement.montant - ${somme('degagement')} - ${somme('liquidation')} > 0`));
   const total = Number((await base.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow()).n);
   const ids = await base
-    .select('id')
-    .orderBy('numero', 'desc')
+    .select('engagement.id')
+    .orderBy('engagement.numero', 'desc')
     .limit(page.parPage)
     .offset((page.page - 1) * page.parPage)
     .execute();
@@ -317,6 +342,20 @@ export async function mandatsDeSalaires(tx: Tx, annee: number, periode: string):
     .where('mandat.periode', '=', periode)
     .where('index_mandatement.personnel', '=', 1)
     .where(sql<boolean>`not ${aEvenement(['annulation'])}`)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** The mandats issued by index for a period (the month's run and the single ones by index), cancelled ones left out. */
+export async function mandatsParIndexDuMois(tx: Tx, annee: number, periode: string): Promise<number[]> {
+  const rows = await tx
+    .selectFrom('mandat')
+    .select('mandat.id')
+    .where('mandat.exercice', '=', annee)
+    .where('mandat.periode', '=', periode)
+    .where('mandat.index_id', 'is not', null)
+    .where(sql<boolean>`not ${aEvenement(['annulation'])}`)
+    .orderBy('mandat.numero')
     .execute();
   return rows.map((r) => r.id);
 }

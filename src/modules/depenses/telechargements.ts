@@ -6,9 +6,13 @@ import { requireNomenclature } from '../nomenclature/index.js';
 import {
   bonEngagementPdf,
   bordereauDocument,
+  bordereauFeuille,
   bordereauPdf,
+  dossierPdf,
+  etatSalairesFeuille,
   etatSalairesPdf,
   mandatDocument,
+  mandatFeuille,
   mandatPdf,
   suiviPdf,
   type Contexte,
@@ -20,7 +24,7 @@ import { moisLabel } from './model.js';
 import * as store from './store.js';
 import { chargerBudgetaire, chargerEtat, etatImputationCourant } from './service.js';
 import { cumulBordereaux, situationApres } from './situation.js';
-import { mandatIdParNumero, mandatsDeSalaires, mandatsSurBordereaux, sommesParLigne } from './store-chaine.js';
+import { mandatIdParNumero, mandatsDeSalaires, mandatsParIndexDuMois, mandatsSurBordereaux, sommesParLigne } from './store-chaine.js';
 
 export async function contexte(tx: Tx, annee: number, now: Date): Promise<Contexte> {
   const c = await readCommune(tx);
@@ -95,10 +99,9 @@ function groupe<T extends { bordereauId: number }>(rows: T[]): Map<number, T[]> 
   return m;
 }
 
-export async function exportBordereau(tx: Tx, annee: number, numero: number, format: 'pdf' | 'json', now: Date) {
+/** A bordereau with its mandats and the running totals of the exercice, as its document prints them. */
+async function bordereauComplet(tx: Tx, annee: number, b: Awaited<ReturnType<typeof store.listBordereauxRows>>[number]) {
   const tous = await store.listBordereauxRows(tx, annee);
-  const b = tous.find((x) => x.numero === numero);
-  if (!b) throw new DomainError('INTROUVABLE', { quoi: `Le bordereau n°${numero} de ${annee}` });
   const chiffres = groupe(await mandatsSurBordereaux(tx, annee));
   const ids = (chiffres.get(b.id) ?? []).map((m) => m.id);
   const etat = await chargerEtat(tx, annee, { mandats: ids });
@@ -121,6 +124,13 @@ export async function exportBordereau(tx: Tx, annee: number, numero: number, for
     mandats: ids,
     total: mandats.reduce((s, m) => s + m.montantNet, 0),
   };
+  return { bordereau, mandats, cumul };
+}
+
+export async function exportBordereau(tx: Tx, annee: number, numero: number, format: 'pdf' | 'json', now: Date) {
+  const b = (await store.listBordereauxRows(tx, annee)).find((x) => x.numero === numero);
+  if (!b) throw new DomainError('INTROUVABLE', { quoi: `Le bordereau n°${numero} de ${annee}` });
+  const { bordereau, mandats, cumul } = await bordereauComplet(tx, annee, b);
   const ctx = await contexte(tx, annee, now);
   if (format === 'json')
     return {
@@ -133,6 +143,30 @@ export async function exportBordereau(tx: Tx, annee: number, numero: number, for
     type: 'application/pdf',
     fileName: `bordereau-${annee}-${numero}.pdf`,
   };
+}
+
+/**
+ * The month's run in one PDF (issue 11): every mandat by index of the period, the bordereaux that carry them,
+ * then the état des salaires; each page as the document prints alone.
+ */
+export async function exportDossierMois(tx: Tx, annee: number, mois: number, now: Date) {
+  const periode = `${annee}-${String(mois).padStart(2, '0')}`;
+  const ids = await mandatsParIndexDuMois(tx, annee, periode);
+  if (ids.length === 0) throw new DomainError('INTROUVABLE', { quoi: `Le mandatement de ${moisLabel(periode)}` });
+  const mandats = (await chargerEtat(tx, annee, { mandats: ids })).mandats.sort((p, q) => p.numero - q.numero);
+  const ctx = await contexte(tx, annee, now);
+  const b = await chargerBudgetaire(tx, annee, { lignes: [...new Set(mandats.map((m) => m.ligneId))] });
+  const feuilles = [];
+  for (const m of mandats) feuilles.push(mandatFeuille(m, ctx, await annexes(tx, b, m)));
+  const portes = new Set((await mandatsSurBordereaux(tx, annee)).filter((x) => ids.includes(x.id)).map((x) => x.bordereauId));
+  for (const row of (await store.listBordereauxRows(tx, annee)).filter((x) => portes.has(x.id)).sort((p, q) => p.numero - q.numero)) {
+    const c = await bordereauComplet(tx, annee, row);
+    feuilles.push(bordereauFeuille(c.bordereau, c.mandats, c.cumul, ctx));
+  }
+  const salaires = new Set(await mandatsDeSalaires(tx, annee, periode));
+  const personnel = mandats.filter((m) => salaires.has(m.id));
+  if (personnel.length > 0) feuilles.push(etatSalairesFeuille(periode, moisLabel(periode), personnel, ctx));
+  return { data: await dossierPdf(ctx, feuilles), type: 'application/pdf', fileName: `mandatement-${periode}.pdf` };
 }
 
 export async function exportEtatSalaires(tx: Tx, annee: number, mois: number, now: Date) {

@@ -40,6 +40,11 @@ export async function listerTiers(db: Db, f: FiltreTiers): Promise<PageTiers> {
   return { total, page: f.page, parPage: f.parPage, elements: rows.map(toTiers) };
 }
 
+/** The tiers whose name is probably the same creditor as `nom` (model.ts nomsSemblables), asked while it is typed. */
+export async function tiersSemblables(db: Db, nom: string): Promise<Tiers[]> {
+  return (await store.listTiers(db)).filter((x) => nomsSemblables(x.nom, nom)).map(toTiers);
+}
+
 /** Create a tiers; the answer lists existing tiers with a similar name, for the user to check. */
 export async function createTiers(db: Db, actor: Actor, t: TiersInput, now: Date): Promise<{ tiers: Tiers; semblables: Tiers[] }> {
   return db.transaction().execute(async (tx) => {

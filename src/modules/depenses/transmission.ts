@@ -67,7 +67,12 @@ export async function recordCorrection(
         now.toISOString(),
       );
     }
-    await appendAudit(tx, actor, { action: `mandat.${e.type}`, entity: 'mandat', entityId: mandatId, payload: { ...e, avis } }, now);
+    await appendAudit(
+      tx,
+      actor,
+      { action: `mandat.${e.type}`, entity: 'mandat', entityId: mandatId, payload: { numero: m.numero, ...e, avis } },
+      now,
+    );
     return { avis };
   });
 }
@@ -97,7 +102,12 @@ export async function recordDecisionComptable(db: Db, actor: Actor, mandatId: nu
       },
       now.toISOString(),
     );
-    await appendAudit(tx, actor, { action: `mandat.${e.type}`, entity: 'mandat', entityId: mandatId, payload: e }, now);
+    await appendAudit(
+      tx,
+      actor,
+      { action: `mandat.${e.type}`, entity: 'mandat', entityId: mandatId, payload: { numero: m.numero, ...e } },
+      now,
+    );
   });
 }
 
@@ -134,7 +144,12 @@ export async function recordTransmission(db: Db, actor: Actor, bordereauId: numb
         now.toISOString(),
       );
     }
-    await appendAudit(tx, actor, { action: 'bordereau.transmis', entity: 'bordereau', entityId: bordereauId, payload: { date } }, now);
+    await appendAudit(
+      tx,
+      actor,
+      { action: 'bordereau.transmis', entity: 'bordereau', entityId: bordereauId, payload: { numero: b.numero, date } },
+      now,
+    );
   });
 }
 

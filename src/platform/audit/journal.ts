@@ -63,6 +63,47 @@ export async function listAudit(tx: Tx, f: JournalFilter) {
   return q.execute();
 }
 
+export interface JournalRecherche {
+  /** Entity kinds (the register): `mandat`, or several for one domain. */
+  entities?: readonly string[];
+  userId?: number;
+  /** Period of the entries, civil dates `YYYY-MM-DD`, both ends included (instants are UTC). */
+  du?: string;
+  au?: string;
+  page: number;
+  parPage: number;
+}
+
+/** One page of the journal, newest first, filtered in SQL; with the count of all the entries that match. */
+export async function pageAudit(tx: Tx, f: JournalRecherche) {
+  const base = tx
+    .selectFrom('audit_journal')
+    .$if(!!f.entities?.length, (q) => q.where('entity', 'in', [...f.entities!]))
+    .$if(f.userId !== undefined, (q) => q.where('user_id', '=', f.userId!))
+    .$if(f.du !== undefined, (q) => q.where('at', '>=', `${f.du}T00:00:00`))
+    // Every instant of the last day sorts before its date followed by `U` (after `T23:59:59.999Z`).
+    .$if(f.au !== undefined, (q) => q.where('at', '<', `${f.au}U`));
+  const total = Number((await base.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow()).n);
+  const rows = await base
+    .selectAll()
+    .orderBy('seq', 'desc')
+    .limit(f.parPage)
+    .offset((f.page - 1) * f.parPage)
+    .execute();
+  return { total, rows };
+}
+
+/** The people who wrote in the journal (their latest name), for the historique's filter. */
+export async function auteursAudit(tx: Tx) {
+  return tx
+    .selectFrom('audit_journal')
+    .select((eb) => ['user_id', eb.fn.max('user_label').as('label')])
+    .where('user_id', 'is not', null)
+    .groupBy('user_id')
+    .orderBy('label')
+    .execute();
+}
+
 /** Re-read the whole journal and check every link against the recorded head. */
 export async function verifyAudit(tx: Tx): Promise<{ entries: number; problems: ChainProblem[] }> {
   const head = await tx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { registrar } from '../http/route.js';
-import { listAudit, verifyAudit } from './journal.js';
+import { auteursAudit, listAudit, pageAudit, verifyAudit } from './journal.js';
+import { phraseDe } from './phrases.js';
 import { auditApi } from './schemas.js';
 
 function parsePayload(p: string): unknown {
@@ -33,6 +34,36 @@ export function auditRoutes(app: FastifyInstance): void {
       hash: r.hash,
     }));
   });
+
+  on(auditApi.historique, async (req) => {
+    const q = req.query;
+    const { total, rows } = await pageAudit(req.db, {
+      entities: q.registre?.split(','),
+      userId: q.utilisateur,
+      du: q.du,
+      au: q.au,
+      page: q.page,
+      parPage: q.parPage,
+    });
+    const elements = rows.map((r) => {
+      const e = {
+        seq: r.seq,
+        le: r.at,
+        utilisateur: r.user_label,
+        action: r.action,
+        entite: r.entity,
+        entiteId: r.entity_id,
+        details: parsePayload(r.payload),
+        hash: r.hash,
+      };
+      return { ...e, phrase: phraseDe(e) };
+    });
+    return { total, page: q.page, parPage: q.parPage, elements };
+  });
+
+  on(auditApi.auteurs, async (req) =>
+    (await auteursAudit(req.db)).flatMap((a) => (a.user_id === null ? [] : [{ id: a.user_id, nom: String(a.label) }])),
+  );
 
   on(auditApi.verify, async (req) => {
     const r = await verifyAudit(req.db);

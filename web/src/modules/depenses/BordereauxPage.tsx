@@ -34,6 +34,26 @@ function NouveauBordereau({ annee, libres, onDone }: { annee: number; libres: Ma
       <Text fw={600} mb="xs">
         Mandats émis sur aucun bordereau ({libres.length})
       </Text>
+      {/* A bordereau holds one section: each section's mandats can be ticked at once. */}
+      {[...new Set(libres.map((m) => m.section))].map((section) => {
+        const ids = libres.filter((m) => m.section === section).map((m) => m.id);
+        const coches = ids.filter((id) => choix.includes(id)).length;
+        return (
+          <Checkbox
+            key={section}
+            label={`Tout cocher : ${section} (${ids.length})`}
+            checked={coches === ids.length}
+            indeterminate={coches > 0 && coches < ids.length}
+            onChange={(e) => {
+              choix.forEach((_, i) => clearField(`mandats.${i}`));
+              setChoix(e.currentTarget.checked ? [...new Set([...choix, ...ids])] : choix.filter((x) => !ids.includes(x)));
+            }}
+            fw={600}
+            mb={4}
+            data-testid={`tout-cocher-${section}`}
+          />
+        );
+      })}
       {libres.map((m) => (
         <Checkbox
           key={m.id}

@@ -1,5 +1,6 @@
 import { usePermission } from '../../app/session';
-import { Button, Checkbox, Group, NativeSelect, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, NativeSelect, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { formatDateFr } from '../../../../src/core/date';
@@ -24,13 +25,27 @@ import { MontantInput } from '../../components/MontantInput';
 import { Pager } from '../../components/Pager';
 import { PageTitle } from '../../components/PageTitle';
 import { montantSaisi } from './gardes';
+import { NouveauTiers } from './NouveauTiers';
 import { libelleImputation, pieceEngagement } from './libelles';
 import { SuiteEngagement } from './SuiteEngagement';
 import { useExercice } from './useExercice';
 
 const CHAMPS_ENGAGEMENT = ['date', 'ligneId', 'tiersId', 'objet', 'montant', 'pieceType', 'pieceRef'];
 
-function NouvelEngagement({ annee, suivi, tiers, onDone }: { annee: number; suivi: SuiviLigne[]; tiers: Tiers[]; onDone: () => void }) {
+function NouvelEngagement({
+  annee,
+  suivi,
+  tiers,
+  onDone,
+  onTiersCree,
+}: {
+  annee: number;
+  suivi: SuiviLigne[];
+  tiers: Tiers[];
+  onDone: () => void;
+  /** Reload the tiers once one was added from this form. */
+  onTiersCree: () => Promise<void>;
+}) {
   const blank = {
     date: aujourdhui(),
     ligneId: '',
@@ -48,6 +63,8 @@ function NouvelEngagement({ annee, suivi, tiers, onDone }: { annee: number; suiv
     setF((x) => ({ ...x, [k]: v }));
   };
   const ligne = suivi.find((s) => String(s.ligneId) === f.ligneId);
+  // A creditor not yet known is added here, in a small window, then chosen: the form keeps what was typed.
+  const [nouveauTiers, setNouveauTiers] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     await run(async () => {
@@ -68,76 +85,98 @@ function NouvelEngagement({ annee, suivi, tiers, onDone }: { annee: number; suiv
     });
   };
   return (
-    <Paper withBorder p="md" mb="md" component="form" onSubmit={(e) => void submit(e)}>
-      <Text fw={600} mb="xs">
-        Nouvel engagement
-      </Text>
-      <SimpleGrid cols={{ base: 2, lg: 3 }}>
-        <Select
-          label="Ligne budgétaire"
-          searchable
-          value={f.ligneId || null}
-          onChange={(v) => set('ligneId', v ?? '')}
-          data={suivi.map((s) => ({ value: String(s.ligneId), label: libelleImputation(s) }))}
-          error={fieldError('ligneId')}
-          required
-        />
-        <Select
-          label="Fournisseur / créancier"
-          searchable
-          value={f.tiersId || null}
-          onChange={(v) => set('tiersId', v ?? '')}
-          data={tiers.filter((t) => t.actif).map((t) => ({ value: String(t.id), label: t.nom }))}
-          error={fieldError('tiersId')}
-          required
-        />
-        <DateField label="Date" value={f.date} onChange={(v) => set('date', v)} error={fieldError('date')} exercice={annee} required />
-        <TextInput
-          label="Objet"
-          value={f.objet}
-          onChange={(e) => set('objet', e.currentTarget.value)}
-          error={fieldError('objet')}
-          required
-        />
-        <MontantInput label="Montant (FCFA)" value={f.montant} onChange={(v) => set('montant', v)} error={fieldError('montant')} required />
-        <Group align="flex-start" wrap="nowrap" gap="xs">
-          <NativeSelect
-            label="Pièce"
-            value={f.pieceType}
-            onChange={(e) => set('pieceType', e.currentTarget.value as TypePiece)}
-            data={Object.entries(TYPE_PIECE_LABELS).map(([value, label]) => ({ value, label }))}
-            error={fieldError('pieceType')}
-            style={{ flex: 3 }}
-          />
-          {NUMERO_DE_PIECE[f.pieceType] !== 'aucun' && (
-            <TextInput
-              label={NUMERO_DE_PIECE[f.pieceType] === 'requis' ? 'N° de la pièce' : 'N° de la facture (facultatif)'}
-              value={f.pieceRef}
-              onChange={(e) => set('pieceRef', e.currentTarget.value)}
-              error={fieldError('pieceRef')}
-              required={NUMERO_DE_PIECE[f.pieceType] === 'requis'}
-              style={{ flex: 2 }}
-            />
-          )}
-        </Group>
-      </SimpleGrid>
-      <Group justify="space-between" mt="sm">
-        <Text size="sm" data-testid="disponible">
-          {ligne ? (
-            <>
-              Disponible sur la ligne : <b>{formatFcfa(ligne.disponible)}</b> (ouvert {formatNombre(ligne.creditOuvert)}, engagé{' '}
-              {formatNombre(ligne.engage)})
-            </>
-          ) : (
-            'Choisissez une ligne pour voir son disponible.'
-          )}
+    <>
+      <Paper withBorder p="md" mb="md" component="form" onSubmit={(e) => void submit(e)}>
+        <Text fw={600} mb="xs">
+          Nouvel engagement
         </Text>
-        <Button type="submit" loading={busy}>
-          Engager et imprimer le bon
-        </Button>
-      </Group>
-      <ErrorAlert error={alert} />
-    </Paper>
+        <SimpleGrid cols={{ base: 2, lg: 3 }}>
+          <Select
+            label="Ligne budgétaire"
+            searchable
+            value={f.ligneId || null}
+            onChange={(v) => set('ligneId', v ?? '')}
+            data={suivi.map((s) => ({ value: String(s.ligneId), label: libelleImputation(s) }))}
+            error={fieldError('ligneId')}
+            required
+          />
+          <Stack gap={2}>
+            <Select
+              label="Fournisseur / créancier"
+              searchable
+              value={f.tiersId || null}
+              onChange={(v) => set('tiersId', v ?? '')}
+              data={tiers.filter((t) => t.actif).map((t) => ({ value: String(t.id), label: t.nom }))}
+              error={fieldError('tiersId')}
+              required
+            />
+            <Button size="compact-xs" variant="subtle" onClick={() => setNouveauTiers(true)} style={{ alignSelf: 'flex-start' }}>
+              + Nouveau créancier…
+            </Button>
+          </Stack>
+          <DateField label="Date" value={f.date} onChange={(v) => set('date', v)} error={fieldError('date')} exercice={annee} required />
+          <TextInput
+            label="Objet"
+            value={f.objet}
+            onChange={(e) => set('objet', e.currentTarget.value)}
+            error={fieldError('objet')}
+            required
+          />
+          <MontantInput
+            label="Montant (FCFA)"
+            value={f.montant}
+            onChange={(v) => set('montant', v)}
+            error={fieldError('montant')}
+            required
+          />
+          <Group align="flex-start" wrap="nowrap" gap="xs">
+            <NativeSelect
+              label="Pièce"
+              value={f.pieceType}
+              onChange={(e) => set('pieceType', e.currentTarget.value as TypePiece)}
+              data={Object.entries(TYPE_PIECE_LABELS).map(([value, label]) => ({ value, label }))}
+              error={fieldError('pieceType')}
+              style={{ flex: 3 }}
+            />
+            {NUMERO_DE_PIECE[f.pieceType] !== 'aucun' && (
+              <TextInput
+                label={NUMERO_DE_PIECE[f.pieceType] === 'requis' ? 'N° de la pièce' : 'N° de la facture (facultatif)'}
+                value={f.pieceRef}
+                onChange={(e) => set('pieceRef', e.currentTarget.value)}
+                error={fieldError('pieceRef')}
+                required={NUMERO_DE_PIECE[f.pieceType] === 'requis'}
+                style={{ flex: 2 }}
+              />
+            )}
+          </Group>
+        </SimpleGrid>
+        <Group justify="space-between" mt="sm">
+          <Text size="sm" data-testid="disponible">
+            {ligne ? (
+              <>
+                Disponible sur la ligne : <b>{formatFcfa(ligne.disponible)}</b> (ouvert {formatNombre(ligne.creditOuvert)}, engagé{' '}
+                {formatNombre(ligne.engage)})
+              </>
+            ) : (
+              'Choisissez une ligne pour voir son disponible.'
+            )}
+          </Text>
+          <Button type="submit" loading={busy}>
+            Engager et imprimer le bon
+          </Button>
+        </Group>
+        <ErrorAlert error={alert} />
+      </Paper>
+      <Modal opened={nouveauTiers} onClose={() => setNouveauTiers(false)} title="Nouveau créancier" size="lg">
+        <NouveauTiers
+          cols={2}
+          onCreated={(t) => {
+            setNouveauTiers(false);
+            void onTiersCree().then(() => set('tiersId', String(t.id)));
+          }}
+        />
+      </Modal>
+    </>
   );
 }
 
@@ -147,9 +186,11 @@ export function EngagementsPage() {
   const { annee, select, banner } = useExercice();
   const [page, setPage] = useState(1);
   const [ouverts, setOuverts] = useState(false);
+  const [texte, setTexte] = useState('');
+  const [recherche] = useDebouncedValue(texte.trim(), 350);
   const list = useApi(
     depensesApi.listEngagements,
-    annee ? { params: { annee }, query: { page, parPage: PAR_PAGE, ouverts: ouverts ? '1' : undefined } } : null,
+    annee ? { params: { annee }, query: { page, parPage: PAR_PAGE, ouverts: ouverts ? '1' : undefined, q: recherche || undefined } } : null,
   );
   const suivi = useApi(depensesApi.suivi, annee ? { params: { annee } } : null);
   // Every tiers for the choice list (a rural commune has some dozens to a few hundred).
@@ -168,17 +209,30 @@ export function EngagementsPage() {
       </PageTitle>
       {banner}
       {peutSaisir && annee && suivi.data && tiers.data && (
-        <NouvelEngagement annee={annee} suivi={suivi.data} tiers={tiers.data.elements} onDone={reload} />
+        <NouvelEngagement annee={annee} suivi={suivi.data} tiers={tiers.data.elements} onDone={reload} onTiersCree={tiers.reload} />
       )}
-      <Checkbox
-        mb="xs"
-        label="Seulement les engagements restant à liquider"
-        checked={ouverts}
-        onChange={(e) => {
-          setOuverts(e.currentTarget.checked);
-          setPage(1);
-        }}
-      />
+      <Group mb="xs" align="flex-end">
+        <TextInput
+          label="Rechercher"
+          placeholder="N°, créancier ou objet"
+          value={texte}
+          onChange={(e) => {
+            setTexte(e.currentTarget.value);
+            setPage(1);
+          }}
+          w={230}
+          data-testid="recherche-engagements"
+        />
+        <Checkbox
+          mb={8}
+          label="Seulement les engagements restant à liquider"
+          checked={ouverts}
+          onChange={(e) => {
+            setOuverts(e.currentTarget.checked);
+            setPage(1);
+          }}
+        />
+      </Group>
       <Table striped withTableBorder highlightOnHover fz="sm" horizontalSpacing={6} aria-label="Engagements">
         <Table.Thead>
           <Table.Tr>
@@ -186,7 +240,7 @@ export function EngagementsPage() {
             <Table.Th>Date</Table.Th>
             <Table.Th>Créancier</Table.Th>
             <Table.Th>Objet</Table.Th>
-            <Table.Th>Ligne</Table.Th>
+            <Table.Th visibleFrom="lg">Ligne</Table.Th>
             <Table.Th ta="right">Engagé</Table.Th>
             <Table.Th ta="right">Liquidé</Table.Th>
             <Table.Th ta="right">Mandaté</Table.Th>
@@ -208,9 +262,12 @@ export function EngagementsPage() {
                   ]
                     .filter(Boolean)
                     .join(' · ')}
+                  <Text span size="xs" hiddenFrom="lg">
+                    {` · ligne ${e.nature}`}
+                  </Text>
                 </Text>
               </Table.Td>
-              <Table.Td>{e.nature}</Table.Td>
+              <Table.Td visibleFrom="lg">{e.nature}</Table.Td>
               <Table.Td ta="right">{formatNombre(e.montant - e.degage)}</Table.Td>
               <Table.Td ta="right">{formatNombre(e.liquide)}</Table.Td>
               <Table.Td ta="right">{formatNombre(e.mandate)}</Table.Td>

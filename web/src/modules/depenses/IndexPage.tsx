@@ -1,19 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  NativeSelect,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Tabs,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Modal, NativeSelect, Stack, Table, Tabs, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { formatNombre } from '../../../../src/core/money';
 import {
@@ -32,6 +17,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Pager } from '../../components/Pager';
 import { PageTitle } from '../../components/PageTitle';
 import { IndexForm, emptyIndex } from './IndexForm';
+import { NouveauTiers } from './NouveauTiers';
 import { useExercice } from './useExercice';
 
 const CHAMPS_TIERS = ['nom', 'type', 'nif', 'adresse', 'paiement', 'actif'];
@@ -111,70 +97,9 @@ function TiersPanel() {
   const [q, setQ] = useState('');
   const list = useApi(depensesApi.listTiers, { query: { page, parPage: PAR_PAGE, ...(q.trim() ? { q: q.trim() } : {}) } });
   const [edit, setEdit] = useState<Tiers | null>(null);
-  const blank = { nom: '', type: 'fournisseur' as TypeTiers, nif: '', adresse: '', paiement: '' };
-  const [f, setF] = useState(blank);
-  type Form = typeof blank;
-  const [semblables, setSemblables] = useState<Tiers[]>([]);
-  const { alert, run, fieldError, clearField } = useAction(CHAMPS_TIERS);
-  const set = <K extends keyof Form>(k: K, v: Form[K]) => {
-    clearField(k);
-    setF((x) => ({ ...x, [k]: v }));
-  };
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    await run(async () => {
-      const r = await call(depensesApi.createTiers, {
-        body: { ...f, nif: f.nif || null, adresse: f.adresse || null, paiement: f.paiement || null },
-      });
-      setSemblables(r.semblables);
-      setF(blank);
-      await list.reload();
-    });
-  };
   return (
     <Stack>
-      {peutSaisir && (
-        <Paper withBorder p="md" component="form" onSubmit={(e) => void submit(e)}>
-          <SimpleGrid cols={3}>
-            <TextInput label="Nom" value={f.nom} onChange={(e) => set('nom', e.currentTarget.value)} error={fieldError('nom')} required />
-            <NativeSelect
-              label="Type"
-              value={f.type}
-              onChange={(e) => set('type', e.currentTarget.value as TypeTiers)}
-              data={Object.entries(TYPE_TIERS_LABELS).map(([value, label]) => ({ value, label }))}
-              error={fieldError('type')}
-            />
-            <TextInput
-              label="NIF (facultatif)"
-              value={f.nif}
-              onChange={(e) => set('nif', e.currentTarget.value)}
-              error={fieldError('nif')}
-            />
-            <TextInput
-              label="Adresse"
-              value={f.adresse}
-              onChange={(e) => set('adresse', e.currentTarget.value)}
-              error={fieldError('adresse')}
-            />
-            <TextInput
-              label="Paiement (banque, compte, espèces…)"
-              value={f.paiement}
-              onChange={(e) => set('paiement', e.currentTarget.value)}
-              error={fieldError('paiement')}
-            />
-            <Button type="submit" mt={24}>
-              Ajouter le tiers
-            </Button>
-          </SimpleGrid>
-          <ErrorAlert error={alert} />
-        </Paper>
-      )}
-      {semblables.length > 0 && (
-        <Alert color="orange" title="Attention : doublon possible" withCloseButton onClose={() => setSemblables([])}>
-          Des tiers au nom semblable existent déjà : {semblables.map((s) => s.nom).join(', ')}. Vérifiez qu’il ne s’agit pas du même
-          créancier.
-        </Alert>
-      )}
+      {peutSaisir && <NouveauTiers onCreated={() => void list.reload()} />}
       <TextInput
         label="Rechercher un tiers"
         placeholder="une partie du nom"

@@ -62,15 +62,19 @@ export function MandatParIndex({ annee, onIssued }: { annee: number; onIssued: (
       indexRef.current?.focus();
     });
   };
+  // Tab looks the index up as Enter does (a user who tabs out of the field expects it found); the focus then goes
+  // to the amount once the index is found.
   const onIndexKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter') {
       e.preventDefault();
       void chercher(numero, date);
-    }
+    } else if (e.key === 'Tab' && !e.shiftKey && numero !== '' && apercu === null) void chercher(numero, date);
   };
+  // Enter does the next step, and the button says which: look the index up, then issue the mandat.
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (pret) void emettre();
+    else if (apercu === null && numero !== '') void chercher(numero, date);
   };
   const hidden = refusDe(alert, 'PERIODE_DEJA_MANDATEE') ?? refusDe(alert, 'DOUBLON_PROBABLE');
 
@@ -125,8 +129,8 @@ export function MandatParIndex({ annee, onIssued }: { annee: number; onIssued: (
             w={180}
             disabled={!pret}
           />
-          <Button type="submit" disabled={!pret} mt={25}>
-            Émettre (Entrée)
+          <Button type="submit" disabled={apercu === null ? numero === '' : !pret} mt={25} data-testid="index-etape">
+            {apercu === null ? 'Chercher l’index (Entrée)' : 'Émettre le mandat (Entrée)'}
           </Button>
         </Group>
         {refus && (

@@ -1,4 +1,5 @@
-import { Alert, Badge, Button, Group, NativeSelect, Select, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, NativeSelect, Select, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useLocation, useSearch } from 'wouter';
 import { formatDateFr } from '../../../../src/core/date';
@@ -12,6 +13,7 @@ import { Pager } from '../../components/Pager';
 import { A_TRAITER, libelleImputation } from './libelles';
 import { MandatFenetre } from './MandatFenetre';
 import { MandatParIndex } from './MandatParIndex';
+import { OuvrirMandat } from './OuvrirMandat';
 import { useExercice } from './useExercice';
 
 const ETAT_COLORS = { emis: 'blue', paye: 'teal', rejete: 'red', annule: 'gray' } as const;
@@ -38,6 +40,9 @@ export function MandatsPage() {
   const [filtre, setFiltre] = useState({ tiers: '', ligne: '', mois: '' });
   const suivi = useApi(depensesApi.suivi, annee ? { params: { annee } } : null);
   const [page, setPage] = useState(1);
+  // The search goes to the server once the typing pauses, not at every key.
+  const [texte, setTexte] = useState('');
+  const [recherche] = useDebouncedValue(texte.trim(), 350);
   const nombre = (v: string) => (v ? Number(v) : undefined);
   const query = {
     // The comptable's list: issued mandats already sent to him; an unknown state in the address filters nothing.
@@ -46,6 +51,7 @@ export function MandatsPage() {
     tiers: nombre(filtre.tiers),
     ligne: nombre(filtre.ligne),
     mois: nombre(filtre.mois),
+    q: recherche || undefined,
     page,
     parPage: PAR_PAGE,
   };
@@ -70,7 +76,19 @@ export function MandatsPage() {
       {banner}
       {!annee && <Alert color="yellow">Aucun exercice : ouvrez d’abord un budget.</Alert>}
       {annee && canSaisir && <MandatParIndex annee={annee} onIssued={() => void list.reload()} />}
-      <Group mb="sm" align="flex-end">
+      <Group mb="sm" align="flex-start" gap="xs">
+        {annee && <OuvrirMandat annee={annee} onOpen={setOuvert} />}
+        <TextInput
+          label="Rechercher"
+          placeholder="N°, créancier ou objet"
+          value={texte}
+          onChange={(e) => {
+            setTexte(e.currentTarget.value);
+            setPage(1);
+          }}
+          w={190}
+          data-testid="recherche-mandats"
+        />
         <NativeSelect
           label="État"
           value={etat}
@@ -79,6 +97,7 @@ export function MandatsPage() {
             navigate(e.currentTarget.value ? `${location}?etat=${e.currentTarget.value}` : location, { replace: true });
           }}
           data={ETATS}
+          w={170}
         />
         <Select
           label="Tiers"
@@ -87,7 +106,7 @@ export function MandatsPage() {
           value={filtre.tiers || null}
           onChange={(v) => filtrer({ ...filtre, tiers: v ?? '' })}
           data={(tiers.data?.elements ?? []).map((t) => ({ value: String(t.id), label: t.nom }))}
-          w={230}
+          w={170}
         />
         <Select
           label="Ligne"
@@ -96,7 +115,7 @@ export function MandatsPage() {
           value={filtre.ligne || null}
           onChange={(v) => filtrer({ ...filtre, ligne: v ?? '' })}
           data={lignes.map(([value, label]) => ({ value, label }))}
-          w={230}
+          w={170}
         />
         <NativeSelect
           label="Mois"
@@ -112,7 +131,7 @@ export function MandatsPage() {
             <Table.Th>Date</Table.Th>
             <Table.Th>Créancier</Table.Th>
             <Table.Th>Objet</Table.Th>
-            <Table.Th>Ligne</Table.Th>
+            <Table.Th visibleFrom="lg">Ligne</Table.Th>
             <Table.Th ta="right">Net</Table.Th>
             <Table.Th miw={90}>État</Table.Th>
             <Table.Th>Bordereau</Table.Th>
@@ -121,12 +140,18 @@ export function MandatsPage() {
         </Table.Thead>
         <Table.Tbody>
           {mandats.map((m) => (
-            <Table.Tr key={m.id}>
+            <Table.Tr key={m.id} data-testid={`mandat-${m.numero}`}>
               <Table.Td>{m.numero}</Table.Td>
               <Table.Td>{formatDateFr(m.date)}</Table.Td>
               <Table.Td>{m.tiersNom}</Table.Td>
-              <Table.Td>{m.objet}</Table.Td>
-              <Table.Td>{m.nature}</Table.Td>
+              <Table.Td>
+                {m.objet}
+                {/* On the netbook the line goes under the objet rather than in its own column. */}
+                <Text size="xs" c="dimmed" hiddenFrom="lg">
+                  {m.nature}
+                </Text>
+              </Table.Td>
+              <Table.Td visibleFrom="lg">{m.nature}</Table.Td>
               <Table.Td ta="right">{formatNombre(m.montantNet)}</Table.Td>
               <Table.Td>
                 <Badge color={ETAT_COLORS[m.etat]} style={{ flexShrink: 0, overflow: 'visible' }} miw={70}>

@@ -1,13 +1,15 @@
 import { usePermission } from '../../app/session';
-import { Alert, Badge, Button, Checkbox, Group, NativeSelect, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, Group, NativeSelect, Table, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { urlOf } from '../../../../src/core/contract';
 import { isPlainDate } from '../../../../src/core/date';
-import { formatNombre } from '../../../../src/core/money';
+import { formatDateFr, moisFr } from '../../../../src/core/date';
+import { formatFcfa, formatNombre } from '../../../../src/core/money';
 import { depensesApi, type ApercuMois, type ResultatMois } from '../../../../src/modules/depenses/schemas';
 import { call } from '../../app/api';
 import { useApi } from '../../app/useApi';
 import { useAction } from '../../app/useAction';
+import { Confirmation } from '../../components/Confirmation';
 import { DateField } from '../../components/DateField';
 import { aujourdhui } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -44,25 +46,34 @@ export function MoisPage() {
       : null,
   );
   const [resultat, setResultat] = useState<ResultatMois | null>(null);
+  // The bordereaux of the run, by number, to print them from the success message.
+  const bordereaux = useApi(depensesApi.listBordereaux, annee && resultat?.bordereaux.length ? { params: { annee } } : null);
   const { alert, run: act, fieldError, clearField } = useAction(['date']);
   const [busy, setBusy] = useState(false);
+  // Issuing the month is some hundred thousand FCFA of mandats at once: the count and total are shown first.
+  const [aConfirmer, setAConfirmer] = useState(false);
   const lignes = (apercu.data?.lignes ?? []).map((l) =>
     l.statut === 'a_emettre' && exclus.includes(l.indexId) ? { ...l, statut: 'exclu' as const } : l,
   );
   const retenues = lignes.filter((l) => l.statut === 'a_emettre');
   const total = retenues.reduce((s, l) => s + l.montant, 0);
 
-  const run = async (e: FormEvent) => {
+  const demander = (e: FormEvent) => {
     e.preventDefault();
+    setAConfirmer(true);
+  };
+  const run = async () => {
     setBusy(true);
     await act(async () => {
       if (!annee) return;
       const r = await call(depensesApi.runMois, { params: { annee, mois: Number(mois) }, body: { date, exclus } });
       setResultat(r);
-      await apercu.reload();
+      await Promise.all([apercu.reload(), bordereaux.reload()]);
     });
     setBusy(false);
+    setAConfirmer(false);
   };
+  const periode = annee ? `${annee}-${mois.padStart(2, '0')}` : '';
 
   return (
     <>
@@ -73,7 +84,7 @@ export function MoisPage() {
         {select}
       </PageTitle>
       {banner}
-      <Group align="flex-start" mb="md" component="form" onSubmit={(e) => void run(e)}>
+      <Group align="flex-start" mb="md" component="form" onSubmit={demander}>
         <NativeSelect
           label="Mois"
           value={mois}
@@ -104,15 +115,55 @@ export function MoisPage() {
           </Button>
         )}
       </Group>
+      <Confirmation
+        opened={aConfirmer}
+        titre={`Émettre les mandats de ${moisFr(periode)} ?`}
+        libelle={`Émettre ${retenues.length} mandat${retenues.length > 1 ? 's' : ''} (${formatFcfa(total)})`}
+        enCours={busy}
+        onConfirm={() => void run()}
+        onCancel={() => setAConfirmer(false)}
+      >
+        <span data-testid="mois-nombre">{retenues.length}</span> mandat{retenues.length > 1 ? 's' : ''} pour un total de{' '}
+        <b data-testid="mois-total">{formatFcfa(total)}</b>, datés du {formatDateFr(date)}, et leur bordereau. Un mandat émis ne s’efface
+        pas : il ne peut ensuite qu’être annulé ou réduit, avec un avis au comptable.
+      </Confirmation>
       {resultat && (
         <Alert
           color={resultat.emis.length ? 'teal' : 'gray'}
           mb="md"
           title={resultat.emis.length ? `${resultat.emis.length} mandat(s) émis` : 'Rien à émettre'}
         >
-          {resultat.emis.length
-            ? `Bordereau(x) créé(s) : ${resultat.bordereaux.length}. Imprimez-les depuis la page Bordereaux.`
-            : 'Tous les mandats de ce mois sont déjà émis : rien n’a été émis une seconde fois.'}
+          {resultat.emis.length && annee ? (
+            <Group gap="xs" data-testid="mois-documents">
+              <Text size="sm">À imprimer :</Text>
+              <Anchor
+                size="sm"
+                fw={700}
+                href={urlOf(depensesApi.documentDossierMois, { params: { annee, mois: Number(mois) } })}
+                target="_blank"
+                data-testid="dossier-mois"
+              >
+                Tout le mandatement en un PDF (mandats, bordereaux, état des salaires)
+              </Anchor>
+              {(bordereaux.data ?? [])
+                .filter((b) => resultat.bordereaux.includes(b.id))
+                .map((b) => (
+                  <Anchor
+                    key={b.id}
+                    size="sm"
+                    href={urlOf(depensesApi.documentBordereau, { params: { annee, numero: b.numero }, query: { format: 'pdf' } })}
+                    target="_blank"
+                  >
+                    Bordereau n°{b.numero} ({b.section})
+                  </Anchor>
+                ))}
+              <Anchor size="sm" href={urlOf(depensesApi.documentEtatSalaires, { params: { annee, mois: Number(mois) } })} target="_blank">
+                État des salaires et indemnités
+              </Anchor>
+            </Group>
+          ) : (
+            'Tous les mandats de ce mois sont déjà émis : rien n’a été émis une seconde fois.'
+          )}
         </Alert>
       )}
       <ErrorAlert error={alert} />

@@ -1,10 +1,11 @@
-import { Button, Group, Modal, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Divider, Group, Modal, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { formatDateFr } from '../../../../src/core/date';
 import { formatFcfa, formatNombre } from '../../../../src/core/money';
 import { depensesApi, type Engagement } from '../../../../src/modules/depenses/schemas';
 import { call } from '../../app/api';
 import { useAction } from '../../app/useAction';
+import { Confirmation } from '../../components/Confirmation';
 import { DateField } from '../../components/DateField';
 import { aujourdhui } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -14,17 +15,7 @@ import { justificatifsLiquidation, pieceEngagement } from './libelles';
 import { MandatForm } from './MandatForm';
 type Done = () => void;
 
-/** Run a sub-form's request, then refresh the list and close the modal. */
-const submitWith =
-  (run: (a: () => Promise<unknown>) => Promise<boolean>, request: () => Promise<unknown>, done: Done) => async (ev: FormEvent) => {
-    ev.preventDefault();
-    await run(async () => {
-      await request();
-      done();
-    });
-  };
-
-function LiquidationForm({ e, reste, done }: { e: Engagement; reste: number; done: Done }) {
+function LiquidationForm({ e, reste, liquide }: { e: Engagement; reste: number; liquide: (id: number, montant: number) => void }) {
   type Form = { date: string; serviceFait: string; factureRef: string; pvReference: string; montant: number | null };
   const [f, setF] = useState<Form>({ date: aujourdhui(), serviceFait: aujourdhui(), factureRef: '', pvReference: '', montant: reste });
   const { alert, run, fieldError, clearField } = useAction(['serviceFait', 'factureRef', 'pvReference', 'montant']);
@@ -33,7 +24,13 @@ function LiquidationForm({ e, reste, done }: { e: Engagement; reste: number; don
     setF((x) => ({ ...x, [k]: v }));
   };
   const body = { ...f, montant: montantSaisi(f.montant), factureRef: f.factureRef || null, pvReference: f.pvReference || null };
-  const submit = submitWith(run, () => call(depensesApi.createLiquidation, { params: { id: e.id }, body }), done);
+  const submit = async (ev: FormEvent) => {
+    ev.preventDefault();
+    await run(async () => {
+      const r = await call(depensesApi.createLiquidation, { params: { id: e.id }, body });
+      liquide(r.id, body.montant);
+    });
+  };
   return (
     <Paper withBorder p="sm" component="form" onSubmit={(ev) => void submit(ev)}>
       <Text fw={600} size="sm" mb={4}>
@@ -81,14 +78,43 @@ function DegagementForm({ e, reste, done }: { e: Engagement; reste: number; done
     montant: reste,
     motif: 'Reliquat non utilisé',
   });
-  const { alert, run, fieldError, clearField } = useAction(['montant', 'motif']);
+  const { alert, run, busy, fieldError, clearField } = useAction(['montant', 'motif']);
   const body = { ...f, montant: montantSaisi(f.montant) };
-  const submit = submitWith(run, () => call(depensesApi.createDegagement, { params: { id: e.id }, body }), done);
+  // Releasing credit cannot be undone: the engagement can never be liquidated beyond what stays.
+  const [aConfirmer, setAConfirmer] = useState(false);
+  const degager = () =>
+    run(async () => {
+      await call(depensesApi.createDegagement, { params: { id: e.id }, body });
+      done();
+    });
   return (
-    <Paper withBorder p="sm" component="form" onSubmit={(ev) => void submit(ev)}>
+    <Paper
+      withBorder
+      p="sm"
+      component="form"
+      onSubmit={(ev) => {
+        ev.preventDefault();
+        setAConfirmer(true);
+      }}
+      bg="orange.0"
+    >
       <Text fw={600} size="sm" mb={4}>
         Dégagement (crédit qui ne sera pas liquidé)
       </Text>
+      <Confirmation
+        opened={aConfirmer}
+        titre={`Dégager ${f.montant !== null ? formatFcfa(f.montant) : 'ce montant'} de l’engagement n°${e.numero} ?`}
+        libelle={`Dégager ${f.montant !== null ? formatFcfa(f.montant) : ''}`}
+        couleur="orange"
+        enCours={busy}
+        onConfirm={() => {
+          void degager().then(() => setAConfirmer(false));
+        }}
+        onCancel={() => setAConfirmer(false)}
+      >
+        Le crédit dégagé revient au disponible de la ligne : cet engagement ne pourra plus être liquidé au-delà de ce qui reste. Un
+        dégagement ne s’efface pas.
+      </Confirmation>
       <Group align="flex-start" wrap="nowrap">
         <MontantInput
           label="Montant à dégager"
@@ -112,8 +138,8 @@ function DegagementForm({ e, reste, done }: { e: Engagement; reste: number; done
           style={{ flex: 1 }}
           required
         />
-        <Button type="submit" variant="default" mt={25}>
-          Dégager
+        <Button type="submit" variant="outline" color="orange" mt={25} data-testid="degager">
+          Dégager le reste…
         </Button>
       </Group>
       <ErrorAlert error={alert} />
@@ -156,8 +182,24 @@ export function SuiteEngagement({ e, onClose, onDone }: { e: Engagement; onClose
         ))}
         {mandat && <MandatForm key={mandat.liquidationId} liquidationId={mandat.liquidationId} montant={mandat.montant} done={done} />}
         {/* The server sends the actions the engagement's state allows to this user (depenses/actions.ts). */}
-        {e.actions.includes('liquidation') && <LiquidationForm e={e} reste={reste} done={done} />}
-        {e.actions.includes('degagement') && <DegagementForm e={e} reste={e.montant - e.degage - e.mandate} done={done} />}
+        {e.actions.includes('liquidation') && !mandat && (
+          <LiquidationForm
+            e={e}
+            reste={reste}
+            liquide={(liquidationId, montant) => {
+              // Straight on to the mandat of what was just liquidated, in the same window.
+              onDone();
+              setMandat({ liquidationId, montant });
+            }}
+          />
+        )}
+        {/* Kept apart from « Liquider », under a rule and in another colour: releasing credit is not the next step. */}
+        {e.actions.includes('degagement') && !mandat && (
+          <>
+            <Divider label="Ou bien, si la dépense ne se fera pas en entier" labelPosition="center" />
+            <DegagementForm e={e} reste={e.montant - e.degage - e.mandate} done={done} />
+          </>
+        )}
       </Stack>
     </Modal>
   );

@@ -1,74 +1,27 @@
-import { Alert, Button, Group, Loader, NativeSelect, Table, Text } from '@mantine/core';
-import { fieldLabel } from '../../../../src/core/messages';
+import { Alert, Button, Group, Loader, NativeSelect, Select, Table, Text } from '@mantine/core';
 import { useState } from 'react';
+import { isPlainDate } from '../../../../src/core/date';
 import { auditApi, type Verification } from '../../../../src/platform/audit/schemas';
 import { call, errorText } from '../../app/api';
 import { usePermission } from '../../app/session';
 import { useApi } from '../../app/useApi';
+import { DateField } from '../../components/DateField';
+import { Pager } from '../../components/Pager';
 import { PageTitle } from '../../components/PageTitle';
 
-const ACTIONS: Record<string, string> = {
-  'commune.installee': 'Installation de la commune',
-  'commune.modifiee': 'Profil de la commune modifié',
-  'localite.creee': 'Localité ajoutée',
-  'localite.modifiee': 'Localité modifiée',
-  'utilisateur.cree': 'Compte créé',
-  'utilisateur.mot_de_passe_change': 'Mot de passe changé',
-  'utilisateur.mot_de_passe_reinitialise': 'Mot de passe réinitialisé',
-  'utilisateur.active': 'Compte réactivé',
-  'utilisateur.desactive': 'Compte désactivé',
-  'compte.verrouille': 'Compte bloqué (trop d’essais)',
-  'session.ouverte': 'Connexion',
-  'exercice.cree': 'Exercice ouvert',
-  'exercice.ouverture': "Ouverture de l'exécution",
-  'exercice.cloture': "Clôture de l'exercice",
-  'budget.lignes_enregistrees': 'Projet de budget enregistré',
-  'budget.vote': 'Vote du budget',
-  'budget.approbation': 'Approbation du budget',
-  'budget.virement': 'Virement de crédits',
-  'budget.converti': 'Budget converti de nomenclature',
-  'nomenclature.importee': 'Nomenclature importée',
-  'nomenclature.correspondance': 'Table de correspondance importée',
-  'parametre.modifie': 'Paramètre modifié',
-  'tiers.cree': 'Tiers ajouté',
-  'tiers.modifie': 'Tiers modifié',
-  'index.enregistre': "Numéro d'index enregistré",
-  'engagement.cree': 'Engagement',
-  'engagement.degage': 'Dégagement',
-  'liquidation.creee': 'Liquidation',
-  'mandat.emis': 'Mandat émis',
-  'mandat.rejet': 'Mandat rejeté par le comptable',
-  'mandat.annulation': 'Mandat annulé',
-  'mandat.reduction': 'Mandat réduit',
-  'mandat.paiement': 'Paiement enregistré',
-  'bordereau.emis': "Bordereau d'émission",
-  'mandatement.mois': 'Mandatement du mois',
-};
-
-const ENTITES = [
-  { value: '', label: 'Tout' },
-  { value: 'commune', label: 'Commune' },
-  { value: 'localite', label: 'Localités' },
-  { value: 'utilisateur', label: 'Utilisateurs et connexions' },
-  { value: 'exercice', label: 'Budget' },
-  { value: 'engagement', label: 'Engagements' },
-  { value: 'liquidation', label: 'Liquidations' },
-  { value: 'mandat', label: 'Mandats' },
-  { value: 'bordereau', label: 'Bordereaux' },
-  { value: 'tiers', label: 'Tiers' },
-  { value: 'index', label: "Numéros d'index" },
+/** The registers a person looks in, each the entity kinds it gathers (server filter `registre`). */
+const REGISTRES = [
+  { value: '', label: 'Tous' },
+  { value: 'mandat,bordereau', label: 'Mandats et bordereaux' },
+  { value: 'engagement,liquidation', label: 'Engagements et liquidations' },
+  { value: 'tiers,index', label: 'Tiers et numéros d’index' },
+  { value: 'exercice', label: 'Budget et exercices' },
+  { value: 'utilisateur', label: 'Comptes et connexions' },
+  { value: 'commune,localite', label: 'Commune et localités' },
 ];
 
-/** A journal payload as a short French line: `nom : Dioro · population : 2100`. */
-function describe(details: unknown): string {
-  if (details === null || typeof details !== 'object') return details === null || details === undefined ? '' : JSON.stringify(details);
-  return Object.entries(details as Record<string, unknown>)
-    .map(
-      ([k, v]) =>
-        `${fieldLabel(k)} : ${v !== null && typeof v === 'object' ? `(${describe(v)})` : v === null ? '—' : String(v as string | number | boolean)}`,
-    )
-    .join(' · ');
-}
+/** Entries per page: a screen or two of sentences. */
+const PAR_PAGE = 50;
 
 function dateHeure(iso: string): string {
   const d = new Date(iso);
@@ -78,9 +31,25 @@ function dateHeure(iso: string): string {
 /** The audit journal, newest first, and a check of its hash chain. */
 export function HistoriquePage() {
   const canRead = usePermission('journal.lire');
-  const [entite, setEntite] = useState('');
-  const [avant, setAvant] = useState<number | null>(null);
-  const { data, error } = useApi(auditApi.listEntries, canRead ? { query: { limite: 50, entite, avant: avant ?? undefined } } : null);
+  const [filtre, setFiltre] = useState({ registre: '', utilisateur: '', du: '', au: '' });
+  const [page, setPage] = useState(1);
+  const filtrer = (f: Partial<typeof filtre>) => {
+    setFiltre({ ...filtre, ...f });
+    setPage(1);
+  };
+  // A date still being typed filters nothing; a complete one that is not a date says so beside its field.
+  const periode = (v: string) => (isPlainDate(v) ? v : undefined);
+  const erreurDate = (v: string) => (v && v.length >= 10 && !isPlainDate(v) ? 'Date invalide (JJ/MM/AAAA).' : undefined);
+  const query = {
+    registre: filtre.registre || undefined,
+    utilisateur: filtre.utilisateur ? Number(filtre.utilisateur) : undefined,
+    du: periode(filtre.du),
+    au: periode(filtre.au),
+    page,
+    parPage: PAR_PAGE,
+  };
+  const { data, error } = useApi(auditApi.historique, canRead ? { query } : null);
+  const auteurs = useApi(auditApi.auteurs, canRead ? {} : null);
   const [verif, setVerif] = useState<Verification | string | null>(null);
 
   const verify = async () => {
@@ -118,16 +87,28 @@ export function HistoriquePage() {
             ))}
           </Alert>
         ))}
-      <Group mb="sm">
-        <NativeSelect
-          label="Domaine"
-          value={entite}
-          onChange={(e) => {
-            setEntite(e.currentTarget.value);
-            setAvant(null);
-          }}
-          data={ENTITES}
+      <Group mb="sm" align="flex-start" gap="xs">
+        <Select
+          label="Personne"
+          clearable
+          searchable
+          placeholder="Tout le monde"
+          value={filtre.utilisateur || null}
+          onChange={(v) => filtrer({ utilisateur: v ?? '' })}
+          data={(auteurs.data ?? []).map((a) => ({ value: String(a.id), label: a.nom }))}
+          w={200}
+          data-testid="historique-personne"
         />
+        <NativeSelect
+          label="Registre"
+          value={filtre.registre}
+          onChange={(e) => filtrer({ registre: e.currentTarget.value })}
+          data={REGISTRES}
+          w={200}
+          data-testid="historique-registre"
+        />
+        <DateField label="Du" value={filtre.du} onChange={(v) => filtrer({ du: v })} error={erreurDate(filtre.du)} w={140} />
+        <DateField label="Au" value={filtre.au} onChange={(v) => filtrer({ au: v })} error={erreurDate(filtre.au)} w={140} />
       </Group>
       {error && <Alert color="red">{error}</Alert>}
       {!data ? (
@@ -139,34 +120,21 @@ export function HistoriquePage() {
               <Table.Tr>
                 <Table.Th>N°</Table.Th>
                 <Table.Th>Date et heure</Table.Th>
-                <Table.Th>Utilisateur</Table.Th>
-                <Table.Th>Opération</Table.Th>
-                <Table.Th>Détails</Table.Th>
+                <Table.Th>Ce qui a été fait</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {data.map((e) => (
-                <Table.Tr key={e.seq}>
+              {data.elements.map((e) => (
+                <Table.Tr key={e.seq} data-testid={`historique-${e.seq}`}>
                   <Table.Td>{e.seq}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{dateHeure(e.le)}</Table.Td>
-                  <Table.Td>{e.utilisateur}</Table.Td>
-                  <Table.Td>{ACTIONS[e.action] ?? e.action}</Table.Td>
-                  <Table.Td>
-                    <Text size="xs">{describe(e.details)}</Text>
-                  </Table.Td>
+                  <Table.Td data-testid="historique-phrase">{e.phrase}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
-          {data.length === 0 && <Text c="dimmed">Aucune écriture.</Text>}
-          <Group justify="space-between" mt="sm">
-            <Button variant="default" disabled={avant === null} onClick={() => setAvant(null)}>
-              Les plus récentes
-            </Button>
-            <Button variant="default" disabled={data.length < 50} onClick={() => setAvant(data.at(-1)?.seq ?? null)}>
-              Plus anciennes →
-            </Button>
-          </Group>
+          {data.total === 0 && <Text c="dimmed">Aucune écriture.</Text>}
+          <Pager page={page} parPage={PAR_PAGE} total={data.total} onChange={setPage} />
         </>
       )}
     </>
