@@ -1,5 +1,6 @@
 import { Button, Group, Modal, Text } from '@mantine/core';
 import type { ErrorCode } from '../../../../src/core/errors';
+import { moisFr } from '../../../../src/core/date';
 import { formatNombre } from '../../../../src/core/money';
 import { ApiError } from '../../app/api';
 
@@ -16,7 +17,8 @@ export function detail(e: ApiError, key: string): string {
 
 /** A periodic index already mandated for its period: the first mandat's number, never a second payment. */
 export function dejaMandate(periode: string, numero: number | string): string {
-  return `Déjà mandaté pour ${periode} : mandat n°${numero}`;
+  // The server names the period as its key (`2026-12`): written as documents write it (« décembre 2026 »).
+  return `Déjà mandaté pour ${/^\d{4}-\d{2}$/.test(periode) ? moisFr(periode) : periode} : mandat n°${numero}`;
 }
 
 /**
