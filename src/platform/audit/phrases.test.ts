@@ -49,9 +49,36 @@ const EXEMPLES: [string, Record<string, unknown>][] = [
   ['mandatement.mois', { periode: '2026-03', emis: 14, total: 1_050_000, exclus: [] }],
   ['tiers.cree', { nom: 'Ets Diarra et Frères', type: 'fournisseur', nif: null }],
   ['index.enregistre', { numero: 12, nature: '6611', tiersId: 4, objet: 'Salaire du planton', montant: 75_000 }],
+  // Payloads as budget/service.ts, recettes/regie.ts, recettes/caisse.ts, etatcivil/actes.ts and copies.ts journal them.
+  ['exercice.supprime', { lignesBrouillon: 9 }],
+  [
+    'quittance.encaissee',
+    { serie: '2026-A', numero: 135, quittancierId: 2, date: '2026-03-05', payeur: 'Moussa Diallo', menageId: 7, localiteId: 3, montant: 3_000, lignes: [{ articleId: 1, montant: 3_000 }] },
+  ],
+  ['quittance.annulee', { serie: '2026-A', numero: 135, date: '2026-03-06', motif: 'Erreur de nom' }],
+  ['versement.fait', { exercice: 2026, numero: 4, montant: 150_000, quittances: 38, date: '2026-03-31', reference: 'R-2026-77' }],
+  [
+    'etatcivil.acte.naissance',
+    { registreId: 1, numero: 42, centreId: 1, dateActe: '2026-03-05', enfant: { nom: 'Traoré', prenoms: 'Awa', sexe: 'F', date: '2026-03-01', lieu: 'Sanando' } },
+  ],
+  ['etatcivil.acte.deces', { registreId: 2, numero: 7, centreId: 1, dateActe: '2026-03-05', defunt: { nom: 'Keïta', prenoms: 'Sidiki', sexe: 'M' } }],
+  ['etatcivil.copie', { acteId: 4, type: 'extrait_avec_filiation', date: '2026-03-05', demandeur: 'Yacouba Togola', quittance: null, montant: 100 }],
 ];
 
 describe('the historique reads as sentences', () => {
+  it('a quittance, a versement and an acte say their numbers, amounts, names and French dates', () => {
+    expect(phraseDe(entree('quittance.encaissee', EXEMPLES.find(([a]) => a === 'quittance.encaissee')![1]))).toBe(
+      `Quittance 2026-A n°135 du 05/03/2026 encaissée par Awa Traoré : ${formatFcfa(3_000)} de Moussa Diallo.`,
+    );
+    expect(phraseDe(entree('versement.fait', EXEMPLES.find(([a]) => a === 'versement.fait')![1]))).toContain('récépissé R-2026-77');
+    expect(phraseDe(entree('etatcivil.acte.naissance', EXEMPLES.find(([a]) => a === 'etatcivil.acte.naissance')![1]))).toBe(
+      'Acte de naissance n°42 dressé par Awa Traoré le 05/03/2026 : Awa Traoré, née le 01/03/2026.',
+    );
+    expect(phraseDe(entree('exercice.supprime', { lignesBrouillon: 9 }, '2027'))).toBe(
+      'Exercice 2027, ouvert par erreur, supprimé par Awa Traoré avec 9 lignes de brouillon.',
+    );
+  });
+
   it('a mandat issued says its number, who issued it, its amount in FCFA and its date in French', () => {
     const [, d] = EXEMPLES[0]!;
     const p = phraseDe(entree('mandat.emis', d));

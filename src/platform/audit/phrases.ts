@@ -32,6 +32,13 @@ const du = (d: Details): string => (txt(d.date) ? ` du ${date(d.date)}` : '');
 /** The record's number when the entry carries it; older entries only know the record's internal id. */
 const no = (d: Details, id: string): string => txt(d.numero) || `? (fiche ${id})`;
 
+/** The kinds of copies as the état civil screens name them. */
+const COPIES: Record<string, string> = {
+  copie_integrale: 'Copie intégrale d’acte',
+  extrait_avec_filiation: 'Extrait d’acte avec filiation',
+  extrait_sans_filiation: 'Extrait d’acte sans filiation',
+};
+
 /** Who acted: the system's own writes say so. */
 const par = (qui: string): string => (qui === 'système' ? 'automatiquement' : `par ${qui}`);
 
@@ -73,6 +80,33 @@ const PHRASES: Record<string, Phrase> = {
   'index.enregistre': (d, qui) => {
     const m = typeof d.montant === 'number' ? `, ${montant(d.montant)}` : '';
     return `Numéro d’index ${txt(d.numero)} (« ${txt(d.objet)} »${m}) enregistré ${par(qui)}.`;
+  },
+  'exercice.cree': (d, qui, id) => `Exercice ${id} créé ${par(qui)}${d.reprendre ? ', son budget primitif repris de l’année précédente' : ''}.`,
+  'exercice.supprime': (d, qui, id) => {
+    const n = typeof d.lignesBrouillon === 'number' ? d.lignesBrouillon : 0;
+    return `Exercice ${id}, ouvert par erreur, supprimé ${par(qui)} avec ${n} ligne${n > 1 ? 's' : ''} de brouillon.`;
+  },
+  'quittance.encaissee': (d, qui) => {
+    const payeur = txt(d.payeur) ? ` de ${txt(d.payeur)}` : '';
+    return `Quittance ${txt(d.serie)} n°${txt(d.numero)}${du(d)} encaissée ${par(qui)} : ${montant(d.montant)}${payeur}.`;
+  },
+  'quittance.annulee': (d, qui) => `Quittance ${txt(d.serie)} n°${txt(d.numero)} annulée ${par(qui)}${du(d)}${motif(d)}.`,
+  'versement.fait': (d, qui) => {
+    const n = typeof d.quittances === 'number' ? d.quittances : 0;
+    const recu = txt(d.reference) ? `, récépissé ${txt(d.reference)}` : '';
+    return `Versement n°${txt(d.numero)}${du(d)} au percepteur ${par(qui)} : ${montant(d.montant)}, ${n} quittance${n > 1 ? 's' : ''}${recu}.`;
+  },
+  'etatcivil.acte.naissance': (d, qui) => {
+    const e = (d.enfant ?? {}) as Details;
+    return `Acte de naissance n°${txt(d.numero)} dressé ${par(qui)} le ${date(d.dateActe)} : ${txt(e.prenoms)} ${txt(e.nom)}, né${e.sexe === 'F' ? 'e' : ''} le ${date(e.date)}.`;
+  },
+  'etatcivil.acte.deces': (d, qui) => {
+    const e = (d.defunt ?? {}) as Details;
+    return `Acte de décès n°${txt(d.numero)} dressé ${par(qui)} le ${date(d.dateActe)} : ${`${txt(e.prenoms)} ${txt(e.nom)}`.trim()}.`;
+  },
+  'etatcivil.copie': (d, qui) => {
+    const prix = typeof d.montant === 'number' && d.montant > 0 ? montant(d.montant) : 'gratuit';
+    return `${COPIES[txt(d.type)] ?? 'Copie d’acte'} délivré ${par(qui)} le ${date(d.date)} à ${txt(d.demandeur)} (${prix}).`;
   },
   'session.ouverte': (_d, qui) => `Connexion de ${qui}.`,
   'utilisateur.cree': (d, qui) => `Compte « ${txt(d.identifiant)} » (${mots(d.role)}) créé ${par(qui)}.`,
