@@ -53,16 +53,38 @@ const EXEMPLES: [string, Record<string, unknown>][] = [
   ['exercice.supprime', { lignesBrouillon: 9 }],
   [
     'quittance.encaissee',
-    { serie: '2026-A', numero: 135, quittancierId: 2, date: '2026-03-05', payeur: 'Moussa Diallo', menageId: 7, localiteId: 3, montant: 3_000, lignes: [{ articleId: 1, montant: 3_000 }] },
+    {
+      serie: '2026-A',
+      numero: 135,
+      quittancierId: 2,
+      date: '2026-03-05',
+      payeur: 'Moussa Diallo',
+      menageId: 7,
+      localiteId: 3,
+      montant: 3_000,
+      lignes: [{ articleId: 1, montant: 3_000 }],
+    },
   ],
   ['quittance.annulee', { serie: '2026-A', numero: 135, date: '2026-03-06', motif: 'Erreur de nom' }],
   ['versement.fait', { exercice: 2026, numero: 4, montant: 150_000, quittances: 38, date: '2026-03-31', reference: 'R-2026-77' }],
   [
     'etatcivil.acte.naissance',
-    { registreId: 1, numero: 42, centreId: 1, dateActe: '2026-03-05', enfant: { nom: 'Traoré', prenoms: 'Awa', sexe: 'F', date: '2026-03-01', lieu: 'Sanando' } },
+    {
+      registreId: 1,
+      numero: 42,
+      centreId: 1,
+      dateActe: '2026-03-05',
+      enfant: { nom: 'Traoré', prenoms: 'Awa', sexe: 'F', date: '2026-03-01', lieu: 'Sanando' },
+    },
   ],
-  ['etatcivil.acte.deces', { registreId: 2, numero: 7, centreId: 1, dateActe: '2026-03-05', defunt: { nom: 'Keïta', prenoms: 'Sidiki', sexe: 'M' } }],
-  ['etatcivil.copie', { acteId: 4, type: 'extrait_avec_filiation', date: '2026-03-05', demandeur: 'Yacouba Togola', quittance: null, montant: 100 }],
+  [
+    'etatcivil.acte.deces',
+    { registreId: 2, numero: 7, centreId: 1, dateActe: '2026-03-05', defunt: { nom: 'Keïta', prenoms: 'Sidiki', sexe: 'M' } },
+  ],
+  [
+    'etatcivil.copie',
+    { acteId: 4, type: 'extrait_avec_filiation', date: '2026-03-05', demandeur: 'Yacouba Togola', quittance: null, montant: 100 },
+  ],
 ];
 
 describe('the historique reads as sentences', () => {
@@ -109,7 +131,7 @@ describe('the historique reads as sentences', () => {
 
   it('an act with no sentence of its own still reads as labelled French', () => {
     const p = phraseDe(
-      entree('quittance.encaissee', { numeroQuittance: 'Q-12', montantPaye: 2_500, dateEncaissement: '2026-05-02', sansRecu: false }),
+      entree('caisse.arretee', { numeroQuittance: 'Q-12', montantPaye: 2_500, dateEncaissement: '2026-05-02', sansRecu: false }),
     );
     lisible(p);
     expect(p).toContain('Awa Traoré');

@@ -81,7 +81,8 @@ const PHRASES: Record<string, Phrase> = {
     const m = typeof d.montant === 'number' ? `, ${montant(d.montant)}` : '';
     return `Numéro d’index ${txt(d.numero)} (« ${txt(d.objet)} »${m}) enregistré ${par(qui)}.`;
   },
-  'exercice.cree': (d, qui, id) => `Exercice ${id} créé ${par(qui)}${d.reprendre ? ', son budget primitif repris de l’année précédente' : ''}.`,
+  'exercice.cree': (d, qui, id) =>
+    `Exercice ${id} créé ${par(qui)}${d.reprendre ? ', son budget primitif repris de l’année précédente' : ''}.`,
   'exercice.supprime': (d, qui, id) => {
     const n = typeof d.lignesBrouillon === 'number' ? d.lignesBrouillon : 0;
     return `Exercice ${id}, ouvert par erreur, supprimé ${par(qui)} avec ${n} ligne${n > 1 ? 's' : ''} de brouillon.`;
