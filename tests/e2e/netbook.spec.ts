@@ -127,6 +127,7 @@ test('a date is typed the French way in an English browser, and a required field
   await form.getByRole('button', { name: 'Choisir dans le calendrier' }).first().click();
   await expect(page.getByText(/janvier 2026/i)).toBeVisible();
   await page.keyboard.press('Escape');
+  await expect(page.getByText(/janvier 2026/i)).toBeHidden();
   // A required field left empty: GM2i's own French sentence under it, no browser bubble.
   await date.fill('');
   await form.getByLabel('Objet').fill('');

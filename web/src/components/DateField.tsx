@@ -49,6 +49,14 @@ export function DateField({ value, onChange, error, exercice, complementaire, re
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value]);
 
+  // Escape closes the calendar wherever the focus is (the field, its button or the month shown).
+  useEffect(() => {
+    if (!ouvert) return;
+    const touche = (e: KeyboardEvent) => e.key === 'Escape' && close();
+    window.addEventListener('keydown', touche);
+    return () => window.removeEventListener('keydown', touche);
+  }, [ouvert, close]);
+
   const refus = lue.etat === 'refus' ? lue.message : refusDate(iso, today, { exercice, complementaire });
   useEffect(() => {
     input.current?.setCustomValidity(refus ?? '');
@@ -68,7 +76,7 @@ export function DateField({ value, onChange, error, exercice, complementaire, re
   };
 
   return (
-    <Popover opened={ouvert} onChange={(o) => !o && close()} position="bottom-start" shadow="md" withinPortal>
+    <Popover opened={ouvert} onDismiss={close} position="bottom-start" shadow="md" withinPortal>
       <Popover.Target>
         <TextInput
           {...props}
