@@ -65,7 +65,7 @@ export type EtatTresorerie = z.infer<typeof EtatTresorerie>;
 
 export const RecuInput = z.object({
   date: DateCivile,
-  reference: Texte(40).min(1),
+  reference: Texte(120).min(1),
   montant: Montant,
   libelle: Texte(200).nullable().default(null),
 });
