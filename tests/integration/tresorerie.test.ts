@@ -26,7 +26,8 @@ async function compteDemo(t: TestApp, identifiant: string): Promise<TestClient> 
 async function pages<X>(c: TestClient, url: string): Promise<X[]> {
   const r: X[] = [];
   for (let page = 1; ; page++) {
-    const p = (await c.call<{ total: number; elements: X[] }>('GET', `${url}${url.includes('?') ? '&' : '?'}parPage=500&page=${page}`)).body;
+    const p = (await c.call<{ total: number; elements: X[] }>('GET', `${url}${url.includes('?') ? '&' : '?'}parPage=500&page=${page}`))
+      .body;
     r.push(...p.elements);
     if (r.length >= p.total || p.elements.length === 0) return r;
   }
@@ -56,9 +57,24 @@ describe('état de trésorerie de la commune de démonstration (horloge du 20 d�
     const quittances = await pages<Quittance>(comptable, `${E}/recettes/quittances`);
     expect(quittances.length).toBeGreaterThan(0);
     const dans = (d: string | null | undefined) => !!d && d >= etat.du && d <= etat.au;
-    expect(etat.regie.encaissees).toBe(somme(quittances.filter((q) => dans(q.date)), (q) => q.montant));
-    expect(etat.regie.annulees).toBe(somme(quittances.filter((q) => dans(q.annulee?.date)), (q) => q.montant));
-    expect(etat.regie.versees).toBe(somme(versements.filter((v) => dans(v.date)), (v) => v.montant));
+    expect(etat.regie.encaissees).toBe(
+      somme(
+        quittances.filter((q) => dans(q.date)),
+        (q) => q.montant,
+      ),
+    );
+    expect(etat.regie.annulees).toBe(
+      somme(
+        quittances.filter((q) => dans(q.annulee?.date)),
+        (q) => q.montant,
+      ),
+    );
+    expect(etat.regie.versees).toBe(
+      somme(
+        versements.filter((v) => dans(v.date)),
+        (v) => v.montant,
+      ),
+    );
     expect(etat.regie.fin).toBe(etat.regie.debut + etat.regie.encaissees - etat.regie.annulees - etat.regie.versees);
     const caisse = (await comptable.call<{ encaisse: number }>('GET', `/api/v1/recettes/caisse?date=${etat.au}`)).body;
     expect(etat.regie.fin).toBe(caisse.encaisse);
@@ -72,13 +88,23 @@ describe('état de trésorerie de la commune de démonstration (horloge du 20 d�
 
   it('sans relevé saisi, chaque versement est une différence « récépissé manquant »', () => {
     expect(versements.length).toBeGreaterThan(1);
-    expect(etat.rapprochement.lignes.map((l) => [l.versement?.numero, l.statut])).toEqual(versements.map((v) => [v.numero, 'recu_manquant']));
-    expect([etat.rapprochement.totalVerse, etat.rapprochement.totalRecu, etat.rapprochement.differences]).toEqual([etat.regie.versees, 0, versements.length]);
+    expect(etat.rapprochement.lignes.map((l) => [l.versement?.numero, l.statut])).toEqual(
+      versements.map((v) => [v.numero, 'recu_manquant']),
+    );
+    expect([etat.rapprochement.totalVerse, etat.rapprochement.totalRecu, etat.rapprochement.differences]).toEqual([
+      etat.regie.versees,
+      0,
+      versements.length,
+    ]);
   });
 
   it('saisir le récépissé d’un versement réduit la liste des différences, un montant faux ou inconnu la garde', async () => {
     const [v1, v2] = versements;
-    const ok = await comptable.call<{ id: number }>('POST', `${T}/releve`, { date: v1!.date, reference: v1!.reference, montant: v1!.montant });
+    const ok = await comptable.call<{ id: number }>('POST', `${T}/releve`, {
+      date: v1!.date,
+      reference: v1!.reference,
+      montant: v1!.montant,
+    });
     expect(ok.status).toBe(200);
     await comptable.call('POST', `${T}/releve`, { date: v2!.date, reference: v2!.reference, montant: v2!.montant - 500 });
     await comptable.call('POST', `${T}/releve`, { date: '2026-11-30', reference: 'RC-999', montant: 12_345 });
@@ -92,7 +118,14 @@ describe('état de trésorerie de la commune de démonstration (horloge du 20 d�
 
     // Cancelling the wrong line and typing it again settles it.
     const faux = e.recus.find((r) => r.reference === v2!.reference)!;
-    expect((await comptable.call('POST', `/api/v1/tresorerie/releve/${faux.id}/annulation`, { date: '2026-12-20', motif: 'montant mal recopié' })).status).toBe(200);
+    expect(
+      (
+        await comptable.call('POST', `/api/v1/tresorerie/releve/${faux.id}/annulation`, {
+          date: '2026-12-20',
+          motif: 'montant mal recopié',
+        })
+      ).status,
+    ).toBe(200);
     await comptable.call('POST', `${T}/releve`, { date: v2!.date, reference: v2!.reference, montant: v2!.montant });
     const apres = (await comptable.call<EtatTresorerie>('GET', T)).body;
     expect(apres.rapprochement.differences).toBe(versements.length - 2 + 1);
@@ -100,8 +133,16 @@ describe('état de trésorerie de la commune de démonstration (horloge du 20 d�
 
   it('refuse un récépissé déjà saisi, un montant nul, une date future ; le régisseur ne saisit pas le relevé', async () => {
     const v = versements[0]!;
-    const r = await comptable.call<{ code: string; details: { problems: { code: string }[] } }>('POST', `${T}/releve`, { date: '2026-12-25', reference: v.reference, montant: 0 });
-    expect([r.status, r.body.code, r.body.details.problems.map((p) => p.code)]).toEqual([400, 'VALIDATION', ['NUMERO_DEJA_UTILISE', 'MONTANT_NUL', 'DATE_FUTURE']]);
+    const r = await comptable.call<{ code: string; details: { problems: { code: string }[] } }>('POST', `${T}/releve`, {
+      date: '2026-12-25',
+      reference: v.reference,
+      montant: 0,
+    });
+    expect([r.status, r.body.code, r.body.details.problems.map((p) => p.code)]).toEqual([
+      400,
+      'VALIDATION',
+      ['NUMERO_DEJA_UTILISE', 'MONTANT_NUL', 'DATE_FUTURE'],
+    ]);
     const regisseur = await compteDemo(t, 'regisseur');
     expect((await regisseur.call('POST', `${T}/releve`, { date: '2026-12-01', reference: 'X1', montant: 10 })).status).toBe(403);
     expect((await regisseur.call('GET', T)).status).toBe(200);
@@ -114,7 +155,9 @@ describe('état de trésorerie de la commune de démonstration (horloge du 20 d�
     const b = (await comptable.call<EtatTresorerie>('GET', `${T}?du=2026-07-01&au=2026-12-20`)).body;
     expect(b.regie.debut).toBe(a.regie.fin);
     expect(a.regie.versees + b.regie.versees).toBe(etat.regie.versees);
-    expect(a.rapprochement.lignes.length + b.rapprochement.lignes.length).toBe((await comptable.call<EtatTresorerie>('GET', T)).body.rapprochement.lignes.length);
+    expect(a.rapprochement.lignes.length + b.rapprochement.lignes.length).toBe(
+      (await comptable.call<EtatTresorerie>('GET', T)).body.rapprochement.lignes.length,
+    );
   });
 
   it('les documents JSON, XLSX et PDF portent les mêmes totaux que l’écran', async () => {
@@ -126,6 +169,10 @@ describe('état de trésorerie de la commune de démonstration (horloge du 20 d�
     const feuilles = await readWorkbook(x.rawPayload);
     expect(feuilles.map((f) => f.sheet)).toEqual(['Régie', 'Rapprochement']);
     const pdf = await t.app.inject({ method: 'GET', url: `${T}/document?format=pdf`, headers: { cookie: comptable.cookieHeader() } });
-    expect([pdf.statusCode, pdf.headers['content-type'], pdf.rawPayload.subarray(0, 4).toString()]).toEqual([200, 'application/pdf', '%PDF']);
+    expect([pdf.statusCode, pdf.headers['content-type'], pdf.rawPayload.subarray(0, 4).toString()]).toEqual([
+      200,
+      'application/pdf',
+      '%PDF',
+    ]);
   });
 });

@@ -13,14 +13,24 @@ export interface ContexteTresorerie {
   ordonnateur: string | null;
 }
 
-export type TresorerieDocument = EtatTresorerie & { document: 'etat-tresorerie'; commune: EnTeteCommune; demonstration: boolean; genereLe: string };
+export type TresorerieDocument = EtatTresorerie & {
+  document: 'etat-tresorerie';
+  commune: EnTeteCommune;
+  demonstration: boolean;
+  genereLe: string;
+};
 
 export function tresorerieDocument(e: EtatTresorerie, ctx: ContexteTresorerie): TresorerieDocument {
   return { document: 'etat-tresorerie', ...e, commune: ctx.commune, demonstration: ctx.commune.demonstration, genereLe: ctx.genereLe };
 }
 
 const n = (v: number) => formatNombre(v);
-const th = (text: string, right = false): TableCell => ({ text, bold: true, fillColor: '#e5e7eb', ...(right ? { alignment: 'right' as const } : {}) });
+const th = (text: string, right = false): TableCell => ({
+  text,
+  bold: true,
+  fillColor: '#e5e7eb',
+  ...(right ? { alignment: 'right' as const } : {}),
+});
 const r = (text: string, bold = false): TableCell => ({ text, alignment: 'right', bold });
 const titre = (t: string): Content => ({ text: t, bold: true, fontSize: 11, margin: [0, 10, 0, 4] });
 
@@ -34,7 +44,13 @@ function tableRegie(d: TresorerieDocument): Content {
     ['− Versements au percepteur', g.versees],
     [`= Encaisse au ${formatDateFr(d.au)}`, g.fin],
   ];
-  return { table: { widths: ['*', 110], body: rows.map(([l, v], i) => [{ text: l, bold: i === rows.length - 1 }, r(n(v), i === rows.length - 1)]) }, layout: 'lightHorizontalLines' };
+  return {
+    table: {
+      widths: ['*', 110],
+      body: rows.map(([l, v], i) => [{ text: l, bold: i === rows.length - 1 }, r(n(v), i === rows.length - 1)]),
+    },
+    layout: 'lightHorizontalLines',
+  };
 }
 
 export function tresoreriePdf(d: TresorerieDocument, ctx: ContexteTresorerie): Promise<Buffer> {
@@ -49,7 +65,14 @@ export function tresoreriePdf(d: TresorerieDocument, ctx: ContexteTresorerie): P
       r(n(l.ecart)),
       { text: l.motif || STATUT_LABELS[l.statut], fontSize: 7 },
     ]);
-  lignes.push([{ text: 'TOTAL', bold: true }, '', r(n(rp.totalVerse), true), r(n(rp.totalRecu), true), r(n(rp.ecart), true), `${rp.differences} différence(s)`]);
+  lignes.push([
+    { text: 'TOTAL', bold: true },
+    '',
+    r(n(rp.totalVerse), true),
+    r(n(rp.totalRecu), true),
+    r(n(rp.ecart), true),
+    `${rp.differences} différence(s)`,
+  ]);
   return renderPdf({
     content: [
       enTete(ctx.commune),
@@ -61,7 +84,9 @@ export function tresoreriePdf(d: TresorerieDocument, ctx: ContexteTresorerie): P
       titre('2. Versements au percepteur et relevé du percepteur'),
       { table: { headerRows: 1, widths: [80, 80, 60, 60, 55, '*'], body: lignes }, layout: 'lightHorizontalLines', fontSize: 8 },
       titre('3. Paiements de mandats par le percepteur'),
-      { text: `${d.paiements.nombre} mandat(s) payé(s) pour ${n(d.paiements.montant)} FCFA (montant brut net des réductions, comme la situation d'exécution).` },
+      {
+        text: `${d.paiements.nombre} mandat(s) payé(s) pour ${n(d.paiements.montant)} FCFA (montant brut net des réductions, comme la situation d'exécution).`,
+      },
       {
         columns: [
           { stack: [{ text: 'Le comptable', bold: true }, '\n\n\n'], alignment: 'center' },
@@ -79,8 +104,11 @@ export async function tresorerieXlsx(d: TresorerieDocument): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'GM2i';
   const entete = (ws: ExcelJS.Worksheet, cols: string[]) => {
-    ws.addRow([`État de trésorerie ${d.exercice} du ${d.du} au ${d.au} — Commune ${d.commune.type} de ${d.commune.nom}`]).font = { bold: true };
-    if (d.demonstration) ws.addRow(['COMMUNE FICTIVE DE DÉMONSTRATION — DOCUMENT SANS VALEUR']).font = { bold: true, color: { argb: 'FFC2410C' } };
+    ws.addRow([`État de trésorerie ${d.exercice} du ${d.du} au ${d.au} — Commune ${d.commune.type} de ${d.commune.nom}`]).font = {
+      bold: true,
+    };
+    if (d.demonstration)
+      ws.addRow(['COMMUNE FICTIVE DE DÉMONSTRATION — DOCUMENT SANS VALEUR']).font = { bold: true, color: { argb: 'FFC2410C' } };
     ws.addRow(cols).font = { bold: true };
   };
   const regie = wb.addWorksheet('Régie');
@@ -93,8 +121,20 @@ export async function tresorerieXlsx(d: TresorerieDocument): Promise<Buffer> {
   const rap = wb.addWorksheet('Rapprochement');
   entete(rap, ['statut', 'versement', 'date_versement', 'reference', 'verse', 'date_recu', 'recu', 'ecart', 'motif']);
   for (const l of d.rapprochement.lignes)
-    rap.addRow([l.statut, l.versement?.numero ?? '', l.versement?.date ?? '', l.recu?.reference ?? l.versement?.reference ?? '', l.versement?.montant ?? '', l.recu?.date ?? '', l.recu?.montant ?? '', l.ecart, l.motif]);
-  rap.addRow(['total', '', '', '', d.rapprochement.totalVerse, '', d.rapprochement.totalRecu, d.rapprochement.ecart, '']).font = { bold: true };
+    rap.addRow([
+      l.statut,
+      l.versement?.numero ?? '',
+      l.versement?.date ?? '',
+      l.recu?.reference ?? l.versement?.reference ?? '',
+      l.versement?.montant ?? '',
+      l.recu?.date ?? '',
+      l.recu?.montant ?? '',
+      l.ecart,
+      l.motif,
+    ]);
+  rap.addRow(['total', '', '', '', d.rapprochement.totalVerse, '', d.rapprochement.totalRecu, d.rapprochement.ecart, '']).font = {
+    bold: true,
+  };
   for (const c of [5, 7, 8]) rap.getColumn(c).numFmt = '#,##0';
   rap.getColumn(9).width = 60;
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { caisseRegie, cleReference, periodeProblems, rapprocher, recuProblems, type RecuPercepteur, type VersementRegie } from './model.js';
 
-const v = (numero: number, date: string, montant: number, reference: string | null): VersementRegie => ({ numero, exercice: 2026, date, montant, reference });
+const v = (numero: number, date: string, montant: number, reference: string | null): VersementRegie => ({
+  numero,
+  exercice: 2026,
+  date,
+  montant,
+  reference,
+});
 const r = (id: number, date: string, montant: number, reference: string): RecuPercepteur => ({ id, date, montant, reference });
 
 describe('rapprochement des versements et du relevé du percepteur', () => {
@@ -93,8 +99,16 @@ describe('contrôles de saisie', () => {
   });
 
   it('ligne du relevé : récépissé requis ou déjà pris, montant positif entier, date non future dans l’exercice', () => {
-    expect(recuProblems({ date: '2026-12-31', reference: ' ', montant: 0 }, 2026, '2026-06-01', false).map((p) => p.code)).toEqual(['REQUIS', 'MONTANT_NUL', 'DATE_FUTURE']);
-    expect(recuProblems({ date: '2025-06-01', reference: 'R1', montant: 1.5 }, 2026, '2026-06-01', true).map((p) => p.code)).toEqual(['NUMERO_DEJA_UTILISE', 'NON_ENTIER', 'DATE_HORS_EXERCICE']);
+    expect(recuProblems({ date: '2026-12-31', reference: ' ', montant: 0 }, 2026, '2026-06-01', false).map((p) => p.code)).toEqual([
+      'REQUIS',
+      'MONTANT_NUL',
+      'DATE_FUTURE',
+    ]);
+    expect(recuProblems({ date: '2025-06-01', reference: 'R1', montant: 1.5 }, 2026, '2026-06-01', true).map((p) => p.code)).toEqual([
+      'NUMERO_DEJA_UTILISE',
+      'NON_ENTIER',
+      'DATE_HORS_EXERCICE',
+    ]);
     expect(recuProblems({ date: '2026-05-01', reference: 'R1', montant: 5 }, 2026, '2026-06-01', false)).toEqual([]);
   });
 });

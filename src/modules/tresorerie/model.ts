@@ -146,9 +146,20 @@ const veille = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) - 86_400_000
  * The régie's cash over a period, with recettes' own definition of the encaisse at a date (valid quittances −
  * versements; a quittance cancelled after that day was still in the cash on that day).
  */
-export function caisseRegie(groupes: readonly GroupeQuittances[], versements: readonly { date: string; montant: number }[], du: string, au: string): CaisseRegie {
+export function caisseRegie(
+  groupes: readonly GroupeQuittances[],
+  versements: readonly { date: string; montant: number }[],
+  du: string,
+  au: string,
+): CaisseRegie {
   const aLaDate = (d: string): QuittanceCaisse[] =>
-    groupes.map((g) => ({ serie: '', numero: 0, date: g.date, annulee: g.annulation !== null && g.annulation <= d, lignes: [{ article: '', montant: g.montant }] }));
+    groupes.map((g) => ({
+      serie: '',
+      numero: 0,
+      date: g.date,
+      annulee: g.annulation !== null && g.annulation <= d,
+      lignes: [{ article: '', montant: g.montant }],
+    }));
   const dans = (d: string | null) => d !== null && d >= du && d <= au;
   const debut = encaisse(aLaDate(veille(du)), versements, veille(du));
   const fin = encaisse(aLaDate(au), versements, au);
@@ -171,20 +182,37 @@ export interface PeriodeProbleme {
 /** A period lies within its exercice, its start not after its end. */
 export function periodeProblems(annee: number, du: string, au: string): PeriodeProbleme[] {
   const problems: PeriodeProbleme[] = [];
-  for (const [field, d] of [['du', du], ['au', au]] as const)
-    if (d.slice(0, 4) !== String(annee)) problems.push({ field, code: 'DATE_HORS_EXERCICE', message: `la date ${jour(d)} n'est pas dans l'exercice ${annee}` });
-  if (!problems.length && du > au) problems.push({ field: 'au', code: 'PERIODE_INVERSEE', message: `la fin (${jour(au)}) précède le début (${jour(du)})` });
+  for (const [field, d] of [
+    ['du', du],
+    ['au', au],
+  ] as const)
+    if (d.slice(0, 4) !== String(annee))
+      problems.push({ field, code: 'DATE_HORS_EXERCICE', message: `la date ${jour(d)} n'est pas dans l'exercice ${annee}` });
+  if (!problems.length && du > au)
+    problems.push({ field: 'au', code: 'PERIODE_INVERSEE', message: `la fin (${jour(au)}) précède le début (${jour(du)})` });
   return problems;
 }
 
 /** A line of the percepteur's statement: a positive whole amount, a récépissé number, a date within the exercice and not in the future. */
-export function recuProblems(r: { date: string; reference: string; montant: number }, annee: number, today: string, dejaPris: boolean): PeriodeProbleme[] {
+export function recuProblems(
+  r: { date: string; reference: string; montant: number },
+  annee: number,
+  today: string,
+  dejaPris: boolean,
+): PeriodeProbleme[] {
   const problems: PeriodeProbleme[] = [];
   if (!r.reference.trim()) problems.push({ field: 'reference', code: 'REQUIS', message: 'le numéro du récépissé est obligatoire' });
-  else if (dejaPris) problems.push({ field: 'reference', code: 'NUMERO_DEJA_UTILISE', message: `le récépissé ${r.reference.trim()} est déjà sur le relevé` });
-  if (!Number.isSafeInteger(r.montant)) problems.push({ field: 'montant', code: 'NON_ENTIER', message: 'le montant est un nombre entier de francs CFA' });
+  else if (dejaPris)
+    problems.push({
+      field: 'reference',
+      code: 'NUMERO_DEJA_UTILISE',
+      message: `le récépissé ${r.reference.trim()} est déjà sur le relevé`,
+    });
+  if (!Number.isSafeInteger(r.montant))
+    problems.push({ field: 'montant', code: 'NON_ENTIER', message: 'le montant est un nombre entier de francs CFA' });
   else if (r.montant <= 0) problems.push({ field: 'montant', code: 'MONTANT_NUL', message: 'le montant doit être positif' });
   if (r.date > today) problems.push({ field: 'date', code: 'DATE_FUTURE', message: `la date ${jour(r.date)} est dans le futur` });
-  else if (r.date.slice(0, 4) !== String(annee)) problems.push({ field: 'date', code: 'DATE_HORS_EXERCICE', message: `la date ${jour(r.date)} n'est pas dans l'exercice ${annee}` });
+  else if (r.date.slice(0, 4) !== String(annee))
+    problems.push({ field: 'date', code: 'DATE_HORS_EXERCICE', message: `la date ${jour(r.date)} n'est pas dans l'exercice ${annee}` });
   return problems;
 }

@@ -49,7 +49,13 @@ export const EtatTresorerie = z.object({
   du: z.string(),
   au: z.string(),
   /** Régie cash over the period: fin = début + encaissées − annulées − versées. */
-  regie: z.object({ debut: z.number().int(), encaissees: z.number().int(), annulees: z.number().int(), versees: z.number().int(), fin: z.number().int() }),
+  regie: z.object({
+    debut: z.number().int(),
+    encaissees: z.number().int(),
+    annulees: z.number().int(),
+    versees: z.number().int(),
+    fin: z.number().int(),
+  }),
   /** Mandats the percepteur paid in the period (as the comptable recorded it). */
   paiements: z.object({ nombre: z.number().int(), montant: z.number().int() }),
   rapprochement: z.object({
@@ -75,8 +81,22 @@ export const AnnulationRecuInput = z.object({ date: DateCivile, motif: Texte(200
 
 const E = '/api/v1/exercices/:annee/tresorerie';
 export const tresorerieApi = {
-  etat: defineRoute({ method: 'GET', path: E, params: AnneeParam, query: PeriodeQuery, response: EtatTresorerie, permission: 'tresorerie.lire' }),
-  createRecu: defineRoute({ method: 'POST', path: `${E}/releve`, params: AnneeParam, body: RecuInput, response: RecuPercepteur, permission: 'tresorerie.saisir' }),
+  etat: defineRoute({
+    method: 'GET',
+    path: E,
+    params: AnneeParam,
+    query: PeriodeQuery,
+    response: EtatTresorerie,
+    permission: 'tresorerie.lire',
+  }),
+  createRecu: defineRoute({
+    method: 'POST',
+    path: `${E}/releve`,
+    params: AnneeParam,
+    body: RecuInput,
+    response: RecuPercepteur,
+    permission: 'tresorerie.saisir',
+  }),
   annulerRecu: defineRoute({
     method: 'POST',
     path: '/api/v1/tresorerie/releve/:id/annulation',
@@ -85,5 +105,12 @@ export const tresorerieApi = {
     response: z.object({ id: z.number().int() }),
     permission: 'tresorerie.saisir',
   }),
-  document: defineRoute({ method: 'GET', path: `${E}/document`, params: AnneeParam, query: FormatTresorerie, response: Fichier, permission: 'tresorerie.lire' }),
+  document: defineRoute({
+    method: 'GET',
+    path: `${E}/document`,
+    params: AnneeParam,
+    query: FormatTresorerie,
+    response: Fichier,
+    permission: 'tresorerie.lire',
+  }),
 };

@@ -17,7 +17,12 @@ export function periode(annee: number, today: string, p: { du?: string | undefin
   return { du, au };
 }
 
-export async function etatTresorerie(tx: Tx, annee: number, p: { du?: string | undefined; au?: string | undefined }, today: string): Promise<EtatTresorerie> {
+export async function etatTresorerie(
+  tx: Tx,
+  annee: number,
+  p: { du?: string | undefined; au?: string | undefined },
+  today: string,
+): Promise<EtatTresorerie> {
   const { du, au } = periode(annee, today, p);
   const tous = await store.versements(tx, au);
   const dansPeriode = tous.filter((v) => v.date >= du);
@@ -32,7 +37,13 @@ export async function etatTresorerie(tx: Tx, annee: number, p: { du?: string | u
     rapprochement: {
       lignes: r.lignes.map((l) => ({
         ...l,
-        versement: l.versement && { numero: l.versement.numero, exercice: l.versement.exercice, date: l.versement.date, montant: l.versement.montant, reference: l.versement.reference },
+        versement: l.versement && {
+          numero: l.versement.numero,
+          exercice: l.versement.exercice,
+          date: l.versement.date,
+          montant: l.versement.montant,
+          reference: l.versement.reference,
+        },
         recu: l.recu && { id: l.recu.id, date: l.recu.date, reference: l.recu.reference, montant: l.recu.montant },
       })),
       totalVerse: r.totalVerse,
@@ -40,7 +51,15 @@ export async function etatTresorerie(tx: Tx, annee: number, p: { du?: string | u
       ecart: r.ecart,
       differences: r.differences.length,
     },
-    recus: recus.map((x) => ({ id: x.id, exercice: x.exercice, date: x.date, reference: x.reference, montant: x.montant, libelle: x.libelle, auteur: x.auteur })),
+    recus: recus.map((x) => ({
+      id: x.id,
+      exercice: x.exercice,
+      date: x.date,
+      reference: x.reference,
+      montant: x.montant,
+      libelle: x.libelle,
+      auteur: x.auteur,
+    })),
   };
 }
 
@@ -55,7 +74,12 @@ export async function enregistrerRecu(db: Db, actor: Actor, annee: number, input
     const deja = (await store.references(tx, annee)).some((x) => cleReference(x.reference) === cle);
     assertNoProblems(recuProblems(r, annee, today, deja));
     const id = await store.insertRecu(tx, { exercice: annee, ...r }, now.toISOString(), actor.userId);
-    await appendAudit(tx, actor, { action: 'releve_percepteur.saisi', entity: 'releve_percepteur', entityId: id, payload: { exercice: annee, ...r } }, now);
+    await appendAudit(
+      tx,
+      actor,
+      { action: 'releve_percepteur.saisi', entity: 'releve_percepteur', entityId: id, payload: { exercice: annee, ...r } },
+      now,
+    );
     return { id, exercice: annee, ...r, auteur: actor.label };
   });
 }

@@ -77,8 +77,18 @@ export async function insertRecu(
   return row.id;
 }
 
-export async function insertAnnulationRecu(tx: Trx, releveId: number, date: string, motif: string, at: string, userId: number | null): Promise<void> {
-  await tx.insertInto('releve_percepteur_annulation').values({ releve_id: releveId, date, motif, created_at: at, user_id: userId }).execute();
+export async function insertAnnulationRecu(
+  tx: Trx,
+  releveId: number,
+  date: string,
+  motif: string,
+  at: string,
+  userId: number | null,
+): Promise<void> {
+  await tx
+    .insertInto('releve_percepteur_annulation')
+    .values({ releve_id: releveId, date, motif, created_at: at, user_id: userId })
+    .execute();
 }
 
 /**

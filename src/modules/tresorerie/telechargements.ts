@@ -26,7 +26,8 @@ export async function exportTresorerie(
   const m = await documents();
   const d = m.tresorerieDocument(e, ctx);
   const nom = `tresorerie-${annee}-${e.du}-${e.au}`;
-  if (format === 'json') return { data: Buffer.from(JSON.stringify(d, null, 2)), type: 'application/json; charset=utf-8', fileName: `${nom}.json` };
+  if (format === 'json')
+    return { data: Buffer.from(JSON.stringify(d, null, 2)), type: 'application/json; charset=utf-8', fileName: `${nom}.json` };
   if (format === 'xlsx') return { data: await m.tresorerieXlsx(d), type: XLSX, fileName: `${nom}.xlsx` };
   return { data: await m.tresoreriePdf(d, ctx), type: 'application/pdf', fileName: `${nom}.pdf` };
 }
