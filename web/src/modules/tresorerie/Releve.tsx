@@ -52,7 +52,6 @@ export function NouveauRecu({ annee, onDone }: { annee: number; onDone: () => vo
           onChange={(v) => (clearField('date'), setDate(v))}
           error={fieldError('date')}
           exercice={annee}
-          required
           w={170}
         />
         <TextInput
@@ -60,7 +59,6 @@ export function NouveauRecu({ annee, onDone }: { annee: number; onDone: () => vo
           value={reference}
           onChange={(e) => (clearField('reference'), setReference(e.currentTarget.value))}
           error={fieldError('reference')}
-          required
           w={220}
         />
         <MontantInput
@@ -68,7 +66,6 @@ export function NouveauRecu({ annee, onDone }: { annee: number; onDone: () => vo
           value={montant}
           onChange={(v) => (clearField('montant'), setMontant(v))}
           error={fieldError('montant')}
-          required
           w={160}
         />
         <TextInput

@@ -46,7 +46,7 @@ function Differences({ e }: { e: EtatTresorerie }) {
     <Table striped withTableBorder fz="sm" horizontalSpacing={6} aria-label="Différences" data-testid="differences">
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>Constat</Table.Th>
+          <Table.Th w={130}>Constat</Table.Th>
           <Table.Th ta="right">Écart</Table.Th>
           <Table.Th>Explication</Table.Th>
         </Table.Tr>
@@ -55,9 +55,9 @@ function Differences({ e }: { e: EtatTresorerie }) {
         {lignes.map((l, i) => (
           <Table.Tr key={i} data-testid="difference" data-statut={l.statut}>
             <Table.Td>
-              <Badge color={COULEUR[l.statut]} variant="light" style={{ whiteSpace: 'normal', height: 'auto' }}>
+              <Text size="xs" fw={700} c={COULEUR[l.statut]}>
                 {STATUT_LABELS[l.statut]}
-              </Badge>
+              </Text>
             </Table.Td>
             <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
               {fcfa(l.ecart)}
@@ -109,7 +109,7 @@ export function TresoreriePage() {
       {etat.error && <Alert color="red">{etat.error}</Alert>}
       {e && (
         <>
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" mb="sm">
+          <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="sm" mb="sm">
             <Paper withBorder p="sm" aria-label="Caisse de la régie">
               <Text fw={600} mb={4}>
                 Caisse de la régie
