@@ -38,7 +38,7 @@ const titre = (t: string): Content => ({ text: t, bold: true, fontSize: 11, marg
 function tableRegie(d: TresorerieDocument): Content {
   const g = d.regie;
   const rows: [string, number][] = [
-    [`Encaisse au ${formatDateFr(d.du)} (veille incluse)`, g.debut],
+    [`Encaisse avant le ${formatDateFr(d.du)}`, g.debut],
     ['+ Quittances encaissées', g.encaissees],
     ['− Quittances annulées', g.annulees],
     ['− Versements au percepteur', g.versees],
@@ -63,7 +63,7 @@ export function tresoreriePdf(d: TresorerieDocument, ctx: ContexteTresorerie): P
       r(l.versement ? n(l.versement.montant) : ''),
       r(l.recu ? n(l.recu.montant) : ''),
       r(n(l.ecart)),
-      { text: l.motif || STATUT_LABELS[l.statut], fontSize: 7 },
+      { text: STATUT_LABELS[l.statut], color: l.statut === 'concorde' ? '#0f766e' : '#b45309' },
     ]);
   lignes.push([
     { text: 'TOTAL', bold: true },
@@ -82,7 +82,7 @@ export function tresoreriePdf(d: TresorerieDocument, ctx: ContexteTresorerie): P
       titre('1. Caisse de la régie de recettes'),
       tableRegie(d),
       titre('2. Versements au percepteur et relevé du percepteur'),
-      { table: { headerRows: 1, widths: [80, 80, 60, 60, 55, '*'], body: lignes }, layout: 'lightHorizontalLines', fontSize: 8 },
+      { table: { headerRows: 1, widths: [85, '*', 60, 60, 60, 90], body: lignes }, layout: 'lightHorizontalLines', fontSize: 8 },
       titre('3. Paiements de mandats par le percepteur'),
       {
         text: `${d.paiements.nombre} mandat(s) payé(s) pour ${n(d.paiements.montant)} FCFA (montant brut net des réductions, comme la situation d'exécution).`,

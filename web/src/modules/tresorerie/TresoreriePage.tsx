@@ -115,7 +115,7 @@ export function TresoreriePage() {
                 Caisse de la régie
               </Text>
               <SimpleGrid cols={3} spacing="sm" verticalSpacing={4}>
-                <Chiffre label={`Encaisse au début`} valeur={e.regie.debut} />
+                <Chiffre label={`Encaisse avant le ${formatDateFr(e.du)}`} valeur={e.regie.debut} />
                 <Chiffre label="+ Encaissées" valeur={e.regie.encaissees} />
                 <Chiffre label="− Annulées" valeur={e.regie.annulees} />
                 <Chiffre label="− Versées au percepteur" valeur={e.regie.versees} />
