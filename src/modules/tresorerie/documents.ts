@@ -112,14 +112,14 @@ export async function tresorerieXlsx(d: TresorerieDocument): Promise<Buffer> {
     ws.addRow(cols).font = { bold: true };
   };
   const regie = wb.addWorksheet('Régie');
-  entete(regie, ['poste', 'montant']);
+  entete(regie, ['code', 'montant']);
   for (const [k, v] of Object.entries(d.regie)) regie.addRow([k, v]);
   regie.addRow(['paiements_mandats_nombre', d.paiements.nombre]);
   regie.addRow(['paiements_mandats_montant', d.paiements.montant]);
   regie.getColumn(2).numFmt = '#,##0';
   regie.getColumn(1).width = 28;
   const rap = wb.addWorksheet('Rapprochement');
-  entete(rap, ['statut', 'versement', 'date_versement', 'reference', 'verse', 'date_recu', 'recu', 'ecart', 'motif']);
+  entete(rap, ['type', 'versement', 'date_versement', 'reference', 'verse', 'date_recu', 'recu', 'ecart', 'motif']);
   for (const l of d.rapprochement.lignes)
     rap.addRow([
       l.statut,
