@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { caisseRegie, cleReference, periodeProblems, rapprocher, recuProblems, type RecuPercepteur, type VersementRegie } from './model.js';
 
@@ -110,5 +111,29 @@ describe('contrôles de saisie', () => {
       'DATE_HORS_EXERCICE',
     ]);
     expect(recuProblems({ date: '2026-05-01', reference: 'R1', montant: 5 }, 2026, '2026-06-01', false)).toEqual([]);
+  });
+});
+
+describe('propriétés du rapprochement sur des relevés tirés au hasard', () => {
+  const jour = fc.integer({ min: 1, max: 28 }).map((d) => `2026-03-${String(d).padStart(2, '0')}`);
+  const ref = fc.option(fc.constantFrom('R1', 'R2', 'R3', 'r-01', 'R 2', 'R4'), { nil: null });
+  const montant = fc.constantFrom(1_000, 2_000, 5_000);
+  const versements = fc.array(fc.tuple(jour, montant, ref), { maxLength: 8 }).map((xs) => xs.map(([d, m, x], i) => v(i + 1, d, m, x)));
+  const recus = fc
+    .array(fc.tuple(jour, montant, fc.constantFrom('R1', 'R2', 'R3', 'R4', 'R5')), { maxLength: 8 })
+    .map((xs) => xs.map(([d, m, x], i) => r(i + 1, d, m, x)));
+
+  it('chaque versement est sur une ligne, chaque récépissé sur une ligne au plus une fois ; les écarts font l’écart des totaux ; une concordance a deux montants égaux', () => {
+    fc.assert(
+      fc.property(versements, recus, (vs, rs) => {
+        const x = rapprocher(vs, rs);
+        expect(x.lignes.filter((l) => l.versement).map((l) => l.versement)).toEqual(vs);
+        expect(x.lignes.flatMap((l) => (l.recu ? [l.recu.id] : [])).sort((a, b) => a - b)).toEqual(rs.map((y) => y.id));
+        expect(x.lignes.reduce((s, l) => s + l.ecart, 0)).toBe(x.ecart);
+        expect(x.ecart).toBe(rs.reduce((s, y) => s + y.montant, 0) - vs.reduce((s, y) => s + y.montant, 0));
+        for (const l of x.lignes.filter((y) => y.statut === 'concorde')) expect(l.recu?.montant).toBe(l.versement?.montant);
+        expect(x.differences.length).toBe(x.lignes.filter((l) => l.statut !== 'concorde').length);
+      }),
+    );
   });
 });
