@@ -4,6 +4,7 @@ import { depensesModule } from '../modules/depenses/index.js';
 import { etatCivilModule } from '../modules/etatcivil/index.js';
 import { nomenclatureModule } from '../modules/nomenclature/index.js';
 import { recettesModule } from '../modules/recettes/index.js';
+import { tresorerieModule } from '../modules/tresorerie/index.js';
 import { auditModule } from '../platform/audit/index.js';
 import { authModule } from '../platform/auth/index.js';
 import { backupModule } from '../platform/backup/index.js';
@@ -24,6 +25,7 @@ export const MODULES: readonly ModuleDescriptor[] = [
   depensesModule,
   recettesModule,
   etatCivilModule,
+  tresorerieModule,
 ];
 
 /** Tables whose rows are never updated nor deleted, as the modules declare them (checked by `gm2i verify`). */

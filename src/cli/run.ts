@@ -5,6 +5,7 @@ import { messageFor } from '../core/messages.js';
 import { registerBudgetCommands } from './budget-commands.js';
 import { registerEtatCivilCommands } from './etatcivil-commands.js';
 import { registerRecettesCommands } from './recettes-commands.js';
+import { registerTresorerieCommands } from './tresorerie-commands.js';
 import { registerSafetyCommands, registerServerCommands, registerUserCommands, type CliContext } from './commands.js';
 import { frenchProgram } from './french.js';
 import { VERSION_GM2I } from '../platform/version.js';
@@ -57,6 +58,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerBudgetCommands(program, ctx);
   registerRecettesCommands(program, ctx);
   registerEtatCivilCommands(program, ctx);
+  registerTresorerieCommands(program, ctx);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return ctx.exitCode;

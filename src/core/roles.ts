@@ -51,6 +51,10 @@ export const PERMISSIONS = {
   'recettes.encaisser': ['regisseur_recettes'],
   /** The second signature on versements and cash counts: another person, another role. */
   'recettes.contresigner': ['maire', 'secretaire_general', 'comptable'],
+  /** The état de trésorerie: régie cash, versements, the percepteur's statement and their reconciliation (issue 13 §3). */
+  'tresorerie.lire': ['maire', 'secretaire_general', 'comptable', 'regisseur_recettes'],
+  /** Typing the percepteur's statement: the agent who follows the perception, or the SG (not the régisseur it checks). */
+  'tresorerie.saisir': ['secretaire_general', 'comptable'],
   /** The registers and actes hold personal data: read by the officers and the agents who keep them (issue 10). */
   'etatcivil.lire': ['maire', 'secretaire_general', 'agent_etat_civil'],
   /** Counts without names, for everyone (they go up to the cercle and feed the public page). */

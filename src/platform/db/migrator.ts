@@ -15,6 +15,7 @@ import * as m20261202T0100 from '../../migrations/20261202T0100_nomenclature_ajo
 import * as m20261203T0000 from '../../migrations/20261203T0000_recettes.js';
 import * as m20261204T0000 from '../../migrations/20261204T0000_etat_civil.js';
 import * as m20261204T0100 from '../../migrations/20261204T0100_recherche.js';
+import * as m20261205T0000 from '../../migrations/20261205T0000_releve_percepteur.js';
 
 /** Every migration, in order. Add new ones at the end; never edit a shipped one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261203T0000_recettes': m20261203T0000,
   '20261204T0000_etat_civil': m20261204T0000,
   '20261204T0100_recherche': m20261204T0100,
+  '20261205T0000_releve_percepteur': m20261205T0000,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

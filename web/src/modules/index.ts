@@ -8,6 +8,7 @@ import { etatCivilWeb } from './etatcivil';
 import { journalWeb } from './journal';
 import { recettesWeb } from './recettes';
 import { sauvegardeWeb } from './sauvegarde';
+import { tresorerieWeb } from './tresorerie';
 
 const accueil: WebModule = {
   nom: 'accueil',
@@ -25,6 +26,7 @@ export const WEB_MODULES: readonly WebModule[] = [
   budgetWeb,
   depensesWeb,
   recettesWeb,
+  tresorerieWeb,
   etatCivilWeb,
   authWeb,
   journalWeb,
