@@ -5,6 +5,7 @@ import { recettesRoutes } from './routes.js';
 // What other modules use: the état civil takes its copy fee through the régie (and its demo cashes some).
 export { creerQuittancier, encaisser, paiementSurQuittance } from './regie.js';
 export { enregistrerTarif, listerArticles } from './catalogue.js';
+export { encaisse, type QuittanceCaisse } from './model-caisse.js';
 
 /**
  * Recettes: the catalogue and its tariffs, households and persons, rôles homologated by the préfet, titres de

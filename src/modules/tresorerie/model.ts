@@ -9,9 +9,8 @@
  * one the régie already records on each versement, recettes/caisse.ts].
  */
 import type { ProblemCode } from '../../core/errors.js';
-// The régie's cash has one definition, recettes' pure rule (R25); the recettes index does not re-export it yet.
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports
-import { encaisse, type QuittanceCaisse } from '../recettes/model-caisse.js';
+// The régie's cash has one definition, recettes' pure rule (R25), exported by the recettes index.
+import { encaisse, type QuittanceCaisse } from '../recettes/index.js';
 
 /** A versement of the régie to the percepteur, as the régie recorded it. */
 export interface VersementRegie {
