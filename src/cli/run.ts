@@ -4,6 +4,7 @@ import { isDomainError } from '../core/errors.js';
 import { messageFor } from '../core/messages.js';
 import { registerBudgetCommands } from './budget-commands.js';
 import { registerEtatCivilCommands } from './etatcivil-commands.js';
+import { registerComptabiliteCommands } from './comptabilite-commands.js';
 import { registerRecettesCommands } from './recettes-commands.js';
 import { registerSafetyCommands, registerServerCommands, registerUserCommands, type CliContext } from './commands.js';
 import { frenchProgram } from './french.js';
@@ -56,6 +57,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerSafetyCommands(program, ctx);
   registerBudgetCommands(program, ctx);
   registerRecettesCommands(program, ctx);
+  registerComptabiliteCommands(program, ctx);
   registerEtatCivilCommands(program, ctx);
   try {
     await program.parseAsync(argv, { from: 'user' });
