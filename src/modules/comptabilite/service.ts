@@ -81,6 +81,9 @@ export async function chargerLivres(tx: Tx, annee: number): Promise<Livres> {
 
   const r = await store.listRecettes(tx, annee);
   const nat = (n: string | null) => n ?? NON_IMPUTE;
+  // A nature the budget does not foresee is still shown, under its catalogue article's label.
+  for (const x of [...r.titres, ...r.lignes])
+    if (x.nature !== null && !natures.has(x.nature)) natures.set(x.nature, { nature: x.nature, libelle: x.libelle, section: /^[12]/.test(x.nature) ? 'investissement' : 'fonctionnement', chapitre: x.nature.slice(0, 2) });
   for (const t of r.titres) recettes.push({ type: 'titre', nature: nat(t.nature), date: t.date, montant: t.montant, piece: `Titre n°${t.numero}` });
   for (const c of r.corrections)
     recettes.push({ type: 'correction', nature: nat(c.nature), date: c.date, montant: c.montant, piece: `${c.type === 'annulation' ? 'Annulation' : 'Réduction'} n°${c.numero}` });

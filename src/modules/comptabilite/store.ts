@@ -60,7 +60,7 @@ export async function listRecettes(tx: Tx, annee: number) {
   const titres = await tx
     .selectFrom('titre_recette')
     .innerJoin('recette_article', 'recette_article.id', 'titre_recette.article_id')
-    .select(['titre_recette.id', 'titre_recette.numero', 'titre_recette.date', 'titre_recette.montant', 'recette_article.nature'])
+    .select(['titre_recette.id', 'titre_recette.numero', 'titre_recette.date', 'titre_recette.montant', 'recette_article.nature', 'recette_article.libelle'])
     .where('titre_recette.exercice', '=', annee)
     .orderBy('titre_recette.numero')
     .execute();
@@ -86,6 +86,7 @@ export async function listRecettes(tx: Tx, annee: number) {
       'quittance_ligne.titre_id',
       'quittance_ligne.role_ligne_id',
       'recette_article.nature',
+      'recette_article.libelle',
       'quittance_annulation.date as annuleeLe',
     ])
     .where('quittance.exercice', '=', annee)

@@ -73,13 +73,13 @@ function Mandats({ annee }: { annee: number }) {
       <Table striped withTableBorder fz="xs" layout="fixed" aria-label="Journal des mandats">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={50}>N°</Table.Th>
-            <Table.Th w={88}>Date</Table.Th>
-            <Table.Th w={90}>Imputation</Table.Th>
+            <Table.Th w={44}>N°</Table.Th>
+            <Table.Th w={82}>Date</Table.Th>
+            <Table.Th w={84}>Imputation</Table.Th>
             <Table.Th>Créancier · objet</Table.Th>
             <Table.Th ta="right" w={100}>Brut</Table.Th>
-            <Table.Th ta="right" w={90}>Réduit</Table.Th>
-            <Table.Th w={80}>État</Table.Th>
+            <Table.Th ta="right" w={76}>Réduit</Table.Th>
+            <Table.Th w={72}>État</Table.Th>
             <Table.Th ta="right" w={100}>Retenu</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -124,8 +124,8 @@ function Titres({ annee }: { annee: number }) {
       <Table striped withTableBorder fz="xs" layout="fixed" aria-label="Journal des titres">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={50}>N°</Table.Th>
-            <Table.Th w={88}>Date</Table.Th>
+            <Table.Th w={44}>N°</Table.Th>
+            <Table.Th w={82}>Date</Table.Th>
             <Table.Th w={60}>Nature</Table.Th>
             <Table.Th>Débiteur · objet</Table.Th>
             <Table.Th ta="right" w={100}>Montant</Table.Th>
@@ -167,7 +167,7 @@ function Quittances({ annee }: { annee: number }) {
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={110}>Quittance</Table.Th>
-            <Table.Th w={88}>Date</Table.Th>
+            <Table.Th w={82}>Date</Table.Th>
             <Table.Th>Payeur</Table.Th>
             <Table.Th ta="right" w={100}>Montant</Table.Th>
             <Table.Th w={140}>Annulation</Table.Th>

@@ -116,14 +116,14 @@ function Depenses({ lignes, total }: { lignes: LigneDepense[]; total: LigneDepen
     <Table striped withTableBorder fz="xs" aria-label="Dépenses" layout="fixed">
       <Table.Thead>
         <Table.Tr>
-          <Table.Th w={80}>Ligne</Table.Th>
+          <Table.Th w={72}>Ligne</Table.Th>
           <Table.Th>Libellé</Table.Th>
-          <Table.Th ta="right" w={100}>Crédits ouverts</Table.Th>
-          <Table.Th ta="right" w={96}>Engagé</Table.Th>
-          <Table.Th ta="right" w={96}>Mandaté</Table.Th>
-          <Table.Th ta="right" w={96}>Payé</Table.Th>
-          <Table.Th ta="right" w={96}>Disponible</Table.Th>
-          <Table.Th ta="right" w={70}>Taux</Table.Th>
+          <Table.Th ta="right" w={92}>Crédits ouverts</Table.Th>
+          <Table.Th ta="right" w={88}>Engagé</Table.Th>
+          <Table.Th ta="right" w={88}>Mandaté</Table.Th>
+          <Table.Th ta="right" w={88}>Payé</Table.Th>
+          <Table.Th ta="right" w={88}>Disponible</Table.Th>
+          <Table.Th ta="right" w={62}>Taux</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>{lignes.map((l) => row(l))}</Table.Tbody>
@@ -153,13 +153,13 @@ function Recettes({ lignes, total }: { lignes: LigneRecette[]; total: LigneRecet
     <Table striped withTableBorder fz="xs" aria-label="Recettes" layout="fixed">
       <Table.Thead>
         <Table.Tr>
-          <Table.Th w={80}>Nature</Table.Th>
+          <Table.Th w={64}>Nature</Table.Th>
           <Table.Th>Libellé</Table.Th>
-          <Table.Th ta="right" w={100}>Prévisions</Table.Th>
-          <Table.Th ta="right" w={100}>Titres émis</Table.Th>
-          <Table.Th ta="right" w={100}>Recouvré</Table.Th>
-          <Table.Th ta="right" w={100}>Reste à recouvrer</Table.Th>
-          <Table.Th ta="right" w={70}>Taux</Table.Th>
+          <Table.Th ta="right" w={96}>Prévisions</Table.Th>
+          <Table.Th ta="right" w={96}>Titres émis</Table.Th>
+          <Table.Th ta="right" w={96}>Recouvré</Table.Th>
+          <Table.Th ta="right" w={96}>Reste à recouvrer</Table.Th>
+          <Table.Th ta="right" w={62}>Taux</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>{lignes.map((l) => row(l))}</Table.Tbody>
