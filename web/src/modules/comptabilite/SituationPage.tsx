@@ -116,7 +116,7 @@ function Depenses({ lignes, total }: { lignes: LigneDepense[]; total: LigneDepen
     <Table striped withTableBorder fz="xs" aria-label="Dépenses" layout="fixed">
       <Table.Thead>
         <Table.Tr>
-          <Table.Th w={72}>Ligne</Table.Th>
+          <Table.Th w={86}>Ligne</Table.Th>
           <Table.Th>Libellé</Table.Th>
           <Table.Th ta="right" w={92}>Crédits ouverts</Table.Th>
           <Table.Th ta="right" w={88}>Engagé</Table.Th>
