@@ -15,7 +15,9 @@ const GROUPEMENTS = ['ligne', 'chapitre', 'section'] as const;
 
 function choix<T extends string>(v: string, permis: readonly T[], quoi: string): T {
   if (!(permis as readonly string[]).includes(v))
-    throw new DomainError('ARGUMENT_INVALIDE', { raison: `${quoi} inconnu « ${v} » : ${permis.join(', ').replace(/, ([^,]*)$/, ' ou $1')}.` });
+    throw new DomainError('ARGUMENT_INVALIDE', {
+      raison: `${quoi} inconnu « ${v} » : ${permis.join(', ').replace(/, ([^,]*)$/, ' ou $1')}.`,
+    });
   return v as T;
 }
 
@@ -43,7 +45,8 @@ export function registerComptabiliteCommands(program: Command, ctx: CliContext):
     .action(async (o: { exercice: string; date?: string; par: string; format: string; out?: string }) => {
       const t = await telechargements();
       await ctx.withDb(async (c) => {
-        if (o.date !== undefined && !isPlainDate(o.date)) throw new DomainError('ARGUMENT_INVALIDE', { raison: `Date invalide : ${o.date} (AAAA-MM-JJ)` });
+        if (o.date !== undefined && !isPlainDate(o.date))
+          throw new DomainError('ARGUMENT_INVALIDE', { raison: `Date invalide : ${o.date} (AAAA-MM-JJ)` });
         const q = { date: o.date, par: choix(o.par, GROUPEMENTS, 'Regroupement'), format: choix(o.format, FORMATS, 'Format') };
         ecrire(await t.exportSituation(c.db, annee(o.exercice), q, ctx.now()), o.out);
       });
@@ -54,7 +57,12 @@ export function registerComptabiliteCommands(program: Command, ctx: CliContext):
   ] as const satisfies readonly (readonly [
     string,
     string,
-    (m: Awaited<ReturnType<typeof telechargements>>, db: Parameters<Awaited<ReturnType<typeof telechargements>>['exportJournalMandats']>[0], a: number, f: Format) => Promise<{ data: Buffer; fileName: string }>,
+    (
+      m: Awaited<ReturnType<typeof telechargements>>,
+      db: Parameters<Awaited<ReturnType<typeof telechargements>>['exportJournalMandats']>[0],
+      a: number,
+      f: Format,
+    ) => Promise<{ data: Buffer; fileName: string }>,
   ])[];
   for (const [name, label, exporter] of journaux)
     doc

@@ -38,7 +38,10 @@ async function deuxTailles(page: Page, nom: string) {
   ] as const) {
     await page.setViewportSize({ width: w, height: h });
     await page.waitForTimeout(200);
-    const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    const { scroll, client } = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
     expect(scroll, `${nom} ${w}×${h}`).toBeLessThanOrEqual(client);
     await page.screenshot({ path: path.join(SHOTS, `comptabilite-${nom}-${w}.png`), fullPage: true });
   }
@@ -74,7 +77,9 @@ test('the SG opens the situation at a date, reads the API’s mandated total, do
   const file = path.join(SHOTS, 'comptabilite-situation.pdf');
   fs.writeFileSync(file, await pdf.body());
   execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '1', file, path.join(SHOTS, 'comptabilite-situation-pdf')]);
-  const texte = execFileSync('pdftotext', ['-layout', file, '-']).toString().replace(/\u00a0/g, ' ');
+  const texte = execFileSync('pdftotext', ['-layout', file, '-'])
+    .toString()
+    .replace(/\u00a0/g, ' ');
   expect(texte).toContain(nombre(s.depenses.total.mandate));
 
   await nav(page, 'Journaux').click();

@@ -33,7 +33,9 @@ describe.skipIf(testEngine() !== 'sqlite')('gm2i document situation | journal-ma
   it('writes the situation and the journals in every format, with the same totals', async () => {
     const s = path.join(dossier, 's.json');
     const j = path.join(dossier, 'j.json');
-    expect((await gm2i('document', 'situation', '--exercice', '2026', '--date', '2026-12-31', '--format', 'json', '--out', s)).code).toBe(0);
+    expect((await gm2i('document', 'situation', '--exercice', '2026', '--date', '2026-12-31', '--format', 'json', '--out', s)).code).toBe(
+      0,
+    );
     expect((await gm2i('document', 'journal-mandats', '--exercice', '2026', '--format', 'json', '--out', j)).code).toBe(0);
     const situation = JSON.parse(fs.readFileSync(s, 'utf8')) as Situation;
     const journal = JSON.parse(fs.readFileSync(j, 'utf8')) as JournalMandats;

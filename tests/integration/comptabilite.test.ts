@@ -55,9 +55,18 @@ describe('comptabilité de la commune de démonstration (horloge du 20 décembre
     const vivants = mandats.filter((m) => m.etat === 'emis');
     expect(vivants.length).toBeGreaterThanOrEqual(2);
     const [a, b] = vivants;
-    const red = await sg.call('POST', `/api/v1/mandats/${a!.id}/corrections`, { type: 'reduction', date: '2026-12-15', motif: 'Erreur de calcul', montant: 1_000 });
+    const red = await sg.call('POST', `/api/v1/mandats/${a!.id}/corrections`, {
+      type: 'reduction',
+      date: '2026-12-15',
+      motif: 'Erreur de calcul',
+      montant: 1_000,
+    });
     expect(red.status).toBe(200);
-    const ann = await sg.call('POST', `/api/v1/mandats/${b!.id}/corrections`, { type: 'annulation', date: '2026-12-16', motif: 'Double emploi' });
+    const ann = await sg.call('POST', `/api/v1/mandats/${b!.id}/corrections`, {
+      type: 'annulation',
+      date: '2026-12-16',
+      motif: 'Double emploi',
+    });
     expect(ann.status).toBe(200);
     mandats = await tousLesMandats(sg);
     // A virement on 10 December: 1 000 F move between two lines of fonctionnement.
@@ -139,7 +148,9 @@ describe('comptabilité de la commune de démonstration (horloge du 20 décembre
 
   it('chapitres et sections additionnent les mêmes lignes', async () => {
     const [l, c, s] = await Promise.all(
-      ['ligne', 'chapitre', 'section'].map(async (par) => (await sg.call<Situation>('GET', `${E}/situation?date=2026-12-31&par=${par}`)).body),
+      ['ligne', 'chapitre', 'section'].map(
+        async (par) => (await sg.call<Situation>('GET', `${E}/situation?date=2026-12-31&par=${par}`)).body,
+      ),
     );
     expect(c!.depenses.total).toEqual(l!.depenses.total);
     expect(s!.depenses.total).toEqual(l!.depenses.total);
@@ -160,17 +171,29 @@ describe('comptabilité de la commune de démonstration (horloge du 20 décembre
   });
 
   it('documents : PDF, classeur et JSON de la situation et des journaux', async () => {
-    const pdf = await t.app.inject({ method: 'GET', url: `${E}/documents/situation?date=2026-12-31&format=pdf`, headers: { cookie: sg.cookieHeader() } });
+    const pdf = await t.app.inject({
+      method: 'GET',
+      url: `${E}/documents/situation?date=2026-12-31&format=pdf`,
+      headers: { cookie: sg.cookieHeader() },
+    });
     expect(pdf.statusCode).toBe(200);
     expect(pdf.rawPayload.subarray(0, 4).toString()).toBe('%PDF');
-    const json = await t.app.inject({ method: 'GET', url: `${E}/documents/situation?date=2026-12-31&format=json`, headers: { cookie: sg.cookieHeader() } });
+    const json = await t.app.inject({
+      method: 'GET',
+      url: `${E}/documents/situation?date=2026-12-31&format=json`,
+      headers: { cookie: sg.cookieHeader() },
+    });
     expect(JSON.parse(json.body)).toEqual((await sg.call<Situation>('GET', `${E}/situation?date=2026-12-31`)).body);
     for (const doc of ['journal-mandats', 'journal-titres'])
       for (const [format, magie] of [
         ['pdf', '%PDF'],
         ['xlsx', 'PK'],
       ] as const) {
-        const r = await t.app.inject({ method: 'GET', url: `${E}/documents/${doc}?format=${format}`, headers: { cookie: sg.cookieHeader() } });
+        const r = await t.app.inject({
+          method: 'GET',
+          url: `${E}/documents/${doc}?format=${format}`,
+          headers: { cookie: sg.cookieHeader() },
+        });
         expect(r.statusCode, `${doc} ${format}`).toBe(200);
         expect(r.rawPayload.subarray(0, magie.length).toString()).toBe(magie);
       }

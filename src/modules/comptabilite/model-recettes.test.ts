@@ -16,7 +16,13 @@ describe('situation d’exécution des recettes at a date', () => {
   ];
 
   it('titres émis net of corrections; a cash receipt without titre adds to the recouvré but settles no titre', () => {
-    expect(situationRecettes(h, '2026-02-11').get('7111')).toEqual({ prevu: 1_000_000, emis: 600_000, recouvre: 250_000, recouvreSurTitres: 200_000, reste: 400_000 });
+    expect(situationRecettes(h, '2026-02-11').get('7111')).toEqual({
+      prevu: 1_000_000,
+      emis: 600_000,
+      recouvre: 250_000,
+      recouvreSurTitres: 200_000,
+      reste: 400_000,
+    });
     expect(situationRecettes(h, '2026-03-01').get('7111')).toMatchObject({ emis: 500_000, reste: 300_000 });
   });
 
@@ -32,7 +38,12 @@ describe('situation d’exécution des recettes at a date', () => {
       { id: 2, document: 'BP' as const },
     ];
     expect(ligneRepresentative(lignes, new Set(['BP', 'BA']))).toBe(2);
-    expect(ligneRepresentative(lignes.filter((l) => l.document === 'BA' || l.id === 4), new Set(['BA']))).toBe(9);
+    expect(
+      ligneRepresentative(
+        lignes.filter((l) => l.document === 'BA' || l.id === 4),
+        new Set(['BA']),
+      ),
+    ).toBe(9);
     expect(ligneRepresentative(lignes, new Set())).toBe(2);
   });
 });

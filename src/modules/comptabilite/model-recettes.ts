@@ -46,7 +46,12 @@ export function appliquerRecette(s: ExecutionRecette, m: MouvementRecette): Exec
     case 'annulation': {
       const signe = m.type === 'encaissement' ? 1 : -1;
       const surTitres = m.surTitre ? signe * m.montant : 0;
-      return { ...s, recouvre: s.recouvre + signe * m.montant, recouvreSurTitres: s.recouvreSurTitres + surTitres, reste: s.reste - surTitres };
+      return {
+        ...s,
+        recouvre: s.recouvre + signe * m.montant,
+        recouvreSurTitres: s.recouvreSurTitres + surTitres,
+        reste: s.reste - surTitres,
+      };
     }
   }
 }
@@ -72,7 +77,10 @@ export function sommeRecettes(lignes: Iterable<ExecutionRecette>): ExecutionRece
 }
 
 /** Group natures by a key (chapter, section) and sum them, keys in order. */
-export function regrouperRecettes(situation: ReadonlyMap<string, ExecutionRecette>, cle: (nature: string) => string): Map<string, ExecutionRecette> {
+export function regrouperRecettes(
+  situation: ReadonlyMap<string, ExecutionRecette>,
+  cle: (nature: string) => string,
+): Map<string, ExecutionRecette> {
   const groupes = new Map<string, ExecutionRecette[]>();
   for (const [n, s] of situation) (groupes.get(cle(n)) ?? groupes.set(cle(n), []).get(cle(n))!).push(s);
   return new Map([...groupes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, sommeRecettes(v)]));

@@ -145,8 +145,22 @@ const lire = 'budget.lire';
 const base = '/api/v1/exercices/:annee';
 
 export const comptabiliteApi = {
-  situation: defineRoute({ method: 'GET', path: `${base}/situation`, params: AnneeParam, query: SituationQuery, response: Situation, permission: lire }),
-  grandLivre: defineRoute({ method: 'GET', path: `${base}/grand-livre`, params: AnneeParam, query: GrandLivreQuery, response: GrandLivre, permission: lire }),
+  situation: defineRoute({
+    method: 'GET',
+    path: `${base}/situation`,
+    params: AnneeParam,
+    query: SituationQuery,
+    response: Situation,
+    permission: lire,
+  }),
+  grandLivre: defineRoute({
+    method: 'GET',
+    path: `${base}/grand-livre`,
+    params: AnneeParam,
+    query: GrandLivreQuery,
+    response: GrandLivre,
+    permission: lire,
+  }),
   journalMandats: defineRoute({
     method: 'GET',
     path: `${base}/journaux/mandats`,
@@ -155,7 +169,14 @@ export const comptabiliteApi = {
     response: JournalMandats,
     permission: lire,
   }),
-  journalTitres: defineRoute({ method: 'GET', path: `${base}/journaux/titres`, params: AnneeParam, query: PageQuery, response: JournalTitres, permission: lire }),
+  journalTitres: defineRoute({
+    method: 'GET',
+    path: `${base}/journaux/titres`,
+    params: AnneeParam,
+    query: PageQuery,
+    response: JournalTitres,
+    permission: lire,
+  }),
   journalQuittances: defineRoute({
     method: 'GET',
     path: `${base}/journaux/quittances`,

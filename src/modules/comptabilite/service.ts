@@ -67,28 +67,67 @@ export async function chargerLivres(tx: Tx, annee: number): Promise<Livres> {
 
   const { engagements, degagements } = await store.listEngagementsEtDegagements(tx, annee);
   const sur = (ligneId: number) => ligneDe.get(ligneId) ?? ligneId;
-  for (const e of engagements) depenses.push({ type: 'engagement', ligneId: sur(e.ligne_id), date: e.date, montant: e.montant, piece: `Engagement n°${e.numero}` });
-  for (const d of degagements) depenses.push({ type: 'degagement', ligneId: sur(d.ligne_id), date: d.date, montant: d.montant, piece: `Dégagement de l'engagement n°${d.numero}` });
+  for (const e of engagements)
+    depenses.push({ type: 'engagement', ligneId: sur(e.ligne_id), date: e.date, montant: e.montant, piece: `Engagement n°${e.numero}` });
+  for (const d of degagements)
+    depenses.push({
+      type: 'degagement',
+      ligneId: sur(d.ligne_id),
+      date: d.date,
+      montant: d.montant,
+      piece: `Dégagement de l'engagement n°${d.numero}`,
+    });
   const { mandats, evenements } = await store.listMandatsEtEvenements(tx, annee);
   const ligneDuMandat = new Map(mandats.map((m) => [m.id, sur(m.ligne_id)]));
   for (const m of mandats)
-    depenses.push({ type: 'mandat', ligneId: sur(m.ligne_id), date: m.date, montant: m.montant_brut, piece: `Mandat n°${m.numero}`, mandatId: m.id });
+    depenses.push({
+      type: 'mandat',
+      ligneId: sur(m.ligne_id),
+      date: m.date,
+      montant: m.montant_brut,
+      piece: `Mandat n°${m.numero}`,
+      mandatId: m.id,
+    });
   for (const ev of evenements) {
     const base = { ligneId: ligneDuMandat.get(ev.mandat_id) ?? 0, date: ev.date, mandatId: ev.mandat_id };
-    if (ev.type === 'reduction') depenses.push({ type: 'reduction', ...base, montant: ev.montant ?? 0, piece: `Réduction du mandat n°${ev.numero}` });
-    else depenses.push({ type: ev.type, ...base, piece: `${ev.type === 'paiement' ? 'Paiement' : ev.type === 'rejet' ? 'Rejet' : 'Annulation'} du mandat n°${ev.numero}` });
+    if (ev.type === 'reduction')
+      depenses.push({ type: 'reduction', ...base, montant: ev.montant ?? 0, piece: `Réduction du mandat n°${ev.numero}` });
+    else
+      depenses.push({
+        type: ev.type,
+        ...base,
+        piece: `${ev.type === 'paiement' ? 'Paiement' : ev.type === 'rejet' ? 'Rejet' : 'Annulation'} du mandat n°${ev.numero}`,
+      });
   }
 
   const r = await store.listRecettes(tx, annee);
   const nat = (n: string | null) => n ?? NON_IMPUTE;
   // A nature the budget does not foresee is still shown, under its catalogue article's label.
   for (const x of [...r.titres, ...r.lignes])
-    if (x.nature !== null && !natures.has(x.nature)) natures.set(x.nature, { nature: x.nature, libelle: x.libelle, section: /^[12]/.test(x.nature) ? 'investissement' : 'fonctionnement', chapitre: x.nature.slice(0, 2) });
-  for (const t of r.titres) recettes.push({ type: 'titre', nature: nat(t.nature), date: t.date, montant: t.montant, piece: `Titre n°${t.numero}` });
+    if (x.nature !== null && !natures.has(x.nature))
+      natures.set(x.nature, {
+        nature: x.nature,
+        libelle: x.libelle,
+        section: /^[12]/.test(x.nature) ? 'investissement' : 'fonctionnement',
+        chapitre: x.nature.slice(0, 2),
+      });
+  for (const t of r.titres)
+    recettes.push({ type: 'titre', nature: nat(t.nature), date: t.date, montant: t.montant, piece: `Titre n°${t.numero}` });
   for (const c of r.corrections)
-    recettes.push({ type: 'correction', nature: nat(c.nature), date: c.date, montant: c.montant, piece: `${c.type === 'annulation' ? 'Annulation' : 'Réduction'} n°${c.numero}` });
+    recettes.push({
+      type: 'correction',
+      nature: nat(c.nature),
+      date: c.date,
+      montant: c.montant,
+      piece: `${c.type === 'annulation' ? 'Annulation' : 'Réduction'} n°${c.numero}`,
+    });
   for (const q of r.lignes) {
-    const base = { nature: nat(q.nature), montant: q.montant, piece: `Quittance ${q.serie}-${q.numero}`, surTitre: q.titre_id !== null || q.role_ligne_id !== null };
+    const base = {
+      nature: nat(q.nature),
+      montant: q.montant,
+      piece: `Quittance ${q.serie}-${q.numero}`,
+      surTitre: q.titre_id !== null || q.role_ligne_id !== null,
+    };
     recettes.push({ type: 'encaissement', date: q.date, ...base });
     if (q.annuleeLe) recettes.push({ type: 'annulation', date: q.annuleeLe, ...base });
   }
@@ -115,7 +154,8 @@ export function situation(l: Livres, annee: number, date: string, par: Groupemen
   const info = (id: number) => l.lignes.get(id);
   const infoR = (n: string) => l.natures.get(n);
   const cleD = (id: number) => (par === 'section' ? (info(id)?.section ?? 'fonctionnement') : (info(id)?.chapitre ?? '?'));
-  const cleR = (n: string) => (par === 'section' ? (infoR(n)?.section ?? 'fonctionnement') : (infoR(n)?.chapitre ?? (n === NON_IMPUTE ? n : n.slice(0, 2))));
+  const cleR = (n: string) =>
+    par === 'section' ? (infoR(n)?.section ?? 'fonctionnement') : (infoR(n)?.chapitre ?? (n === NON_IMPUTE ? n : n.slice(0, 2)));
   const ligneD = (cle: string, libelle: string, s: ReturnType<typeof sommeDepenses>, extra: Partial<LigneDepense> = {}): LigneDepense => ({
     cle,
     libelle,
@@ -127,21 +167,32 @@ export function situation(l: Livres, annee: number, date: string, par: Groupemen
     tauxMandatement: taux(s.mandate, s.ouvert),
     ...extra,
   });
-  const ligneR = (cle: string, libelle: string, s: ReturnType<typeof sommeRecettes>): LigneRecette => ({ cle, libelle, ...s, taux: taux(s.recouvre, s.prevu) });
+  const ligneR = (cle: string, libelle: string, s: ReturnType<typeof sommeRecettes>): LigneRecette => ({
+    cle,
+    libelle,
+    ...s,
+    taux: taux(s.recouvre, s.prevu),
+  });
   const libelleGroupe = (k: string) => (par === 'section' ? SECTIONS[k as keyof typeof SECTIONS] : `Chapitre ${k}`);
   const depenses =
     par === 'ligne'
       ? [...dep.entries()]
           .map(([id, s]) => {
             const i = info(id);
-            return ligneD(i ? `${i.nature}|${i.fonction ?? ''}` : String(id), i?.libelle ?? '', s, { ligneId: id, nature: i?.nature ?? null, fonction: i?.fonction ?? null });
+            return ligneD(i ? `${i.nature}|${i.fonction ?? ''}` : String(id), i?.libelle ?? '', s, {
+              ligneId: id,
+              nature: i?.nature ?? null,
+              fonction: i?.fonction ?? null,
+            });
           })
           .sort((a, b) => (a.cle < b.cle ? -1 : a.cle > b.cle ? 1 : 0))
       : [...regrouper(dep, cleD).entries()].map(([k, s]) => ligneD(k, libelleGroupe(k), s));
   const recettes =
     par === 'ligne'
       ? [...rec.entries()].map(([n, s]) => ligneR(n, n === NON_IMPUTE ? 'Recettes sans article budgétaire' : (infoR(n)?.libelle ?? ''), s))
-      : [...regrouperRecettes(rec, cleR).entries()].map(([k, s]) => ligneR(k, k === NON_IMPUTE ? 'Sans article budgétaire' : libelleGroupe(k), s));
+      : [...regrouperRecettes(rec, cleR).entries()].map(([k, s]) =>
+          ligneR(k, k === NON_IMPUTE ? 'Sans article budgétaire' : libelleGroupe(k), s),
+        );
   return {
     exercice: annee,
     date,
@@ -177,4 +228,5 @@ export function lignesDuMeme(l: Livres, ligneId: number): number[] {
   return [...l.ligneDe.entries()].filter(([, v]) => v === id).map(([k]) => k);
 }
 
-export const lireSituation = async (tx: Tx, annee: number, date: string, par: Groupement) => situation(await chargerLivres(tx, annee), annee, date, par);
+export const lireSituation = async (tx: Tx, annee: number, date: string, par: Groupement) =>
+  situation(await chargerLivres(tx, annee), annee, date, par);

@@ -48,7 +48,14 @@ export async function listMandatsEtEvenements(tx: Tx, annee: number) {
   const evenements = await tx
     .selectFrom('mandat_evenement')
     .innerJoin('mandat', 'mandat.id', 'mandat_evenement.mandat_id')
-    .select(['mandat_evenement.id', 'mandat_evenement.mandat_id', 'mandat.numero', 'mandat_evenement.type', 'mandat_evenement.date', 'mandat_evenement.montant'])
+    .select([
+      'mandat_evenement.id',
+      'mandat_evenement.mandat_id',
+      'mandat.numero',
+      'mandat_evenement.type',
+      'mandat_evenement.date',
+      'mandat_evenement.montant',
+    ])
     .where('mandat.exercice', '=', annee)
     .orderBy('mandat_evenement.id')
     .execute();
@@ -60,7 +67,14 @@ export async function listRecettes(tx: Tx, annee: number) {
   const titres = await tx
     .selectFrom('titre_recette')
     .innerJoin('recette_article', 'recette_article.id', 'titre_recette.article_id')
-    .select(['titre_recette.id', 'titre_recette.numero', 'titre_recette.date', 'titre_recette.montant', 'recette_article.nature', 'recette_article.libelle'])
+    .select([
+      'titre_recette.id',
+      'titre_recette.numero',
+      'titre_recette.date',
+      'titre_recette.montant',
+      'recette_article.nature',
+      'recette_article.libelle',
+    ])
     .where('titre_recette.exercice', '=', annee)
     .orderBy('titre_recette.numero')
     .execute();
@@ -68,7 +82,13 @@ export async function listRecettes(tx: Tx, annee: number) {
     .selectFrom('titre_correction')
     .innerJoin('titre_recette', 'titre_recette.id', 'titre_correction.titre_id')
     .innerJoin('recette_article', 'recette_article.id', 'titre_recette.article_id')
-    .select(['titre_correction.numero', 'titre_correction.type', 'titre_correction.date', 'titre_correction.montant', 'recette_article.nature'])
+    .select([
+      'titre_correction.numero',
+      'titre_correction.type',
+      'titre_correction.date',
+      'titre_correction.montant',
+      'recette_article.nature',
+    ])
     .where('titre_recette.exercice', '=', annee)
     .orderBy('titre_correction.id')
     .execute();
@@ -187,7 +207,13 @@ export async function pageJournalTitres(tx: Tx, annee: number, page: number, par
   return {
     total: num(t.n),
     totaux: { montant: num(t.montant), corrige: num(t.corrige), net: num(t.montant) - num(t.corrige) },
-    elements: elements.map((e) => ({ ...e, collectif: num(e.collectif) === 1, montant: num(e.montant), corrige: num(e.corrige), net: num(e.montant) - num(e.corrige) })),
+    elements: elements.map((e) => ({
+      ...e,
+      collectif: num(e.collectif) === 1,
+      montant: num(e.montant),
+      corrige: num(e.corrige),
+      net: num(e.montant) - num(e.corrige),
+    })),
   };
 }
 

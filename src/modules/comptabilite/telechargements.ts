@@ -14,7 +14,11 @@ const documents = () => import('./documents.js');
 /** Every row at once: what a printed journal holds. */
 const TOUT = 1_000_000_000;
 
-export async function journalMandats(tx: Tx, annee: number, q: { page: number; parPage: number; ligne?: number | undefined }): Promise<JournalMandats> {
+export async function journalMandats(
+  tx: Tx,
+  annee: number,
+  q: { page: number; parPage: number; ligne?: number | undefined },
+): Promise<JournalMandats> {
   const lignes = q.ligne === undefined ? null : lignesDuMeme(await chargerLivres(tx, annee), q.ligne);
   return { page: q.page, parPage: q.parPage, ...(await store.pageJournalMandats(tx, annee, lignes, q.page, q.parPage)) };
 }
@@ -41,7 +45,11 @@ const TYPES: Record<FormatDocument, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   json: 'application/json',
 };
-const fichier = (data: Buffer, format: FormatDocument, nom: string): Telechargement => ({ data, type: TYPES[format], fileName: `${nom}.${format}` });
+const fichier = (data: Buffer, format: FormatDocument, nom: string): Telechargement => ({
+  data,
+  type: TYPES[format],
+  fileName: `${nom}.${format}`,
+});
 const json = (v: unknown) => Buffer.from(JSON.stringify(v, null, 2));
 
 export async function exportSituation(

@@ -45,7 +45,13 @@ export function JournauxPage() {
   );
 }
 
-function Telecharger({ route, annee }: { route: typeof comptabiliteApi.documentJournalMandats | typeof comptabiliteApi.documentJournalTitres; annee: number }) {
+function Telecharger({
+  route,
+  annee,
+}: {
+  route: typeof comptabiliteApi.documentJournalMandats | typeof comptabiliteApi.documentJournalTitres;
+  annee: number;
+}) {
   return (
     <Group gap="xs">
       <Button size="xs" component="a" variant="light" target="_blank" href={urlOf(route, { params: { annee }, query: { format: 'pdf' } })}>
@@ -65,7 +71,8 @@ function Mandats({ annee }: { annee: number }) {
     <>
       <Group justify="space-between" mb="xs">
         <Text size="sm">
-          Total brut <b>{n(j.data?.totaux.brut ?? 0)}</b> · retenu au mandaté <b data-testid="journal-mandats-retenu">{n(j.data?.totaux.retenu ?? 0)}</b> FCFA
+          Total brut <b>{n(j.data?.totaux.brut ?? 0)}</b> · retenu au mandaté{' '}
+          <b data-testid="journal-mandats-retenu">{n(j.data?.totaux.retenu ?? 0)}</b> FCFA
         </Text>
         <Telecharger route={comptabiliteApi.documentJournalMandats} annee={annee} />
       </Group>
@@ -77,10 +84,16 @@ function Mandats({ annee }: { annee: number }) {
             <Table.Th w={82}>Date</Table.Th>
             <Table.Th w={84}>Imputation</Table.Th>
             <Table.Th>Créancier · objet</Table.Th>
-            <Table.Th ta="right" w={100}>Brut</Table.Th>
-            <Table.Th ta="right" w={76}>Réduit</Table.Th>
+            <Table.Th ta="right" w={100}>
+              Brut
+            </Table.Th>
+            <Table.Th ta="right" w={76}>
+              Réduit
+            </Table.Th>
             <Table.Th w={72}>État</Table.Th>
-            <Table.Th ta="right" w={100}>Retenu</Table.Th>
+            <Table.Th ta="right" w={100}>
+              Retenu
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -116,7 +129,8 @@ function Titres({ annee }: { annee: number }) {
     <>
       <Group justify="space-between" mb="xs">
         <Text size="sm">
-          Émis <b>{n(j.data?.totaux.montant ?? 0)}</b> · réductions <b>{n(j.data?.totaux.corrige ?? 0)}</b> · net <b>{n(j.data?.totaux.net ?? 0)}</b> FCFA
+          Émis <b>{n(j.data?.totaux.montant ?? 0)}</b> · réductions <b>{n(j.data?.totaux.corrige ?? 0)}</b> · net{' '}
+          <b>{n(j.data?.totaux.net ?? 0)}</b> FCFA
         </Text>
         <Telecharger route={comptabiliteApi.documentJournalTitres} annee={annee} />
       </Group>
@@ -128,9 +142,15 @@ function Titres({ annee }: { annee: number }) {
             <Table.Th w={82}>Date</Table.Th>
             <Table.Th w={60}>Nature</Table.Th>
             <Table.Th>Débiteur · objet</Table.Th>
-            <Table.Th ta="right" w={100}>Montant</Table.Th>
-            <Table.Th ta="right" w={90}>Réductions</Table.Th>
-            <Table.Th ta="right" w={100}>Net</Table.Th>
+            <Table.Th ta="right" w={100}>
+              Montant
+            </Table.Th>
+            <Table.Th ta="right" w={90}>
+              Réductions
+            </Table.Th>
+            <Table.Th ta="right" w={100}>
+              Net
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -169,7 +189,9 @@ function Quittances({ annee }: { annee: number }) {
             <Table.Th w={110}>Quittance</Table.Th>
             <Table.Th w={82}>Date</Table.Th>
             <Table.Th>Payeur</Table.Th>
-            <Table.Th ta="right" w={100}>Montant</Table.Th>
+            <Table.Th ta="right" w={100}>
+              Montant
+            </Table.Th>
             <Table.Th w={140}>Annulation</Table.Th>
           </Table.Tr>
         </Table.Thead>

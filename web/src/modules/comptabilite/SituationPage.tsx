@@ -32,8 +32,12 @@ export function SituationPage() {
   const date = annee === null ? '' : choisie?.annee === annee ? choisie.date : parDefaut(annee);
   const args = annee && date ? { params: { annee }, query: { date, par } } : null;
   const s = useApi(comptabiliteApi.situation, args);
-  const chapitres = useApi(comptabiliteApi.situation, annee && date ? { params: { annee }, query: { date, par: 'chapitre' as const } } : null);
-  const doc = (format: 'pdf' | 'xlsx') => (args ? urlOf(comptabiliteApi.documentSituation, { params: args.params, query: { ...args.query, format } }) : undefined);
+  const chapitres = useApi(
+    comptabiliteApi.situation,
+    annee && date ? { params: { annee }, query: { date, par: 'chapitre' as const } } : null,
+  );
+  const doc = (format: 'pdf' | 'xlsx') =>
+    args ? urlOf(comptabiliteApi.documentSituation, { params: args.params, query: { ...args.query, format } }) : undefined;
   const svg = chapitres.data ? svgBarres(barresExecution(chapitres.data.depenses.lignes), { largeur: 600 }) : '';
   const ecran = svg.replace(/ width="\d+" height="\d+"/, ' width="100%" style="max-width:760px;height:auto"');
 
@@ -118,12 +122,24 @@ function Depenses({ lignes, total }: { lignes: LigneDepense[]; total: LigneDepen
         <Table.Tr>
           <Table.Th w={86}>Ligne</Table.Th>
           <Table.Th>Libellé</Table.Th>
-          <Table.Th ta="right" w={92}>Crédits ouverts</Table.Th>
-          <Table.Th ta="right" w={88}>Engagé</Table.Th>
-          <Table.Th ta="right" w={88}>Mandaté</Table.Th>
-          <Table.Th ta="right" w={88}>Payé</Table.Th>
-          <Table.Th ta="right" w={88}>Disponible</Table.Th>
-          <Table.Th ta="right" w={62}>Taux</Table.Th>
+          <Table.Th ta="right" w={92}>
+            Crédits ouverts
+          </Table.Th>
+          <Table.Th ta="right" w={88}>
+            Engagé
+          </Table.Th>
+          <Table.Th ta="right" w={88}>
+            Mandaté
+          </Table.Th>
+          <Table.Th ta="right" w={88}>
+            Payé
+          </Table.Th>
+          <Table.Th ta="right" w={88}>
+            Disponible
+          </Table.Th>
+          <Table.Th ta="right" w={62}>
+            Taux
+          </Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>{lignes.map((l) => row(l))}</Table.Tbody>
@@ -155,11 +171,21 @@ function Recettes({ lignes, total }: { lignes: LigneRecette[]; total: LigneRecet
         <Table.Tr>
           <Table.Th w={64}>Nature</Table.Th>
           <Table.Th>Libellé</Table.Th>
-          <Table.Th ta="right" w={96}>Prévisions</Table.Th>
-          <Table.Th ta="right" w={96}>Titres émis</Table.Th>
-          <Table.Th ta="right" w={96}>Recouvré</Table.Th>
-          <Table.Th ta="right" w={96}>Reste à recouvrer</Table.Th>
-          <Table.Th ta="right" w={62}>Taux</Table.Th>
+          <Table.Th ta="right" w={96}>
+            Prévisions
+          </Table.Th>
+          <Table.Th ta="right" w={96}>
+            Titres émis
+          </Table.Th>
+          <Table.Th ta="right" w={96}>
+            Recouvré
+          </Table.Th>
+          <Table.Th ta="right" w={96}>
+            Reste à recouvrer
+          </Table.Th>
+          <Table.Th ta="right" w={62}>
+            Taux
+          </Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>{lignes.map((l) => row(l))}</Table.Tbody>
