@@ -69,6 +69,18 @@ test('the SG opens the situation at a date, reads the API’s mandated total, do
   await expect(page.getByTestId('situation-total-recouvre')).toHaveText(nombre(s.recettes.total.recouvre));
   await deuxTailles(page, 'situation');
 
+  // The grand livre of the first line ends on the line's mandated figure.
+  const ligne = page.getByRole('table', { name: 'Dépenses' }).getByRole('row').nth(1);
+  const mandate = (await ligne.getByRole('cell').nth(4).innerText()).trim();
+  await ligne.getByRole('button').click();
+  await expect(page.getByRole('table', { name: 'Grand livre' })).toBeVisible();
+  await expect(page.getByTestId('grand-livre-mandate').last()).toHaveText(mandate);
+  await page.screenshot({ path: path.join(SHOTS, 'comptabilite-grand-livre-1366.png') });
+  await page.setViewportSize({ width: 1024, height: 600 });
+  await page.screenshot({ path: path.join(SHOTS, 'comptabilite-grand-livre-1024.png') });
+  await page.keyboard.press('Escape');
+  await page.setViewportSize({ width: 1366, height: 768 });
+
   const href = await page.getByTestId('situation-pdf').getAttribute('href');
   expect(href).toContain(`date=${DATE}`);
   const pdf = await page.request.get(`${BASE}${href}`);

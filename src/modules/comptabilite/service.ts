@@ -61,7 +61,7 @@ export async function chargerLivres(tx: Tx, annee: number): Promise<Livres> {
   };
   for (const r of view.lignes) {
     const le = approbation.get(r.document);
-    if (le !== undefined) credit(r.id, le, r.montant, r.document);
+    if (le !== undefined) credit(r.id, le, r.montant, r.document === 'BP' ? 'Budget primitif approuvé' : 'Budget additionnel approuvé');
   }
   for (const v of await store.listVirements(tx, annee)) credit(v.ligne_id, v.date, v.montant, `Virement n°${v.numero}`);
 

@@ -1,4 +1,4 @@
-import { Button, Group, SegmentedControl, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, SegmentedControl, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { urlOf } from '../../../../src/core/contract';
 import { svgBarres } from '../../../../src/core/graphique';
@@ -18,6 +18,7 @@ import { aujourdhui } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { useExercice } from '../depenses/useExercice';
+import { GrandLivreFenetre } from './GrandLivreFenetre';
 
 const n = formatNombre;
 
@@ -29,6 +30,7 @@ export function SituationPage() {
   const { annee, select, banner } = useExercice();
   const [choisie, setDate] = useState<{ annee: number; date: string } | null>(null);
   const [par, setPar] = useState<Groupement>('ligne');
+  const [livre, setLivre] = useState<number | null>(null);
   const date = annee === null ? '' : choisie?.annee === annee ? choisie.date : parDefaut(annee);
   const args = annee && date ? { params: { annee }, query: { date, par } } : null;
   const s = useApi(comptabiliteApi.situation, args);
@@ -79,7 +81,7 @@ export function SituationPage() {
           <Title order={3} size="h4" mt="md" mb="xs">
             Dépenses
           </Title>
-          <Depenses lignes={s.data.depenses.lignes} total={s.data.depenses.total} />
+          <Depenses lignes={s.data.depenses.lignes} total={s.data.depenses.total} ouvrir={setLivre} />
           <Title order={3} size="h4" mt="lg" mb="xs">
             Recettes
           </Title>
@@ -94,16 +96,27 @@ export function SituationPage() {
           <div aria-label="Graphique d'exécution par chapitre" role="img" dangerouslySetInnerHTML={{ __html: ecran }} />
         </>
       )}
+      {annee && <GrandLivreFenetre annee={annee} ligneId={livre} date={date} onClose={() => setLivre(null)} />}
     </>
   );
 }
 
-function Depenses({ lignes, total }: { lignes: LigneDepense[]; total: LigneDepense }) {
+function Depenses({ lignes, total, ouvrir }: { lignes: LigneDepense[]; total: LigneDepense; ouvrir: (ligneId: number) => void }) {
   const row = (l: LigneDepense, pied = false) => {
     const C = pied ? Table.Th : Table.Td;
     return (
       <Table.Tr key={l.cle}>
-        <C>{pied ? 'Total' : l.nature ? `${l.nature}${l.fonction ? ` · ${l.fonction}` : ''}` : l.cle}</C>
+        <C>
+          {pied ? (
+            'Total'
+          ) : l.ligneId !== null ? (
+            <Anchor component="button" type="button" fz="xs" onClick={() => ouvrir(l.ligneId!)} title="Ouvrir le grand livre de la ligne">
+              {`${l.nature}${l.fonction ? ` · ${l.fonction}` : ''}`}
+            </Anchor>
+          ) : (
+            l.cle
+          )}
+        </C>
         <C>{pied ? '' : l.libelle}</C>
         <C ta="right">{n(l.ouvert)}</C>
         <C ta="right">{n(l.engage)}</C>
