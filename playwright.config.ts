@@ -33,5 +33,5 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 768 } } }],
-  webServer: [0, 1, 2, 3, 4, 5, 6, 8].map((n) => server(PORT_BASE + n)),
+  webServer: [0, 1, 2, 3, 4, 5, 6, 7, 8].map((n) => server(PORT_BASE + n)),
 });

@@ -1,4 +1,5 @@
 import { budgetModule } from '../modules/budget/index.js';
+import { comptabiliteModule } from '../modules/comptabilite/index.js';
 import { communeModule } from '../modules/commune/index.js';
 import { depensesModule } from '../modules/depenses/index.js';
 import { etatCivilModule } from '../modules/etatcivil/index.js';
@@ -24,6 +25,7 @@ export const MODULES: readonly ModuleDescriptor[] = [
   budgetModule,
   depensesModule,
   recettesModule,
+  comptabiliteModule,
   etatCivilModule,
   tresorerieModule,
 ];

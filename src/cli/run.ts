@@ -4,6 +4,7 @@ import { isDomainError } from '../core/errors.js';
 import { messageFor } from '../core/messages.js';
 import { registerBudgetCommands } from './budget-commands.js';
 import { registerEtatCivilCommands } from './etatcivil-commands.js';
+import { registerComptabiliteCommands } from './comptabilite-commands.js';
 import { registerRecettesCommands } from './recettes-commands.js';
 import { registerTresorerieCommands } from './tresorerie-commands.js';
 import { registerSafetyCommands, registerServerCommands, registerUserCommands, type CliContext } from './commands.js';
@@ -57,6 +58,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerSafetyCommands(program, ctx);
   registerBudgetCommands(program, ctx);
   registerRecettesCommands(program, ctx);
+  registerComptabiliteCommands(program, ctx);
   registerEtatCivilCommands(program, ctx);
   registerTresorerieCommands(program, ctx);
   try {

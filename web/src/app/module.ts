@@ -3,7 +3,7 @@ import type { RouteComponentProps } from 'wouter';
 import type { Permission, Role } from '../../../src/core/roles';
 
 /** The groups of the main navigation, in display order. */
-export const SECTIONS = ['general', 'finances', 'recettes', 'etatcivil', 'administration', 'compte'] as const;
+export const SECTIONS = ['general', 'finances', 'recettes', 'comptabilite', 'etatcivil', 'administration', 'compte'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** The heading shown above a group of the navigation (none for the first and the last). */
@@ -11,6 +11,7 @@ export const SECTION_LABELS: Record<Section, string | null> = {
   general: null,
   finances: 'Budget et dépenses',
   recettes: 'Recettes',
+  comptabilite: 'Comptabilité',
   etatcivil: 'État civil',
   administration: 'Administration',
   compte: null,

@@ -3,6 +3,7 @@ import type { WebModule } from '../app/module';
 import { authWeb } from './auth';
 import { budgetWeb } from './budget';
 import { communeWeb } from './commune';
+import { comptabiliteWeb } from './comptabilite';
 import { depensesWeb } from './depenses';
 import { etatCivilWeb } from './etatcivil';
 import { journalWeb } from './journal';
@@ -26,6 +27,7 @@ export const WEB_MODULES: readonly WebModule[] = [
   budgetWeb,
   depensesWeb,
   recettesWeb,
+  comptabiliteWeb,
   tresorerieWeb,
   etatCivilWeb,
   authWeb,

@@ -1,0 +1,91 @@
+import type { Tx } from '../../platform/db/schema.js';
+import type { Telechargement } from '../../platform/http/route.js';
+import { readCommune } from '../commune/index.js';
+import type { Contexte } from './documents.js';
+import type { FormatDocument, Groupement, JournalMandats, JournalTitres } from './schemas.js';
+import { chargerLivres, dateParDefaut, lignesDuMeme, situation } from './service.js';
+import * as store from './store.js';
+
+// The journals (paged reads) and the documents of the comptabilité, each in PDF, XLSX or JSON.
+
+// pdfmake and exceljs are heavy: the documents are loaded on the first export.
+const documents = () => import('./documents.js');
+
+/** Every row at once: what a printed journal holds. */
+const TOUT = 1_000_000_000;
+
+export async function journalMandats(
+  tx: Tx,
+  annee: number,
+  q: { page: number; parPage: number; ligne?: number | undefined },
+): Promise<JournalMandats> {
+  const lignes = q.ligne === undefined ? null : lignesDuMeme(await chargerLivres(tx, annee), q.ligne);
+  return { page: q.page, parPage: q.parPage, ...(await store.pageJournalMandats(tx, annee, lignes, q.page, q.parPage)) };
+}
+
+export async function journalTitres(tx: Tx, annee: number, q: { page: number; parPage: number }): Promise<JournalTitres> {
+  return { page: q.page, parPage: q.parPage, ...(await store.pageJournalTitres(tx, annee, q.page, q.parPage)) };
+}
+
+export async function journalQuittances(tx: Tx, annee: number, q: { page: number; parPage: number }) {
+  return { page: q.page, parPage: q.parPage, ...(await store.pageJournalQuittances(tx, annee, q.page, q.parPage)) };
+}
+
+async function contexte(tx: Tx, provisoire: boolean, now: Date): Promise<Contexte> {
+  const c = await readCommune(tx);
+  return {
+    commune: { nom: c.nom, type: c.type, cercle: c.cercle, region: c.region, demonstration: c.demonstration },
+    provisoire,
+    genereLe: now.toISOString(),
+  };
+}
+
+const TYPES: Record<FormatDocument, string> = {
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  json: 'application/json',
+};
+const fichier = (data: Buffer, format: FormatDocument, nom: string): Telechargement => ({
+  data,
+  type: TYPES[format],
+  fileName: `${nom}.${format}`,
+});
+const json = (v: unknown) => Buffer.from(JSON.stringify(v, null, 2));
+
+export async function exportSituation(
+  tx: Tx,
+  annee: number,
+  q: { date?: string | undefined; par: Groupement; format: FormatDocument },
+  now: Date,
+): Promise<Telechargement> {
+  const livres = await chargerLivres(tx, annee);
+  const date = q.date ?? dateParDefaut(annee, now);
+  const s = situation(livres, annee, date, q.par);
+  const nom = `situation-${annee}-${date}`;
+  if (q.format === 'json') return fichier(json(s), 'json', nom);
+  const d = await documents();
+  const ctx = await contexte(tx, livres.provisoire, now);
+  return fichier(
+    q.format === 'pdf' ? await d.situationPdf(s, situation(livres, annee, date, 'chapitre'), ctx) : await d.situationXlsx(s, ctx),
+    q.format,
+    nom,
+  );
+}
+
+export async function exportJournalMandats(tx: Tx, annee: number, format: FormatDocument, now: Date): Promise<Telechargement> {
+  const j = await journalMandats(tx, annee, { page: 1, parPage: TOUT });
+  const nom = `journal-mandats-${annee}`;
+  if (format === 'json') return fichier(json(j), 'json', nom);
+  const d = await documents();
+  const ctx = await contexte(tx, (await chargerLivres(tx, annee)).provisoire, now);
+  return fichier(format === 'pdf' ? await d.journalMandatsPdf(annee, j, ctx) : await d.journalMandatsXlsx(annee, j, ctx), format, nom);
+}
+
+export async function exportJournalTitres(tx: Tx, annee: number, format: FormatDocument, now: Date): Promise<Telechargement> {
+  const j = await journalTitres(tx, annee, { page: 1, parPage: TOUT });
+  const nom = `journal-titres-${annee}`;
+  if (format === 'json') return fichier(json(j), 'json', nom);
+  const d = await documents();
+  const ctx = await contexte(tx, (await chargerLivres(tx, annee)).provisoire, now);
+  return fichier(format === 'pdf' ? await d.journalTitresPdf(annee, j, ctx) : await d.journalTitresXlsx(annee, j, ctx), format, nom);
+}
