@@ -205,6 +205,40 @@ export const AIDES: Record<string, Aide> = {
       'Imprimez ou exportez le tableau pour le cercle.',
     ],
   },
+  '/comptabilite/situation': {
+    titre: 'Lire la situation d’exécution',
+    etapes: [
+      'Choisissez la date : la situation compte tout ce qui est daté ce jour-là ou avant.',
+      'Regroupez par ligne, chapitre ou section ; les dépenses montrent le [[crédit ouvert]], l’engagé, le mandaté, le payé et le [[disponible]].',
+      'Les recettes montrent les prévisions, les [[titre de recette|titres]] émis, le recouvré et le reste.',
+      'Cliquez le code d’une ligne pour voir son grand livre ; imprimez le PDF pour le contrôleur financier ou le conseil.',
+    ],
+  },
+  '/comptabilite/journaux': {
+    titre: 'Consulter les journaux',
+    etapes: [
+      'Les journaux des mandats, des titres et des quittances se tiennent seuls, à partir des pièces saisies.',
+      'Les totaux en bas valent pour tout le journal, pas seulement pour la page affichée.',
+      'Téléchargez le journal en PDF ou en tableur pour l’archiver.',
+    ],
+  },
+  '/tresorerie': {
+    titre: 'Rapprocher la trésorerie',
+    etapes: [
+      'Choisissez la période : l’encaisse de la régie, ce qui a été versé au percepteur et les mandats payés s’affichent.',
+      'Saisissez chaque récépissé que le percepteur déclare avoir reçu, avec son numéro et son montant.',
+      'GM2i rapproche chaque [[versement]] de son récépissé et liste les écarts avec leur raison.',
+      'Une ligne mal tapée s’annule avec un motif, jamais en l’effaçant.',
+    ],
+  },
+  '/sauvegardes': {
+    titre: 'Copier les registres sur une clé',
+    etapes: [
+      'Branchez la clé USB, choisissez-la dans la liste (ou tapez le chemin d’un dossier).',
+      'Copiez : GM2i écrit une sauvegarde complète et la relit pour vérifier qu’elle est intacte.',
+      'Gardez la clé hors de la mairie ; l’accueil prévient après 7 jours sans copie.',
+    ],
+  },
   '/historique': {
     titre: 'Lire l’historique',
     etapes: [
