@@ -7,21 +7,35 @@
 // Usage (après `npm run build`) :
 //   npx tsx bench/recettes.ts --dir /tmp/commune > /tmp/commune.json        (ou --database postgres://…/gm2i_bench)
 //   npx tsx bench/recettes-http.ts --reprendre /tmp/commune.json [--port 5210] [--n 30] > tableau.md
+//   (ou `--dir DOSSIER` / `--database URL` sur une base déjà générée, même interrompue : les comptes sont recomptés)
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { sqlitePath, type Target } from '../src/platform/db/databases.js';
+import { openTarget, sqlitePath, type Target } from '../src/platform/db/databases.js';
 import { ancre, ancrePg } from './ancre.js';
 import { ANNEE } from './annee.js';
 import { argsBase, attendre, Client, MAIN, ms, pct, vmHwmMo } from './http.js';
-import type { ResultatRecettes } from './recettes.js';
+import { comptesCommune, type ResultatRecettes } from './recettes.js';
 
-const { values } = parseArgs({ options: { reprendre: { type: 'string' }, port: { type: 'string' }, n: { type: 'string' } } });
-if (!values.reprendre) throw new Error('--reprendre FICHIER.json (sortie de bench/recettes.ts)');
-const commune = JSON.parse(fs.readFileSync(values.reprendre, 'utf8')) as ResultatRecettes;
+const { values } = parseArgs({
+  options: { reprendre: { type: 'string' }, dir: { type: 'string' }, database: { type: 'string' }, port: { type: 'string' }, n: { type: 'string' } },
+});
+/** La commune : la sortie JSON de bench/recettes.ts, ou une base désignée (comptes recomptés, génération inconnue). */
+async function communeDesignee(): Promise<Partial<ResultatRecettes> & Pick<ResultatRecettes, 'cible' | 'comptes'>> {
+  if (values.reprendre) return JSON.parse(fs.readFileSync(values.reprendre, 'utf8')) as ResultatRecettes;
+  const c: Target | undefined = values.database ? { url: values.database } : values.dir ? { dataDir: values.dir } : undefined;
+  if (!c) throw new Error('--reprendre FICHIER.json (sortie de bench/recettes.ts), ou --dir DOSSIER, ou --database URL');
+  const conn = await openTarget(c, { migrate: false });
+  try {
+    return { cible: c, comptes: await comptesCommune(conn.db, ANNEE) };
+  } finally {
+    await conn.close();
+  }
+}
+const commune = await communeDesignee();
 const cible: Target = commune.cible;
 const N = Number(values.n ?? 30);
 const port = Number(values.port ?? 5210);
@@ -259,4 +273,5 @@ console.log(
   `| quittance écrite le ${new Date().toISOString().slice(0, 10)} (POST, ${ecriture.n} fois${ecriture.erreurs ? `, ${ecriture.erreurs} erreurs` : ''}) | ${fr(ecriture.p50, 1)} ms | ${fr(ecriture.p95, 1)} ms | ${fr(ancreEcriture.msParLigne, 2)} ms/écriture (bench/ancre.ts, ${fr(ancreEcriture.parSeconde)}/s) | ×${fr(ecriture.p50 / ancreEcriture.msParLigne, 0)} | — |`,
 );
 console.log(`| mémoire maximale du serveur (VmHWM) | ${fr(rssPic)} Mo | | | | |`);
-console.log(`| génération (bench/recettes.ts) | ${fr(commune.generationS)} s, ${fr(commune.encaisserMs.premieres, 1)} ms/quittance (500 premières) → ${fr(commune.encaisserMs.dernieres, 1)} ms (500 dernières) ; base ${fr(commune.tailleMo, 1)} Mo ; mémoire du générateur ${fr(commune.rssMo)} Mo | | | | |`);
+if (commune.generationS !== undefined && commune.encaisserMs && commune.tailleMo !== undefined && commune.rssMo !== undefined)
+  console.log(`| génération (bench/recettes.ts) | ${fr(commune.generationS)} s, ${fr(commune.encaisserMs.premieres, 1)} ms/quittance (500 premières) → ${fr(commune.encaisserMs.dernieres, 1)} ms (500 dernières) ; base ${fr(commune.tailleMo, 1)} Mo ; mémoire du générateur ${fr(commune.rssMo)} Mo | | | | |`);
