@@ -21,7 +21,13 @@ import { argsBase, attendre, Client, MAIN, ms, pct, vmHwmMo } from './http.js';
 import { comptesCommune, type ResultatRecettes } from './recettes.js';
 
 const { values } = parseArgs({
-  options: { reprendre: { type: 'string' }, dir: { type: 'string' }, database: { type: 'string' }, port: { type: 'string' }, n: { type: 'string' } },
+  options: {
+    reprendre: { type: 'string' },
+    dir: { type: 'string' },
+    database: { type: 'string' },
+    port: { type: 'string' },
+    n: { type: 'string' },
+  },
 });
 /** La commune : la sortie JSON de bench/recettes.ts, ou une base désignée (comptes recomptés, génération inconnue). */
 async function communeDesignee(): Promise<Partial<ResultatRecettes> & Pick<ResultatRecettes, 'cible' | 'comptes'>> {
@@ -138,16 +144,24 @@ const nomCourant = (await b.lignes(`select payeur from quittance where menage_id
 const motCherche = nomCourant.split(' ').at(-1)!.toLowerCase();
 const chargeAvant = charge();
 
-const out = execFileSync(process.execPath, [MAIN, ...argsBase(cible), 'user', 'add', `bancr${Date.now() % 100000}`, '--nom', 'Banc Régie', '--role', 'regisseur_recettes'], {
-  encoding: 'utf8',
-});
+const out = execFileSync(
+  process.execPath,
+  [MAIN, ...argsBase(cible), 'user', 'add', `bancr${Date.now() % 100000}`, '--nom', 'Banc Régie', '--role', 'regisseur_recettes'],
+  {
+    encoding: 'utf8',
+  },
+);
 const m = /«\s*([^»\s]+)\s*».*provisoire\s*:\s*(\S+)/s.exec(out);
 if (!m) throw new Error(`user add : sortie inattendue : ${out}`);
 const [, identifiant, provisoire] = m as unknown as [string, string, string];
 const base = `http://127.0.0.1:${port}`;
-const child = spawn(process.execPath, [MAIN, ...argsBase(cible), 'serve', '--port', String(port), '--host', '127.0.0.1', '--sans-sauvegarde'], {
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+const child = spawn(
+  process.execPath,
+  [MAIN, ...argsBase(cible), 'serve', '--port', String(port), '--host', '127.0.0.1', '--sans-sauvegarde'],
+  {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  },
+);
 let rssPic = 0;
 const sonde = setInterval(() => (rssPic = Math.max(rssPic, vmHwmMo(child.pid!))), 100);
 const mesures: Mesure[] = [];
@@ -186,13 +200,21 @@ try {
       j && typeof j === 'object' && 'jours' in j && Array.isArray(j.jours)
         ? `${fr(j.jours.length)} jours`
         : j && typeof j === 'object' && 'total' in j && typeof j.total === 'number'
-        ? `total ${fr(j.total)}`
-        : Array.isArray(j)
-          ? `${fr(j.length)} éléments`
-          : j && 'lignes' in j && Array.isArray(j.lignes)
-            ? `${j.lignes.length} lignes`
-            : `${fr(first.octets / 1000)} ko`;
-    mesures.push({ nom, p50: pct(t, 50), p95: pct(t, 95), ancreP50: pct(a, 50), ancreP95: pct(a, 95), ancre: `${ancres.length} requête(s)`, detail });
+          ? `total ${fr(j.total)}`
+          : Array.isArray(j)
+            ? `${fr(j.length)} éléments`
+            : j && 'lignes' in j && Array.isArray(j.lignes)
+              ? `${j.lignes.length} lignes`
+              : `${fr(first.octets / 1000)} ko`;
+    mesures.push({
+      nom,
+      p50: pct(t, 50),
+      p95: pct(t, 95),
+      ancreP50: pct(a, 50),
+      ancreP95: pct(a, 95),
+      ancre: `${ancres.length} requête(s)`,
+      detail,
+    });
     log(`  ${nom} : p50 ${pct(t, 50).toFixed(1)} ms, p95 ${pct(t, 95).toFixed(1)} ms ; ancre p50 ${pct(a, 50).toFixed(2)} ms`);
   };
   const R = `/api/v1/exercices/${ANNEE}/recettes`;
@@ -209,9 +231,12 @@ try {
   await mesurer('journal de caisse (JSON)', `${R}/documents/journal-caisse?format=json`, ANCRES.journal);
   await mesurer('journal de caisse (PDF)', `${R}/documents/journal-caisse?format=pdf`, ANCRES.journal, [], Math.min(N, 3));
   await mesurer('quittances, 1re page (50)', `${R}/quittances?page=1&parPage=50`, ANCRES.page);
-  await mesurer(`quittances, recherche « ${motCherche} »`, `${R}/quittances?page=1&parPage=50&q=${encodeURIComponent(motCherche)}`, ANCRES.recherche, [
-    `%${motCherche}%`,
-  ]);
+  await mesurer(
+    `quittances, recherche « ${motCherche} »`,
+    `${R}/quittances?page=1&parPage=50&q=${encodeURIComponent(motCherche)}`,
+    ANCRES.recherche,
+    [`%${motCherche}%`],
+  );
   await mesurer('titres (liste entière)', `${R}/titres`, ANCRES.titres, [], 1);
   await mesurer('« Encaisser » : dettes d’un ménage', `/api/v1/recettes/menages/${dus[0]}/dettes`, ANCRES.dettes, [dus[0]]);
 
@@ -261,11 +286,13 @@ const chargeApres = charge();
 
 const moteur = 'url' in cible ? 'PostgreSQL' : 'SQLite';
 const k = commune.comptes;
-console.log(`Moteur ${moteur} ; ${fr(k.quittances)} quittances (${fr(k.quittancesAnnulees)} annulées, ${fr(k.quittanceLignes)} lignes), ` +
-  `${fr(k.titres)} titres (${fr(k.titresCollectifs)} collectifs, ${fr(k.titresIndividuels)} individuels, ${fr(k.reductions)} réductions, ` +
-  `${fr(k.annulationsTitres)} annulations), ${fr(k.menages)} ménages, ${fr(k.roleLignes)} lignes de rôle, ${fr(k.versements)} versements, ` +
-  `${fr(k.mandats)} mandats ; N = ${N} ; charge (1/5/15 min) avant ${chargeAvant}, après ${chargeApres} ; ${os.cpus().length} cœurs ; ` +
-  `passage de ${fr((Date.now() - n0) / 1000)} s.\n`);
+console.log(
+  `Moteur ${moteur} ; ${fr(k.quittances)} quittances (${fr(k.quittancesAnnulees)} annulées, ${fr(k.quittanceLignes)} lignes), ` +
+    `${fr(k.titres)} titres (${fr(k.titresCollectifs)} collectifs, ${fr(k.titresIndividuels)} individuels, ${fr(k.reductions)} réductions, ` +
+    `${fr(k.annulationsTitres)} annulations), ${fr(k.menages)} ménages, ${fr(k.roleLignes)} lignes de rôle, ${fr(k.versements)} versements, ` +
+    `${fr(k.mandats)} mandats ; N = ${N} ; charge (1/5/15 min) avant ${chargeAvant}, après ${chargeApres} ; ${os.cpus().length} cœurs ; ` +
+    `passage de ${fr((Date.now() - n0) / 1000)} s.\n`,
+);
 console.log('| route | p50 | p95 | ancre SQL brute p50 / p95 | route ÷ ancre (p50) | détail |');
 console.log('| --- | --- | --- | --- | --- | --- |');
 for (const x of mesures)
@@ -277,4 +304,6 @@ console.log(
 );
 console.log(`| mémoire maximale du serveur (VmHWM) | ${fr(rssPic)} Mo | | | | |`);
 if (commune.generationS !== undefined && commune.encaisserMs && commune.tailleMo !== undefined && commune.rssMo !== undefined)
-  console.log(`| génération (bench/recettes.ts) | ${fr(commune.generationS)} s, ${fr(commune.encaisserMs.premieres, 1)} ms/quittance (500 premières) → ${fr(commune.encaisserMs.dernieres, 1)} ms (500 dernières) ; base ${fr(commune.tailleMo, 1)} Mo ; mémoire du générateur ${fr(commune.rssMo)} Mo | | | | |`);
+  console.log(
+    `| génération (bench/recettes.ts) | ${fr(commune.generationS)} s, ${fr(commune.encaisserMs.premieres, 1)} ms/quittance (500 premières) → ${fr(commune.encaisserMs.dernieres, 1)} ms (500 dernières) ; base ${fr(commune.tailleMo, 1)} Mo ; mémoire du générateur ${fr(commune.rssMo)} Mo | | | | |`,
+  );

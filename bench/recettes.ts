@@ -103,7 +103,9 @@ export async function comptesCommune(db: Db, exercice: number): Promise<ComptesC
     quittancesAnnulees: await n(
       sql`select count(*) as n from quittance_annulation a join quittance q on q.id = a.quittance_id where q.exercice = ${exercice}`,
     ),
-    quittanceLignes: await n(sql`select count(*) as n from quittance_ligne l join quittance q on q.id = l.quittance_id where q.exercice = ${exercice}`),
+    quittanceLignes: await n(
+      sql`select count(*) as n from quittance_ligne l join quittance q on q.id = l.quittance_id where q.exercice = ${exercice}`,
+    ),
     versements: await n(sql`select count(*) as n from versement where exercice = ${exercice}`),
     quittanciers: await n(sql`select count(*) as n from quittancier`),
   };
@@ -134,7 +136,9 @@ export async function genererRecettes(o: {
     const now = new Date(Math.min(Date.now(), Date.UTC(ANNEE, 11, 20, 10)));
     const today = now.toISOString().slice(0, 10);
     const h = hasard(ANNEE * 13);
-    const users = new Map((await db.selectFrom('utilisateur').select(['id', 'identifiant', 'nom_complet', 'role']).execute()).map((u) => [u.identifiant, u]));
+    const users = new Map(
+      (await db.selectFrom('utilisateur').select(['id', 'identifiant', 'nom_complet', 'role']).execute()).map((u) => [u.identifiant, u]),
+    );
     const actor = (id: string): Actor => {
       const u = users.get(id);
       if (!u) throw new Error(`compte de démonstration ${id} absent`);
@@ -161,13 +165,22 @@ export async function genererRecettes(o: {
       await enregistrerTarif(db, sg, art(code), ANNEE, { taux, parts, source }, now);
 
     // Recensement : assez de ménages pour que la moitié des quittances soient des paiements de ménages (≈ 1,8 chacun).
-    const villages = await db.selectFrom('localite').select(['id', 'nom', 'chef']).where('type', 'in', ['village', 'fraction']).orderBy('id').execute();
+    const villages = await db
+      .selectFrom('localite')
+      .select(['id', 'nom', 'chef'])
+      .where('type', 'in', ['village', 'fraction'])
+      .orderBy('id')
+      .execute();
     const parVillage = Math.max(5, Math.ceil((o.quittances * 0.5) / 1.8 / villages.length));
     log(`  recensement : ${villages.length} villages × ${parVillage} ménages…`);
     const menagesDe = new Map<number, { id: number; chef: string }[]>();
     for (const v of villages) {
       const liste: { id: number; chef: string }[] = [];
-      const pre = v.nom.normalize('NFD').replace(/[^A-Za-z]/g, '').slice(0, 3).toUpperCase();
+      const pre = v.nom
+        .normalize('NFD')
+        .replace(/[^A-Za-z]/g, '')
+        .slice(0, 3)
+        .toUpperCase();
       for (let i = 0; i < parVillage; i++) {
         const nom = NOMS[h.entre(0, NOMS.length - 1)]!;
         const p = (prenoms: string, sexe: 'M' | 'F', age: number): PersonneInput => ({
@@ -183,7 +196,13 @@ export async function genererRecettes(o: {
         const personnes = [p(PRENOMS_H[h.entre(0, 9)]!, 'M', h.entre(25, 70)), p(PRENOMS_F[h.entre(0, 9)]!, 'F', h.entre(20, 50))];
         for (let k = h.entre(0, 3); k > 0; k--) personnes.push(p(PRENOMS_H[h.entre(0, 9)]!, 'M', h.entre(1, 30)));
         const chef = `${personnes[0]!.prenoms} ${nom}`;
-        const m = await creerMenage(db, regisseur, { localiteId: v.id, numero: `${pre}-${String(i + 1).padStart(4, '0')}`, chef, actif: true, personnes }, ANNEE, now);
+        const m = await creerMenage(
+          db,
+          regisseur,
+          { localiteId: v.id, numero: `${pre}-${String(i + 1).padStart(4, '0')}`, chef, actif: true, personnes },
+          ANNEE,
+          now,
+        );
         liste.push({ id: m.id, chef });
       }
       menagesDe.set(v.id, liste);
@@ -207,7 +226,8 @@ export async function genererRecettes(o: {
     }
     // Un titre collectif par rôle et par article (TDRL, voirie) : on les compte plutôt que de les supposer.
     const collectifs = Number(
-      (await sql<{ n: number }>`select count(*) as n from titre_recette where exercice = ${ANNEE} and role_id is not null`.execute(db)).rows[0]?.n ?? 0,
+      (await sql<{ n: number }>`select count(*) as n from titre_recette where exercice = ${ANNEE} and role_id is not null`.execute(db))
+        .rows[0]?.n ?? 0,
     );
     log(`  rôles homologués en ${(ms(t0) / 1000).toFixed(0)} s`);
 
@@ -248,7 +268,8 @@ export async function genererRecettes(o: {
       const t = process.hrtime.bigint();
       const r = await encaisser(db, regisseur, { quittancierId: l.id, date, ...q }, now, today);
       tEnc.push(ms(t));
-      if (quittances % 2000 === 0) log(`  ${quittances} quittances, ${avg(tEnc.slice(-200)).toFixed(1)} ms/quittance, ${(ms(t0) / 1000).toFixed(0)} s`);
+      if (quittances % 2000 === 0)
+        log(`  ${quittances} quittances, ${avg(tEnc.slice(-200)).toFixed(1)} ms/quittance, ${(ms(t0) / 1000).toFixed(0)} s`);
       return r;
     };
     const jour = (mois: number) => d(mois, h.entre(1, 27));
@@ -275,7 +296,11 @@ export async function genererRecettes(o: {
           mois = h.entre(mois + 1, Math.min(11, mois + 4));
           const date = jour(mois);
           prevus++;
-          actes.push({ date, rang: 1, faire: async () => void (await payer(cle, date, { payeur: m.chef, menageId: m.id, localiteId: null, montant })) });
+          actes.push({
+            date,
+            rang: 1,
+            faire: async () => void (await payer(cle, date, { payeur: m.chef, menageId: m.id, localiteId: null, montant })),
+          });
           if (mois >= 11) break;
         }
       }
@@ -329,7 +354,13 @@ export async function genererRecettes(o: {
                   db,
                   maire,
                   t.id,
-                  { type: annule ? 'annulation' : 'reduction', date: dCorr, montant: reduction, motif: annule ? 'Titre émis à tort (bench)' : 'Réduction après constat (bench)', roleLigneId: null },
+                  {
+                    type: annule ? 'annulation' : 'reduction',
+                    date: dCorr,
+                    montant: reduction,
+                    motif: annule ? 'Titre émis à tort (bench)' : 'Réduction après constat (bench)',
+                    roleLigneId: null,
+                  },
                   now,
                   today,
                 )),
@@ -344,7 +375,15 @@ export async function genererRecettes(o: {
                   menageId: null,
                   localiteId: null,
                   montant: montant - reduction,
-                  lignes: [{ articleId: art(articlesTitre[i % articlesTitre.length]!), roleLigneId: null, titreId: t.id, montant: montant - reduction, neuf: false }],
+                  lignes: [
+                    {
+                      articleId: art(articlesTitre[i % articlesTitre.length]!),
+                      roleLigneId: null,
+                      titreId: t.id,
+                      montant: montant - reduction,
+                      neuf: false,
+                    },
+                  ],
                 })),
             });
         },
@@ -368,7 +407,8 @@ export async function genererRecettes(o: {
             montant,
             lignes: [{ articleId: art('MARCHE'), roleLigneId: null, titreId: null, montant, neuf: false }],
           });
-          if (annuler) await annulerQuittance(db, regisseur, q.id, { date, motif: 'Erreur de saisie, quittance refaite (bench)' }, now, today);
+          if (annuler)
+            await annulerQuittance(db, regisseur, q.id, { date, motif: 'Erreur de saisie, quittance refaite (bench)' }, now, today);
         },
       });
     }
@@ -384,7 +424,9 @@ export async function genererRecettes(o: {
         },
       });
 
-    log(`  ${actes.length} actes prévus (${prevus} paiements de ménages, ${individuels} titres, ${titresPayes} payés à part, ${tickets} tickets)`);
+    log(
+      `  ${actes.length} actes prévus (${prevus} paiements de ménages, ${individuels} titres, ${titresPayes} payés à part, ${tickets} tickets)`,
+    );
     // Les actes s'ajoutent en cours de route (corrections, paiements de titres) : une file triée par date.
     const file = actes;
     const cmp = (a: Acte, b: Acte) => a.date.localeCompare(b.date) || a.rang - b.rang;
