@@ -11,9 +11,9 @@ import { parseArgs } from 'node:util';
 import type { Target } from '../src/platform/db/databases.js';
 import { ANNEE, PIECES } from './annee.js';
 
-const MAIN = path.resolve(import.meta.dirname, '..', 'dist', 'server', 'cli', 'main.js');
-const ms = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e6;
-const pct = (a: number[], p: number) => {
+export const MAIN = path.resolve(import.meta.dirname, '..', 'dist', 'server', 'cli', 'main.js');
+export const ms = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e6;
+export const pct = (a: number[], p: number) => {
   const s = [...a].sort((x, y) => x - y);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? 0;
 };
@@ -40,11 +40,11 @@ export interface ResultatHttp {
   rssPicMo: number;
 }
 
-class Client {
+export class Client {
   cookie = '';
   csrf = '';
   constructor(private readonly base: string) {}
-  async call(method: string, url: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+  async call(method: string, url: string, body?: unknown): Promise<{ status: number; json: unknown; octets: number }> {
     const res = await fetch(this.base + url, {
       method,
       headers: {
@@ -60,13 +60,14 @@ class Client {
       if (!kv.endsWith('=')) this.cookie = kv;
     }
     const text = await res.text();
-    const json: unknown = text ? JSON.parse(text) : undefined;
+    // Un PDF ou un classeur se lit sans être analysé : seul le JSON l'est.
+    const json: unknown = text && (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : undefined;
     if (json && typeof json === 'object' && 'csrf' in json && typeof json.csrf === 'string') this.csrf = json.csrf;
-    return { status: res.status, json };
+    return { status: res.status, json, octets: text.length };
   }
 }
 
-function vmHwmMo(pid: number): number {
+export function vmHwmMo(pid: number): number {
   try {
     const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Number(m[1]) / 1024 : 0;
@@ -75,7 +76,7 @@ function vmHwmMo(pid: number): number {
   }
 }
 
-async function attendre(base: string, child: ChildProcess): Promise<void> {
+export async function attendre(base: string, child: ChildProcess): Promise<void> {
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error(`le serveur s'est arrêté (code ${child.exitCode})`);
     try {
@@ -113,7 +114,7 @@ interface Page<T> {
 }
 
 /** Les options globales de `gm2i` qui désignent la base. */
-const argsBase = (c: Target) => ('url' in c ? ['--database', c.url] : ['--data', c.dataDir]);
+export const argsBase = (c: Target) => ('url' in c ? ['--database', c.url] : ['--data', c.dataDir]);
 
 export async function benchHttp(o: { cible: Target; port: number; requetes: number; log?: (m: string) => void }): Promise<ResultatHttp> {
   const log = o.log ?? ((m: string) => console.error(m));
