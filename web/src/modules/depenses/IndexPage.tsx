@@ -1,14 +1,7 @@
-import { Badge, Button, Checkbox, Group, Modal, NativeSelect, Stack, Table, Tabs, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Modal, Stack, Table, Tabs, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { formatNombre } from '../../../../src/core/money';
-import {
-  depensesApi,
-  PERIODICITE_LABELS,
-  TYPE_TIERS_LABELS,
-  type IndexInput,
-  type Tiers,
-  type TypeTiers,
-} from '../../../../src/modules/depenses/schemas';
+import { depensesApi, PERIODICITE_LABELS, TYPE_TIERS_LABELS, type IndexInput, type Tiers } from '../../../../src/modules/depenses/schemas';
 import { call } from '../../app/api';
 import { usePermission } from '../../app/session';
 import { useApi } from '../../app/useApi';
@@ -17,7 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Pager } from '../../components/Pager';
 import { PageTitle } from '../../components/PageTitle';
 import { IndexForm, emptyIndex } from './IndexForm';
-import { NouveauTiers } from './NouveauTiers';
+import { ChampsTiers, NouveauTiers } from './NouveauTiers';
 import { useExercice } from './useExercice';
 
 const CHAMPS_TIERS = ['nom', 'type', 'nif', 'adresse', 'paiement', 'actif'];
@@ -52,27 +45,7 @@ function TiersEdit({ t, onClose, onSaved }: { t: Tiers; onClose: () => void; onS
     <Modal opened onClose={onClose} title={`Modifier ${t.nom}`}>
       <form onSubmit={(e) => void submit(e)}>
         <Stack>
-          <TextInput label="Nom" value={f.nom} onChange={(e) => set('nom', e.currentTarget.value)} error={fieldError('nom')} required />
-          <NativeSelect
-            label="Type"
-            value={f.type}
-            onChange={(e) => set('type', e.currentTarget.value as TypeTiers)}
-            data={Object.entries(TYPE_TIERS_LABELS).map(([value, label]) => ({ value, label }))}
-            error={fieldError('type')}
-          />
-          <TextInput label="NIF" value={f.nif} onChange={(e) => set('nif', e.currentTarget.value)} error={fieldError('nif')} />
-          <TextInput
-            label="Adresse"
-            value={f.adresse}
-            onChange={(e) => set('adresse', e.currentTarget.value)}
-            error={fieldError('adresse')}
-          />
-          <TextInput
-            label="Paiement"
-            value={f.paiement}
-            onChange={(e) => set('paiement', e.currentTarget.value)}
-            error={fieldError('paiement')}
-          />
+          <ChampsTiers f={f} set={set} fieldError={fieldError} />
           <Checkbox
             label="Actif (décochez pour ne plus le proposer)"
             checked={f.actif}

@@ -7,7 +7,55 @@ import { useApi } from '../../app/useApi';
 import { useAction } from '../../app/useAction';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
-const CHAMPS_TIERS = ['nom', 'type', 'nif', 'adresse', 'paiement'];
+export const CHAMPS_TIERS = ['nom', 'type', 'nif', 'adresse', 'paiement'];
+
+/** What a tiers form types, the new one's and the edit window's. */
+export interface ChampsTiersForm {
+  nom: string;
+  type: TypeTiers;
+  nif: string;
+  adresse: string;
+  paiement: string;
+}
+
+/** The fields of a tiers, one set for the new-tiers form and the edit window. */
+export function ChampsTiers<F extends ChampsTiersForm>({
+  f,
+  set,
+  fieldError,
+}: {
+  f: F;
+  set: (k: keyof ChampsTiersForm, v: string) => void;
+  fieldError: (field: string) => string | undefined;
+}) {
+  return (
+    <>
+      <TextInput
+        label="Nom"
+        value={f.nom}
+        onChange={(e) => set('nom', e.currentTarget.value)}
+        error={fieldError('nom')}
+        data-testid="tiers-nom"
+        required
+      />
+      <NativeSelect
+        label="Type"
+        value={f.type}
+        onChange={(e) => set('type', e.currentTarget.value)}
+        data={Object.entries(TYPE_TIERS_LABELS).map(([value, label]) => ({ value, label }))}
+        error={fieldError('type')}
+      />
+      <TextInput label="NIF (facultatif)" value={f.nif} onChange={(e) => set('nif', e.currentTarget.value)} error={fieldError('nif')} />
+      <TextInput label="Adresse" value={f.adresse} onChange={(e) => set('adresse', e.currentTarget.value)} error={fieldError('adresse')} />
+      <TextInput
+        label="Paiement (banque, compte, espèces…)"
+        value={f.paiement}
+        onChange={(e) => set('paiement', e.currentTarget.value)}
+        error={fieldError('paiement')}
+      />
+    </>
+  );
+}
 const VIDE = { nom: '', type: 'fournisseur' as TypeTiers, nif: '', adresse: '', paiement: '' };
 
 /**
@@ -40,34 +88,7 @@ export function NouveauTiers({ onCreated, cols = 3 }: { onCreated: (t: Tiers) =>
   return (
     <Paper withBorder p="md" component="form" onSubmit={(e) => void submit(e)}>
       <SimpleGrid cols={cols}>
-        <TextInput
-          label="Nom"
-          value={f.nom}
-          onChange={(e) => set('nom', e.currentTarget.value)}
-          error={fieldError('nom')}
-          data-testid="tiers-nom"
-          required
-        />
-        <NativeSelect
-          label="Type"
-          value={f.type}
-          onChange={(e) => set('type', e.currentTarget.value as TypeTiers)}
-          data={Object.entries(TYPE_TIERS_LABELS).map(([value, label]) => ({ value, label }))}
-          error={fieldError('type')}
-        />
-        <TextInput label="NIF (facultatif)" value={f.nif} onChange={(e) => set('nif', e.currentTarget.value)} error={fieldError('nif')} />
-        <TextInput
-          label="Adresse"
-          value={f.adresse}
-          onChange={(e) => set('adresse', e.currentTarget.value)}
-          error={fieldError('adresse')}
-        />
-        <TextInput
-          label="Paiement (banque, compte, espèces…)"
-          value={f.paiement}
-          onChange={(e) => set('paiement', e.currentTarget.value)}
-          error={fieldError('paiement')}
-        />
+        <ChampsTiers f={f} set={set} fieldError={fieldError} />
         <Button type="submit" mt={24} loading={busy}>
           {doublons.length > 0 ? 'Ajouter quand même' : 'Ajouter le tiers'}
         </Button>
