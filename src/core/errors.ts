@@ -50,11 +50,16 @@ export type ErrorCode =
   | 'CONTRESEING_REQUIS'
   | 'NAISSANCE_DEJA_ENREGISTREE'
   | 'EXERCICE_NON_VIDE'
+  | 'EXERCICE_SUIVANT_ABSENT'
+  | 'EXERCICE_NON_CLOS'
+  | 'CLOTURE_IMPOSSIBLE'
+  | 'CLOTURE_A_CONFIRMER'
   | 'SERVEUR_INJOIGNABLE'
   | 'ERREUR_INTERNE';
 
 /** What is wrong with a field, stable for tests and the web (the sentence may change, the code does not). */
 export type ProblemCode =
+  | 'LIGNE_CALCULEE'
   // Shapes of a request (zod)
   | 'REQUIS'
   | 'TROP_COURT'

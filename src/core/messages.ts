@@ -68,6 +68,12 @@ const MESSAGES: Record<ErrorCode, (d: ErrorDetails) => string> = {
   NAISSANCE_DEJA_ENREGISTREE: (d) =>
     `Cette naissance ressemble à l'acte ${t(d.actes, '')} (même mère, prénom voisin, date proche). Vérifiez le registre ; si c'est bien une autre naissance (des jumeaux…), confirmez.`,
   CONTRESEING_REQUIS: (d) => `Le contreseing doit venir d'une autre personne que celle qui a enregistré ${t(d.quoi, 'la pièce')}.`,
+  EXERCICE_SUIVANT_ABSENT: (d) =>
+    `L'exercice ${t(d.annee, 'suivant')} n'existe pas encore : créez-le d'abord (Budget), la clôture y reporte le résultat et les restes à réaliser.`,
+  EXERCICE_NON_CLOS: (d) => `L'exercice ${t(d.annee, '')} n'est pas clos.`,
+  CLOTURE_IMPOSSIBLE: (d) => `La clôture de l'exercice ${t(d.annee, '')} n'est pas encore possible : ${t(d.points, '')}.`,
+  CLOTURE_A_CONFIRMER: (d) =>
+    `Des points restent à régler avant la clôture de l'exercice ${t(d.annee, '')} (${t(d.points, '')}) : relisez-les et confirmez la clôture.`,
   EXERCICE_NON_VIDE: (d) =>
     `L'exercice ${t(d.annee, '')} contient déjà ${t(d.enregistrements, 'des')} enregistrement(s) (${t(d.tables, '')}) : il ne peut plus être supprimé. Seul un exercice ouvert par erreur, encore vide, se supprime.`,
   SERVEUR_INJOIGNABLE: () =>

@@ -33,6 +33,8 @@ export const PERMISSIONS = {
   'budget.preparer': ['maire', 'secretaire_general'],
   'budget.actes': ['maire', 'secretaire_general'],
   'budget.virements': ['maire', 'secretaire_general'],
+  /** Reopening a closed exercice undoes a legal act: the IT unit only, and it is journaled (issue 13 §5). */
+  'exercices.rouvrir': ['admin'],
   'depenses.lire': ROLES,
   'depenses.saisir': ['maire', 'secretaire_general'],
   /**

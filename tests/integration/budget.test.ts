@@ -265,17 +265,17 @@ describe('virements and crédit ouvert', () => {
 });
 
 describe('budget additionnel', () => {
-  it('comes after the approved BP, carries the previous result, must balance, and adds to the crédits ouverts', async () => {
+  it('comes after the approved BP, refuses a typed previous result (the closing carries it), must balance, and adds to the crédits ouverts', async () => {
     await sg.call('POST', '/api/v1/exercices', { annee: 2025, reprendre: false });
     expect((await sg.call<{ code: string }>('PUT', '/api/v1/exercices/2025/documents/BA/lignes', { lignes: [] })).body.code).toBe(
       'BP_NON_APPROUVE',
     );
     await preparedAndApproved();
-    const ba = [
-      L('77', 800_000, { origine: 'report' }),
-      L('6053', 500_000, { fonction: '01.3' }),
-      L('6055', 300_000, { fonction: '01.3' }),
-    ];
+    const tape = await sg.call<{ details: { problems: { code: string }[] } }>('PUT', '/api/v1/exercices/2026/documents/BA/lignes', {
+      lignes: [L('77', 800_000, { origine: 'report' })],
+    });
+    expect(tape.body.details.problems.map((p) => p.code)).toEqual(['LIGNE_CALCULEE']);
+    const ba = [L('7111', 800_000), L('6053', 500_000, { fonction: '01.3' }), L('6055', 300_000, { fonction: '01.3' })];
     const unbalanced = await sg.call<BudgetView>('PUT', '/api/v1/exercices/2026/documents/BA/lignes', { lignes: ba.slice(0, 2) });
     expect(unbalanced.body.problemes.BA.map((p) => p.field)).toEqual(['equilibre.fonctionnement']);
     await sg.call('PUT', '/api/v1/exercices/2026/documents/BA/lignes', { lignes: ba });
@@ -288,7 +288,7 @@ describe('budget additionnel', () => {
       autorite: 'Préfet',
     });
     expect(v.body.totaux.ouverts.fonctionnement).toEqual({ recettes: 5_800_000, depenses: 5_800_000 });
-    expect(v.body.lignes.find((l) => l.document === 'BA' && l.nature === '77')?.origine).toBe('report');
+    expect(v.body.lignes.filter((l) => l.document === 'BA').map((l) => l.origine)).toEqual(['nouveau', 'nouveau', 'nouveau']);
   });
 });
 

@@ -10,7 +10,7 @@ export interface LigneRule extends LigneInput {
 }
 
 export interface ActeRule {
-  type: 'vote' | 'approbation' | 'ouverture' | 'cloture';
+  type: 'vote' | 'approbation' | 'ouverture' | 'cloture' | 'reouverture';
   document: DocumentBudgetaire | null;
 }
 
@@ -21,11 +21,20 @@ export interface ActeRule {
 export function statutExercice(actes: ActeRule[]): StatutExercice {
   const has = (t: ActeRule['type'], d: DocumentBudgetaire | null = null) =>
     actes.some((a) => a.type === t && (d === null || a.document === d));
-  if (has('cloture')) return 'clos';
+  if (estClos(actes)) return 'clos';
   if (has('ouverture')) return 'execution';
   if (has('approbation', 'BP')) return 'approuve';
   if (has('vote', 'BP')) return 'vote';
   return 'preparation';
+}
+
+/**
+ * An exercice is closed when its last closing act is not followed by a reopening (acts in the order they were
+ * recorded): the admin may reopen a closed exercice, which leaves both acts in the books (issue 13 §5).
+ */
+export function estClos(actes: readonly ActeRule[]): boolean {
+  const dernier = actes.filter((a) => a.type === 'cloture' || a.type === 'reouverture').at(-1);
+  return dernier?.type === 'cloture';
 }
 
 export function isVoted(actes: ActeRule[], doc: DocumentBudgetaire): boolean {
@@ -40,7 +49,7 @@ export function isApproved(actes: ActeRule[], doc: DocumentBudgetaire): boolean 
  * the BP enters `execution` (opening execution is an act of the exercice); closing closes both.
  */
 export function etatDocument(actes: ActeRule[], doc: DocumentBudgetaire): EtatDocument {
-  if (actes.some((a) => a.type === 'cloture')) return 'clos';
+  if (estClos(actes)) return 'clos';
   if (doc === 'BA' && !isApproved(actes, 'BP')) return 'attente';
   if (!isVoted(actes, doc)) return 'preparation';
   if (!isApproved(actes, doc)) return 'vote';
@@ -155,7 +164,9 @@ export function ligneProblems(l: LigneRule, ctx: ContexteLigne, i: number): Prob
   const n = ctx.natures.get(l.nature);
   if (!n) at('nature', `le code nature ${l.nature} n'existe pas dans la nomenclature`);
   else if (!n.feuille) at('nature', `le code ${l.nature} a des subdivisions : votez sur une subdivision`);
-  if (n?.sens === 'depense') {
+  if (n?.role === 'resultat_reporte' && l.origine !== 'report')
+    at('nature', `le code ${l.nature} reçoit le résultat reporté, calculé par la clôture de l'exercice précédent : il ne se saisit pas`);
+  if (n?.sens === 'depense' && n.role !== 'resultat_reporte') {
     if (!l.fonction) at('fonction', 'une dépense doit porter un code fonction');
     else if (!ctx.fonctions.has(l.fonction)) at('fonction', `le code fonction ${l.fonction} n'existe pas`);
     if (n.section === 'investissement') {
@@ -165,6 +176,30 @@ export function ligneProblems(l: LigneRule, ctx: ContexteLigne, i: number): Prob
   } else if (l.fonction && !ctx.fonctions.has(l.fonction)) at('fonction', `le code fonction ${l.fonction} n'existe pas`);
   if (l.localiteId !== null && !ctx.localites.has(l.localiteId)) at('localiteId', 'localité inconnue');
   if (l.document === 'BP' && l.montant < 0) at('montant', 'un crédit ne peut pas être négatif');
+  return problems;
+}
+
+/**
+ * A row of origine `report` or `rar` is computed by the closing of the previous exercice (R4: the BA takes in the
+ * result, it is never typed): a save may send it back unchanged, never add or change one.
+ */
+export function lignesCalculeesProblems(
+  lignes: readonly LigneInput[],
+  calculees: readonly { nature: string; fonction: string | null; origine: string; montant: number }[],
+): Problem[] {
+  const restantes = calculees.map((c) => `${c.origine}|${c.nature}|${c.fonction ?? ''}|${c.montant}`);
+  const problems: Problem[] = [];
+  lignes.forEach((l, i) => {
+    if (l.origine === 'nouveau') return;
+    const k = restantes.indexOf(`${l.origine}|${l.nature}|${l.fonction ?? ''}|${l.montant}`);
+    if (k >= 0) restantes.splice(k, 1);
+    else
+      problems.push({
+        field: `lignes.${i}.origine`,
+        code: 'LIGNE_CALCULEE',
+        message: `ligne ${i + 1} (${l.nature}) : le résultat reporté et les restes à réaliser sont calculés par la clôture de l'exercice précédent, ils ne se saisissent pas`,
+      });
+  });
   return problems;
 }
 

@@ -84,7 +84,7 @@ export const Imputation = z.object({
 export type Imputation = z.infer<typeof Imputation>;
 
 export const Acte = z.object({
-  type: z.enum(['vote', 'approbation', 'ouverture', 'cloture']),
+  type: z.enum(['vote', 'approbation', 'ouverture', 'cloture', 'reouverture']),
   document: DocumentBudgetaire.nullable(),
   date: z.string(),
   reference: z.string(),

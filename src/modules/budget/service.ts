@@ -18,6 +18,7 @@ import {
   reductionProblems,
   isApproved,
   isVoted,
+  lignesCalculeesProblems,
   refusAction,
   statutExercice,
   totaux,
@@ -254,7 +255,12 @@ export async function supprimerExercice(db: Db, actor: Actor, annee: number, now
         tables: tenus.map((t) => t.table).join(', '),
       });
     const lignes = await store.deleteExercice(tx, annee);
-    await appendAudit(tx, actor, { action: 'exercice.supprime', entity: 'exercice', entityId: annee, payload: { lignesBrouillon: lignes } }, now);
+    await appendAudit(
+      tx,
+      actor,
+      { action: 'exercice.supprime', entity: 'exercice', entityId: annee, payload: { lignesBrouillon: lignes } },
+      now,
+    );
   });
 }
 
@@ -271,9 +277,13 @@ export async function saveLignes(
     await lockExercice(tx, annee);
     const s = await loadBudget(tx, annee);
     assertAction(s, doc, 'enregistrer');
-    const rules = lignes.map((l) => ({ ...l, document: doc }));
+    // The rows carried by the closing of N−1 come back from the grid as they were: they are never typed (R4).
+    const calculees = s.view.lignes.filter((l) => l.document === doc && l.origine !== 'nouveau');
+    assertNoProblems(lignesCalculeesProblems(lignes, calculees));
+    const saisies = lignes.filter((l) => l.origine === 'nouveau');
+    const rules = [...saisies, ...calculees].map((l) => ({ ...l, document: doc }));
     assertNoProblems(documentProblems(doc, rules, s.ctx).filter((p) => p.field.startsWith('lignes.')));
-    await store.replaceLignes(tx, annee, doc, lignes, now.toISOString());
+    await store.replaceLignes(tx, annee, doc, saisies, now.toISOString());
     const t = totaux(lignes, s.ctx.natures);
     await appendAudit(
       tx,

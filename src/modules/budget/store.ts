@@ -94,15 +94,38 @@ export async function listLignesDImputations(
   return rows.filter((r) => seule || cles.some((c) => c.nature === r.nature && c.fonction === r.fonction));
 }
 
-/** Replace the draft lines of a document that is not voted yet (the caller checks that). */
+/**
+ * Replace the draft lines typed by the users (origine `nouveau`) of a document that is not voted yet (the caller
+ * checks that). The rows the closing of the previous exercice computed (report, restes à réaliser) stay.
+ */
 export async function replaceLignes(
   tx: Trx,
   annee: number,
   document: DocumentBudgetaire,
-  lignes: LigneInput[],
+  lignes: readonly LigneInput[],
   now: string,
 ): Promise<void> {
-  await tx.deleteFrom('budget_ligne').where('exercice', '=', annee).where('document', '=', document).execute();
+  await tx
+    .deleteFrom('budget_ligne')
+    .where('exercice', '=', annee)
+    .where('document', '=', document)
+    .where('origine', '=', 'nouveau')
+    .execute();
+  await insererLignes(tx, annee, document, lignes, now);
+}
+
+/** Replace the rows the closing of N−1 carried into the BA of `annee` (origine `report` and `rar`). */
+export async function remplacerLignesCalculees(tx: Trx, annee: number, lignes: readonly LigneInput[], now: string): Promise<void> {
+  await tx
+    .deleteFrom('budget_ligne')
+    .where('exercice', '=', annee)
+    .where('document', '=', 'BA')
+    .where('origine', '<>', 'nouveau')
+    .execute();
+  await insererLignes(tx, annee, 'BA', lignes, now);
+}
+
+async function insererLignes(tx: Trx, annee: number, document: DocumentBudgetaire, lignes: readonly LigneInput[], now: string) {
   for (let i = 0; i < lignes.length; i += 100) {
     await tx
       .insertInto('budget_ligne')

@@ -25,7 +25,7 @@ export interface BudgetLigneTable {
 export interface BudgetActeTable {
   id: Generated<number>;
   exercice: number;
-  type: 'vote' | 'approbation' | 'ouverture' | 'cloture';
+  type: 'vote' | 'approbation' | 'ouverture' | 'cloture' | 'reouverture';
   document: DocumentBudgetaire | null;
   date: string;
   reference: string;

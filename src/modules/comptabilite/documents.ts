@@ -15,16 +15,16 @@ export interface Contexte {
   genereLe: string;
 }
 
-const n = (v: number) => formatNombre(v);
-const th = (text: string, right = false): TableCell => ({
+export const n = (v: number) => formatNombre(v);
+export const th = (text: string, right = false): TableCell => ({
   text,
   bold: true,
   fillColor: '#e5e7eb',
   ...(right ? { alignment: 'right' as const } : {}),
 });
-const r = (text: string, bold = false): TableCell => ({ text, alignment: 'right', bold });
+export const r = (text: string, bold = false): TableCell => ({ text, alignment: 'right', bold });
 
-function pdf(ctx: Contexte, titre: string, sousTitre: string, body: Content[], paysage = false): Promise<Buffer> {
+export function pdf(ctx: Contexte, titre: string, sousTitre: string, body: Content[], paysage = false): Promise<Buffer> {
   return renderPdf({
     ...(paysage ? { pageOrientation: 'landscape' as const } : {}),
     content: [
@@ -173,7 +173,7 @@ export function journalTitresPdf(annee: number, j: JournalTitres, ctx: Contexte)
 }
 
 const MONEY = '#,##0';
-function classeur(titre: string, ctx: Contexte, nom: string, entetes: string[]) {
+export function classeur(titre: string, ctx: Contexte, nom: string, entetes: string[]) {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'GM2i';
   const ws = wb.addWorksheet(nom);
@@ -183,13 +183,13 @@ function classeur(titre: string, ctx: Contexte, nom: string, entetes: string[]) 
   ws.addRow(entetes).font = { bold: true };
   return { wb, ws };
 }
-const format = (ws: ExcelJS.Worksheet, cols: number[]) => {
+export const format = (ws: ExcelJS.Worksheet, cols: number[]) => {
   for (const c of cols) {
     ws.getColumn(c).numFmt = MONEY;
     ws.getColumn(c).width = 15;
   }
 };
-const buffer = async (wb: ExcelJS.Workbook) => Buffer.from(await wb.xlsx.writeBuffer());
+export const buffer = async (wb: ExcelJS.Workbook) => Buffer.from(await wb.xlsx.writeBuffer());
 
 /** The situation as a workbook: a sheet of dépenses, a sheet of recettes; rates as fractions formatted in %. */
 export async function situationXlsx(s: Situation, ctx: Contexte): Promise<Buffer> {

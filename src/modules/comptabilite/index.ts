@@ -9,7 +9,7 @@ export const comptabiliteModule: ModuleDescriptor = {
   nom: 'comptabilite',
   routes: comptabiliteRoutes,
   appendOnlyTables: [],
-  permissions: [],
+  permissions: ['exercices.rouvrir'],
 };
 
-export { exportJournalMandats, exportJournalTitres, exportSituation } from './telechargements.js';
+export { exportCompteAdministratif, exportJournalMandats, exportJournalTitres, exportSituation } from './telechargements.js';

@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { grandLivre, regrouper, situationDepenses, sommeDepenses, taux, type MouvementDepense } from './model.js';
 
-const credit = (ligneId: number, date: string, montant: number): MouvementDepense => ({ type: 'credit', ligneId, date, montant, piece: 'BP' });
+const credit = (ligneId: number, date: string, montant: number): MouvementDepense => ({
+  type: 'credit',
+  ligneId,
+  date,
+  montant,
+  piece: 'BP',
+});
 
 describe('situation d’exécution des dépenses at a date', () => {
   const h: MouvementDepense[] = [
@@ -20,7 +26,13 @@ describe('situation d’exécution des dépenses at a date', () => {
 
   it('counts only what is dated on or before the day', () => {
     expect(situationDepenses(h, '2026-01-09').get(1)).toBeUndefined();
-    expect(situationDepenses(h, '2026-03-01').get(1)).toEqual({ ouvert: 1_000_000, engage: 600_000, mandate: 400_000, paye: 0, disponible: 400_000 });
+    expect(situationDepenses(h, '2026-03-01').get(1)).toEqual({
+      ouvert: 1_000_000,
+      engage: 600_000,
+      mandate: 400_000,
+      paye: 0,
+      disponible: 400_000,
+    });
   });
 
   it('a réduction lowers the mandat, a payment pays what is left, a rejet removes the mandat', () => {
@@ -30,7 +42,13 @@ describe('situation d’exécution des dépenses at a date', () => {
   });
 
   it('a dégagement returns credit to the disponible; a virement moves the crédit ouvert', () => {
-    expect(situationDepenses(h, '2026-12-31').get(1)).toEqual({ ouvert: 800_000, engage: 500_000, mandate: 350_000, paye: 350_000, disponible: 300_000 });
+    expect(situationDepenses(h, '2026-12-31').get(1)).toEqual({
+      ouvert: 800_000,
+      engage: 500_000,
+      mandate: 350_000,
+      paye: 350_000,
+      disponible: 300_000,
+    });
   });
 
   it('the grand livre ends on the situation, line by line', () => {
@@ -127,10 +145,13 @@ describe('every total is the sum of the records (property, random valid historie
             .reduce((t, m) => {
               const id = (m as { mandatId: number }).mandatId;
               if (avant.some((x) => (x.type === 'annulation' || x.type === 'rejet') && x.mandatId === id)) return t;
-              const red = avant.filter((x) => x.type === 'reduction' && x.mandatId === id).reduce((r, x) => r + (x as { montant: number }).montant, 0);
+              const red = avant
+                .filter((x) => x.type === 'reduction' && x.mandatId === id)
+                .reduce((r, x) => r + (x as { montant: number }).montant, 0);
               return t + (m as { montant: number }).montant - red;
             }, 0);
-          const sum = (type: MouvementDepense['type']) => avant.filter((m) => m.type === type).reduce((t, m) => t + ('montant' in m ? m.montant : 0), 0);
+          const sum = (type: MouvementDepense['type']) =>
+            avant.filter((m) => m.type === type).reduce((t, m) => t + ('montant' in m ? m.montant : 0), 0);
           const e = s.get(ligne);
           expect(e?.mandate ?? 0).toBe(journal);
           expect(e?.ouvert ?? 0).toBe(sum('credit'));

@@ -1,10 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../platform/http/context.js';
 import { envoyerFichier, registrar } from '../../platform/http/route.js';
+import { plainDateOf } from '../../core/date.js';
+import { cloturer, preparerCloture, rouvrir } from './cloture.js';
+import { lireCompteAdministratif } from './compte-administratif.js';
+import { caApi } from './schemas-ca.js';
 import { comptabiliteApi as api } from './schemas.js';
 import { chargerLivres, dateParDefaut, grandLivreDe, situation } from './service.js';
 import {
   exportJournalMandats,
+  exportCompteAdministratif,
   exportJournalTitres,
   exportSituation,
   journalMandats,
@@ -31,6 +36,13 @@ export function comptabiliteRoutes(app: FastifyInstance, ctx: AppContext): void 
   on(api.documentJournalMandats, async (req, reply) =>
     envoyerFichier(reply, await exportJournalMandats(req.db, req.params.annee, req.query.format, ctx.now())),
   );
+  on(caApi.compteAdministratif, (req) => lireCompteAdministratif(req.db, req.params.annee));
+  on(caApi.documentCompteAdministratif, async (req, reply) =>
+    envoyerFichier(reply, await exportCompteAdministratif(req.db, req.params.annee, req.query.format, ctx.now())),
+  );
+  on(caApi.preparationCloture, (req) => preparerCloture(req.db, req.params.annee, plainDateOf(ctx.now())));
+  on(caApi.cloturer, (req) => cloturer(req.db, req.actor, req.params.annee, req.body, ctx.now()));
+  on(caApi.rouvrir, (req) => rouvrir(req.db, req.actor, req.params.annee, req.body, ctx.now()));
   on(api.documentJournalTitres, async (req, reply) =>
     envoyerFichier(reply, await exportJournalTitres(req.db, req.params.annee, req.query.format, ctx.now())),
   );

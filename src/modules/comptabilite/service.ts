@@ -17,6 +17,10 @@ interface Ligne {
   libelle: string;
   section: 'fonctionnement' | 'investissement';
   chapitre: string;
+  /** Last year's result carried on this line (a BA row of origine `report`): not an operation of the year. */
+  report: boolean;
+  secteur: string | null;
+  localiteId: number | null;
 }
 
 export interface Livres {
@@ -26,10 +30,12 @@ export interface Livres {
   ligneDe: Map<number, number>;
   depenses: MouvementDepense[];
   /** Revenue natures with their label, section and chapter. */
-  natures: Map<string, Omit<Ligne, 'id' | 'fonction'>>;
+  natures: Map<string, Omit<Ligne, 'id' | 'fonction' | 'secteur' | 'localiteId'>>;
   recettes: MouvementRecette[];
   /** The exercice's chart of accounts is GM2i's provisional one (printed as a banner). */
   provisoire: boolean;
+  /** The exercice's status and dated acts (vote, approbation, ouverture, clôture…). */
+  exercice: Awaited<ReturnType<typeof loadCredits>>['exercice'];
 }
 
 /** Every dated movement of an exercice, expense and revenue sides. */
@@ -47,8 +53,16 @@ export async function chargerLivres(tx: Tx, annee: number): Promise<Livres> {
     const membres = i.lignes.map((id) => rows.get(id)!);
     const id = ligneRepresentative(membres, new Set(approbation.keys()));
     for (const r of membres) ligneDe.set(r.id, id);
-    const base = { nature: i.nature, libelle: i.libelle, section: i.section, chapitre: membres[0]?.chapitre ?? i.nature.slice(0, 2) };
-    if (i.sens === 'depense') lignes.set(id, { id, fonction: i.fonction, ...base });
+    const base = {
+      nature: i.nature,
+      libelle: i.libelle,
+      section: i.section,
+      chapitre: membres[0]?.chapitre ?? i.nature.slice(0, 2),
+      report: membres.some((m) => m.origine === 'report'),
+    };
+    const rep = rows.get(id);
+    if (i.sens === 'depense')
+      lignes.set(id, { id, fonction: i.fonction, secteur: rep?.secteur ?? null, localiteId: rep?.localiteId ?? null, ...base });
     else if (!natures.has(i.nature)) natures.set(i.nature, { ...base, libelle: membres[0]?.libelleNature ?? i.libelle });
   }
   const depenses: MouvementDepense[] = [];
@@ -110,6 +124,7 @@ export async function chargerLivres(tx: Tx, annee: number): Promise<Livres> {
         libelle: x.libelle,
         section: /^[12]/.test(x.nature) ? 'investissement' : 'fonctionnement',
         chapitre: x.nature.slice(0, 2),
+        report: false,
       });
   for (const t of r.titres)
     recettes.push({ type: 'titre', nature: nat(t.nature), date: t.date, montant: t.montant, piece: `Titre n°${t.numero}` });
@@ -131,7 +146,7 @@ export async function chargerLivres(tx: Tx, annee: number): Promise<Livres> {
     recettes.push({ type: 'encaissement', date: q.date, ...base });
     if (q.annuleeLe) recettes.push({ type: 'annulation', date: q.annuleeLe, ...base });
   }
-  return { lignes, ligneDe, depenses, natures, recettes, provisoire: view.exercice.nomenclatureProvisoire };
+  return { lignes, ligneDe, depenses, natures, recettes, provisoire: view.exercice.nomenclatureProvisoire, exercice: view.exercice };
 }
 
 /** Key of the revenue of a catalogue article whose budget nature is not set yet. */

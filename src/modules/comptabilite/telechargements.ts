@@ -4,6 +4,7 @@ import { readCommune } from '../commune/index.js';
 import type { Contexte } from './documents.js';
 import type { FormatDocument, Groupement, JournalMandats, JournalTitres } from './schemas.js';
 import { chargerLivres, dateParDefaut, lignesDuMeme, situation } from './service.js';
+import { compteAdministratif, lireParametresCloture } from './compte-administratif.js';
 import * as store from './store.js';
 
 // The journals (paged reads) and the documents of the comptabilité, each in PDF, XLSX or JSON.
@@ -88,4 +89,14 @@ export async function exportJournalTitres(tx: Tx, annee: number, format: FormatD
   const d = await documents();
   const ctx = await contexte(tx, (await chargerLivres(tx, annee)).provisoire, now);
   return fichier(format === 'pdf' ? await d.journalTitresPdf(annee, j, ctx) : await d.journalTitresXlsx(annee, j, ctx), format, nom);
+}
+
+export async function exportCompteAdministratif(tx: Tx, annee: number, format: FormatDocument, now: Date): Promise<Telechargement> {
+  const livres = await chargerLivres(tx, annee);
+  const ca = compteAdministratif(livres, annee, await lireParametresCloture(tx));
+  const nom = `compte-administratif-${annee}`;
+  if (format === 'json') return fichier(json(ca), 'json', nom);
+  const d = await import('./documents-ca.js');
+  const ctx = await contexte(tx, livres.provisoire, now);
+  return fichier(format === 'pdf' ? await d.compteAdministratifPdf(ca, ctx) : await d.compteAdministratifXlsx(ca, ctx), format, nom);
 }
