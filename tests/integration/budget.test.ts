@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BudgetView, UserBudgetView } from '../../src/modules/budget/schemas.js';
 import type { TestApp, TestClient } from '../../src/platform/http/testing.js';
-import { installedApp, userWithRole } from './helpers.js';
+import { clore, installedApp, userWithRole } from './helpers.js';
 
 let t: TestApp;
 let sg: TestClient;
@@ -165,7 +165,8 @@ describe('allowed actions, per document and per user', () => {
     const date = { date: '2026-01-02', reference: 'X', autorite: 'Préfet' };
     expect(await refus('/api/v1/exercices/2026/documents/BP/approbation', date)).toBe('BUDGET_DEJA_APPROUVE');
     expect(await refus('/api/v1/exercices/2026/documents/BA/approbation', date)).toBe('BUDGET_NON_VOTE');
-    expect(await refus('/api/v1/exercices/2026/etapes', { type: 'cloture', date: '2026-01-02' })).toBe('BUDGET_NON_EXECUTION');
+    // Closing is not a budget step: it goes through the closing's checks (comptabilité).
+    expect(await refus('/api/v1/exercices/2026/etapes', { type: 'cloture', date: '2026-01-02' })).toBe('VALIDATION');
     const opened = await sg.call<UserBudgetView>('POST', '/api/v1/exercices/2026/etapes', { type: 'ouverture', date: '2026-01-02' });
     expect(opened.body.documents.BP).toEqual({ etat: 'execution', actions: ['clore'] });
     expect(await refus('/api/v1/exercices/2026/etapes', { type: 'ouverture', date: '2026-01-03' })).toBe('BP_NON_APPROUVE');
@@ -248,9 +249,7 @@ describe('virements and crédit ouvert', () => {
   it('a closed exercice refuses every write', async () => {
     await preparedAndApproved();
     await sg.call('POST', '/api/v1/exercices/2026/etapes', { type: 'ouverture', date: '2026-01-02' });
-    expect(
-      (await sg.call<BudgetView>('POST', '/api/v1/exercices/2026/etapes', { type: 'cloture', date: '2026-12-19' })).body.exercice.statut,
-    ).toBe('clos');
+    await clore(t, sg, 2026);
     const r = await sg.call<{ code: string; message: string }>('POST', '/api/v1/exercices/2026/virements', {
       date: '2026-12-19',
       objet: 'Trop tard',

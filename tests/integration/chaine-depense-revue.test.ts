@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApercuMois, Mandat, PageMandats } from '../../src/modules/depenses/schemas.js';
 import type { TestApp, TestClient } from '../../src/platform/http/testing.js';
-import { budgetEnExecution, chaine, codes, installedApp, ligneBudget, PIECES_BC, userWithRole, type Refus } from './helpers.js';
+import { budgetEnExecution, chaine, clore, codes, installedApp, ligneBudget, PIECES_BC, userWithRole, type Refus } from './helpers.js';
 
 // Holes found by a review of the trusted chain (issue 7), each closed by a rule named here.
 
@@ -194,7 +194,7 @@ describe('review of the trusted chain', () => {
 
   it('a closed exercice refuses bordereaux and corrections too', async () => {
     const m = await mandatComplet(40_000, '2026-02-03');
-    await sg.call('POST', '/api/v1/exercices/2026/etapes', { type: 'cloture', date: '2026-12-15' });
+    await clore(t, sg, 2026);
     expect((await sg.call<Refus>('POST', '/api/v1/bordereaux', { exercice: 2026, date: '2026-12-15', mandats: [m] })).body.code).toBe(
       'EXERCICE_CLOS',
     );
@@ -226,7 +226,7 @@ describe('review of the trusted chain', () => {
       'PUT',
       '/api/v1/exercices/2026/documents/BA/lignes',
       {
-        lignes: [ligneBudget('77', 500_000, { origine: 'report' }), ligneBudget('6053', 500_000, { fonction: '01.3' })],
+        lignes: [ligneBudget('7111', 500_000), ligneBudget('6053', 500_000, { fonction: '01.3' })],
       },
     );
     await sg.call('POST', '/api/v1/exercices/2026/documents/BA/vote', { date: '2026-07-01', reference: 'D-BA' });

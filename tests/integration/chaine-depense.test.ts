@@ -170,7 +170,7 @@ describe('2. the credit check per imputation', () => {
       'PUT',
       '/api/v1/exercices/2026/documents/BA/lignes',
       {
-        lignes: [ligneBudget('77', 1_300_000, { origine: 'report' }), ligneBudget('6053', 1_300_000, { fonction: '01.3' })],
+        lignes: [ligneBudget('7111', 1_300_000), ligneBudget('6053', 1_300_000, { fonction: '01.3' })],
       },
     );
     const draft = v.body.lignes.find((l) => l.document === 'BA' && l.nature === '6053')?.id;

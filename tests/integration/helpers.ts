@@ -135,3 +135,16 @@ export function chaine(sg: TestClient, lignes: Map<string, number>, tiers: numbe
     ).body.filter((s) => s.nature === nature);
   return { engage, liquide, mandate, mandatComplet, suivi };
 }
+
+/**
+ * Close an exercice the way a commune does: after its complementary period (the test clock moves to 15 February
+ * of the next year), with the next exercice created to receive the result, the pending points confirmed.
+ */
+export async function clore(t: TestApp, sg: TestClient, annee: number, identifiant = 'sg'): Promise<void> {
+  t.clock.now = new Date(`${annee + 1}-02-15T09:00:00Z`);
+  // Two months later the session has expired: the SG logs in again (with the password userWithRole gave).
+  await sg.login(identifiant, 'Baobab-Ségou-2026');
+  await sg.call('POST', '/api/v1/exercices', { annee: annee + 1, reprendre: false });
+  const r = await sg.call<{ statut: string }>('POST', `/api/v1/exercices/${annee}/cloture`, { date: `${annee + 1}-02-15`, confirme: true });
+  if (r.body.statut !== 'clos') throw new Error(JSON.stringify(r.body));
+}

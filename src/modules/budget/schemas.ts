@@ -143,7 +143,8 @@ export const NewExerciceBody = z.object({ annee: z.number().int().min(2000).max(
 export const LignesBody = z.object({ lignes: z.array(LigneInput).max(2000) });
 export const VoteBody = z.object({ date: DateCivile, reference: z.string().trim().min(1).max(100) });
 export const ApprobationBody = VoteBody.extend({ autorite: z.string().trim().min(2).max(100) });
-export const EtapeBody = z.object({ type: z.enum(['ouverture', 'cloture']), date: DateCivile });
+/** Opening execution; the closing has its own route and checks (comptabilité, issue 13 §5). */
+export const EtapeBody = z.object({ type: z.enum(['ouverture']), date: DateCivile });
 export const ImportBody = z.object({ nom: z.string().max(200), contenuBase64: z.string().max(8_000_000) });
 
 export const MouvementInput = z.object({ ligneId: z.number().int().positive(), montant: Montant });

@@ -308,8 +308,14 @@ export async function checkLignes(
   lignes: LigneInput[],
 ): Promise<{ problemes: Problem[]; totaux: Totaux }> {
   const s = await loadBudget(tx, annee);
-  const rules = lignes.map((l) => ({ ...l, document: doc }));
-  return { problemes: documentProblems(doc, rules, s.ctx), totaux: totaux(lignes, s.ctx.natures) };
+  // The rows the closing carried count in the balance as they are stored, whatever the grid sends.
+  const calculees = s.view.lignes.filter((l) => l.document === doc && l.origine !== 'nouveau');
+  const toutes = [...lignes.filter((l) => l.origine === 'nouveau'), ...calculees];
+  const rules = toutes.map((l) => ({ ...l, document: doc }));
+  return {
+    problemes: [...lignesCalculeesProblems(lignes, calculees), ...documentProblems(doc, rules, s.ctx)],
+    totaux: totaux(toutes, s.ctx.natures),
+  };
 }
 
 /** Record the council's vote. The document must have no problem at all. */
@@ -393,19 +399,12 @@ export async function recordApprobation(
   });
 }
 
-/** Open execution (needs an approved BP) or close the exercice (needs execution). */
-export async function recordEtape(
-  db: Db,
-  actor: Actor,
-  annee: number,
-  type: 'ouverture' | 'cloture',
-  date: string,
-  now: Date,
-): Promise<BudgetView> {
+/** Open execution (needs an approved BP). The closing is the comptabilité's (checks, results carried, lock). */
+export async function recordEtape(db: Db, actor: Actor, annee: number, type: 'ouverture', date: string, now: Date): Promise<BudgetView> {
   return db.transaction().execute(async (tx) => {
     await lockExercice(tx, annee);
     const s = await loadBudget(tx, annee);
-    assertAction(s, 'BP', type === 'ouverture' ? 'ouvrir' : 'clore');
+    assertAction(s, 'BP', 'ouvrir');
     assertNoProblems(dateActeProblems(type, null, date, annee, plainDateOf(now)));
     await store.insertActe(
       tx,
@@ -414,7 +413,7 @@ export async function recordEtape(
         type,
         document: null,
         date,
-        reference: type === 'ouverture' ? "Ouverture de l'exécution" : "Clôture de l'exercice",
+        reference: "Ouverture de l'exécution",
         autorite: null,
         user_id: actor.userId,
       },

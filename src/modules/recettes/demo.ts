@@ -8,6 +8,7 @@ import { annulerQuittance, creerQuittancier, encaisser } from './regie.js';
 import { creerRole, homologuerRole } from './roles.js';
 import type { Menage, PersonneInput, QuittanceInput } from './schemas.js';
 import { findLocalite, listLocalites } from './store.js';
+import { titresTransferts } from './demo-transferts.js';
 import { corrigerTitre, creerTitre } from './titres.js';
 
 // A year of revenue for the demo commune, typed through the module's services with the right actor for each
@@ -182,11 +183,21 @@ export async function seedRecettesDemo(db: Db, now: Date): Promise<void> {
     regisseur: actor('regisseur'),
     comptable: actor('comptable'),
   };
+  // The previous year's transfers (its local taxes are not simulated: the demo's households are this year's census).
+  if (
+    await db
+      .selectFrom('exercice')
+      .select('annee')
+      .where('annee', '=', annee - 1)
+      .executeTakeFirst()
+  )
+    for (const t of titresTransferts(db, x.sg, annee - 1, 12, 0.94, x.id, now)) await t.faire();
   await tarifs(x);
   const menages = await recensement(x);
   if (x.moisFinis < 1) return; // January: the rolls are not drawn up yet.
   const du = await roles(x, menages);
-  const actes = [...(await paiements(x, menages, du)), ...caisse(x), titre(x)];
+  const transferts = titresTransferts(db, x.sg, annee, x.moisFinis, 1, x.id, now).map((t) => ({ ...t, rang: 5 }));
+  const actes = [...(await paiements(x, menages, du)), ...caisse(x), titre(x), ...transferts];
   actes.sort((a, b) => a.date.localeCompare(b.date) || a.rang - b.rang);
   for (const a of actes) await a.faire();
 }

@@ -11,6 +11,16 @@ import {
 // the provisional chart GM2I-PROVISOIRE-2027 (reference/nomenclature), themselves provisional: they change when
 // the annex of arrêté 2020-2475 is obtained, so a commune's catalogue is data, this is only its seed.
 
+/** Transfers the commune receives through the Trésor: an ordre de recette (titre) is issued when they are notified. */
+const TRANSFERTS: readonly [code: string, libelle: string, nature: string][] = [
+  ['DOTATION_FONCTIONNEMENT', 'Dotation générale de fonctionnement de l’État', '7411'],
+  ['DOTATION_ENSEIGNANTS', 'Dotation de l’État pour les salaires du personnel enseignant', '7412'],
+  ['DOTATION_COMPETENCES', 'Dotation pour les compétences transférées (santé, hydraulique)', '7413'],
+  ['DOTATION_APPUI', 'Dotation d’appui technique', '7414'],
+  ['SUBVENTION_ANICT', 'Subvention de l’ANICT (droits de tirage)', '102'],
+  ['SUBVENTION_PTF', 'Subvention des partenaires techniques et financiers', '103'],
+];
+
 const SRC_BAMADA = 'bamada.net/la-fiscalite-locale-la-ou-le-bat-blesse';
 const SRC_ROLE = 'R21 ; DGI décision 07-0012/MF-DGI (bamada)';
 
@@ -177,6 +187,19 @@ export const CATALOGUE_DEFAUT: readonly ArticleRecette[] = [
     source: 'yumpu GEMDEV (source Bamako : probable pour les communes rurales)',
     aConfirmer: true,
   }),
+  ...TRANSFERTS.map(([code, libelle, nature]) =>
+    article({
+      code,
+      libelle,
+      nature,
+      mode: 'montant_libre',
+      taux: null,
+      collecte: 'etat',
+      repartition: REPARTITION_COMMUNE,
+      source: 'mali-communes.md §1.4 (dotations de l’État, droits de tirage ANICT) ; ordre de recette émis à la notification',
+      aConfirmer: false,
+    }),
+  ),
   article({
     code: 'ITS',
     libelle: 'Impôt sur les traitements et salaires du personnel communal',

@@ -15,32 +15,28 @@ import { aujourdhui } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
 /** The acts recorded on a document through this panel (saving the lines is the grid's). */
-type Kind = Exclude<ActionDocument, 'enregistrer'>;
+type Kind = Exclude<ActionDocument, 'enregistrer' | 'clore'>;
 const ACTES: Record<Kind, { title: string; button: string; variant: string; color?: string }> = {
   voter: { title: 'Enregistrer le vote du conseil communal', button: 'Enregistrer le vote', variant: 'filled' },
   approuver: { title: "Enregistrer l'approbation de la tutelle", button: 'Enregistrer l’approbation', variant: 'filled' },
   ouvrir: { title: "Ouvrir l'exécution du budget", button: 'Ouvrir l’exécution', variant: 'light' },
-  clore: { title: "Clore l'exercice", button: 'Clore l’exercice', variant: 'default', color: 'red' },
 };
-const isActe = (a: ActionDocument): a is Kind => a !== 'enregistrer';
+const isActe = (a: ActionDocument): a is Kind => a !== 'enregistrer' && a !== 'clore';
 
 /**
  * A document's recorded acts, and a button for each act the server allows this user now, each opening its form.
- * `cloture` shows only the closing, which the page keeps away from the routine buttons (issue 11: a dangerous
- * button never sits beside « Imprimer »).
+ * The closing has its own page (Comptabilité › Clôture): checks first, results carried into the next BA.
  */
 export function ActesPanel({
   view,
   doc,
   cercle,
   onDone,
-  cloture = false,
 }: {
   view: UserBudgetView;
   doc: DocumentBudgetaire;
   cercle: string;
   onDone: (v: UserBudgetView) => void;
-  cloture?: boolean;
 }) {
   const [kind, setKindState] = useState<Kind | null>(null);
   // The modal keeps its content while it fades out.
@@ -74,7 +70,7 @@ export function ActesPanel({
             ? await call(budgetApi.approbation, { params, body: form })
             : await call(budgetApi.etape, {
                 params: { annee },
-                body: { type: shown === 'ouvrir' ? 'ouverture' : 'cloture', date: form.date },
+                body: { type: 'ouverture', date: form.date },
               });
       setKind(null);
       onDone(v);
@@ -84,24 +80,21 @@ export function ActesPanel({
   return (
     <>
       <Group gap="xs">
-        {!cloture && voted && (
+        {voted && (
           <Text size="sm">
             Voté le {formatDateFr(voted.date)} (délibération n°{voted.reference}).
           </Text>
         )}
-        {!cloture && approved && (
+        {approved && (
           <Text size="sm">
             Approuvé le {formatDateFr(approved.date)} — {approved.autorite} ({approved.reference}).
           </Text>
         )}
-        {view.documents[doc].actions
-          .filter(isActe)
-          .filter((k) => (k === 'clore') === cloture)
-          .map((k) => (
-            <Button key={k} variant={ACTES[k].variant} color={ACTES[k].color} onClick={() => open(k)}>
-              {ACTES[k].button}
-            </Button>
-          ))}
+        {view.documents[doc].actions.filter(isActe).map((k) => (
+          <Button key={k} variant={ACTES[k].variant} color={ACTES[k].color} onClick={() => open(k)}>
+            {ACTES[k].button}
+          </Button>
+        ))}
       </Group>
       <Modal opened={kind !== null} onClose={() => setKind(null)} title={`${ACTES[shown].title} — ${DOCUMENT_LABELS[doc]} ${annee}`}>
         <form onSubmit={(e) => void submit(e)}>
@@ -126,11 +119,8 @@ export function ActesPanel({
                 required
               />
             )}
-            {shown === 'clore' && <Text c="red">Un exercice clos ne peut plus être modifié.</Text>}
             <ErrorAlert error={alert} />
-            <Button type="submit" color={shown === 'clore' ? 'red' : undefined}>
-              {shown === 'clore' ? `Clore l’exercice ${annee}` : 'Confirmer'}
-            </Button>
+            <Button type="submit">Confirmer</Button>
           </Stack>
         </form>
       </Modal>

@@ -17,8 +17,8 @@ import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { formatNombre } from '../../../../src/core/money';
 import {
-  budgetApi,
   ORIGINE_LABELS,
+  budgetApi,
   SECTEURS,
   type BudgetView,
   type DocumentBudgetaire,
@@ -89,7 +89,7 @@ export function BudgetGrid({
   const initial = useMemo(
     () =>
       view.lignes
-        .filter((l) => l.document === doc)
+        .filter((l) => l.document === doc && l.origine === 'nouveau')
         .map((l) => ({
           nature: l.nature,
           fonction: l.fonction ?? '',
@@ -216,6 +216,7 @@ export function BudgetGrid({
           )}
         </Group>
       </Paper>
+      <LignesReportees view={view} doc={doc} />
       <div>
         <form ref={gridRef} onKeyDown={onKeyDown} onSubmit={(e) => void save(e)}>
           <Table withTableBorder verticalSpacing={2} fz="sm" aria-label="Lignes du budget">
@@ -225,7 +226,6 @@ export function BudgetGrid({
                 <Table.Th>Précision</Table.Th>
                 <Table.Th w={120}>Fonction</Table.Th>
                 <Table.Th w={170}>Secteur / localité</Table.Th>
-                {doc === 'BA' && <Table.Th w={140}>Origine</Table.Th>}
                 <Table.Th w={130}>{doc === 'BA' ? 'Montant (±)' : 'Montant'}</Table.Th>
                 <Table.Th w={130}>{doc === 'BA' ? '' : 'BP et réalisé N-1'}</Table.Th>
                 <Table.Th w={30} />
@@ -305,18 +305,6 @@ export function BudgetGrid({
                         </Text>
                       )}
                     </Table.Td>
-                    {doc === 'BA' && (
-                      <Table.Td>
-                        <NativeSelect
-                          aria-label={`Origine ligne ${i + 1}`}
-                          size="xs"
-                          value={r.origine}
-                          onChange={(e) => set(i, { origine: e.currentTarget.value as Row['origine'] })}
-                          error={cellError(i, 'origine')}
-                          data={Object.entries(ORIGINE_LABELS).map(([value, label]) => ({ value, label }))}
-                        />
-                      </Table.Td>
-                    )}
                     <Table.Td>
                       <MontantInput
                         aria-label={`Montant ligne ${i + 1}`}
@@ -387,5 +375,35 @@ export function BudgetGrid({
         </Alert>
       )}
     </Stack>
+  );
+}
+
+/** The rows the closing of N−1 carried into this BA (result, restes à réaliser): shown, counted, never typed (R4). */
+function LignesReportees({ view, doc }: { view: BudgetView; doc: DocumentBudgetaire }) {
+  const lignes = view.lignes.filter((l) => l.document === doc && l.origine !== 'nouveau');
+  if (lignes.length === 0) return null;
+  return (
+    <Paper withBorder p="xs" bg="gray.0" data-testid="lignes-reportees">
+      <Text size="sm" fw={600}>
+        Reporté par la clôture de l’exercice {view.exercice.annee - 1} (lecture seule)
+      </Text>
+      <Table fz="xs" verticalSpacing={2}>
+        <Table.Tbody>
+          {lignes.map((l) => (
+            <Table.Tr key={l.id}>
+              <Table.Td w={120}>{ORIGINE_LABELS[l.origine]}</Table.Td>
+              <Table.Td w={120}>
+                {l.nature}
+                {l.fonction ? ` / ${l.fonction}` : ''}
+              </Table.Td>
+              <Table.Td>{l.libelle ?? l.libelleNature}</Table.Td>
+              <Table.Td ta="right" w={130}>
+                {formatNombre(l.montant)} {l.sens === 'recette' ? '(recette)' : '(dépense)'}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Paper>
   );
 }

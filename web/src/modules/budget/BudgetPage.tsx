@@ -114,9 +114,11 @@ export function BudgetPage({ annee }: { annee: number }) {
           <Paper withBorder p="sm" mt="xl" style={{ borderColor: 'var(--mantine-color-red-4)' }} aria-label="Fin d’exercice">
             <Group justify="space-between">
               <Text size="sm" c="red.8">
-                Fin d’exercice : un exercice clos ne peut plus être modifié.
+                Fin d’exercice : la clôture contrôle ce qui reste en suspens et reporte le résultat au budget additionnel suivant.
               </Text>
-              <ActesPanel view={view} doc={doc} cercle={commune.data?.cercle ?? ''} onDone={setView} cloture />
+              <Button component={Link} href="/comptabilite/cloture" variant="default" color="red">
+                Clore l’exercice…
+              </Button>
             </Group>
           </Paper>
         )}
