@@ -1,3 +1,4 @@
+import type { CodeIndicateur, ReglesIndicateurs } from './schemas-indicateurs.js';
 import { situationRecettes, sommeRecettes, type MouvementRecette } from './model-recettes.js';
 import { situationDepenses, sommeDepenses, taux, type ExecutionDepense, type MouvementDepense } from './model.js';
 
@@ -11,15 +12,6 @@ import { situationDepenses, sommeDepenses, taux, type ExecutionDepense, type Mou
  * gm2i-provisoire-2026.csv); an indicator computed on the default is shown as provisional.
  */
 
-export interface ReglesIndicateurs {
-  /** Revenue natures (prefixes) raised by the commune itself: taxes, domain and service revenue. */
-  recettesPropres: string[];
-  /** Expense natures (prefixes) of staff pay. */
-  personnel: string[];
-  /** Order natures (prefixes) left out of every share: transfers between sections and reported results. */
-  ordre: string[];
-}
-
 /**
  * [G] Default read off the provisional nomenclature: 70 produits de l'exploitation et du domaine, 71 impôts et
  * taxes, 72 droits, redevances et recettes non fiscales are own revenue (74 dotations, 10 subventions, 12 emprunts
@@ -31,9 +23,6 @@ export const REGLES_INDICATEURS_DEFAUT: ReglesIndicateurs = {
   personnel: ['62'],
   ordre: ['11', '14', '27', '67', '68', '77'],
 };
-
-export const CODES_INDICATEURS = ['execution', 'recettesPropres', 'investissement', 'recouvrementTdrl', 'salaires'] as const;
-export type CodeIndicateur = (typeof CODES_INDICATEURS)[number];
 
 /** An indicator: its rate (null when the denominator is 0: nothing to measure yet) and the two sums it divides. */
 export interface Indicateur {
