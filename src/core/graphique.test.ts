@@ -31,10 +31,12 @@ describe('graphique en barres des taux (écran et papier)', () => {
 describe('graphique en courbes des cumuls (écran et papier)', () => {
   const courbes = [
     { libelle: 'Mandaté', couleur: '#1d4ed8', valeurs: [100, 300, null] },
-    { libelle: 'Budget', couleur: '#555', valeurs: [800, 800, 800], pointille: true },
+    { libelle: 'Budget', couleur: '#555', valeurs: [900, 900, 900], pointille: true },
   ];
-  it('le haut de l’échelle est un nombre rond au-dessus de toutes les valeurs', () => {
-    expect([0, 1, 3, 800, 1_000, 1_001, 12_500_000].map(plafondLisible)).toEqual([1, 1, 5, 1_000, 1_000, 2_000, 20_000_000]);
+  it('le haut de l’échelle est un nombre rond, aux quarts ronds, au-dessus de toutes les valeurs', () => {
+    expect([0, 1, 3, 800, 1_000, 1_001, 12_500_000, 114_600_000].map(plafondLisible)).toEqual([
+      1, 1, 3, 800, 1_000, 1_200, 16_000_000, 120_000_000,
+    ]);
   });
   it('les périodes sont également espacées et la hauteur d’un point est proportionnelle à sa valeur', () => {
     const g = geometrieCourbes(['janv.', 'févr.', 'mars'], courbes, { largeur: 270, hauteur: 142 });
@@ -46,7 +48,7 @@ describe('graphique en courbes des cumuls (écran et papier)', () => {
       { x: 62, y: 98 },
       { x: 162, y: 78 },
     ]);
-    expect(g.courbes[1]!.points.map((p) => p.y)).toEqual([28, 28, 28]);
+    expect(g.courbes[1]!.points.map((p) => p.y)).toEqual([18, 18, 18]);
     expect(g.graduations.map((t) => t.valeur)).toEqual([0, 250, 500, 750, 1_000]);
   });
   it('les montants de l’axe sont courts, les libellés échappés', () => {

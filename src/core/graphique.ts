@@ -122,11 +122,14 @@ export interface GeometrieCourbes {
   courbes: { libelle: string; couleur: string; pointille: boolean; points: { x: number; y: number }[] }[];
 }
 
-/** The smallest 1, 2 or 5 × 10^n at or above `v` (a readable top of scale); 1 when there is nothing to draw. */
+/**
+ * The smallest round top of scale at or above `v` whose quarters are round too (1, 1.2, 1.6, 2, 3, 4, 5, 6, 8 ×
+ * 10^n): 114 600 000 → 120 M, ticks every 30 M. 1 when there is nothing to draw.
+ */
 export function plafondLisible(v: number): number {
   if (v <= 0) return 1;
   const p = 10 ** Math.floor(Math.log10(v));
-  return [1, 2, 5, 10].map((k) => k * p).find((c) => c >= v)!;
+  return [1, 1.2, 1.6, 2, 3, 4, 5, 6, 8, 10].map((k) => Math.round(k * p)).find((c) => c >= v)!;
 }
 
 export function geometrieCourbes(etiquettes: readonly string[], courbes: readonly Courbe[], o: OptionsCourbes = {}): GeometrieCourbes {

@@ -58,7 +58,7 @@ describe('indicateurs de la commune de démonstration (horloge du 20 décembre 2
     expect(propres.denominateur).toBe(recouvre((n) => !/^(11|14|77)/.test(n)));
     const salaires = un('salaires');
     expect(salaires.provisoire).toBe(true);
-    expect(salaires.numerateur).toBe(s.depenses.lignes.filter((l) => l.nature!.startsWith('62')).reduce((x, l) => x + l.mandate, 0));
+    expect(salaires.numerateur).toBe(s.depenses.lignes.filter((l) => l.nature!.startsWith('66')).reduce((x, l) => x + l.mandate, 0));
     expect(un('execution').provisoire).toBe(false);
   });
 
@@ -101,7 +101,7 @@ describe('indicateurs de la commune de démonstration (horloge du 20 décembre 2
   });
 
   it('les natures des indicateurs se règlent : le maire les fixe, l’indicateur n’est plus provisoire', async () => {
-    const regles = { recettesPropres: ['71'], personnel: ['62', '63'], ordre: ['11', '14', '27', '67', '68', '77'] };
+    const regles = { recettesPropres: ['71'], personnel: ['66', '63'], ordre: ['11', '14', '27', '68', '77', '83'] };
     const sg = await compteDemo(t, 'sg');
     expect((await sg.call<{ code: string }>('PUT', '/api/v1/parametres/indicateurs', regles)).body.code).toBe('NON_AUTORISE');
     const p = await maire.call<ParametresIndicateurs>('PUT', '/api/v1/parametres/indicateurs', regles);

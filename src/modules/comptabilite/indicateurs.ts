@@ -30,7 +30,7 @@ import { chargerLivres, situation, type Livres } from './service.js';
 
 const REGLES_CLE = 'comptabilite.indicateurs';
 const REGLES_SOURCE =
-  'Natures de la nomenclature provisoire GM2i (reference/nomenclature) : recettes propres 70, 71, 72 ; personnel 62 ; ordre 11, 14, 27, 67, 68, 77. À confirmer sur la nomenclature officielle.';
+  'Natures de la nomenclature provisoire GM2i 2027 (reference/nomenclature) : recettes propres 70, 71, 72 ; personnel 66 ; ordre 11, 14, 27, 68, 77, 83. À confirmer sur la nomenclature officielle.';
 
 export async function lireReglesIndicateurs(tx: Tx): Promise<ParametresIndicateurs> {
   const r = await readParametre(tx, REGLES_CLE, ReglesIndicateurs, REGLES_INDICATEURS_DEFAUT);

@@ -31,10 +31,10 @@ const ligne = (
 });
 
 const lignes = [
-  ligne('6211', 'fonctionnement', 1_000_000, 600_000),
+  ligne('6611', 'fonctionnement', 1_000_000, 600_000),
   ligne('6311', 'fonctionnement', 200_000, 100_000),
-  ligne('6011', 'fonctionnement', 500_000, 300_000),
-  ligne('671', 'fonctionnement', 300_000, 0),
+  ligne('6052', 'fonctionnement', 500_000, 300_000),
+  ligne('831', 'fonctionnement', 300_000, 0),
   ligne('2311', 'investissement', 2_000_000, 1_000_000),
 ];
 
@@ -74,9 +74,9 @@ describe('indicateurs de la commune', () => {
     expect(tauxTdrl({ emis: 1_000_000, reduit: 200_000, recouvre: 600_000 })).toMatchObject({ tauxBp: 7500, denominateur: 800_000 });
   });
 
-  it('le poids des salaires est le mandaté du personnel (62) sur le mandaté de fonctionnement, indemnités des élus exclues', () => {
+  it('le poids des salaires est le mandaté du personnel (chapitre 66) sur le mandaté de fonctionnement réel, prélèvement exclu', () => {
     expect(poidsSalaires(lignes, R, true)).toMatchObject({ tauxBp: 6000, numerateur: 600_000, denominateur: 1_000_000, provisoire: true });
-    expect(poidsSalaires(lignes, { ...R, personnel: ['62', '63'] }, false).tauxBp).toBe(7000);
+    expect(poidsSalaires(lignes, { ...R, personnel: ['66', '63'] }, false).tauxBp).toBe(7000);
   });
 
   it('une ligne est proche de l’épuisement sous 10 % de disponible ; la moins pourvue d’abord, cinq au plus', () => {

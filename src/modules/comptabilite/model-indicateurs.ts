@@ -13,15 +13,17 @@ import { situationDepenses, sommeDepenses, taux, type ExecutionDepense, type Mou
  */
 
 /**
- * [G] Default read off the provisional nomenclature: 70 produits de l'exploitation et du domaine, 71 impôts et
- * taxes, 72 droits, redevances et recettes non fiscales are own revenue (74 dotations, 10 subventions, 12 emprunts
- * are not); 62 dépenses de personnel are salaries (63, the elected officials' allowances, are not); 11 and 67
- * prélèvement, 14, 27, 68 and 77 résultats reportés are order entries, not real revenue or spending.
+ * [G] Default read off the provisional nomenclature new exercices start on (reference/nomenclature/
+ * gm2i-provisoire-2027.csv): 70 produits de l'exploitation, 71 impôts et taxes, 72 recettes non fiscales (domaine et
+ * droits) are own revenue (74 dotations, 10 subventions, 16 emprunts are not); 66 dépenses de personnel are the
+ * wage bill (the chart files the elected officials' allowances there too); 11 and 83 prélèvement, 14, 27, 68 and 77
+ * résultats reportés are order entries, not real revenue or spending. The 2026 chart numbers personnel 62 and the
+ * prélèvement 67: a commune still on it sets its own natures.
  */
 export const REGLES_INDICATEURS_DEFAUT: ReglesIndicateurs = {
   recettesPropres: ['70', '71', '72'],
-  personnel: ['62'],
-  ordre: ['11', '14', '27', '67', '68', '77'],
+  personnel: ['66'],
+  ordre: ['11', '14', '27', '68', '77', '83'],
 };
 
 /** An indicator: its rate (null when the denominator is 0: nothing to measure yet) and the two sums it divides. */
