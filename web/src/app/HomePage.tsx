@@ -89,7 +89,7 @@ export function HomePage() {
           {ROLE_LABELS[user.role]} — {ROLE_INTRO[user.role]}
         </Text>
       </div>
-      {TABLEAU_DE_BORD.includes(user.role) && <TableauDeBord />}
+      {TABLEAU_DE_BORD.includes(user.role) && <TableauDeBord peutModifier={roleHas(user.role, 'parametres.modifier')} />}
       {c && (
         <Paper withBorder p="md">
           <Group justify="space-between">

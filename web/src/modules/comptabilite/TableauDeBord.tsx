@@ -17,6 +17,7 @@ import {
 import { useApi } from '../../app/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { MANDATS_A_TRAITER } from '../depenses/libelles';
+import { NaturesIndicateurs } from './NaturesIndicateurs';
 
 const n = formatNombre;
 
@@ -47,7 +48,7 @@ function Tuile({ i }: { i: Indicateur }) {
             color="orange"
             variant="light"
             mt={4}
-            title="Natures proposées par défaut, à confirmer (paramètres des indicateurs)"
+            title="Natures proposées par défaut, à confirmer : voir « Natures comptées » sous le tableau"
           >
             provisoire
           </Badge>
@@ -117,9 +118,13 @@ function Epuisees({ d }: { d: Indicateurs }) {
                 {l.fonction ? ` · ${l.fonction}` : ''}
               </Anchor>
             </Table.Td>
-            <Table.Td>{l.libelle}</Table.Td>
-            <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-              {n(l.disponible)} / {n(l.ouvert)}
+            <Table.Td>
+              <Text size="xs" lh={1.25} lineClamp={2}>
+                {l.libelle}
+              </Text>
+              <Text size="xs" c="dimmed" lh={1.25}>
+                disponible {n(l.disponible)} sur {n(l.ouvert)} F
+              </Text>
             </Table.Td>
           </Table.Tr>
         ))}
@@ -130,9 +135,10 @@ function Epuisees({ d }: { d: Indicateurs }) {
 
 /**
  * The home page of the maire and the SG (issue 13 §6): the five indicators, execution by section, the monthly
- * cumulated spending and collection against the budget, the lines close to exhaustion and what waits for them.
+ * cumulated spending and collection against the budget, the lines close to exhaustion and what waits for them;
+ * under them, the natures the indicators count (set by whoever may change the commune's settings).
  */
-export function TableauDeBord() {
+export function TableauDeBord({ peutModifier }: { peutModifier: boolean }) {
   const exercices = useApi(budgetApi.listExercices, {});
   const annee = (exercices.data?.find((e) => e.statut === 'execution') ?? exercices.data?.[0])?.annee;
   const r = useApi(indicateursApi.indicateurs, annee ? { params: { annee }, query: {} } : null);
@@ -192,6 +198,7 @@ export function TableauDeBord() {
           </Stack>
         </Grid.Col>
       </Grid>
+      <NaturesIndicateurs peutModifier={peutModifier} onChange={r.reload} />
     </Stack>
   );
 }
