@@ -1,10 +1,11 @@
 import ExcelJS from 'exceljs';
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import { formatDateFr } from '../../core/date.js';
-import { svgBarres } from '../../core/graphique.js';
+import { svgBarres, svgCourbes } from '../../core/graphique.js';
 import { formatNombre } from '../../core/money.js';
 import { bandeaux, enTete, piedDePage, renderPdf, type EnTeteCommune } from '../../platform/documents/pdf.js';
 import { barresExecution, formatTaux, type JournalMandats, type JournalTitres, type Situation } from './schemas.js';
+import { courbesCumul, type PointSerie } from './schemas-indicateurs.js';
 
 // The comptabilité's printed documents, as functions of the data the routes answer: the PDF, the spreadsheet and
 // the JSON of a document carry the same figures.
@@ -38,8 +39,11 @@ export function pdf(ctx: Contexte, titre: string, sousTitre: string, body: Conte
   });
 }
 
-/** The situation d'exécution budgétaire at a date: dépenses, recettes, and the chart of execution by chapter. */
-export function situationPdf(s: Situation, parChapitre: Situation, ctx: Contexte): Promise<Buffer> {
+/**
+ * The situation d'exécution budgétaire at a date: dépenses, recettes, the chart of execution by chapter and the
+ * monthly cumulated mandaté and recouvré against the credits open (the home page's chart, same function).
+ */
+export function situationPdf(s: Situation, parChapitre: Situation, cumuls: readonly PointSerie[], ctx: Contexte): Promise<Buffer> {
   const dep: TableCell[][] = [
     [
       th('Ligne'),
@@ -97,6 +101,14 @@ export function situationPdf(s: Situation, parChapitre: Situation, ctx: Contexte
       { table: { headerRows: 1, widths: [50, '*', 70, 70, 70, 70, 40], body: rec }, layout: 'lightHorizontalLines', fontSize: 7 },
       { text: 'Taux de mandatement des dépenses par chapitre', bold: true, fontSize: 11, margin: [0, 12, 0, 4] },
       { svg: svgBarres(barresExecution(parChapitre.depenses.lignes), { largeur: 700 }) },
+      { text: 'Mandaté et recouvré cumulés, mois par mois, face aux crédits ouverts', bold: true, fontSize: 11, margin: [0, 12, 0, 4] },
+      {
+        svg: svgCourbes(
+          cumuls.map((p) => p.libelle),
+          courbesCumul(cumuls),
+          { largeur: 700, hauteur: 220 },
+        ),
+      },
     ],
     true,
   );

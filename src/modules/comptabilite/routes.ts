@@ -2,10 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../platform/http/context.js';
 import { envoyerFichier, registrar } from '../../platform/http/route.js';
 import { plainDateOf } from '../../core/date.js';
+import { isRole } from '../../core/roles.js';
 import { cloturer, preparerCloture, rouvrir } from './cloture.js';
 import { lireCompteAdministratif } from './compte-administratif.js';
+import { ecrireReglesIndicateurs, indicateurs, lireReglesIndicateurs, lireSerie } from './indicateurs.js';
 import { caApi } from './schemas-ca.js';
 import { comptabiliteApi as api } from './schemas.js';
+import { indicateursApi } from './schemas-indicateurs.js';
 import { chargerLivres, dateParDefaut, grandLivreDe, situation } from './service.js';
 import {
   exportJournalMandats,
@@ -46,4 +49,11 @@ export function comptabiliteRoutes(app: FastifyInstance, ctx: AppContext): void 
   on(api.documentJournalTitres, async (req, reply) =>
     envoyerFichier(reply, await exportJournalTitres(req.db, req.params.annee, req.query.format, ctx.now())),
   );
+  on(indicateursApi.indicateurs, (req) => {
+    const role = req.actor.role;
+    return indicateurs(req.db, req.params.annee, date(req.params.annee, req.query.date), role && isRole(role) ? role : undefined);
+  });
+  on(indicateursApi.serie, (req) => lireSerie(req.db, req.params.annee, date(req.params.annee, req.query.date), req.query.periode));
+  on(indicateursApi.getRegles, (req) => lireReglesIndicateurs(req.db));
+  on(indicateursApi.setRegles, (req) => ecrireReglesIndicateurs(req.db, req.actor, req.body, ctx.now()));
 }

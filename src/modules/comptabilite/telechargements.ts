@@ -1,6 +1,7 @@
 import type { Tx } from '../../platform/db/schema.js';
 import type { Telechargement } from '../../platform/http/route.js';
 import { readCommune } from '../commune/index.js';
+import { serie } from './indicateurs.js';
 import type { Contexte } from './documents.js';
 import type { FormatDocument, Groupement, JournalMandats, JournalTitres } from './schemas.js';
 import { chargerLivres, dateParDefaut, lignesDuMeme, situation } from './service.js';
@@ -67,7 +68,9 @@ export async function exportSituation(
   const d = await documents();
   const ctx = await contexte(tx, livres.provisoire, now);
   return fichier(
-    q.format === 'pdf' ? await d.situationPdf(s, situation(livres, annee, date, 'chapitre'), ctx) : await d.situationXlsx(s, ctx),
+    q.format === 'pdf'
+      ? await d.situationPdf(s, situation(livres, annee, date, 'chapitre'), serie(livres, annee, date, 'mois').points, ctx)
+      : await d.situationXlsx(s, ctx),
     q.format,
     nom,
   );

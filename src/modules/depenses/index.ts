@@ -23,3 +23,4 @@ export const depensesModule: ModuleDescriptor = {
 };
 
 export { exportBordereau, exportMandat } from './telechargements.js';
+export { aFaireDepenses } from './a-faire.js';

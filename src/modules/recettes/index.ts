@@ -6,6 +6,7 @@ import { recettesRoutes } from './routes.js';
 export { creerQuittancier, encaisser, paiementSurQuittance } from './regie.js';
 export { enregistrerTarif, listerArticles } from './catalogue.js';
 export { encaisse, type QuittanceCaisse } from './model-caisse.js';
+export { aFaireRecettes, recouvrementTdrl } from './a-faire.js';
 
 /**
  * Recettes: the catalogue and its tariffs, households and persons, rôles homologated by the préfet, titres de

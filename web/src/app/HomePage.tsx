@@ -5,6 +5,7 @@ import { ROLE_LABELS, roleHas, type Role } from '../../../src/core/roles';
 import { budgetApi } from '../../../src/modules/budget/schemas';
 import { communeApi } from '../../../src/modules/commune/schemas';
 import { depensesApi } from '../../../src/modules/depenses/schemas';
+import { TableauDeBord } from '../modules/comptabilite/TableauDeBord';
 import { MANDATS_A_TRAITER } from '../modules/depenses/libelles';
 import { AvecTermes } from '../components/Terme';
 import { SauvegardeCard } from '../modules/sauvegarde';
@@ -14,13 +15,17 @@ import { useApi } from './useApi';
 /** What each role comes to GM2i for, today. */
 const ROLE_INTRO: Record<Role, string> = {
   admin: 'Vous gérez les comptes, les rôles et la sécurité des données de la mairie.',
-  maire: 'Ordonnateur : vous suivez le budget, les dépenses et les recettes, homologuez les rôles, signez les actes d’état civil et contrôlez l’historique.',
+  maire:
+    'Ordonnateur : vous suivez le budget, les dépenses et les recettes, homologuez les rôles, signez les actes d’état civil et contrôlez l’historique.',
   secretaire_general: 'Vous préparez le budget et les rôles, engagez, liquidez et mandatez les dépenses, et lancez le mandatement du mois.',
   comptable: 'Vous enregistrez ce que le receveur-percepteur communique : paiements et rejets des mandats qui lui ont été transmis.',
   regisseur_recettes: 'Vous encaissez les taxes (quittances), tenez le recensement des ménages, la caisse et les versements au percepteur.',
   agent_etat_civil: 'Vous déclarez les naissances, décès et mariages, tenez les registres et délivrez les extraits et copies.',
   lecteur: 'Conseiller : vous consultez le budget, son exécution, le recouvrement des recettes et les statistiques d’état civil.',
 };
+
+/** The roles whose home opens on the commune's figures (issue 13 §6); the others keep their work cards first. */
+const TABLEAU_DE_BORD: readonly Role[] = ['maire', 'secretaire_general', 'comptable'];
 
 /** The comptable's work: the mandats sent to the percepteur that still wait for his payment or rejection. */
 function ComptableCard() {
@@ -84,6 +89,7 @@ export function HomePage() {
           {ROLE_LABELS[user.role]} — {ROLE_INTRO[user.role]}
         </Text>
       </div>
+      {TABLEAU_DE_BORD.includes(user.role) && <TableauDeBord peutModifier={roleHas(user.role, 'parametres.modifier')} />}
       {c && (
         <Paper withBorder p="md">
           <Group justify="space-between">

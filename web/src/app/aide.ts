@@ -16,6 +16,7 @@ export const AIDES: Record<string, Aide> = {
       'Le menu à gauche regroupe les écrans par domaine ; le bouton ☰ en haut le masque sur un petit écran.',
       'Pointez un mot souligné en pointillé pour lire son explication.',
       'Dans la base de formation, essayez tout : rien ne touche les vrais registres.',
+      'Maire, secrétaire général et comptable : le tableau de bord montre les cinq taux de l’exercice, les cumuls du mois, les lignes presque épuisées et ce qui vous attend ; pointez un taux pour lire sa définition.',
     ],
   },
   '/commune': {
@@ -212,6 +213,7 @@ export const AIDES: Record<string, Aide> = {
       'Regroupez par ligne, chapitre ou section ; les dépenses montrent le [[crédit ouvert]], l’engagé, le mandaté, le payé et le [[disponible]].',
       'Les recettes montrent les prévisions, les [[titre de recette|titres]] émis, le recouvré et le reste.',
       'Cliquez le code d’une ligne pour voir son grand livre ; imprimez le PDF pour le contrôleur financier ou le conseil.',
+      '« Par mois » ou « Par trimestre » montre les cumuls à la fin de chaque période jusqu’à la date, avec leur courbe.',
     ],
   },
   '/comptabilite/journaux': {

@@ -1,5 +1,6 @@
 import { Anchor, Button, Group, SegmentedControl, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import { useSearch } from 'wouter';
 import { urlOf } from '../../../../src/core/contract';
 import { svgBarres } from '../../../../src/core/graphique';
 import { formatNombre } from '../../../../src/core/money';
@@ -19,18 +20,31 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { useExercice } from '../depenses/useExercice';
 import { GrandLivreFenetre } from './GrandLivreFenetre';
+import { SituationPeriodes } from './SituationPeriodes';
 
 const n = formatNombre;
 
 /** The default date: today, or 31 December of a past exercice. */
 const parDefaut = (annee: number) => (aujourdhui() > `${annee}-12-31` ? `${annee}-12-31` : aujourdhui());
 
-/** Situation d'exécution budgétaire at a date: dépenses and recettes by line, chapter or section, with their rates. */
+type Vue = 'date' | 'mois' | 'trimestre';
+const VUES: { value: Vue; label: string }[] = [
+  { value: 'date', label: 'À la date' },
+  { value: 'mois', label: 'Par mois' },
+  { value: 'trimestre', label: 'Par trimestre' },
+];
+
+/**
+ * Situation d'exécution budgétaire at a date: dépenses and recettes by line, chapter or section, with their rates;
+ * or month by month, quarter by quarter up to the date. `?ligne=` opens that line's grand livre (home page links).
+ */
 export function SituationPage() {
   const { annee, select, banner } = useExercice();
   const [choisie, setDate] = useState<{ annee: number; date: string } | null>(null);
   const [par, setPar] = useState<Groupement>('ligne');
-  const [livre, setLivre] = useState<number | null>(null);
+  const [vue, setVue] = useState<Vue>('date');
+  const ligneDemandee = Number(new URLSearchParams(useSearch()).get('ligne')) || null;
+  const [livre, setLivre] = useState<number | null>(ligneDemandee);
   const date = annee === null ? '' : choisie?.annee === annee ? choisie.date : parDefaut(annee);
   const args = annee && date ? { params: { annee }, query: { date, par } } : null;
   const s = useApi(comptabiliteApi.situation, args);
@@ -59,12 +73,15 @@ export function SituationPage() {
             w={180}
             data-testid="situation-date"
           />
-          <SegmentedControl
-            value={par}
-            onChange={(v) => setPar(v)}
-            data={(Object.keys(GROUPEMENT_LABELS) as Groupement[]).map((g) => ({ value: g, label: GROUPEMENT_LABELS[g] }))}
-            aria-label="Regroupement"
-          />
+          <SegmentedControl value={vue} onChange={setVue} data={VUES} aria-label="Période" />
+          {vue === 'date' && (
+            <SegmentedControl
+              value={par}
+              onChange={(v) => setPar(v)}
+              data={(Object.keys(GROUPEMENT_LABELS) as Groupement[]).map((g) => ({ value: g, label: GROUPEMENT_LABELS[g] }))}
+              aria-label="Regroupement"
+            />
+          )}
         </Group>
         <Group gap="xs">
           <Button component="a" variant="light" href={doc('pdf')} target="_blank" data-testid="situation-pdf">
@@ -76,7 +93,8 @@ export function SituationPage() {
         </Group>
       </Group>
       {s.error && <ErrorAlert error={s.error} />}
-      {s.data && (
+      {annee && date && vue !== 'date' && <SituationPeriodes annee={annee} date={date} periode={vue} />}
+      {s.data && vue === 'date' && (
         <>
           <Title order={3} size="h4" mt="md" mb="xs">
             Dépenses
