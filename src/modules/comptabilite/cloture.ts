@@ -6,7 +6,7 @@ import type { Db, Tx } from '../../platform/db/schema.js';
 import { lockExercice } from '../../platform/db/sequence.js';
 import { actesDeLExercice, etatBaSuivant, inscrireCloture, inscrireReouverture, naturesDeReport, reporterDansBa } from '../budget/index.js';
 import { compteAdministratif, lireParametresCloture } from './compte-administratif.js';
-import { lignesAReporter, type NaturesReport } from './model-ca.js';
+import { lignesAReporter } from './model-ca.js';
 import { dateClotureProblems, pointsDeCloture } from './model-cloture.js';
 import type { ClotureBody, PreparationCloture, ReouvertureBody } from './schemas-ca.js';
 import { chargerLivres } from './service.js';
@@ -15,15 +15,14 @@ import * as store from './store-cloture.js';
 // The year-end closing (issue 13 §5): check, compute the results and restes à réaliser, carry them into the next
 // BA, lock. One transaction; the preparation (GET) shows exactly what the closing will do.
 
-const AUCUNE: NaturesReport = { fonctionnement: { recette: null, depense: null }, investissement: { recette: null, depense: null } };
-
 /** What closing `annee` today would check, compute and carry, without writing anything. */
 export async function preparerCloture(tx: Tx, annee: number, aujourdhui: string): Promise<PreparationCloture> {
   const livres = await chargerLivres(tx, annee);
   const parametres = await lireParametresCloture(tx);
   const ca = compteAdministratif(livres, annee, parametres);
   const suivant = await etatBaSuivant(tx, annee);
-  const natures = suivant.existe ? await naturesDeReport(tx, annee + 1) : AUCUNE;
+  // Until N+1 exists, its chart is unknown: N's shows what the closing would carry.
+  const natures = await naturesDeReport(tx, suivant.existe ? annee + 1 : annee);
   const rar = ca.depenses.lignes
     .filter((l) => l.rar > 0 && l.nature !== null)
     .map((l) => {

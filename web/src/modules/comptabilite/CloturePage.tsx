@@ -32,7 +32,7 @@ const LIENS: Partial<Record<PreparationCloture['points'][number]['code'], [strin
 
 /** The year-end closing: what is pending, what the closing carries into the next BA, the act itself, and its reopening. */
 export function CloturePage() {
-  const { annee, select, banner } = useExercice();
+  const { annee, select, banner } = useExercice(true);
   const { session } = useSession();
   const role = session.utilisateur?.role;
   const peutClore = role ? roleHas(role, 'budget.actes') : false;

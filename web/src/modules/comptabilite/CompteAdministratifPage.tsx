@@ -139,7 +139,7 @@ function Resultats({ ca }: { ca: CompteAdministratif }) {
 function Depenses({ ca, section }: { ca: CompteAdministratif; section: Section }) {
   const ligne = (l: LigneDepenseCa, fort = false) => (
     <Table.Tr key={l.cle} fw={fort ? 700 : undefined}>
-      <Table.Td>{l.nature ? `${l.nature}${l.fonction ? ` / ${l.fonction}` : ''}` : ''}</Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>{l.nature ? `${l.nature}${l.fonction ? ` / ${l.fonction}` : ''}` : ''}</Table.Td>
       <Table.Td>{l.report ? `${l.libelle} (résultat reporté)` : l.libelle}</Table.Td>
       <Table.Td ta="right">{n(l.ouvert)}</Table.Td>
       <Table.Td ta="right">{n(l.realise)}</Table.Td>
