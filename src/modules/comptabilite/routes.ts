@@ -5,6 +5,7 @@ import { comptabiliteApi as api } from './schemas.js';
 import { chargerLivres, dateParDefaut, grandLivreDe, situation } from './service.js';
 import {
   exportJournalMandats,
+  exportJournalQuittances,
   exportJournalTitres,
   exportSituation,
   journalMandats,
@@ -33,5 +34,8 @@ export function comptabiliteRoutes(app: FastifyInstance, ctx: AppContext): void 
   );
   on(api.documentJournalTitres, async (req, reply) =>
     envoyerFichier(reply, await exportJournalTitres(req.db, req.params.annee, req.query.format, ctx.now())),
+  );
+  on(api.documentJournalQuittances, async (req, reply) =>
+    envoyerFichier(reply, await exportJournalQuittances(req.db, req.params.annee, req.query.format, ctx.now())),
   );
 }
