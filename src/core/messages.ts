@@ -70,6 +70,8 @@ const MESSAGES: Record<ErrorCode, (d: ErrorDetails) => string> = {
   CONTRESEING_REQUIS: (d) => `Le contreseing doit venir d'une autre personne que celle qui a enregistré ${t(d.quoi, 'la pièce')}.`,
   EXERCICE_NON_VIDE: (d) =>
     `L'exercice ${t(d.annee, '')} contient déjà ${t(d.enregistrements, 'des')} enregistrement(s) (${t(d.tables, '')}) : il ne peut plus être supprimé. Seul un exercice ouvert par erreur, encore vide, se supprime.`,
+  RELEVE_DEJA_IMPORTE: (d) =>
+    `Ce relevé du percepteur a déjà été importé (fichier « ${t(d.fichier, '')} », le ${t(d.le, '')}) : ses lignes sont déjà sur le relevé, rien n'a été ajouté.`,
   SERVEUR_INJOIGNABLE: () =>
     'GM2i ne répond pas — vérifiez que le serveur est démarré sur le poste de la mairie. Ce qui était enregistré avant la coupure est conservé.',
   ERREUR_INTERNE: () => "Une erreur inattendue s'est produite. Rien n'a été enregistré ; réessayez ou prévenez l'administrateur.",

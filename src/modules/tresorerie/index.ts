@@ -8,6 +8,6 @@ import { tresorerieRoutes } from './routes.js';
 export const tresorerieModule: ModuleDescriptor = {
   nom: 'tresorerie',
   routes: tresorerieRoutes,
-  appendOnlyTables: ['releve_percepteur', 'releve_percepteur_annulation'],
+  appendOnlyTables: ['releve_percepteur', 'releve_percepteur_annulation', 'releve_import'],
   permissions: ['tresorerie.lire', 'tresorerie.saisir'],
 };
