@@ -1,4 +1,5 @@
 import type { ModuleDescriptor } from '../../platform/module.js';
+import { seedTresorerieDemo } from './demo.js';
 import { tresorerieRoutes } from './routes.js';
 
 /**
@@ -10,4 +11,5 @@ export const tresorerieModule: ModuleDescriptor = {
   routes: tresorerieRoutes,
   appendOnlyTables: ['releve_percepteur', 'releve_percepteur_annulation', 'releve_import'],
   permissions: ['tresorerie.lire', 'tresorerie.saisir'],
+  seedDemo: seedTresorerieDemo,
 };
