@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { DomainError } from '../../core/errors.js';
+import { MAX_DECOMPRESSE, tailleDecompressee } from './zip.js';
 
 /** A row of a table file: its 1-based line number in the file and its cells by lower-case header. */
 export interface TableRow {
@@ -55,6 +56,17 @@ async function readCsv(text: string): Promise<TableRow[]> {
 }
 
 async function loadWorkbook(data: Buffer): Promise<ExcelJS.Workbook> {
+  const taille = tailleDecompressee(data);
+  if (taille !== null && taille > MAX_DECOMPRESSE)
+    throw new DomainError('VALIDATION', {
+      problems: [
+        {
+          field: 'fichier',
+          code: 'FICHIER_TROP_GRAND',
+          message: `le classeur se décompresse en ${Math.ceil(taille / 1024 / 1024)} Mo : au plus ${MAX_DECOMPRESSE / 1024 / 1024} Mo`,
+        },
+      ],
+    });
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();
   try {
