@@ -59,6 +59,7 @@ describe('import du relevé du percepteur (horloge du 20 décembre 2026)', () =>
     expect([r.status, r.body.lignes, r.body.montant]).toEqual([200, 2, v.montant + 12_500]);
     const e = (await c.call<EtatTresorerie>('GET', E)).body;
     expect(e.recus.length).toBe(avant.recus.length + 2);
+    expect(e.recus.filter((x) => x.importe === 'releve.csv').map((x) => x.reference)).toEqual([v.reference, 'IMP-0002']);
     expect(e.rapprochement.lignes.find((l) => l.versement?.numero === v.numero)?.statut).toBe('concorde');
     expect(e.rapprochement.lignes.find((l) => l.recu?.reference === 'IMP-0002')?.statut).toBe('recu_inconnu');
     expect(e.rapprochement.totalRecu).toBe(avant.rapprochement.totalRecu + v.montant + 12_500);

@@ -25,6 +25,8 @@ export const RecuPercepteur = z.object({
   montant: z.number().int(),
   libelle: z.string().nullable(),
   auteur: z.string().nullable(),
+  /** The file it was imported from; null when typed by hand. */
+  importe: z.string().nullable(),
 });
 
 export const STATUTS = ['concorde', 'recu_manquant', 'recu_inconnu', 'montant_different'] as const;

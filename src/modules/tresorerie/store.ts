@@ -31,16 +31,17 @@ export async function versements(tx: Tx, au: string) {
 
 const nonAnnule = sql<boolean>`not exists (select 1 from releve_percepteur_annulation a where a.releve_id = releve_percepteur.id)`;
 
-/** The percepteur's statement lines of an exercice dated in a period, not cancelled. */
+/** The percepteur's statement lines of an exercice dated in a period, not cancelled, with the file that brought them. */
 export async function recus(tx: Tx, annee: number, du: string, au: string) {
   const rows = await tx
     .selectFrom('releve_percepteur')
     .leftJoin('utilisateur', 'utilisateur.id', 'releve_percepteur.user_id')
+    .leftJoin('releve_import', 'releve_import.id', 'releve_percepteur.import_id')
     .selectAll('releve_percepteur')
-    .select('utilisateur.nom_complet as auteur')
-    .where('exercice', '=', annee)
-    .where('date', '>=', du)
-    .where('date', '<=', au)
+    .select(['utilisateur.nom_complet as auteur', 'releve_import.fichier as importe'])
+    .where('releve_percepteur.exercice', '=', annee)
+    .where('releve_percepteur.date', '>=', du)
+    .where('releve_percepteur.date', '<=', au)
     .where(nonAnnule)
     .orderBy('date')
     .orderBy('releve_percepteur.id')

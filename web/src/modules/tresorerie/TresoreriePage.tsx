@@ -145,7 +145,7 @@ export function TresoreriePage() {
           </Title>
           <Differences e={e} />
           <Title order={4} mt="md" mb="xs">
-            Relevé du percepteur saisi
+            Relevé du percepteur (saisi ou importé)
           </Title>
           <ListeRecus recus={e.recus} saisir={saisir} today={aujourdhui()} onDone={reload} />
         </>
