@@ -5,8 +5,9 @@ import { DomainError } from '../core/errors.js';
 import { isPlainDate } from '../core/date.js';
 import type { CliContext } from './commands.js';
 
-// `gm2i document situation|journal-mandats|journal-titres|compte-administratif --exercice N --format pdf|xlsx|json`: the comptabilité's
-// documents (issue 13 §7), added to the `document` command. The module is imported inside the actions.
+// `gm2i document situation|journal-mandats|journal-titres|journal-quittances|compte-administratif --exercice N
+// --format pdf|xlsx|json`: the comptabilité's documents (issue 13 §7), added to the `document` command. The module is
+// imported inside the actions.
 const telechargements = () => import('../modules/comptabilite/telechargements.js');
 
 const FORMATS = ['pdf', 'xlsx', 'json'] as const;
@@ -55,6 +56,7 @@ export function registerComptabiliteCommands(program: Command, ctx: CliContext):
     ['journal-mandats', 'le journal des mandats', (m, db, a, f) => m.exportJournalMandats(db, a, f, ctx.now())],
     ['journal-titres', 'le journal des titres de recette', (m, db, a, f) => m.exportJournalTitres(db, a, f, ctx.now())],
     ['compte-administratif', 'le compte administratif', (m, db, a, f) => m.exportCompteAdministratif(db, a, f, ctx.now())],
+    ['journal-quittances', 'le journal des quittances', (m, db, a, f) => m.exportJournalQuittances(db, a, f, ctx.now())],
   ] as const satisfies readonly (readonly [
     string,
     string,

@@ -54,6 +54,7 @@ export type ErrorCode =
   | 'EXERCICE_NON_CLOS'
   | 'CLOTURE_IMPOSSIBLE'
   | 'CLOTURE_A_CONFIRMER'
+  | 'RELEVE_DEJA_IMPORTE'
   | 'SERVEUR_INJOIGNABLE'
   | 'ERREUR_INTERNE';
 
@@ -176,7 +177,14 @@ export type ProblemCode =
   | 'MARIAGE_DEJA_CELEBRE'
   | 'OPPOSITION_DEJA_LEVEE'
   | 'QUITTANCE_COPIE_REQUISE'
-  | 'QUITTANCE_COPIE_INSUFFISANTE';
+  | 'QUITTANCE_COPIE_INSUFFISANTE'
+  // Files read in (the percepteur's statement)
+  | 'FICHIER_TROP_GRAND'
+  | 'FICHIER_VIDE'
+  | 'TROP_DE_LIGNES'
+  | 'COLONNE_MANQUANTE'
+  | 'DOUBLON_DANS_FICHIER'
+  | 'AUCUNE_LIGNE_NOUVELLE';
 
 /** One problem of a validation: where (a dotted field path), what (a French sentence) and, when known, its code. */
 export interface Problem {

@@ -76,6 +76,8 @@ const MESSAGES: Record<ErrorCode, (d: ErrorDetails) => string> = {
     `Des points restent à régler avant la clôture de l'exercice ${t(d.annee, '')} (${t(d.points, '')}) : relisez-les et confirmez la clôture.`,
   EXERCICE_NON_VIDE: (d) =>
     `L'exercice ${t(d.annee, '')} contient déjà ${t(d.enregistrements, 'des')} enregistrement(s) (${t(d.tables, '')}) : il ne peut plus être supprimé. Seul un exercice ouvert par erreur, encore vide, se supprime.`,
+  RELEVE_DEJA_IMPORTE: (d) =>
+    `Ce relevé du percepteur a déjà été importé (fichier « ${t(d.fichier, '')} », le ${t(d.le, '')}) : ses lignes sont déjà sur le relevé, rien n'a été ajouté.`,
   SERVEUR_INJOIGNABLE: () =>
     'GM2i ne répond pas — vérifiez que le serveur est démarré sur le poste de la mairie. Ce qui était enregistré avant la coupure est conservé.',
   ERREUR_INTERNE: () => "Une erreur inattendue s'est produite. Rien n'a été enregistré ; réessayez ou prévenez l'administrateur.",

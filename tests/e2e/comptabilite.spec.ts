@@ -103,4 +103,19 @@ test('the SG opens the situation at a date, reads the API’s mandated total, do
   await page.getByRole('tab', { name: 'Quittances' }).click();
   await expect(page.getByRole('table', { name: 'Journal des quittances' })).toBeVisible();
   await deuxTailles(page, 'journal-quittances');
+
+  // The journal's PDF, from its button, prints the retenu total the screen shows.
+  const retenu = (await page.getByTestId('journal-quittances-retenu').innerText()).replace(/\s/g, ' ');
+  const lien = await page.getByRole('link', { name: 'PDF' }).getAttribute('href');
+  expect(lien).toContain('/documents/journal-quittances?format=pdf');
+  const jq = await page.request.get(`${BASE}${lien}`);
+  expect(jq.headers()['content-type']).toContain('application/pdf');
+  const jqFile = path.join(SHOTS, 'comptabilite-journal-quittances.pdf');
+  fs.writeFileSync(jqFile, await jq.body());
+  const total = execFileSync('pdftotext', ['-layout', jqFile, '-'])
+    .toString()
+    .replace(/\u00a0/g, ' ')
+    .split('\n')
+    .find((l) => /^\s*TOTAL\b/.test(l));
+  expect(total?.trim().endsWith(retenu)).toBe(true);
 });

@@ -3,9 +3,11 @@ import { expect, test, type Page } from '@playwright/test';
 import type { EtatTresorerie } from '../../src/modules/tresorerie/schemas.js';
 import { base } from './ports.js';
 
-// Issue 13 §3's journey, on the demo commune: the comptable opens « Trésorerie », where every versement of the
-// régie still waits for the percepteur's receipt; a bad amount is refused beside its field; he types the
-// receipt of one versement, confirms, and the list of differences shrinks by one. Screens kept at both sizes.
+// Issue 13 §3's journeys, on the demo commune: the comptable opens « Trésorerie », where the last versement of the
+// régie still waits for the percepteur's receipt; a bad amount is refused beside its field; he types the receipt,
+// confirms, and the list of differences shrinks by one. Then he imports the percepteur's file: a faulty one shows
+// its problems row by row and cannot be imported, a good one is previewed, confirmed and added, and the same file
+// a second time is refused. Screens kept at both sizes.
 
 const BASE = base(8);
 const SHOTS = '.tmp/screens';
@@ -69,6 +71,62 @@ test('the comptable types a percepteur receipt and the list of differences shrin
 
   await expect(nombre).toHaveText(String(avant - 1));
   await expect(page.getByTestId('difference')).toHaveCount(avant - 1);
-  await expect(page.getByTestId('releve').getByRole('row')).toHaveCount(2);
+  await expect(page.getByTestId('releve').getByRole('row')).toHaveCount(etat.recus.length + 2);
   await ecrans(page, 'apres');
+});
+
+test('the comptable imports the percepteur statement from his file: preview, problems, confirmation, second import refused', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  page.setDefaultTimeout(15_000);
+  await page.goto(BASE);
+  await page.getByRole('button', { name: 'Essayer la commune de démonstration' }).click();
+  await expect(page.getByText(/BASE DE FORMATION/)).toBeVisible({ timeout: 60_000 });
+  await login(page, 'comptable');
+  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Trésorerie', exact: true }).click();
+  const nombre = page.getByTestId('nombre-differences');
+  await expect(nombre).toBeVisible();
+  const avant = Number(await nombre.innerText());
+  const etat = (await (await page.request.get(`${BASE}/api/v1/exercices/${YEAR}/tresorerie`)).json()) as EtatTresorerie;
+  const connu = etat.recus[0]!;
+  const jj = (d: string) => d.split('-').reverse().join('/');
+  const fichier = (nom: string, lignes: string[]) => ({
+    name: nom,
+    mimeType: 'text/csv',
+    buffer: Buffer.from(['Perception de Sikasso;;;', 'Date;N° pièce;Libellé;Montant', ...lignes].join('\r\n')),
+  });
+  const bloc = page.locator('[aria-label="Importer le relevé du percepteur"]');
+  const choisir = (f: ReturnType<typeof fichier>) => bloc.locator('input[type=file]').setInputFiles(f);
+  const importer = bloc.getByRole('button', { name: /^Importer \d+ ligne/ });
+
+  // A faulty file: a known récépissé with another amount, a date that does not exist. Nothing can be imported.
+  await choisir(
+    fichier('releve-faux.csv', [`${jj(connu.date)};${connu.reference};;${connu.montant + 1000}`, `31/02/${YEAR};PERC-E2E-9;;10 000`]),
+  );
+  await expect(page.getByTestId('problemes-import')).toContainText('2 problème(s)');
+  await expect(page.getByTestId('ligne-apercu').and(page.locator('[data-etat="erreur"]'))).toHaveCount(2);
+  await expect(importer).toBeDisabled();
+  await ecrans(page, 'import-erreurs');
+
+  // The good file: a line already on the statement (skipped) and a new one.
+  const bon = fichier('releve-bon.csv', [
+    `${jj(connu.date)};${connu.reference};Versement;${connu.montant}`,
+    `${YEAR}-03-05;PERC-E2E-1;Versement non identifié;25 000`,
+  ]);
+  await choisir(bon);
+  await expect(page.getByTestId('resume-import')).toContainText('1 déjà sur le relevé');
+  await expect(page.getByTestId('ligne-apercu')).toHaveCount(2);
+  await ecrans(page, 'import-apercu');
+  await importer.click();
+  await expect(page.getByTestId('confirmation-texte')).toContainText('releve-bon.csv');
+  await page.getByTestId('confirmer').click();
+  await expect(page.getByText('Relevé importé')).toBeVisible();
+  await expect(nombre).toHaveText(String(avant + 1));
+  await expect(page.getByTestId('difference').and(page.locator('[data-statut="recu_inconnu"]'))).toContainText('PERC-E2E-1');
+
+  // The same file again: said at once, and refused.
+  await choisir(bon);
+  await expect(page.getByTestId('deja-importe')).toBeVisible();
+  await expect(importer).toBeDisabled();
 });

@@ -8,8 +8,8 @@ import { readWorkbook } from '../../src/platform/documents/tabular.js';
 import { TestClient, testApp, type TestApp } from '../../src/platform/http/testing.js';
 
 // The état de trésorerie of the demo commune, read from the API only: every total equals the sum of the records
-// it comes from (quittances, versements, mandats paid, the percepteur's statement typed here), and typing a
-// receipt shrinks the list of differences. Runs on SQLite and, with GM2I_TEST_ENGINE=postgres, on PostgreSQL.
+// it comes from (quittances, versements, mandats paid, the percepteur's statement of the demo and typed here), and
+// typing a receipt shrinks the list of differences. Runs on SQLite and, with GM2I_TEST_ENGINE=postgres, on PostgreSQL.
 
 const E = '/api/v1/exercices/2026';
 const T = `${E}/tresorerie`;
@@ -86,49 +86,52 @@ describe('état de trésorerie de la commune de démonstration (horloge du 20 d�
     expect(etat.paiements).toEqual({ nombre: payes.length, montant: somme(payes, (m) => m.montantEffectif) });
   });
 
-  it('sans relevé saisi, chaque versement est une différence « récépissé manquant »', () => {
-    expect(versements.length).toBeGreaterThan(1);
-    expect(etat.rapprochement.lignes.map((l) => [l.versement?.numero, l.statut])).toEqual(
-      versements.map((v) => [v.numero, 'recu_manquant']),
-    );
-    expect([etat.rapprochement.totalVerse, etat.rapprochement.totalRecu, etat.rapprochement.differences]).toEqual([
+  it('le relevé de démonstration (importé, puis une ligne saisie) laisse deux différences : un montant faux, le dernier versement absent', () => {
+    expect(versements.length).toBeGreaterThan(3);
+    const statuts = etat.rapprochement.lignes.map((l) => l.statut);
+    expect(statuts.filter((x) => x === 'montant_different')).toHaveLength(1);
+    expect(etat.rapprochement.lignes.at(-1)?.versement?.numero).toBe(versements.at(-1)!.numero);
+    expect(statuts.at(-1)).toBe('recu_manquant');
+    expect(statuts.filter((x) => x === 'concorde')).toHaveLength(versements.length - 2);
+    expect(etat.rapprochement.lignes.find((l) => l.statut === 'montant_different')?.ecart).toBe(-5_000);
+    expect([etat.rapprochement.totalVerse, etat.rapprochement.differences, etat.recus.length]).toEqual([
       etat.regie.versees,
-      0,
-      versements.length,
+      2,
+      versements.length - 1,
     ]);
+    expect(etat.rapprochement.totalRecu).toBe(somme(etat.recus, (r) => r.montant));
   });
 
-  it('saisir le récépissé d’un versement réduit la liste des différences, un montant faux ou inconnu la garde', async () => {
-    const [v1, v2] = versements;
+  it('saisir le récépissé manquant réduit la liste des différences, un récépissé inconnu l’allonge, corriger la ligne fausse la règle', async () => {
+    const dernier = versements.at(-1)!;
     const ok = await comptable.call<{ id: number }>('POST', `${T}/releve`, {
-      date: v1!.date,
-      reference: v1!.reference,
-      montant: v1!.montant,
+      date: dernier.date,
+      reference: dernier.reference,
+      montant: dernier.montant,
     });
     expect(ok.status).toBe(200);
-    await comptable.call('POST', `${T}/releve`, { date: v2!.date, reference: v2!.reference, montant: v2!.montant - 500 });
     await comptable.call('POST', `${T}/releve`, { date: '2026-11-30', reference: 'RC-999', montant: 12_345 });
     const e = (await comptable.call<EtatTresorerie>('GET', T)).body;
-    const statut = (n: number) => e.rapprochement.lignes.find((l) => l.versement?.numero === n)?.statut;
-    expect([statut(v1!.numero), statut(v2!.numero)]).toEqual(['concorde', 'montant_different']);
+    expect(e.rapprochement.lignes.find((l) => l.versement?.numero === dernier.numero)?.statut).toBe('concorde');
     expect(e.rapprochement.lignes.filter((l) => l.statut === 'recu_inconnu').map((l) => l.recu?.reference)).toEqual(['RC-999']);
-    expect(e.rapprochement.differences).toBe(versements.length - 1 + 1);
+    expect(e.rapprochement.differences).toBe(2);
     expect(e.rapprochement.totalRecu).toBe(somme(e.recus, (r) => r.montant));
     expect(e.rapprochement.ecart).toBe(somme(e.rapprochement.lignes, (l) => l.ecart));
 
     // Cancelling the wrong line and typing it again settles it.
-    const faux = e.recus.find((r) => r.reference === v2!.reference)!;
+    const faux = e.rapprochement.lignes.find((l) => l.statut === 'montant_different')!;
     expect(
       (
-        await comptable.call('POST', `/api/v1/tresorerie/releve/${faux.id}/annulation`, {
+        await comptable.call('POST', `/api/v1/tresorerie/releve/${faux.recu!.id}/annulation`, {
           date: '2026-12-20',
           motif: 'montant mal recopié',
         })
       ).status,
     ).toBe(200);
-    await comptable.call('POST', `${T}/releve`, { date: v2!.date, reference: v2!.reference, montant: v2!.montant });
+    const v = faux.versement!;
+    await comptable.call('POST', `${T}/releve`, { date: v.date, reference: v.reference, montant: v.montant });
     const apres = (await comptable.call<EtatTresorerie>('GET', T)).body;
-    expect(apres.rapprochement.differences).toBe(versements.length - 2 + 1);
+    expect(apres.rapprochement.differences).toBe(1);
   });
 
   it('refuse un récépissé déjà saisi, un montant nul, une date future ; le régisseur ne saisit pas le relevé', async () => {

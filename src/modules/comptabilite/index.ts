@@ -12,4 +12,10 @@ export const comptabiliteModule: ModuleDescriptor = {
   permissions: ['exercices.rouvrir'],
 };
 
-export { exportCompteAdministratif, exportJournalMandats, exportJournalTitres, exportSituation } from './telechargements.js';
+export {
+  exportCompteAdministratif,
+  exportJournalMandats,
+  exportJournalQuittances,
+  exportJournalTitres,
+  exportSituation,
+} from './telechargements.js';

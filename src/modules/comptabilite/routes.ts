@@ -13,6 +13,7 @@ import { chargerLivres, dateParDefaut, grandLivreDe, situation } from './service
 import {
   exportJournalMandats,
   exportCompteAdministratif,
+  exportJournalQuittances,
   exportJournalTitres,
   exportSituation,
   journalMandats,
@@ -56,4 +57,7 @@ export function comptabiliteRoutes(app: FastifyInstance, ctx: AppContext): void 
   on(indicateursApi.serie, (req) => lireSerie(req.db, req.params.annee, date(req.params.annee, req.query.date), req.query.periode));
   on(indicateursApi.getRegles, (req) => lireReglesIndicateurs(req.db));
   on(indicateursApi.setRegles, (req) => ecrireReglesIndicateurs(req.db, req.actor, req.body, ctx.now()));
+  on(api.documentJournalQuittances, async (req, reply) =>
+    envoyerFichier(reply, await exportJournalQuittances(req.db, req.params.annee, req.query.format, ctx.now())),
+  );
 }

@@ -209,6 +209,14 @@ export const comptabiliteApi = {
     response: Fichier,
     permission: lire,
   }),
+  documentJournalQuittances: defineRoute({
+    method: 'GET',
+    path: `${base}/documents/journal-quittances`,
+    params: AnneeParam,
+    query: DocumentJournalQuery,
+    response: Fichier,
+    permission: lire,
+  }),
 };
 
 /** A rate in hundredths of a percent as French text: 8461 → « 84,61 % ». */

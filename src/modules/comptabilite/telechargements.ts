@@ -3,7 +3,7 @@ import type { Telechargement } from '../../platform/http/route.js';
 import { readCommune } from '../commune/index.js';
 import { serie } from './indicateurs.js';
 import type { Contexte } from './documents.js';
-import type { FormatDocument, Groupement, JournalMandats, JournalTitres } from './schemas.js';
+import type { FormatDocument, Groupement, JournalMandats, JournalQuittances, JournalTitres } from './schemas.js';
 import { chargerLivres, dateParDefaut, lignesDuMeme, situation } from './service.js';
 import { compteAdministratif, lireParametresCloture } from './compte-administratif.js';
 import * as store from './store.js';
@@ -29,7 +29,7 @@ export async function journalTitres(tx: Tx, annee: number, q: { page: number; pa
   return { page: q.page, parPage: q.parPage, ...(await store.pageJournalTitres(tx, annee, q.page, q.parPage)) };
 }
 
-export async function journalQuittances(tx: Tx, annee: number, q: { page: number; parPage: number }) {
+export async function journalQuittances(tx: Tx, annee: number, q: { page: number; parPage: number }): Promise<JournalQuittances> {
   return { page: q.page, parPage: q.parPage, ...(await store.pageJournalQuittances(tx, annee, q.page, q.parPage)) };
 }
 
@@ -102,4 +102,17 @@ export async function exportCompteAdministratif(tx: Tx, annee: number, format: F
   const d = await import('./documents-ca.js');
   const ctx = await contexte(tx, livres.provisoire, now);
   return fichier(format === 'pdf' ? await d.compteAdministratifPdf(ca, ctx) : await d.compteAdministratifXlsx(ca, ctx), format, nom);
+}
+
+export async function exportJournalQuittances(tx: Tx, annee: number, format: FormatDocument, now: Date): Promise<Telechargement> {
+  const j = await journalQuittances(tx, annee, { page: 1, parPage: TOUT });
+  const nom = `journal-quittances-${annee}`;
+  if (format === 'json') return fichier(json(j), 'json', nom);
+  const d = await import('./documents-quittances.js');
+  const ctx = await contexte(tx, (await chargerLivres(tx, annee)).provisoire, now);
+  return fichier(
+    format === 'pdf' ? await d.journalQuittancesPdf(annee, j, ctx) : await d.journalQuittancesXlsx(annee, j, ctx),
+    format,
+    nom,
+  );
 }

@@ -1,4 +1,5 @@
 import type { ModuleDescriptor } from '../../platform/module.js';
+import { seedTresorerieDemo } from './demo.js';
 import { tresorerieRoutes } from './routes.js';
 
 /**
@@ -8,6 +9,7 @@ import { tresorerieRoutes } from './routes.js';
 export const tresorerieModule: ModuleDescriptor = {
   nom: 'tresorerie',
   routes: tresorerieRoutes,
-  appendOnlyTables: ['releve_percepteur', 'releve_percepteur_annulation'],
+  appendOnlyTables: ['releve_percepteur', 'releve_percepteur_annulation', 'releve_import'],
   permissions: ['tresorerie.lire', 'tresorerie.saisir'],
+  seedDemo: seedTresorerieDemo,
 };

@@ -25,6 +25,8 @@ export const RecuPercepteur = z.object({
   montant: z.number().int(),
   libelle: z.string().nullable(),
   auteur: z.string().nullable(),
+  /** The file it was imported from; null when typed by hand. */
+  importe: z.string().nullable(),
 });
 
 export const STATUTS = ['concorde', 'recu_manquant', 'recu_inconnu', 'montant_different'] as const;
@@ -79,6 +81,39 @@ export type RecuInput = z.input<typeof RecuInput>;
 
 export const AnnulationRecuInput = z.object({ date: DateCivile, motif: Texte(200).min(1) });
 
+/** The percepteur's file, as the browser read it (base64: a 2 Mo file is 2,8 M characters; refused above by the service). */
+export const ImportReleveBody = z.object({ nom: Texte(200).min(1), contenuBase64: z.string().max(3_000_000) });
+export const ProblemeImport = z.object({ ligne: z.number().int().nullable(), field: z.string(), code: z.string(), message: z.string() });
+export const ApercuImport = z.object({
+  fichier: z.string(),
+  /** Fingerprint of the rows (date, récépissé, amount): the same statement imported twice is refused. */
+  empreinte: z.string(),
+  lignes: z.array(
+    z.object({
+      ligne: z.number().int(),
+      date: z.string().nullable(),
+      reference: z.string(),
+      libelle: z.string().nullable(),
+      montant: z.number().int().nullable(),
+      etat: z.enum(['nouvelle', 'deja', 'erreur']),
+    }),
+  ),
+  problemes: z.array(ProblemeImport),
+  /** Lines to add, and their total; lines already on the statement (skipped). */
+  nouvelles: z.number().int(),
+  montant: z.number().int(),
+  deja: z.number().int(),
+  dejaImporte: z.object({ fichier: z.string(), le: z.string() }).nullable(),
+});
+export type ApercuImport = z.infer<typeof ApercuImport>;
+export const ResultatImport = z.object({
+  importId: z.number().int(),
+  lignes: z.number().int(),
+  montant: z.number().int(),
+  deja: z.number().int(),
+});
+export type ResultatImport = z.infer<typeof ResultatImport>;
+
 const E = '/api/v1/exercices/:annee/tresorerie';
 export const tresorerieApi = {
   etat: defineRoute({
@@ -95,6 +130,22 @@ export const tresorerieApi = {
     params: AnneeParam,
     body: RecuInput,
     response: RecuPercepteur,
+    permission: 'tresorerie.saisir',
+  }),
+  apercuImport: defineRoute({
+    method: 'POST',
+    path: `${E}/releve/import/apercu`,
+    params: AnneeParam,
+    body: ImportReleveBody,
+    response: ApercuImport,
+    permission: 'tresorerie.saisir',
+  }),
+  importerReleve: defineRoute({
+    method: 'POST',
+    path: `${E}/releve/import`,
+    params: AnneeParam,
+    body: ImportReleveBody,
+    response: ResultatImport,
     permission: 'tresorerie.saisir',
   }),
   annulerRecu: defineRoute({

@@ -59,6 +59,7 @@ export async function etatTresorerie(
       montant: x.montant,
       libelle: x.libelle,
       auteur: x.auteur,
+      importe: x.importe,
     })),
   };
 }
@@ -80,7 +81,7 @@ export async function enregistrerRecu(db: Db, actor: Actor, annee: number, input
       { action: 'releve_percepteur.saisi', entity: 'releve_percepteur', entityId: id, payload: { exercice: annee, ...r } },
       now,
     );
-    return { id, exercice: annee, ...r, auteur: actor.label };
+    return { id, exercice: annee, ...r, auteur: actor.label, importe: null };
   });
 }
 

@@ -31,16 +31,17 @@ export async function versements(tx: Tx, au: string) {
 
 const nonAnnule = sql<boolean>`not exists (select 1 from releve_percepteur_annulation a where a.releve_id = releve_percepteur.id)`;
 
-/** The percepteur's statement lines of an exercice dated in a period, not cancelled. */
+/** The percepteur's statement lines of an exercice dated in a period, not cancelled, with the file that brought them. */
 export async function recus(tx: Tx, annee: number, du: string, au: string) {
   const rows = await tx
     .selectFrom('releve_percepteur')
     .leftJoin('utilisateur', 'utilisateur.id', 'releve_percepteur.user_id')
+    .leftJoin('releve_import', 'releve_import.id', 'releve_percepteur.import_id')
     .selectAll('releve_percepteur')
-    .select('utilisateur.nom_complet as auteur')
-    .where('exercice', '=', annee)
-    .where('date', '>=', du)
-    .where('date', '<=', au)
+    .select(['utilisateur.nom_complet as auteur', 'releve_import.fichier as importe'])
+    .where('releve_percepteur.exercice', '=', annee)
+    .where('releve_percepteur.date', '>=', du)
+    .where('releve_percepteur.date', '<=', au)
     .where(nonAnnule)
     .orderBy('date')
     .orderBy('releve_percepteur.id')
@@ -68,10 +69,11 @@ export async function insertRecu(
   r: { exercice: number; date: string; reference: string; montant: number; libelle: string | null },
   at: string,
   userId: number | null,
+  importId: number | null = null,
 ): Promise<number> {
   const row = await tx
     .insertInto('releve_percepteur')
-    .values({ ...r, created_at: at, user_id: userId })
+    .values({ ...r, created_at: at, user_id: userId, import_id: importId })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -109,4 +111,39 @@ export async function paiements(tx: Tx, du: string, au: string) {
     .where('mandat_evenement.date', '<=', au)
     .executeTakeFirstOrThrow();
   return { nombre: Number(row.nombre), montant: Number(row.montant) };
+}
+
+/** The statement's live lines of an exercice with their date and amount (an import skips those it repeats). */
+export async function recusVivants(tx: Tx, annee: number) {
+  const rows = await tx
+    .selectFrom('releve_percepteur')
+    .select(['date', 'reference', 'montant'])
+    .where('exercice', '=', annee)
+    .where(nonAnnule)
+    .execute();
+  return rows.map((r) => ({ ...r, montant: Number(r.montant) }));
+}
+
+/** The import of the same rows into the same exercice, if there was one. */
+export function importDeMeme(tx: Tx, annee: number, empreinte: string) {
+  return tx
+    .selectFrom('releve_import')
+    .select(['id', 'fichier', 'created_at'])
+    .where('exercice', '=', annee)
+    .where('empreinte', '=', empreinte)
+    .executeTakeFirst();
+}
+
+export async function insertImport(
+  tx: Trx,
+  i: { exercice: number; empreinte: string; fichier: string; lignes: number; montant: number },
+  at: string,
+  userId: number | null,
+): Promise<number> {
+  const row = await tx
+    .insertInto('releve_import')
+    .values({ ...i, created_at: at, user_id: userId })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
 }

@@ -1,4 +1,4 @@
-import type { Generated, Selectable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 
 /** One line of the percepteur's statement: a récépissé he reports having received from the régie. */
 export interface RelevePercepteurTable {
@@ -8,6 +8,20 @@ export interface RelevePercepteurTable {
   reference: string;
   montant: number;
   libelle: string | null;
+  created_at: string;
+  user_id: number | null;
+  /** The import that added it; null when typed by hand. */
+  import_id: ColumnType<number | null, number | null | undefined, never>;
+}
+
+/** An import of the percepteur's statement from his file: the fingerprint of its rows refuses a second import. */
+export interface ReleveImportTable {
+  id: Generated<number>;
+  exercice: number;
+  empreinte: string;
+  fichier: string;
+  lignes: number;
+  montant: number;
   created_at: string;
   user_id: number | null;
 }
@@ -25,6 +39,7 @@ export interface RelevePercepteurAnnulationTable {
 export interface TresorerieTables {
   releve_percepteur: RelevePercepteurTable;
   releve_percepteur_annulation: RelevePercepteurAnnulationTable;
+  releve_import: ReleveImportTable;
 }
 
 export type RelevePercepteurRow = Selectable<RelevePercepteurTable>;

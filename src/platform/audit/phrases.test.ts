@@ -67,6 +67,11 @@ const EXEMPLES: [string, Record<string, unknown>][] = [
   ],
   ['quittance.annulee', { serie: '2026-A', numero: 135, date: '2026-03-06', motif: 'Erreur de nom' }],
   ['versement.fait', { exercice: 2026, numero: 4, montant: 150_000, quittances: 38, date: '2026-03-31', reference: 'R-2026-77' }],
+  // As tresorerie/import.ts journals it.
+  [
+    'releve_percepteur.importe',
+    { exercice: 2026, fichier: 'releve-perception.csv', empreinte: 'ab12', lignes: 8, montant: 2_016_855, deja: 1 },
+  ],
   [
     'etatcivil.acte.naissance',
     {

@@ -97,6 +97,11 @@ const PHRASES: Record<string, Phrase> = {
     const recu = txt(d.reference) ? `, récépissé ${txt(d.reference)}` : '';
     return `Versement n°${txt(d.numero)}${du(d)} au percepteur ${par(qui)} : ${montant(d.montant)}, ${n} quittance${n > 1 ? 's' : ''}${recu}.`;
   },
+  'releve_percepteur.importe': (d, qui) => {
+    const n = typeof d.lignes === 'number' ? d.lignes : 0;
+    const deja = typeof d.deja === 'number' && d.deja > 0 ? ` (${d.deja} déjà sur le relevé)` : '';
+    return `Relevé du percepteur importé ${par(qui)} du fichier « ${txt(d.fichier)} » : ${n} ligne${n > 1 ? 's' : ''} pour ${montant(d.montant)}${deja}.`;
+  },
   'etatcivil.acte.naissance': (d, qui) => {
     const e = (d.enfant ?? {}) as Details;
     return `Acte de naissance n°${txt(d.numero)} dressé ${par(qui)} le ${date(d.dateActe)} : ${txt(e.prenoms)} ${txt(e.nom)}, né${e.sexe === 'F' ? 'e' : ''} le ${date(e.date)}.`;
@@ -140,6 +145,7 @@ export const TITRES: Record<string, string> = {
   'quittancier.remis': 'Carnet de quittances remis',
   'caisse.arretee': 'Caisse arrêtée',
   'versement.fait': 'Versement au percepteur',
+  'releve_percepteur.importe': 'Relevé du percepteur importé',
   'titre.emis': 'Titre de recette émis',
   'role.etabli': 'Rôle établi',
   'role.homologue': 'Rôle homologué',

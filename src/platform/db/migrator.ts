@@ -17,6 +17,7 @@ import * as m20261204T0000 from '../../migrations/20261204T0000_etat_civil.js';
 import * as m20261204T0100 from '../../migrations/20261204T0100_recherche.js';
 import * as m20261205T0000 from '../../migrations/20261205T0000_releve_percepteur.js';
 import * as m20261205T0100 from '../../migrations/20261205T0100_index_recettes.js';
+import * as m20261206T0000 from '../../migrations/20261206T0000_releve_import.js';
 
 /** Every migration, in order. Add new ones at the end; never edit a shipped one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261204T0100_recherche': m20261204T0100,
   '20261205T0000_releve_percepteur': m20261205T0000,
   '20261205T0100_index_recettes': m20261205T0100,
+  '20261206T0000_releve_import': m20261206T0000,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { DomainError } from '../../core/errors.js';
+import { MAX_DECOMPRESSE, tailleDecompressee } from './zip.js';
 
 /** A row of a table file: its 1-based line number in the file and its cells by lower-case header. */
 export interface TableRow {
@@ -55,12 +56,23 @@ async function readCsv(text: string): Promise<TableRow[]> {
 }
 
 async function loadWorkbook(data: Buffer): Promise<ExcelJS.Workbook> {
+  const taille = tailleDecompressee(data);
+  if (taille !== null && taille > MAX_DECOMPRESSE)
+    throw new DomainError('VALIDATION', {
+      problems: [
+        {
+          field: 'fichier',
+          code: 'FICHIER_TROP_GRAND',
+          message: `le classeur se décompresse en ${Math.ceil(taille / 1024 / 1024)} Mo : au plus ${MAX_DECOMPRESSE / 1024 / 1024} Mo`,
+        },
+      ],
+    });
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
-    throw new DomainError('VALIDATION', { problems: [{ field: 'fichier', message: 'fichier XLSX illisible' }] });
+    throw new DomainError('VALIDATION', { problems: [{ field: 'fichier', code: 'FORMAT', message: 'fichier XLSX illisible' }] });
   }
   return wb;
 }
@@ -103,4 +115,54 @@ function findHeaderRow(ws: ExcelJS.Worksheet): number | undefined {
     if (found) return n;
   }
   return ws.rowCount > 0 ? 1 : undefined;
+}
+
+/** A row of a file read as it is: its 1-based line number and its cells' text, left to right. */
+export interface RawRow {
+  line: number;
+  cells: string[];
+}
+
+/**
+ * A CSV's text: UTF-8, else Windows-1252 (a CSV saved by a French Excel), so « Libellé » is never garbled.
+ */
+function csvText(data: Buffer): string {
+  const utf8 = new TextDecoder('utf-8', { fatal: false }).decode(data);
+  const text = utf8.includes('\uFFFD') ? new TextDecoder('windows-1252').decode(data) : utf8;
+  return text.replace(/^\uFEFF/, '');
+}
+
+/**
+ * Read a CSV (`;` or `,`, guessed from its first lines) or the first sheet of an XLSX with no header assumed:
+ * files from outside (a percepteur's statement) may carry a title above their table. Empty rows are skipped.
+ */
+export async function readCells(data: Buffer, fileName: string): Promise<RawRow[]> {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith('.xlsx')) {
+    const ws = (await loadWorkbook(data)).worksheets[0];
+    const rows: RawRow[] = [];
+    ws?.eachRow({ includeEmpty: false }, (row, line) => {
+      const cells: string[] = [];
+      row.eachCell({ includeEmpty: true }, (c, col) => (cells[col - 1] = cellText(c.value).trim()));
+      rows.push({ line, cells: Array.from(cells, (c) => c ?? '') });
+    });
+    return rows.filter((r) => r.cells.some((c) => c !== ''));
+  }
+  if (!lower.endsWith('.csv') && !lower.endsWith('.txt'))
+    throw new DomainError('VALIDATION', {
+      problems: [{ field: 'fichier', code: 'FORMAT', message: `format de fichier non reconnu (${fileName}) : CSV ou XLSX attendu` }],
+    });
+  const text = csvText(data);
+  const head = text.split('\n', 5).join('\n');
+  const delimiter = (head.match(/;/g)?.length ?? 0) > (head.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const { parse } = await import('csv-parse/sync');
+  let records: string[][];
+  try {
+    records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, trim: true });
+  } catch (e) {
+    throw new DomainError('VALIDATION', {
+      problems: [{ field: 'fichier', code: 'FORMAT', message: `CSV illisible : ${e instanceof Error ? e.message : ''}` }],
+    });
+  }
+  return records.map((cells, i) => ({ line: i + 1, cells })).filter((r) => r.cells.some((c) => c !== ''));
 }

@@ -228,7 +228,8 @@ export const AIDES: Record<string, Aide> = {
     titre: 'Rapprocher la trésorerie',
     etapes: [
       'Choisissez la période : l’encaisse de la régie, ce qui a été versé au percepteur et les mandats payés s’affichent.',
-      'Saisissez chaque récépissé que le percepteur déclare avoir reçu, avec son numéro et son montant.',
+      'Importez le [[relevé du percepteur|relevé]] que le percepteur vous remet en fichier (CSV ou XLSX : date, référence, libellé, montant) : vérifiez l’aperçu, corrigez le fichier s’il signale des lignes, puis confirmez. Un même relevé ne s’importe qu’une fois.',
+      'Ou saisissez chaque récépissé du relevé papier, avec son numéro et son montant.',
       'GM2i rapproche chaque [[versement]] de son récépissé et liste les écarts avec leur raison.',
       'Une ligne mal tapée s’annule avec un motif, jamais en l’effaçant.',
     ],

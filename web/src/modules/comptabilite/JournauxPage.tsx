@@ -49,7 +49,10 @@ function Telecharger({
   route,
   annee,
 }: {
-  route: typeof comptabiliteApi.documentJournalMandats | typeof comptabiliteApi.documentJournalTitres;
+  route:
+    | typeof comptabiliteApi.documentJournalMandats
+    | typeof comptabiliteApi.documentJournalTitres
+    | typeof comptabiliteApi.documentJournalQuittances;
   annee: number;
 }) {
   return (
@@ -179,9 +182,13 @@ function Quittances({ annee }: { annee: number }) {
   const j = useApi(comptabiliteApi.journalQuittances, { params: { annee }, query: { page, parPage: PAR_PAGE } });
   return (
     <>
-      <Text size="sm" mb="xs">
-        Encaissé <b>{n(j.data?.totaux.montant ?? 0)}</b> · hors quittances annulées <b>{n(j.data?.totaux.retenu ?? 0)}</b> FCFA
-      </Text>
+      <Group justify="space-between" mb="xs">
+        <Text size="sm">
+          Encaissé <b>{n(j.data?.totaux.montant ?? 0)}</b> · hors quittances annulées{' '}
+          <b data-testid="journal-quittances-retenu">{n(j.data?.totaux.retenu ?? 0)}</b> FCFA
+        </Text>
+        <Telecharger route={comptabiliteApi.documentJournalQuittances} annee={annee} />
+      </Group>
       {j.error && <ErrorAlert error={j.error} />}
       <Table striped withTableBorder fz="xs" layout="fixed" aria-label="Journal des quittances">
         <Table.Thead>

@@ -144,9 +144,9 @@ export function ListeRecus({
               <Table.Td>{formatDateFr(r.date)}</Table.Td>
               <Table.Td style={{ wordBreak: 'break-word' }}>
                 {r.reference}
-                {r.libelle && (
+                {(r.libelle || r.importe) && (
                   <Text size="xs" c="dimmed">
-                    {r.libelle}
+                    {[r.libelle, r.importe && `importé de ${r.importe}`].filter(Boolean).join(' · ')}
                   </Text>
                 )}
               </Table.Td>

@@ -10,6 +10,7 @@ import { DateField } from '../../components/DateField';
 import { aujourdhui } from '../../components/dates';
 import { PageTitle } from '../../components/PageTitle';
 import { useExercice } from '../depenses/useExercice';
+import { ImportReleve } from './ImportReleve';
 import { ListeRecus, NouveauRecu } from './Releve';
 
 const fcfa = (n: number) => `${formatNombre(n)}\u00a0FCFA`;
@@ -134,6 +135,7 @@ export function TresoreriePage() {
               </SimpleGrid>
             </Paper>
           </SimpleGrid>
+          {saisir && annee && <ImportReleve annee={annee} onDone={reload} />}
           {saisir && annee && <NouveauRecu annee={annee} onDone={reload} />}
           <Title order={4} mb="xs">
             Différences à expliquer{' '}
@@ -143,7 +145,7 @@ export function TresoreriePage() {
           </Title>
           <Differences e={e} />
           <Title order={4} mt="md" mb="xs">
-            Relevé du percepteur saisi
+            Relevé du percepteur (saisi ou importé)
           </Title>
           <ListeRecus recus={e.recus} saisir={saisir} today={aujourdhui()} onDone={reload} />
         </>
