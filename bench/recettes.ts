@@ -27,6 +27,7 @@ import { creerRole, homologuerRole } from '../src/modules/recettes/roles.js';
 import type { PersonneInput, QuittanceInput } from '../src/modules/recettes/schemas.js';
 import { corrigerTitre, creerTitre } from '../src/modules/recettes/titres.js';
 import { ANNEE, genererAnnee, type ResultatAnnee } from './annee.js';
+import { payerAnnee } from './paiements.js';
 
 /** Ce que compte la base générée : ce que la situation et le compte administratif doivent retrouver. */
 export interface ComptesCommune {
@@ -481,6 +482,13 @@ export async function grandeCommune(o: {
     budgetS: o.budgetS ?? 900,
     log,
   });
+  log('Bordereaux et paiements des mandats (bench/paiements.ts)…');
+  const conn = await openTarget(annee.cible, { migrate: false });
+  try {
+    await payerAnnee(conn.db, new Date(Math.min(Date.now(), Date.UTC(ANNEE, 11, 20, 10))), log);
+  } finally {
+    await conn.close();
+  }
   log(`Recettes (${o.quittances ?? 30_000} quittances, ${o.titres ?? 1500} titres)…`);
   const r = await genererRecettes({ cible: annee.cible, quittances: o.quittances ?? 30_000, titres: o.titres ?? 1500, log });
   return { ...r, annee };

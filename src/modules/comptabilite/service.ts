@@ -114,9 +114,11 @@ export async function chargerLivres(tx: Tx, annee: number): Promise<Livres> {
       });
   }
 
+  // Revenue records come summed per nature and day (the fold is a sum: same figures, far fewer movements).
   const r = await store.listRecettes(tx, annee);
   const nat = (n: string | null) => n ?? NON_IMPUTE;
-  // A nature the budget does not foresee is still shown, under its catalogue article's label.
+  // A nature the budget does not foresee is still shown, under the label of its first titre's article, else of its
+  // first quittance line's.
   for (const x of [...r.titres, ...r.lignes])
     if (x.nature !== null && !natures.has(x.nature))
       natures.set(x.nature, {
@@ -127,22 +129,17 @@ export async function chargerLivres(tx: Tx, annee: number): Promise<Livres> {
         report: false,
       });
   for (const t of r.titres)
-    recettes.push({ type: 'titre', nature: nat(t.nature), date: t.date, montant: t.montant, piece: `Titre n°${t.numero}` });
+    recettes.push({ type: 'titre', nature: nat(t.nature), date: t.date, montant: t.montant, piece: `${t.n} titre(s) du ${t.date}` });
   for (const c of r.corrections)
     recettes.push({
       type: 'correction',
       nature: nat(c.nature),
       date: c.date,
       montant: c.montant,
-      piece: `${c.type === 'annulation' ? 'Annulation' : 'Réduction'} n°${c.numero}`,
+      piece: `${c.n} correction(s) du ${c.date}`,
     });
   for (const q of r.lignes) {
-    const base = {
-      nature: nat(q.nature),
-      montant: q.montant,
-      piece: `Quittance ${q.serie}-${q.numero}`,
-      surTitre: q.titre_id !== null || q.role_ligne_id !== null,
-    };
+    const base = { nature: nat(q.nature), montant: q.montant, piece: `${q.n} ligne(s) de quittance du ${q.date}`, surTitre: q.surTitre };
     recettes.push({ type: 'encaissement', date: q.date, ...base });
     if (q.annuleeLe) recettes.push({ type: 'annulation', date: q.annuleeLe, ...base });
   }

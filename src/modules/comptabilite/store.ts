@@ -62,58 +62,59 @@ export async function listMandatsEtEvenements(tx: Tx, annee: number) {
   return { mandats, evenements };
 }
 
-/** The revenue records of an exercice with their budget nature (the catalogue article's `nature`, null if unset). */
+/**
+ * The revenue records of an exercice with their budget nature (the catalogue article's `nature`, null if unset),
+ * summed per nature, article label and day in SQL: the revenue figures are sums (model-recettes.ts), so the day's
+ * total of a nature counts as much as its records one by one, and 30 000 quittances come back as a few thousand
+ * rows. `premier` orders the groups as their first record (titre number, quittance and line) for the labels.
+ */
 export async function listRecettes(tx: Tx, annee: number) {
   const titres = await tx
     .selectFrom('titre_recette')
     .innerJoin('recette_article', 'recette_article.id', 'titre_recette.article_id')
+    .select(['recette_article.nature', 'recette_article.libelle', 'titre_recette.date'])
     .select([
-      'titre_recette.id',
-      'titre_recette.numero',
-      'titre_recette.date',
-      'titre_recette.montant',
-      'recette_article.nature',
-      'recette_article.libelle',
+      sql<number>`sum(titre_recette.montant)`.as('montant'),
+      sql<number>`count(*)`.as('n'),
+      sql<number>`min(titre_recette.numero)`.as('premier'),
     ])
     .where('titre_recette.exercice', '=', annee)
-    .orderBy('titre_recette.numero')
+    .groupBy(['recette_article.nature', 'recette_article.libelle', 'titre_recette.date'])
     .execute();
   const corrections = await tx
     .selectFrom('titre_correction')
     .innerJoin('titre_recette', 'titre_recette.id', 'titre_correction.titre_id')
     .innerJoin('recette_article', 'recette_article.id', 'titre_recette.article_id')
-    .select([
-      'titre_correction.numero',
-      'titre_correction.type',
-      'titre_correction.date',
-      'titre_correction.montant',
-      'recette_article.nature',
-    ])
+    .select(['recette_article.nature', 'titre_correction.date'])
+    .select([sql<number>`sum(titre_correction.montant)`.as('montant'), sql<number>`count(*)`.as('n')])
     .where('titre_recette.exercice', '=', annee)
-    .orderBy('titre_correction.id')
+    .groupBy(['recette_article.nature', 'titre_correction.date'])
     .execute();
+  const surTitre = sql<number>`case when quittance_ligne.titre_id is null and quittance_ligne.role_ligne_id is null then 0 else 1 end`;
   const lignes = await tx
     .selectFrom('quittance_ligne')
     .innerJoin('quittance', 'quittance.id', 'quittance_ligne.quittance_id')
-    .innerJoin('quittancier', 'quittancier.id', 'quittance.quittancier_id')
     .innerJoin('recette_article', 'recette_article.id', 'quittance_ligne.article_id')
     .leftJoin('quittance_annulation', 'quittance_annulation.quittance_id', 'quittance.id')
+    .select(['recette_article.nature', 'recette_article.libelle', 'quittance.date', 'quittance_annulation.date as annuleeLe'])
     .select([
-      'quittancier.serie',
-      'quittance.numero',
-      'quittance.date',
-      'quittance_ligne.montant',
-      'quittance_ligne.titre_id',
-      'quittance_ligne.role_ligne_id',
-      'recette_article.nature',
-      'recette_article.libelle',
-      'quittance_annulation.date as annuleeLe',
+      surTitre.as('sur_titre'),
+      sql<number>`sum(quittance_ligne.montant)`.as('montant'),
+      sql<number>`count(*)`.as('n'),
+      sql<number>`min(quittance.id * 1000 + quittance_ligne.rang)`.as('premier'),
     ])
     .where('quittance.exercice', '=', annee)
-    .orderBy('quittance.id')
-    .orderBy('quittance_ligne.rang')
+    .groupBy(['recette_article.nature', 'recette_article.libelle', 'quittance.date', 'quittance_annulation.date', surTitre])
     .execute();
-  return { titres, corrections, lignes };
+  const nombres = <T extends { montant: number; n: number }>(rows: T[]) =>
+    rows.map((r) => ({ ...r, montant: num(r.montant), n: num(r.n) }));
+  const parPremier = <T extends { premier: number }>(rows: T[]) =>
+    rows.map((r) => ({ ...r, premier: num(r.premier) })).sort((a, b) => a.premier - b.premier);
+  return {
+    titres: parPremier(nombres(titres)),
+    corrections: nombres(corrections),
+    lignes: parPremier(nombres(lignes)).map((l) => ({ ...l, surTitre: num(l.sur_titre) === 1 })),
+  };
 }
 
 /** A mandat as the journal lists it: gross, reduced, cancelled, and what it still counts for. */

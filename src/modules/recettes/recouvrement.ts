@@ -4,7 +4,8 @@ import type { Db } from '../../platform/db/schema.js';
 import { arrieresParContribuable, syntheseRecouvrement, type MouvementRecouvrement, type ResteDu } from './model-recouvrement.js';
 import type { ArriereVue } from './schemas.js';
 import * as store from './store.js';
-import { lignesRolesVivants, listTitres, mouvementsRecouvrement } from './store-roles.js';
+import { restesMenages, restesTitres } from './store-arrieres.js';
+import { mouvementsRecouvrement } from './store-roles.js';
 
 // Recovery: émis, réduit, recouvré, reste and rate by village, item or month (the TDRL's key indicator,
 // mali-communes.md §1.4), and the arrears list per contribuable.
@@ -64,16 +65,19 @@ export async function recouvrement(db: Db, annee: number, par: Axe, periode?: { 
  * village or by a name or number; paged.
  */
 export async function arrieres(db: Db, annee: number, f: { localite?: number | undefined; q?: string | undefined; page: number; parPage: number }) {
-  const lignes = await lignesRolesVivants(db, annee);
-  const titres = (await listTitres(db, {})).filter((t) => t.role_id === null && t.exercice <= annee && Number(t.annulations ?? 0) === 0);
+  // The database sums each household's lines (one row per household, village and exercice); only the ranking, the
+  // filter and the page are done here, over those sums.
+  const menages = await restesMenages(db, annee);
+  const titres = await restesTitres(db, annee);
   const dus: ResteDu[] = [
-    ...lignes.map((l) => ({ cle: `m${l.menage_id}`, exercice: l.exercice, montant: Number(l.montant), reduit: Number(l.reduit), recouvre: Number(l.recouvre) })),
-    ...titres.map((t) => ({ cle: `t${t.id}`, exercice: t.exercice, montant: Number(t.montant), reduit: Number(t.corrige ?? 0), recouvre: Number(t.recouvre ?? 0) })),
+    ...menages.map((l) => ({ cle: `m${l.menage_id}`, exercice: l.exercice, montant: l.reste, reduit: 0, recouvre: 0 })),
+    ...titres.map((t) => ({ cle: `t${t.id}`, exercice: t.exercice, montant: t.reste, reduit: 0, recouvre: 0 })),
   ];
-  const menages = new Map(lignes.map((l) => [`m${l.menage_id}`, l]));
+  // A household on rolls of several villages is shown in the village of its latest roll.
+  const parMenage = new Map(menages.map((l) => [`m${l.menage_id}`, l]));
   const parTitre = new Map(titres.map((t) => [`t${t.id}`, t]));
   const tous: ArriereVue[] = arrieresParContribuable(dus, annee).map((a) => {
-    const m = menages.get(a.cle);
+    const m = parMenage.get(a.cle);
     if (m)
       return { type: 'menage', id: m.menage_id, numero: m.menage_numero, nom: m.menage_chef, localiteId: m.localite_id, localiteNom: m.localite_nom, ...chiffres(a) };
     const t = parTitre.get(a.cle);

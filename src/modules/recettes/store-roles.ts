@@ -459,29 +459,3 @@ export async function mouvementsRecouvrement(tx: Tx, exercice: number) {
     .execute();
   return { emisRoles, emisTitres, reduit, recouvre };
 }
-
-/**
- * Every line of a live roll (homologated, not cancelled) of the exercices up to `exercice`, with its household,
- * what was reduced and what was collected on it: the arrears per contribuable are computed from them.
- */
-export function lignesRolesVivants(tx: Tx, exercice: number) {
-  return tx
-    .selectFrom('role_ligne')
-    .innerJoin('role', 'role.id', 'role_ligne.role_id')
-    .innerJoin('menage', 'menage.id', 'role_ligne.menage_id')
-    .innerJoin('localite', 'localite.id', 'role.localite_id')
-    .innerJoin('recette_article', 'recette_article.id', 'role_ligne.article_id')
-    .select([
-      'role_ligne.menage_id',
-      'menage.numero as menage_numero',
-      'menage.chef as menage_chef',
-      'role.localite_id',
-      'localite.nom as localite_nom',
-      'role.exercice',
-    ])
-    .select(['recette_article.code as article_code', 'role_ligne.montant'])
-    .select((eb) => [recouvreLigne(eb as unknown as Eb), reduitLigne(eb as unknown as Eb)])
-    .where('role.exercice', '<=', exercice)
-    .where((eb) => roleVivant(eb as unknown as ExpressionBuilder<DB, 'role'>))
-    .execute();
-}
