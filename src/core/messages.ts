@@ -70,6 +70,10 @@ const MESSAGES: Record<ErrorCode, (d: ErrorDetails) => string> = {
   CONTRESEING_REQUIS: (d) => `Le contreseing doit venir d'une autre personne que celle qui a enregistré ${t(d.quoi, 'la pièce')}.`,
   EXERCICE_SUIVANT_ABSENT: (d) =>
     `L'exercice ${t(d.annee, 'suivant')} n'existe pas encore : créez-le d'abord (Budget), la clôture y reporte le résultat et les restes à réaliser.`,
+  COMPTE_GESTION_ABSENT: () => 'Importez d’abord le compte de gestion du percepteur : le compte administratif se vote quand les deux concordent.',
+  ECARTS_NON_EXPLIQUES: (d) =>
+    `${t(d.ecarts, 'Des')} écart(s) entre le compte administratif et le compte de gestion ne sont pas expliqués : expliquez chacun avant l’adoption.`,
+  CA_DEJA_ADOPTE: (d) => `Le compte administratif ${t(d.annee, '')} est déjà adopté.`,
   EXERCICE_NON_CLOS: (d) => `L'exercice ${t(d.annee, '')} n'est pas clos.`,
   CLOTURE_IMPOSSIBLE: (d) => `La clôture de l'exercice ${t(d.annee, '')} n'est pas encore possible : ${t(d.points, '')}.`,
   CLOTURE_A_CONFIRMER: (d) =>

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MODULES, seedDemo } from '../../src/cli/compose.js';
 import type { BudgetView } from '../../src/modules/budget/schemas.js';
 import { DEMO_PASSWORD } from '../../src/modules/commune/index.js';
-import type { CompteAdministratif, PreparationCloture } from '../../src/modules/comptabilite/schemas-ca.js';
+import type { CompteAdministratif, PreparationCloture, Reconciliation } from '../../src/modules/comptabilite/schemas-ca.js';
 import type { JournalMandats, Situation } from '../../src/modules/comptabilite/schemas.js';
 import { TestClient, testApp, type TestApp } from '../../src/platform/http/testing.js';
 
@@ -154,5 +154,49 @@ describe("clôture de l'exercice 2025 de la commune de démonstration", () => {
       (l) => l.document === 'BA' && l.origine === 'report' && l.section === 'fonctionnement',
     );
     expect(ba.length).toBe(1);
+  });
+  it('le compte administratif ne s’adopte que lorsque chaque écart avec le compte de gestion est expliqué', async () => {
+    const E = '/api/v1/exercices/2025';
+    const sans = await sg.call<Reconciliation>('GET', `${E}/compte-gestion`);
+    expect(sans.body.refusAdoption).toBe('COMPTE_GESTION_ABSENT');
+    const c = (await sg.call<CompteAdministratif>('GET', `${E}/compte-administratif`)).body;
+    // The percepteur's file: the CA's figures per nature, one nature 5 000 F short, and a bad row first.
+    const parNature = new Map<string, number>();
+    for (const l of c.depenses.lignes)
+      if (!l.report && l.nature) parNature.set(`D;${l.nature}`, (parNature.get(`D;${l.nature}`) ?? 0) + l.realise);
+    for (const l of c.recettes.lignes)
+      if (!l.report && l.nature) parNature.set(`R;${l.nature}`, (parNature.get(`R;${l.nature}`) ?? 0) + l.realise);
+    const [premiere] = [...parNature.entries()].filter(([, v]) => v > 10_000);
+    const lignes = [...parNature.entries()].map(
+      ([k, v]) => `${k};${(k === premiere![0] ? v - 5_000 : v).toLocaleString('fr-FR').replace(/\s/g, ' ')}`,
+    );
+    const fichier = (rows: string[]) => ({
+      nom: 'cg-2025.csv',
+      contenuBase64: Buffer.from(['Compte de gestion 2025', 'Sens;Nature;Montant', ...rows].join('\n')).toString('base64'),
+    });
+    const mauvais = await sg.call('POST', `${E}/compte-gestion`, fichier(['X;60A;12', ...lignes]));
+    expect(codesProblemes(mauvais).sort()).toEqual(['FORMAT', 'FORMAT']);
+    const r = await sg.call<Reconciliation>('POST', `${E}/compte-gestion`, fichier(lignes));
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.ecarts.map((e) => [e.cle.replace('depense', 'D').replace('recette', 'R').replace('|', ';'), e.ecart])).toEqual([
+      [premiere![0], 5_000],
+    ]);
+    expect(r.body.refusAdoption).toBe('ECARTS_NON_EXPLIQUES');
+    expect(code(await sg.call('POST', `${E}/compte-administratif/adoption`, { date: '2026-12-20', deliberation: '26-031/CR-DJ' }))).toBe(
+      'ECARTS_NON_EXPLIQUES',
+    );
+    const ex = await sg.call<Reconciliation>('POST', `${E}/compte-gestion/explications`, {
+      cle: r.body.ecarts[0]!.cle,
+      explication: 'Mandat réduit le 30 décembre, réduction reçue par le percepteur en janvier',
+    });
+    expect(ex.body.refusAdoption).toBeNull();
+    const ok = await sg.call<Reconciliation>('POST', `${E}/compte-administratif/adoption`, {
+      date: '2026-12-20',
+      deliberation: '26-031/CR-DJ',
+    });
+    expect(ok.body.adoption).toEqual({ date: '2026-12-20', deliberation: '26-031/CR-DJ' });
+    expect(code(await sg.call('POST', `${E}/compte-administratif/adoption`, { date: '2026-12-20', deliberation: 'bis' }))).toBe(
+      'CA_DEJA_ADOPTE',
+    );
   });
 });

@@ -8,7 +8,7 @@ import { comptabiliteRoutes } from './routes.js';
 export const comptabiliteModule: ModuleDescriptor = {
   nom: 'comptabilite',
   routes: comptabiliteRoutes,
-  appendOnlyTables: [],
+  appendOnlyTables: ['compte_gestion_import', 'compte_gestion_ligne', 'ca_explication', 'ca_adoption'],
   permissions: ['exercices.rouvrir'],
 };
 

@@ -6,7 +6,8 @@ import { isRole } from '../../core/roles.js';
 import { cloturer, preparerCloture, rouvrir } from './cloture.js';
 import { lireCompteAdministratif } from './compte-administratif.js';
 import { ecrireReglesIndicateurs, indicateurs, lireReglesIndicateurs, lireSerie } from './indicateurs.js';
-import { caApi } from './schemas-ca.js';
+import { adopterCa, expliquerEcart, importerCompteGestion, lireReconciliation } from './compte-gestion.js';
+import { caApi, cgApi } from './schemas-ca.js';
 import { comptabiliteApi as api } from './schemas.js';
 import { indicateursApi } from './schemas-indicateurs.js';
 import { chargerLivres, dateParDefaut, grandLivreDe, situation } from './service.js';
@@ -40,6 +41,10 @@ export function comptabiliteRoutes(app: FastifyInstance, ctx: AppContext): void 
   on(api.documentJournalMandats, async (req, reply) =>
     envoyerFichier(reply, await exportJournalMandats(req.db, req.params.annee, req.query.format, ctx.now())),
   );
+  on(cgApi.reconciliation, (req) => lireReconciliation(req.db, req.params.annee));
+  on(cgApi.importer, (req) => importerCompteGestion(req.db, req.actor, req.params.annee, req.body, ctx.now()));
+  on(cgApi.expliquer, (req) => expliquerEcart(req.db, req.actor, req.params.annee, req.body, ctx.now()));
+  on(cgApi.adopter, (req) => adopterCa(req.db, req.actor, req.params.annee, req.body, ctx.now()));
   on(caApi.compteAdministratif, (req) => lireCompteAdministratif(req.db, req.params.annee));
   on(caApi.documentCompteAdministratif, async (req, reply) =>
     envoyerFichier(reply, await exportCompteAdministratif(req.db, req.params.annee, req.query.format, ctx.now())),

@@ -186,3 +186,63 @@ export const caApi = {
     permission: 'exercices.rouvrir',
   }),
 };
+
+export const ImportCgBody = z.object({ nom: z.string().trim().min(1).max(200), contenuBase64: z.string().max(3_000_000) });
+export const ExplicationBody = z.object({ cle: z.string().max(40), explication: z.string().trim().min(5).max(1000) });
+export const AdoptionBody = z.object({ date: DateCivile, deliberation: z.string().trim().min(1).max(100) });
+
+export const Reconciliation = z.object({
+  exercice: entier,
+  statut: z.enum(['preparation', 'vote', 'approuve', 'execution', 'clos']),
+  compteGestion: z.object({ fichier: z.string(), le: z.string(), lignes: entier }).nullable(),
+  ecarts: z.array(
+    z.object({
+      cle: z.string(),
+      sens: z.enum(['depense', 'recette']),
+      nature: z.string(),
+      libelle: z.string(),
+      ca: entier,
+      cg: entier,
+      ecart: entier,
+      explication: z.string().nullable(),
+    }),
+  ),
+  adoption: z.object({ date: z.string(), deliberation: z.string() }).nullable(),
+  /** Why the CA cannot be adopted now (null: it can). */
+  refusAdoption: z.enum(['CA_DEJA_ADOPTE', 'EXERCICE_NON_CLOS', 'COMPTE_GESTION_ABSENT', 'ECARTS_NON_EXPLIQUES']).nullable(),
+});
+export type Reconciliation = z.infer<typeof Reconciliation>;
+
+export const cgApi = {
+  reconciliation: defineRoute({
+    method: 'GET',
+    path: `${base}/compte-gestion`,
+    params: AnneeParam,
+    response: Reconciliation,
+    permission: lire,
+  }),
+  importer: defineRoute({
+    method: 'POST',
+    path: `${base}/compte-gestion`,
+    params: AnneeParam,
+    body: ImportCgBody,
+    response: Reconciliation,
+    permission: 'budget.actes',
+  }),
+  expliquer: defineRoute({
+    method: 'POST',
+    path: `${base}/compte-gestion/explications`,
+    params: AnneeParam,
+    body: ExplicationBody,
+    response: Reconciliation,
+    permission: 'budget.actes',
+  }),
+  adopter: defineRoute({
+    method: 'POST',
+    path: `${base}/compte-administratif/adoption`,
+    params: AnneeParam,
+    body: AdoptionBody,
+    response: Reconciliation,
+    permission: 'budget.actes',
+  }),
+};

@@ -18,6 +18,7 @@ import * as m20261204T0100 from '../../migrations/20261204T0100_recherche.js';
 import * as m20261205T0000 from '../../migrations/20261205T0000_releve_percepteur.js';
 import * as m20261205T0100 from '../../migrations/20261205T0100_index_recettes.js';
 import * as m20261206T0000 from '../../migrations/20261206T0000_releve_import.js';
+import * as m20261207T0000 from '../../migrations/20261207T0000_compte_gestion.js';
 
 /** Every migration, in order. Add new ones at the end; never edit a shipped one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261205T0000_releve_percepteur': m20261205T0000,
   '20261205T0100_index_recettes': m20261205T0100,
   '20261206T0000_releve_import': m20261206T0000,
+  '20261207T0000_compte_gestion': m20261207T0000,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -6,6 +6,7 @@ import type { NomenclatureTables } from '../../modules/nomenclature/tables.js';
 import type { RecettesTables } from '../../modules/recettes/tables.js';
 import type { EtatCivilTables } from '../../modules/etatcivil/tables.js';
 import type { TresorerieTables } from '../../modules/tresorerie/tables.js';
+import type { ComptabiliteTables } from '../../modules/comptabilite/tables.js';
 import type { ChainFields } from '../audit/chain.js';
 
 /** Booleans are stored as 0/1 integers on both engines so that one code path serves both. */
@@ -65,7 +66,7 @@ export interface PlatformTables {
  * a command's transaction may touch several modules' tables. These are type-only imports, erased at build: the
  * platform runs no module code (the one exception to the platform's import rule, see eslint.config.js).
  */
-export type DB = PlatformTables & CommuneTables & NomenclatureTables & BudgetTables & DepensesTables & RecettesTables & EtatCivilTables & TresorerieTables;
+export type DB = PlatformTables & CommuneTables & NomenclatureTables & BudgetTables & DepensesTables & RecettesTables & EtatCivilTables & TresorerieTables & ComptabiliteTables;
 
 export type Db = Kysely<DB>;
 /** A query executor for reads: the database or a running transaction. */

@@ -4,10 +4,13 @@ import { urlOf } from '../../../../src/core/contract';
 import { formatNombre } from '../../../../src/core/money';
 import { caApi, type CompteAdministratif, type LigneDepenseCa, type LigneRecetteCa } from '../../../../src/modules/comptabilite/schemas-ca';
 import { formatTaux } from '../../../../src/modules/comptabilite/schemas';
+import { roleHas } from '../../../../src/core/roles';
+import { useSession } from '../../app/session';
 import { useApi } from '../../app/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { useExercice } from '../depenses/useExercice';
+import { CompteGestionPanel } from './CompteGestionPanel';
 
 const n = formatNombre;
 const signe = (v: number) => (v < 0 ? `− ${n(-v)}` : n(v));
@@ -17,6 +20,8 @@ type Section = 'fonctionnement' | 'investissement';
 /** The compte administratif of an exercice: results first, then each section by chapter and article, and the cross table. */
 export function CompteAdministratifPage() {
   const { annee, select, banner } = useExercice();
+  const { session } = useSession();
+  const peutAgir = session.utilisateur ? roleHas(session.utilisateur.role, 'budget.actes') : false;
   const ca = useApi(caApi.compteAdministratif, annee ? { params: { annee } } : null);
   const [vue, setVue] = useState<'articles' | 'croise'>('articles');
   const doc = (format: 'pdf' | 'xlsx') =>
@@ -59,6 +64,7 @@ export function CompteAdministratifPage() {
             </Alert>
           )}
           <Resultats ca={c} />
+          <CompteGestionPanel annee={c.exercice} peutAgir={peutAgir} />
           <SegmentedControl
             mt="md"
             mb="sm"
