@@ -133,10 +133,15 @@ describe('no path traversal', () => {
   });
 });
 
-describe('uploads: the budget XLSX import is the only one', () => {
-  it('lists one upload route in the whole API', () => {
-    const uploads = t.app.routeTable.filter((r) => /import/i.test(r.url));
-    expect(uploads.map((r) => `${r.method} ${r.url}`)).toEqual(['POST /api/v1/exercices/:annee/documents/:doc/import']);
+describe('uploads: the budget XLSX import, the percepteur’s statement and compte de gestion', () => {
+  it('lists the upload routes of the whole API (each tested for bad files where it lives)', () => {
+    const uploads = t.app.routeTable.filter((r) => r.method === 'POST' && /import|compte-gestion$/i.test(r.url));
+    expect(uploads.map((r) => `${r.method} ${r.url}`).sort()).toEqual([
+      'POST /api/v1/exercices/:annee/compte-gestion',
+      'POST /api/v1/exercices/:annee/documents/:doc/import',
+      'POST /api/v1/exercices/:annee/tresorerie/releve/import',
+      'POST /api/v1/exercices/:annee/tresorerie/releve/import/apercu',
+    ]);
   });
 
   it('refuses what is not an XLSX workbook, and what is over the size limit, with a French error', async () => {

@@ -2,7 +2,7 @@ import { DomainError } from '../../core/errors.js';
 import type { Actor } from '../../platform/audit/journal.js';
 import { appendAudit } from '../../platform/audit/journal.js';
 import type { Trx, Tx } from '../../platform/db/schema.js';
-import { estClos, isVoted } from './model.js';
+import { estClos, isVoted, statutExercice as statutDe } from './model.js';
 import type { LigneInput } from './schemas.js';
 import { loadBudget } from './service.js';
 import * as store from './store.js';
@@ -66,4 +66,10 @@ export async function naturesDeReport(tx: Tx, annee: number) {
   for (const n of [...ctx.natures.values()].sort((a, b) => a.code.localeCompare(b.code)))
     if (n.role === 'resultat_reporte' && n.feuille && out[n.section][n.sens] === null) out[n.section][n.sens] = n.code;
   return out;
+}
+
+/** The status of an exercice, or null when it does not exist (a read for the « à faire » of the home page). */
+export async function statutExercice(tx: Tx, annee: number) {
+  if (!(await store.findExercice(tx, annee))) return null;
+  return statutDe(await store.listActes(tx, annee));
 }

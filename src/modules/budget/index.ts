@@ -15,4 +15,12 @@ export { seedBudgetDemo };
 export { loadBudget, loadCredits, type SelectionCredits } from './service.js';
 export { exportBudget, buildBudgetDocument } from './exports.js';
 export { convertBudget } from './convert.js';
-export { actesDeLExercice, etatBaSuivant, inscrireCloture, inscrireReouverture, naturesDeReport, reporterDansBa } from './cloture.js';
+export {
+  actesDeLExercice,
+  etatBaSuivant,
+  inscrireCloture,
+  inscrireReouverture,
+  naturesDeReport,
+  reporterDansBa,
+  statutExercice,
+} from './cloture.js';

@@ -47,7 +47,9 @@ export async function importerCompteGestion(
       { field: 'fichier', code: 'FICHIER_TROP_GRAND', message: `le fichier fait ${Math.ceil(data.length / 1024)} Ko : au plus 2 048 Ko` },
     ]);
   const { lignes, problemes } = lireCompteGestion(await readCells(data, body.nom));
-  assertNoProblems(problemes.map((p) => ({ field: p.ligne ? `ligne.${p.ligne}.${p.champ}` : 'fichier', code: p.code, message: p.message })));
+  assertNoProblems(
+    problemes.map((p) => ({ field: p.ligne ? `ligne.${p.ligne}.${p.champ}` : 'fichier', code: p.code, message: p.message })),
+  );
   if (lignes.length === 0) assertNoProblems([{ field: 'fichier', code: 'FICHIER_VIDE', message: 'le fichier ne contient aucune ligne' }]);
   return db.transaction().execute(async (tx) => {
     await lockExercice(tx, annee);
@@ -56,7 +58,12 @@ export async function importerCompteGestion(
     await appendAudit(
       tx,
       actor,
-      { action: 'compte_gestion.importe', entity: 'exercice', entityId: annee, payload: { fichier: body.nom, lignes: lignes.length, empreinte } },
+      {
+        action: 'compte_gestion.importe',
+        entity: 'exercice',
+        entityId: annee,
+        payload: { fichier: body.nom, lignes: lignes.length, empreinte },
+      },
       now,
     );
     return lireReconciliation(tx, annee);
@@ -83,7 +90,13 @@ export async function expliquerEcart(
 }
 
 /** Record the délibération adopting the CA: the exercice is closed and every difference is explained. */
-export async function adopterCa(db: Db, actor: Actor, annee: number, body: z.infer<typeof AdoptionBody>, now: Date): Promise<Reconciliation> {
+export async function adopterCa(
+  db: Db,
+  actor: Actor,
+  annee: number,
+  body: z.infer<typeof AdoptionBody>,
+  now: Date,
+): Promise<Reconciliation> {
   return db.transaction().execute(async (tx) => {
     await lockExercice(tx, annee);
     const r = await lireReconciliation(tx, annee);

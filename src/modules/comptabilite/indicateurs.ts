@@ -2,7 +2,9 @@ import { roleHas, type Role } from '../../core/roles.js';
 import { appendAudit, type Actor } from '../../platform/audit/journal.js';
 import { readParametre, writeParametre } from '../../platform/db/parametres.js';
 import type { Db, Tx } from '../../platform/db/schema.js';
+import { statutExercice } from '../budget/index.js';
 import { aFaireDepenses } from '../depenses/index.js';
+import { finComplementaire, lireParametresCloture } from './compte-administratif.js';
 import { aFaireRecettes, recouvrementTdrl } from '../recettes/index.js';
 import {
   finsDePeriode,
@@ -59,6 +61,13 @@ export function serie(l: Livres, annee: number, date: string, periode: Periode):
 export const lireSerie = async (tx: Tx, annee: number, date: string, periode: Periode) =>
   serie(await chargerLivres(tx, annee), annee, date, periode);
 
+/** `annee` when it is still in execution after its complementary period (its closing is due), else null. */
+async function exerciceAClore(db: Db, annee: number, date: string): Promise<number | null> {
+  const statut = await statutExercice(db, annee);
+  if (statut !== 'execution') return null;
+  return date > finComplementaire(annee, (await lireParametresCloture(db)).joursComplementaires) ? annee : null;
+}
+
 /** What waits for this user: each count only where the role does that work (null elsewhere). */
 async function aFaire(db: Db, annee: number, date: string, role: Role | undefined): Promise<AFaire> {
   const peut = (p: Parameters<typeof roleHas>[1]) => role !== undefined && roleHas(role, p);
@@ -73,6 +82,7 @@ async function aFaire(db: Db, annee: number, date: string, role: Role | undefine
     quittancesAVerser: caisse ? r!.quittancesAVerser : null,
     versementEnRetard: caisse ? r!.versementEnRetard : null,
     versementsAContresigner: peut('recettes.contresigner') ? r!.versementsAContresigner : null,
+    exerciceAClore: peut('budget.actes') ? await exerciceAClore(db, annee - 1, date) : null,
   };
 }
 
@@ -92,7 +102,7 @@ export async function indicateurs(db: Db, annee: number, date: string, role: Rol
     indicateurs: [
       tauxExecution(lignes),
       tauxRecettesPropres(
-        parLigne.recettes.lignes.map((x) => ({ nature: x.cle, recouvre: x.recouvre })),
+        parLigne.recettes.lignes.map((x) => ({ nature: x.cle, realise: x.emis + x.recouvre - x.recouvreSurTitres })),
         regles,
         provisoire,
       ),

@@ -50,12 +50,12 @@ describe('indicateurs de la commune', () => {
 
   it('les recettes propres sont les natures 70, 71 et 72 sur les recettes réelles, hors prélèvement et résultats reportés', () => {
     const natures = [
-      { nature: '7111', recouvre: 300_000 },
-      { nature: '7012', recouvre: 100_000 },
-      { nature: '7411', recouvre: 400_000 },
-      { nature: '1211', recouvre: 200_000 },
-      { nature: '771', recouvre: 5_000_000 },
-      { nature: '111', recouvre: 300_000 },
+      { nature: '7111', realise: 300_000 },
+      { nature: '7012', realise: 100_000 },
+      { nature: '7411', realise: 400_000 },
+      { nature: '1211', realise: 200_000 },
+      { nature: '771', realise: 5_000_000 },
+      { nature: '111', realise: 300_000 },
     ];
     expect(tauxRecettesPropres(natures, R, true)).toMatchObject({
       tauxBp: 4000,

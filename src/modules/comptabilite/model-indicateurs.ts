@@ -55,17 +55,19 @@ export function tauxExecution(lignes: readonly ExecutionDepense[]): Indicateur {
 }
 
 /**
- * Taux de recettes propres: recouvré on own-revenue natures / recouvré on every real revenue nature (order natures
- * left out) [G: the share of own resources in the commune's real revenue, as the decentralisation reviews use it].
+ * Taux de recettes propres: realised own revenue / realised real revenue (order natures left out), realised as in
+ * the compte administratif: titres émis plus cash collected without a titre, so that the State's transfers, issued as
+ * titres and paid at the Trésor, count in the denominator [G: the share of own resources in the commune's real
+ * revenue, as the decentralisation reviews use it].
  */
 export function tauxRecettesPropres(
-  natures: readonly { nature: string; recouvre: number }[],
+  natures: readonly { nature: string; realise: number }[],
   r: ReglesIndicateurs,
   provisoire: boolean,
 ): Indicateur {
   const reelles = natures.filter((n) => !estDans(n.nature, r.ordre));
   const propres = reelles.filter((n) => estDans(n.nature, r.recettesPropres));
-  return indicateur('recettesPropres', somme(propres, 'recouvre'), somme(reelles, 'recouvre'), provisoire);
+  return indicateur('recettesPropres', somme(propres, 'realise'), somme(reelles, 'realise'), provisoire);
 }
 
 /** Part de l'investissement: mandaté in the investment section / mandaté in both, order natures left out [G]. */

@@ -51,6 +51,8 @@ export const AFaire = z.object({
   quittancesAVerser: entier.nullable(),
   versementEnRetard: z.boolean().nullable(),
   versementsAContresigner: entier.nullable(),
+  /** The previous exercice, still in execution once its complementary period is over: it waits for its closing. */
+  exerciceAClore: entier.nullable(),
 });
 export type AFaire = z.infer<typeof AFaire>;
 

@@ -74,6 +74,12 @@ function AFaireListe({ a }: { a: AFaire }) {
   compte('paiementsAttendus', a.paiementsAttendus, (k) => `${k} mandat(s) transmis en attente du paiement`, MANDATS_A_TRAITER);
   compte('quittancesAVerser', a.quittancesAVerser, (k) => `${k} quittance(s) encaissée(s) à verser au percepteur`, '/recettes/caisse');
   compte('versementsAContresigner', a.versementsAContresigner, (k) => `${k} versement(s) à contresigner`, '/recettes/caisse');
+  if (a.exerciceAClore !== null)
+    items.push({
+      cle: 'exerciceAClore',
+      texte: `Clôturer l’exercice ${a.exerciceAClore} (sa période complémentaire est finie)`,
+      href: '/comptabilite/cloture',
+    });
   if (a.versementEnRetard)
     items.push({ cle: 'versementEnRetard', texte: 'Versement en retard : la caisse attend d’être versée', href: '/recettes/caisse' });
   if (items.length === 0)
