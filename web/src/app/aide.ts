@@ -224,6 +224,25 @@ export const AIDES: Record<string, Aide> = {
       'Téléchargez le journal en PDF ou en tableur pour l’archiver.',
     ],
   },
+  '/comptabilite/compte-administratif': {
+    titre: 'Préparer le compte administratif',
+    etapes: [
+      'Choisissez l’exercice : le [[compte administratif]] se calcule des mandats et des titres, rien n’est à saisir.',
+      'Lisez les résultats de chaque section, puis les chapitres et articles, ou le tableau nature × fonction.',
+      'Importez le [[compte de gestion]] que le percepteur vous remet (CSV ou XLSX : sens, nature, montant) : chaque écart s’affiche.',
+      'Expliquez chaque écart (une phrase), puis enregistrez la délibération qui adopte le compte, après la [[clôture]].',
+      'Imprimez le PDF pour le conseil et la tutelle.',
+    ],
+  },
+  '/comptabilite/cloture': {
+    titre: 'Clore l’exercice',
+    etapes: [
+      'La page s’ouvre sur le plus ancien exercice en exécution ; la [[clôture]] est possible après la [[période complémentaire]].',
+      'Réglez les points bloquants (en rouge), relisez les points à vérifier (en orange) : mandats non payés, caisse non versée…',
+      'Vérifiez ce qui sera reporté au budget additionnel suivant : le [[résultat reporté]] et les [[restes à réaliser]].',
+      'Cochez la case de lecture, choisissez la date et confirmez : l’exercice est verrouillé ; seul l’administrateur peut le rouvrir, avec un motif.',
+    ],
+  },
   '/tresorerie': {
     titre: 'Rapprocher la trésorerie',
     etapes: [
