@@ -71,7 +71,7 @@ export function CompteGestionPanel({ annee, peutAgir }: { annee: number; peutAgi
               <Table.Th ta="right">Compte administratif</Table.Th>
               <Table.Th ta="right">Compte de gestion</Table.Th>
               <Table.Th ta="right">Écart</Table.Th>
-              <Table.Th>Explication</Table.Th>
+              <Table.Th w="38%">Explication</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -86,9 +86,10 @@ export function CompteGestionPanel({ annee, peutAgir }: { annee: number; peutAgi
                 <Table.Td>
                   {e.explication && <Text size="xs">{e.explication}</Text>}
                   {peutAgir && !d.adoption && (
-                    <Group gap={4} wrap="nowrap">
+                    <Group gap={4} wrap="wrap">
                       <TextInput
                         size="xs"
+                        style={{ flex: '1 1 160px' }}
                         aria-label={`Explication de l’écart ${e.nature}`}
                         placeholder={e.explication ? 'Corriger l’explication' : 'Pourquoi les deux diffèrent'}
                         value={textes[e.cle] ?? ''}
