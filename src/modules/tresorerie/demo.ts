@@ -38,8 +38,13 @@ export async function seedTresorerieDemo(db: Db, now: Date): Promise<void> {
       'Date;N° pièce;Libellé;Montant',
       ...lignes,
     ];
+    // Named the way a person names it (« releve-perception-aout-2026.csv »): an ISO date would show in the historique.
+    const mois = ['janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre'];
     const fin = importes.at(-1)!.date;
-    const fichier = { nom: `releve-perception-${annee}-au-${fin}.csv`, data: Buffer.from(csv.join('\r\n'), 'utf8') };
+    const fichier = {
+      nom: `releve-perception-${mois[Number(fin.slice(5, 7)) - 1]}-${annee}.csv`,
+      data: Buffer.from(csv.join('\r\n'), 'utf8'),
+    };
     await importerReleve(db, comptable, annee, fichier, now, today);
   }
   if (tape)
