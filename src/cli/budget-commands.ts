@@ -93,14 +93,15 @@ export function registerBudgetCommands(program: Command, ctx: CliContext): void 
     .option('--format <pdf|xlsx|json>', 'format', 'pdf')
     .option('--out <fichier>', 'fichier de sortie')
     .action(async (o: { exercice: string; document: string; format: string; out?: string }) => {
-      const { exportBudget, loadBudget } = await budgetModule();
+      const { loadBudget } = await budgetModule();
+      const { exportDocumentBudgetaire } = await import('../modules/comptabilite/telechargements.js');
       await ctx.withDb(async (c) => {
         if (o.document !== 'BP' && o.document !== 'BA')
           throw new DomainError('ARGUMENT_INVALIDE', { raison: `Document inconnu « ${o.document} » : BP ou BA.` });
         if (o.format !== 'pdf' && o.format !== 'xlsx' && o.format !== 'json')
           throw new DomainError('ARGUMENT_INVALIDE', { raison: `Format inconnu « ${o.format} » : pdf, xlsx ou json.` });
         const a = annee(o.exercice);
-        const f = await exportBudget(c.db, a, o.document, o.format, ctx.now());
+        const f = await exportDocumentBudgetaire(c.db, a, o.document, o.format, ctx.now());
         const out = path.resolve(o.out ?? f.fileName);
         fs.writeFileSync(out, f.data);
         const t = (await loadBudget(c.db, a)).view.totaux[o.document];

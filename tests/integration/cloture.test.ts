@@ -199,4 +199,26 @@ describe("clôture de l'exercice 2025 de la commune de démonstration", () => {
       'CA_DEJA_ADOPTE',
     );
   });
+  it('le budget 2026 imprimé porte le BP 2025 et le réalisé 2025 (compte administratif) de chaque imputation', async () => {
+    type Doc = {
+      colonnesN1: { bp: boolean; ca: boolean };
+      sections: {
+        recettes: { lignes: { nature: string; fonction: string | null; bpN1: number | null; caN1: number | null }[] }[];
+        depenses: { lignes: { nature: string; fonction: string | null; bpN1: number | null; caN1: number | null }[] }[];
+      }[];
+    };
+    const d = (await sg.call<Doc>('GET', '/api/v1/exercices/2026/documents/BP/export?format=json')).body;
+    expect(d.colonnesN1).toEqual({ bp: true, ca: true });
+    const bp25 = (await sg.call<BudgetView>('GET', '/api/v1/exercices/2025/budget')).body.lignes.filter((l) => l.document === 'BP');
+    const depenses = d.sections.flatMap((s) => s.depenses.flatMap((c) => c.lignes));
+    const recettes = d.sections.flatMap((s) => s.recettes.flatMap((c) => c.lignes));
+    expect(depenses.length).toBeGreaterThan(0);
+    for (const l of depenses) {
+      const ca25 = ca.depenses.lignes.find((x) => x.nature === l.nature && x.fonction === l.fonction);
+      expect(l.caN1, `${l.nature}/${l.fonction}`).toBe(ca25?.realise ?? 0);
+      expect(l.bpN1).toBe(bp25.filter((x) => x.nature === l.nature && x.fonction === l.fonction).reduce((t, x) => t + x.montant, 0));
+    }
+    for (const l of recettes) expect(l.caN1, l.nature).toBe(ca.recettes.lignes.find((x) => x.nature === l.nature)?.realise ?? 0);
+    expect(depenses.some((l) => (l.caN1 ?? 0) > 0)).toBe(true);
+  });
 });

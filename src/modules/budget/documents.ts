@@ -13,12 +13,27 @@ export interface LigneDoc {
   secteur: string | null;
   localite: string | null;
   montant: number;
+  /** Last year's BP on the same imputation (null when there was no exercice N−1). */
+  bpN1: number | null;
+  /** Last year's realisations (mandats, titres) on the same imputation, from the comptabilité; null when unknown. */
+  caN1: number | null;
 }
 export interface ChapitreDoc {
   code: string;
   libelle: string;
   lignes: LigneDoc[];
   total: number;
+  bpN1: number | null;
+  caN1: number | null;
+}
+
+/**
+ * Last year's figures per imputation (`nature|fonction`, recettes with an empty fonction), for the « BP N−1 » and
+ * « CA N−1 » columns of the documents: read from the records, never typed.
+ */
+export interface ReferencesN1 {
+  bp: ReadonlyMap<string, number> | null;
+  ca: ReadonlyMap<string, number> | null;
 }
 export interface SectionDoc {
   section: Section;
@@ -48,6 +63,8 @@ export interface BudgetDocument {
     total: number;
   };
   ventilation: { secteur: string; localite: string; montant: number }[];
+  /** Which N−1 columns the document prints (BP N−1 when last year had a BP, CA N−1 when its figures are known). */
+  colonnesN1: { bp: boolean; ca: boolean };
   genereLe: string;
 }
 
@@ -59,14 +76,33 @@ export function budgetDocument(
   localites: Map<number, string>,
   doc: DocumentBudgetaire,
   genereLe: string,
+  n1: ReferencesN1 = { bp: null, ca: null },
 ): BudgetDocument {
   const natures = new Map(nom.natures.map((n) => [n.code, n]));
   const lignes = view.lignes.filter((l) => l.document === doc);
+  const vus = new Set<string>();
   const chapitres = (section: Section, sens: Sens): ChapitreDoc[] => {
     const out = new Map<string, ChapitreDoc>();
     for (const l of lignes.filter((x) => x.section === section && x.sens === sens)) {
-      const c = out.get(l.chapitre) ?? { code: l.chapitre, libelle: natures.get(l.chapitre)?.libelle ?? l.chapitre, lignes: [], total: 0 };
+      const c = out.get(l.chapitre) ?? {
+        code: l.chapitre,
+        libelle: natures.get(l.chapitre)?.libelle ?? l.chapitre,
+        lignes: [],
+        total: 0,
+        bpN1: n1.bp ? 0 : null,
+        caN1: n1.ca ? 0 : null,
+      };
+      const cle = `${l.nature}|${sens === 'recette' ? '' : (l.fonction ?? '')}`;
+      // An imputation's N−1 figure is printed once, on its first row of the document.
+      const premiere = !vus.has(cle);
+      vus.add(cle);
+      const bpN1 = n1.bp ? (premiere ? (n1.bp.get(cle) ?? 0) : 0) : null;
+      const caN1 = n1.ca ? (premiere ? (n1.ca.get(cle) ?? 0) : 0) : null;
+      if (c.bpN1 !== null) c.bpN1 += bpN1 ?? 0;
+      if (c.caN1 !== null) c.caN1 += caN1 ?? 0;
       c.lignes.push({
+        bpN1,
+        caN1,
         nature: l.nature,
         libelle: l.libelle ? `${l.libelleNature} — ${l.libelle}` : l.libelleNature,
         fonction: l.fonction,
@@ -134,6 +170,7 @@ export function budgetDocument(
       total: croiseLignes.reduce((s, l) => s + l.total, 0),
     },
     ventilation: [...ventil.values()].sort((a, b) => a.secteur.localeCompare(b.secteur) || a.localite.localeCompare(b.localite)),
+    colonnesN1: { bp: n1.bp !== null, ca: n1.ca !== null },
     genereLe,
   };
 }
@@ -147,20 +184,49 @@ const th = (text: string, alignment?: 'right'): TableCell => ({
 });
 const right = (text: string, bold = false): TableCell => ({ text, alignment: 'right', bold });
 
-function tableChapitres(titre: string, chapitres: ChapitreDoc[], total: number): Content {
-  const body: TableCell[][] = [[th('Code'), th(titre), th('Fonction'), th('Montant (FCFA)', 'right')]];
+function tableChapitres(titre: string, chapitres: ChapitreDoc[], total: number, n1: { bp: boolean; ca: boolean }): Content {
+  const opt = (v: number | null, bold = false): TableCell[] => [...(n1.bp ? [right(v === null ? '' : n(v), bold)] : [])];
+  const optCa = (v: number | null, bold = false): TableCell[] => [...(n1.ca ? [right(v === null ? '' : n(v), bold)] : [])];
+  const body: TableCell[][] = [
+    [
+      th('Code'),
+      th(titre),
+      th('Fonction'),
+      ...(n1.bp ? [th('BP N−1', 'right')] : []),
+      ...(n1.ca ? [th('Réalisé N−1 (CA)', 'right')] : []),
+      th('Montant (FCFA)', 'right'),
+    ],
+  ];
   for (const c of chapitres) {
     body.push([
       { text: c.code, bold: true },
       { text: `Chapitre ${c.code} — ${c.libelle}`, bold: true, colSpan: 2 },
       '',
+      ...opt(c.bpN1, true),
+      ...optCa(c.caN1, true),
       right(n(c.total), true),
     ]);
     for (const l of c.lignes)
-      body.push([l.nature, l.libelle + (l.localite ? ` (${l.secteur ?? ''} — ${l.localite})` : ''), l.fonction ?? '', right(n(l.montant))]);
+      body.push([
+        l.nature,
+        l.libelle + (l.localite ? ` (${l.secteur ?? ''} — ${l.localite})` : ''),
+        l.fonction ?? '',
+        ...opt(l.bpN1),
+        ...optCa(l.caN1),
+        right(n(l.montant)),
+      ]);
   }
-  body.push([{ text: `TOTAL ${titre.toUpperCase()}`, bold: true, colSpan: 3 }, '', '', right(n(total), true)]);
-  return { table: { headerRows: 1, widths: [40, '*', 45, 80], body }, layout: 'lightHorizontalLines', margin: [0, 4, 0, 10] };
+  const somme = (k: 'bpN1' | 'caN1') => chapitres.reduce((t, c) => t + (c[k] ?? 0), 0);
+  body.push([
+    { text: `TOTAL ${titre.toUpperCase()}`, bold: true, colSpan: 3 },
+    '',
+    '',
+    ...opt(somme('bpN1'), true),
+    ...optCa(somme('caN1'), true),
+    right(n(total), true),
+  ]);
+  const widths = [40, '*', 45, ...(n1.bp ? [70] : []), ...(n1.ca ? [70] : []), 80];
+  return { table: { headerRows: 1, widths, body }, layout: 'lightHorizontalLines', margin: [0, 4, 0, 10] };
 }
 
 /** The budget in the official layout: sections, chapters, articles, équilibre, nature × fonction, signatures. */
@@ -175,8 +241,8 @@ export async function budgetPdf(d: BudgetDocument): Promise<Buffer> {
   );
   for (const s of d.sections) {
     content.push({ text: s.libelle, style: 'section' });
-    content.push({ text: 'Recettes', style: 'sous' }, tableChapitres('Recettes', s.recettes, s.totalRecettes));
-    content.push({ text: 'Dépenses', style: 'sous' }, tableChapitres('Dépenses', s.depenses, s.totalDepenses));
+    content.push({ text: 'Recettes', style: 'sous' }, tableChapitres('Recettes', s.recettes, s.totalRecettes, d.colonnesN1));
+    content.push({ text: 'Dépenses', style: 'sous' }, tableChapitres('Dépenses', s.depenses, s.totalDepenses, d.colonnesN1));
   }
   content.push({ text: 'ÉQUILIBRE DU BUDGET', style: 'section' });
   content.push({
@@ -285,14 +351,27 @@ export async function budgetXlsx(d: BudgetDocument): Promise<Buffer> {
     const ws = wb.addWorksheet(s.section === 'fonctionnement' ? 'Fonctionnement' : 'Investissement');
     ws.addRow([`${d.titre} — Commune ${d.commune.type} de ${d.commune.nom}`]).font = { bold: true };
     if (d.nomenclature.provisoire) ws.addRow(['Nomenclature provisoire (annexe de l’arrêté n°2020-2475 non obtenue)']);
-    ws.addRow(['sens', 'chapitre', 'code', 'libelle', 'fonction', 'secteur', 'localite', 'montant']).font = { bold: true };
+    ws.addRow(['sens', 'chapitre', 'code', 'libelle', 'fonction', 'secteur', 'localite', 'montant', 'bp n-1', 'ca n-1']).font = {
+      bold: true,
+    };
     for (const [sens, cs, total] of [
       ['recette', s.recettes, s.totalRecettes],
       ['depense', s.depenses, s.totalDepenses],
     ] as const) {
       for (const c of cs)
         for (const l of c.lignes)
-          ws.addRow([sens, c.code, l.nature, l.libelle, l.fonction ?? '', l.secteur ?? '', l.localite ?? '', l.montant]);
+          ws.addRow([
+            sens,
+            c.code,
+            l.nature,
+            l.libelle,
+            l.fonction ?? '',
+            l.secteur ?? '',
+            l.localite ?? '',
+            l.montant,
+            l.bpN1 ?? '',
+            l.caN1 ?? '',
+          ]);
       ws.addRow([`total ${sens}s`, '', '', '', '', '', '', total]).font = { bold: true };
     }
     ws.getColumn(8).numFmt = money;

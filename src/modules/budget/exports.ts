@@ -6,12 +6,34 @@ import { localiteNames, readCommune } from '../commune/index.js';
 import type { BudgetDocument } from './documents.js';
 import type { DocumentBudgetaire, LigneInput } from './schemas.js';
 import { loadBudget } from './service.js';
+import * as store from './store.js';
 
 // The printed documents bring exceljs (heavy): loaded on the first export, so that starting GM2i does not pay for it.
 const documents = () => import('./documents.js');
 
-/** The budget document of an exercice, computed from its records. */
-export async function buildBudgetDocument(tx: Tx, annee: number, doc: DocumentBudgetaire, now: Date): Promise<BudgetDocument> {
+/** Last year's BP per imputation (`nature|fonction`, recettes without fonction), or null when there was none. */
+async function bpPrecedent(tx: Tx, annee: number): Promise<Map<string, number> | null> {
+  if (!(await store.findExercice(tx, annee - 1))) return null;
+  const natures = (await loadBudget(tx, annee - 1)).ctx.natures;
+  const m = new Map<string, number>();
+  for (const l of (await store.listLignes(tx, annee - 1)).filter((x) => x.document === 'BP')) {
+    const cle = `${l.nature}|${natures.get(l.nature)?.sens === 'recette' ? '' : (l.fonction ?? '')}`;
+    m.set(cle, (m.get(cle) ?? 0) + l.montant);
+  }
+  return m;
+}
+
+/**
+ * The budget document of an exercice, computed from its records. `caN1` is last year's realisations per imputation
+ * (the comptabilité computes them: it passes them in, the budget does not read its fold).
+ */
+export async function buildBudgetDocument(
+  tx: Tx,
+  annee: number,
+  doc: DocumentBudgetaire,
+  now: Date,
+  caN1: ReadonlyMap<string, number> | null = null,
+): Promise<BudgetDocument> {
   const { budgetDocument } = await documents();
   const s = await loadBudget(tx, annee);
   const c = await readCommune(tx);
@@ -22,6 +44,7 @@ export async function buildBudgetDocument(tx: Tx, annee: number, doc: DocumentBu
     await localiteNames(tx),
     doc,
     now.toISOString(),
+    { bp: await bpPrecedent(tx, annee), ca: caN1 },
   );
 }
 
@@ -33,9 +56,10 @@ export async function exportBudget(
   doc: DocumentBudgetaire,
   format: ExportFormat,
   now: Date,
+  caN1: ReadonlyMap<string, number> | null = null,
 ): Promise<{ data: Buffer; type: string; fileName: string }> {
   const { budgetPdf, budgetXlsx } = await documents();
-  const d = await buildBudgetDocument(tx, annee, doc, now);
+  const d = await buildBudgetDocument(tx, annee, doc, now, caN1);
   const fileName = `${doc === 'BP' ? 'budget-primitif' : 'budget-additionnel'}-${annee}.${format}`;
   if (format === 'pdf') return { data: await budgetPdf(d), type: 'application/pdf', fileName };
   if (format === 'xlsx')

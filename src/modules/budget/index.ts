@@ -14,6 +14,7 @@ export const budgetModule: ModuleDescriptor = {
 export { seedBudgetDemo };
 export { loadBudget, loadCredits, type SelectionCredits } from './service.js';
 export { exportBudget, buildBudgetDocument } from './exports.js';
+export { budgetApi } from './schemas.js';
 export { convertBudget } from './convert.js';
 export {
   actesDeLExercice,

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../platform/http/context.js';
-import { envoyerFichier, registrar } from '../../platform/http/route.js';
-import { exportBudget, parseBudgetXlsx } from './exports.js';
+import { registrar } from '../../platform/http/route.js';
+import { parseBudgetXlsx } from './exports.js';
 import { budgetApi } from './schemas.js';
 import {
   checkLignes,
@@ -72,8 +72,6 @@ export function budgetRoutes(app: FastifyInstance, ctx: AppContext): void {
   on(budgetApi.setVirementPolicy, (req) => writeVirementPolicy(req.db, req.actor, req.body, ctx.now()));
 
   on(budgetApi.ficheLigne, (req) => ficheLigne(req.db, req.params.annee, req.params.id));
-
-  on(budgetApi.exportDocument, async (req, reply) => {
-    return envoyerFichier(reply, await exportBudget(req.db, req.params.annee, req.params.doc, req.query.format, ctx.now()));
-  });
+  // The BP/BA document route (budgetApi.exportDocument) is registered by the comptabilité: its « CA N−1 » column
+  // is last year's realisations, which only the comptabilité computes.
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../platform/http/context.js';
 import { envoyerFichier, registrar } from '../../platform/http/route.js';
 import { plainDateOf } from '../../core/date.js';
+import { budgetApi } from '../budget/index.js';
 import { isRole } from '../../core/roles.js';
 import { cloturer, preparerCloture, rouvrir } from './cloture.js';
 import { lireCompteAdministratif } from './compte-administratif.js';
@@ -14,6 +15,7 @@ import { chargerLivres, dateParDefaut, grandLivreDe, situation } from './service
 import {
   exportJournalMandats,
   exportCompteAdministratif,
+  exportDocumentBudgetaire,
   exportJournalQuittances,
   exportJournalTitres,
   exportSituation,
@@ -45,6 +47,9 @@ export function comptabiliteRoutes(app: FastifyInstance, ctx: AppContext): void 
   on(cgApi.importer, (req) => importerCompteGestion(req.db, req.actor, req.params.annee, req.body, ctx.now()));
   on(cgApi.expliquer, (req) => expliquerEcart(req.db, req.actor, req.params.annee, req.body, ctx.now()));
   on(cgApi.adopter, (req) => adopterCa(req.db, req.actor, req.params.annee, req.body, ctx.now()));
+  on(budgetApi.exportDocument, async (req, reply) =>
+    envoyerFichier(reply, await exportDocumentBudgetaire(req.db, req.params.annee, req.params.doc, req.query.format, ctx.now())),
+  );
   on(caApi.compteAdministratif, (req) => lireCompteAdministratif(req.db, req.params.annee));
   on(caApi.documentCompteAdministratif, async (req, reply) =>
     envoyerFichier(reply, await exportCompteAdministratif(req.db, req.params.annee, req.query.format, ctx.now())),

@@ -1,5 +1,6 @@
 import type { Tx } from '../../platform/db/schema.js';
 import type { Telechargement } from '../../platform/http/route.js';
+import { exportBudget, statutExercice } from '../budget/index.js';
 import { readCommune } from '../commune/index.js';
 import { serie } from './indicateurs.js';
 import type { Contexte } from './documents.js';
@@ -115,4 +116,20 @@ export async function exportJournalQuittances(tx: Tx, annee: number, format: For
     format,
     nom,
   );
+}
+
+/** Realisations of exercice `annee` per imputation (`nature|fonction`, recettes `nature|`), or null if it does not exist. */
+export async function realisesParImputation(tx: Tx, annee: number): Promise<Map<string, number> | null> {
+  if ((await statutExercice(tx, annee)) === null) return null;
+  const ca = compteAdministratif(await chargerLivres(tx, annee), annee, await lireParametresCloture(tx));
+  const m = new Map<string, number>();
+  const ajoute = (cle: string, v: number) => m.set(cle, (m.get(cle) ?? 0) + v);
+  for (const l of ca.depenses.lignes) if (l.nature && !l.report) ajoute(`${l.nature}|${l.fonction ?? ''}`, l.realise);
+  for (const l of ca.recettes.lignes) if (l.nature && !l.report) ajoute(`${l.nature}|`, l.realise);
+  return m;
+}
+
+/** The BP or BA document with its « BP N−1 » and « CA N−1 » columns: last year's realisations come from its books. */
+export async function exportDocumentBudgetaire(tx: Tx, annee: number, doc: 'BP' | 'BA', format: FormatDocument, now: Date) {
+  return exportBudget(tx, annee, doc, format, now, await realisesParImputation(tx, annee - 1));
 }
