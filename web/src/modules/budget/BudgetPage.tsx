@@ -16,6 +16,7 @@ import { nomenclatureApi } from '../../../../src/modules/nomenclature/schemas';
 import { call, errorText } from '../../app/api';
 import { usePermission } from '../../app/session';
 import { useApi } from '../../app/useApi';
+import { base64 } from '../../components/fichier';
 import { PageTitle } from '../../components/PageTitle';
 import { ProvisoireBanner } from '../../components/ProvisoireBanner';
 import { ActesPanel } from './ActesPanel';
@@ -38,11 +39,8 @@ function DocumentsBar({
   const params = { annee: view.exercice.annee, doc };
   const importFile = async (file: File | null) => {
     if (!file) return;
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    let binary = '';
-    for (const b of bytes) binary += String.fromCharCode(b);
     try {
-      onImported(await call(budgetApi.importLignes, { params, body: { nom: file.name, contenuBase64: btoa(binary) } }));
+      onImported(await call(budgetApi.importLignes, { params, body: { nom: file.name, contenuBase64: await base64(file) } }));
       notifications.show({ color: 'teal', message: `${file.name} importé.` });
     } catch (e) {
       notifications.show({ color: 'red', title: 'Import refusé', message: errorText(e), autoClose: false });

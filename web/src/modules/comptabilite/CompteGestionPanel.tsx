@@ -8,6 +8,7 @@ import { useApi } from '../../app/useApi';
 import { DateField } from '../../components/DateField';
 import { aujourdhui } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { base64 } from '../../components/fichier';
 
 const n = formatNombre;
 const jour = (d: string) => d.slice(0, 10).split('-').reverse().join('/');
@@ -18,13 +19,6 @@ const REFUS: Record<NonNullable<Reconciliation['refusAdoption']>, string> = {
   COMPTE_GESTION_ABSENT: 'Importez le compte de gestion du percepteur : le conseil vérifie que les deux concordent.',
   ECARTS_NON_EXPLIQUES: 'Expliquez chaque écart avec le compte de gestion avant l’adoption.',
 };
-
-async function base64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
 
 /** The compte de gestion against the CA, nature by nature, each difference explained, then the council's adoption. */
 export function CompteGestionPanel({ annee, peutAgir }: { annee: number; peutAgir: boolean }) {

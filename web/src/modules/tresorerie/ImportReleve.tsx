@@ -8,6 +8,7 @@ import { call } from '../../app/api';
 import { useAction } from '../../app/useAction';
 import { Confirmation } from '../../components/Confirmation';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { base64 } from '../../components/fichier';
 
 const fcfa = (n: number) => `${formatNombre(n)}\u00a0FCFA`;
 /** The server refuses larger files too (FICHIER_TROP_GRAND); said here before sending them. */
@@ -17,13 +18,6 @@ const ETATS = {
   deja: ['déjà sur le relevé', 'gray'],
   erreur: ['à corriger', 'red'],
 } as const;
-
-async function base64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary);
-}
 
 /** Every row of the file with its state and, for a row to correct, its problems. */
 function Apercu({ a }: { a: ApercuImport }) {
