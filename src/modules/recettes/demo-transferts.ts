@@ -18,6 +18,23 @@ const NOTIFICATIONS: readonly [code: string, mois: number, montant: number, obje
   ['SUBVENTION_PTF', 9, 8_000_000, 'Appui du partenaire au programme de pistes rurales'],
 ];
 
+/**
+ * The previous year's local revenue, summed up in titres at year end (the demo's households are this year's census,
+ * so last year's rolls and quittances are not replayed): the patentes the Trésor collected and the market dues the
+ * régisseur's annual statement gives.
+ */
+const LOCALES_ANNEE_PRECEDENTE: readonly [code: string, mois: number, montant: number, objet: string][] = [
+  ['PATENTE', 12, 1_700_000, 'Patentes et licences, part commune, état annuel des impôts'],
+  ['MARCHE', 12, 3_250_000, 'Droits de place sur les marchés, état annuel du régisseur'],
+];
+
+const DEBITEURS: Record<string, string> = {
+  SUBVENTION_ANICT: 'ANICT',
+  SUBVENTION_PTF: 'Partenaire technique et financier',
+  PATENTE: 'Service des impôts du cercle (état des patentes)',
+  MARCHE: 'Régie de recettes (état annuel des droits de place)',
+};
+
 /** The titres of one demo year up to month `jusquA` (included), each dated the 6th of its month. */
 export function titresTransferts(
   db: Db,
@@ -29,32 +46,31 @@ export function titresTransferts(
   now: Date,
 ): { date: string; faire: () => Promise<void> }[] {
   const today = now.toISOString().slice(0, 10);
-  return NOTIFICATIONS.filter(([, mois]) => mois <= jusquA).map(([code, mois, montant, objet]) => {
-    const date = `${annee}-${String(mois).padStart(2, '0')}-06`;
-    return {
-      date,
-      faire: async () => {
-        await creerTitre(
-          db,
-          sg,
-          annee,
-          {
-            date,
-            articleId: article(code),
-            debiteur: code.startsWith('SUBVENTION_ANICT')
-              ? 'ANICT'
-              : code === 'SUBVENTION_PTF'
-                ? 'Partenaire technique et financier'
-                : 'État (Trésor public)',
-            menageId: null,
-            localiteId: null,
-            objet,
-            montant: Math.round((montant * echelle) / 1000) * 1000,
-          },
-          now,
-          today,
-        );
-      },
-    };
-  });
+  const liste = jusquA === 12 ? [...NOTIFICATIONS, ...LOCALES_ANNEE_PRECEDENTE] : NOTIFICATIONS;
+  return liste
+    .filter(([, mois]) => mois <= jusquA)
+    .map(([code, mois, montant, objet]) => {
+      const date = `${annee}-${String(mois).padStart(2, '0')}-06`;
+      return {
+        date,
+        faire: async () => {
+          await creerTitre(
+            db,
+            sg,
+            annee,
+            {
+              date,
+              articleId: article(code),
+              debiteur: DEBITEURS[code] ?? 'État (Trésor public)',
+              menageId: null,
+              localiteId: null,
+              objet,
+              montant: Math.round((montant * echelle) / 1000) * 1000,
+            },
+            now,
+            today,
+          );
+        },
+      };
+    });
 }
